@@ -1,0 +1,23 @@
+# Writes a C++ source that embeds the migration files of one dialect.
+# Called as: cmake -DOUT=<file.cc> -DDIALECT=<mysql|sqlite> -DFILES="a.sql;b.sql"
+#            -P EmbedMigrations.cmake
+set(body "// Generated from db/migrations/${DIALECT}; do not edit.\n")
+string(APPEND body "#include \"db/embedded_migrations.h\"\n\n")
+string(APPEND body "namespace aduan::db {\n\n")
+string(APPEND body "const std::vector<Migration>& ${DIALECT}_migrations() {\n")
+string(APPEND body "  static const std::vector<Migration>* const kMigrations =\n")
+string(APPEND body "      new std::vector<Migration>{\n")
+foreach(f ${FILES})
+  get_filename_component(name "${f}" NAME_WE)
+  string(REGEX MATCH "^[0-9]+" version "${name}")
+  file(READ "${f}" sql)
+  string(FIND "${sql}" ")aduan_sql\"" clash)
+  if(NOT clash EQUAL -1)
+    message(FATAL_ERROR "${f} contains the raw-string delimiter")
+  endif()
+  math(EXPR version_num "${version}")
+  string(APPEND body "          {${version_num}, \"${name}\", R\"aduan_sql(${sql})aduan_sql\"},\n")
+endforeach()
+string(APPEND body "      };\n  return *kMigrations;\n}\n\n}  // namespace aduan::db\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

@@ -1,0 +1,102 @@
+// Storage of complaints, their events and idempotency records.
+#ifndef ADUAN_DB_COMPLAINT_REPOSITORY_H_
+#define ADUAN_DB_COMPLAINT_REPOSITORY_H_
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "db/records.h"
+
+namespace aduan::db {
+
+// What Create did.
+struct CreateOutcome {
+  enum class Kind {
+    kCreated,
+    // The caller's request_id is already recorded: see `request`.
+    kRequestExists,
+    // (source, external_reference) already exists: see `tracking_code`.
+    kExternalReferenceExists,
+    // The tracking code is taken; choose another.
+    kTrackingCodeTaken,
+  };
+  Kind kind = Kind::kCreated;
+  RequestRecord request;
+  std::string tracking_code;
+};
+
+// Filters of a complaint list; empty vectors mean "any". Values of one
+// filter are ORed, filters are ANDed.
+struct ComplaintQuery {
+  std::vector<std::string> office_codes;
+  std::vector<std::string> states;
+  std::vector<std::string> channels;
+  std::vector<std::string> unit_codes;
+  // ON_TIME, AT_RISK, BREACHED (see ComplaintRepository::List).
+  std::vector<std::string> sla_statuses;
+  std::string text;  // substring of tracking code, title or description
+  std::optional<long long> create_time_from;  // inclusive
+  std::optional<long long> create_time_to;    // exclusive
+  bool order_by_update_time = false;
+  bool descending = true;
+  // Keyset cursor: rows strictly after (time, id) in the order.
+  std::optional<std::pair<long long, long long>> after;
+  int limit = 50;
+  long long now = 0;  // for SLA statuses
+};
+
+struct ComplaintPage {
+  std::vector<ComplaintRecord> rows;
+  long long total_size = 0;  // rows matching the filters, ignoring `after`
+};
+
+// Implementations are thread-safe. Every method takes the call's deadline,
+// which bounds the wait for a database connection.
+class ComplaintRepository {
+ public:
+  virtual ~ComplaintRepository() = default;
+
+  // In one transaction: unless the request or the external reference or the
+  // tracking code is already recorded (reported in the outcome, nothing
+  // written), inserts `complaint` (setting its id), `event` and `request`.
+  // Errors: database errors (kUnavailable, kAborted, kInternal).
+  virtual absl::StatusOr<CreateOutcome> Create(
+      absl::Time deadline, ComplaintRecord& complaint, const EventRecord& event,
+      const std::optional<RequestRecord>& request) = 0;
+
+  // The idempotency record of (caller, request_id), if any.
+  virtual absl::StatusOr<std::optional<RequestRecord>> FindRequest(
+      absl::Time deadline, const std::string& caller,
+      const std::string& request_id) = 0;
+
+  // The complaint with this (canonical) tracking code. Errors: kNotFound.
+  virtual absl::StatusOr<ComplaintRecord> Get(
+      absl::Time deadline, const std::string& tracking_code) = 0;
+
+  // One page of complaints. SLA status of a complaint: BREACHED when a clock
+  // stopped late or the running clock is past its due time; AT_RISK when the
+  // running clock is in its last 20%; ON_TIME otherwise.
+  virtual absl::StatusOr<ComplaintPage> List(absl::Time deadline,
+                                             const ComplaintQuery& query) = 0;
+
+  // Events of a complaint with version > after_version, oldest first, at most
+  // `limit`. Errors: kNotFound for an unknown complaint.
+  virtual absl::StatusOr<std::vector<EventRecord>> ListEvents(
+      absl::Time deadline, const std::string& tracking_code,
+      long long after_version, int limit) = 0;
+
+  // Counts a wrong PIN: restarts the count when the window that began at
+  // pin_window_start is older than `window`. Returns the failures in the
+  // current window. Errors: kNotFound.
+  virtual absl::StatusOr<int> RecordPinFailure(
+      absl::Time deadline, const std::string& tracking_code, long long now,
+      long long window_us) = 0;
+};
+
+}  // namespace aduan::db
+
+#endif  // ADUAN_DB_COMPLAINT_REPOSITORY_H_

@@ -1,0 +1,33 @@
+// Storage of offices and their configuration.
+#ifndef ADUAN_DB_OFFICE_REPOSITORY_H_
+#define ADUAN_DB_OFFICE_REPOSITORY_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "db/records.h"
+
+namespace aduan::db {
+
+// Implementations are thread-safe.
+class OfficeRepository {
+ public:
+  virtual ~OfficeRepository() = default;
+  // The office with hours, holidays, kelurahan, units and categories.
+  // Errors: kNotFound, database errors.
+  virtual absl::StatusOr<OfficeRecord> Get(absl::Time deadline,
+                                           const std::string& code) = 0;
+  // Codes of all offices, sorted.
+  virtual absl::StatusOr<std::vector<std::string>> ListCodes(
+      absl::Time deadline) = 0;
+  // Inserts the office and everything it lists, in one transaction, unless
+  // an office with that code exists. Returns true when inserted.
+  virtual absl::StatusOr<bool> CreateIfAbsent(absl::Time deadline,
+                                              const OfficeRecord& office) = 0;
+};
+
+}  // namespace aduan::db
+
+#endif  // ADUAN_DB_OFFICE_REPOSITORY_H_

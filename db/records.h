@@ -1,0 +1,129 @@
+// Rows as the repositories read and write them. Plain data; times are UTC
+// microseconds since the Unix epoch; enums are stored by name.
+#ifndef ADUAN_DB_RECORDS_H_
+#define ADUAN_DB_RECORDS_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace aduan::db {
+
+// One weekly opening interval; weekday 1 = Monday … 7 = Sunday.
+struct WorkingIntervalRecord {
+  int weekday = 1;
+  int open_minute = 0;
+  int close_minute = 0;
+};
+
+struct HolidayRecord {
+  std::string day;  // YYYY-MM-DD
+  std::string name;
+};
+
+struct UnitRecord {
+  std::string office_code;
+  std::string code;
+  std::string name;
+  bool active = true;
+};
+
+struct CategoryRecord {
+  std::string office_code;
+  std::string code;
+  std::string name;
+  std::optional<int> service_sla_minutes;
+  std::optional<int> resolution_sla_minutes;
+  std::string default_unit_code;  // empty when none
+  bool active = true;
+};
+
+struct OfficeRecord {
+  std::string code;
+  std::string name;
+  std::string region_code;
+  std::string time_zone;
+  int service_sla_minutes = 60;
+  int resolution_sla_minutes = 5 * 8 * 60;
+  int needs_info_limit_days = 10;
+  long long create_time = 0;
+  long long update_time = 0;
+  std::vector<WorkingIntervalRecord> working_hours;
+  std::vector<HolidayRecord> holidays;
+  std::vector<std::string> kelurahan;
+  std::vector<UnitRecord> units;
+  std::vector<CategoryRecord> categories;
+};
+
+// The stored form of one SLA clock.
+struct SlaClockRecord {
+  long long target_us = 0;                  // working time allowed
+  long long used_us = 0;                    // used before the running segment
+  std::optional<long long> running_since;   // set while running
+  std::optional<long long> due;             // set while running
+  std::optional<long long> at_risk;         // set while running
+  bool breached = false;                    // stopped after its due time
+};
+
+struct ComplaintRecord {
+  long long id = 0;  // internal
+  std::string tracking_code;
+  std::string office_code;
+  std::string state;
+  std::string channel;
+  std::string source;              // empty = NULL
+  std::string external_reference;  // empty = NULL
+  std::string complainant_name;
+  std::string complainant_nik;
+  std::string complainant_kk;
+  std::string complainant_phone;
+  std::string complainant_email;
+  std::string complainant_address;
+  bool anonymous = false;
+  bool confidential = false;
+  std::string title;
+  std::string description;
+  std::string category_code;
+  std::string location_address;
+  std::string location_kelurahan;
+  std::optional<double> latitude;
+  std::optional<double> longitude;
+  std::string unit_code;
+  int pin_generation = 1;
+  int pin_failures = 0;
+  long long pin_window_start = 0;
+  long long version = 0;
+  long long create_time = 0;
+  long long update_time = 0;
+  SlaClockRecord service;
+  SlaClockRecord resolution;
+};
+
+struct EventRecord {
+  std::string office_code;
+  std::string tracking_code;
+  long long version = 0;
+  std::string type;
+  std::string from_state;
+  std::string to_state;
+  std::string actor;
+  std::string actor_role;
+  std::string note;
+  std::string payload;
+  long long create_time = 0;
+};
+
+// An idempotency record: which change a caller's request_id made.
+struct RequestRecord {
+  std::string caller;
+  std::string request_id;
+  std::string office_code;
+  std::string method;
+  std::string fingerprint;  // hex SHA-256 of the request
+  std::string tracking_code;
+  long long create_time = 0;
+};
+
+}  // namespace aduan::db
+
+#endif  // ADUAN_DB_RECORDS_H_

@@ -1,0 +1,538 @@
+#include "db/soci_complaint_repository.h"
+
+#include <soci/soci.h>
+
+#include <deque>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "server/common/status_macros.h"
+
+namespace aduan::db {
+namespace {
+
+// ---- SQL, all in one place ----------------------------------------------
+
+constexpr char kColumns[] =
+    "id, tracking_code, office_code, state, channel, source, "
+    "external_reference, complainant_name, complainant_nik, complainant_kk, "
+    "complainant_phone, complainant_email, complainant_address, anonymous, "
+    "confidential, title, description, category_code, location_address, "
+    "location_kelurahan, latitude, longitude, unit_code, pin_generation, "
+    "pin_failures, pin_window_start, version, create_time, update_time, "
+    "service_target_us, service_used_us, service_running_since, service_due, "
+    "service_at_risk, service_breached, resolution_target_us, "
+    "resolution_used_us, resolution_running_since, resolution_due, "
+    "resolution_at_risk, resolution_breached";
+
+constexpr char kInsertComplaint[] =
+    "INSERT INTO complaints (tracking_code, office_code, state, channel, "
+    "source, external_reference, complainant_name, complainant_nik, "
+    "complainant_kk, complainant_phone, complainant_email, "
+    "complainant_address, anonymous, confidential, title, description, "
+    "category_code, location_address, location_kelurahan, latitude, "
+    "longitude, unit_code, pin_generation, pin_failures, pin_window_start, "
+    "version, create_time, update_time, service_target_us, service_used_us, "
+    "service_running_since, service_due, service_at_risk, service_breached, "
+    "resolution_target_us, resolution_used_us, resolution_running_since, "
+    "resolution_due, resolution_at_risk, resolution_breached) VALUES ("
+    ":tracking_code, :office_code, :state, :channel, :source, :external_ref, "
+    ":name, :nik, :kk, :phone, :email, :address, :anonymous, :confidential, "
+    ":title, :description, :category, :loc_address, :kelurahan, :latitude, "
+    ":longitude, :unit_code, :pin_generation, :pin_failures, "
+    ":pin_window_start, :version, :create_time, :update_time, :s_target, "
+    ":s_used, :s_since, :s_due, :s_risk, :s_breached, :r_target, :r_used, "
+    ":r_since, :r_due, :r_risk, :r_breached)";
+
+constexpr char kInsertEvent[] =
+    "INSERT INTO complaint_events (office_code, complaint_id, version, type, "
+    "from_state, to_state, actor, actor_role, note, payload, create_time) "
+    "VALUES (:office, :cid, :version, :type, :from_state, :to_state, :actor, "
+    ":role, :note, :payload, :time)";
+
+constexpr char kInsertRequest[] =
+    "INSERT INTO request_records (caller, request_id, office_code, method, "
+    "fingerprint, tracking_code, create_time) VALUES (:caller, :rid, "
+    ":office, :method, :fingerprint, :tracking_code, :time)";
+
+constexpr char kSelectRequest[] =
+    "SELECT office_code, method, fingerprint, tracking_code, create_time "
+    "FROM request_records WHERE caller = :caller AND request_id = :rid";
+
+constexpr char kSelectByExternal[] =
+    "SELECT tracking_code FROM complaints WHERE source = :source AND "
+    "external_reference = :ref";
+
+constexpr char kCountTracking[] =
+    "SELECT COUNT(*) FROM complaints WHERE tracking_code = :t";
+
+constexpr char kSelectId[] =
+    "SELECT id FROM complaints WHERE tracking_code = :t";
+
+constexpr char kSelectEvents[] =
+    "SELECT version, type, from_state, to_state, actor, actor_role, note, "
+    "payload, create_time, office_code FROM complaint_events "
+    "WHERE complaint_id = :cid AND version > :after ORDER BY version";
+
+constexpr char kSelectPinWindow[] =
+    "SELECT pin_failures, pin_window_start FROM complaints "
+    "WHERE tracking_code = :t";
+
+constexpr char kUpdatePinWindow[] =
+    "UPDATE complaints SET pin_failures = :f, pin_window_start = :w "
+    "WHERE tracking_code = :t";
+
+// A running clock past due, or a clock that stopped late.
+constexpr char kBreachedSql[] =
+    "(service_breached = 1 OR resolution_breached = 1 OR "
+    "COALESCE(service_due, 9223372036854775807) <= :now OR "
+    "COALESCE(resolution_due, 9223372036854775807) <= :now)";
+constexpr char kRiskSql[] =
+    "(COALESCE(service_at_risk, 9223372036854775807) <= :now OR "
+    "COALESCE(resolution_at_risk, 9223372036854775807) <= :now)";
+
+// ---- Row binding ----------------------------------------------------------
+
+// Into-targets for one complaint row, in kColumns order.
+struct ComplaintRow {
+  ComplaintRecord r;
+  std::string source, external;
+  int anonymous = 0, confidential = 0, s_breached = 0, r_breached = 0;
+  double lat = 0, lon = 0;
+  long long s_since = 0, s_due = 0, s_risk = 0;
+  long long r_since = 0, r_due = 0, r_risk = 0;
+  soci::indicator i_source, i_external, i_lat, i_lon, i_s_since, i_s_due,
+      i_s_risk, i_r_since, i_r_due, i_r_risk;
+
+  void Bind(soci::statement& st) {
+    st.exchange(soci::into(r.id));
+    st.exchange(soci::into(r.tracking_code));
+    st.exchange(soci::into(r.office_code));
+    st.exchange(soci::into(r.state));
+    st.exchange(soci::into(r.channel));
+    st.exchange(soci::into(source, i_source));
+    st.exchange(soci::into(external, i_external));
+    st.exchange(soci::into(r.complainant_name));
+    st.exchange(soci::into(r.complainant_nik));
+    st.exchange(soci::into(r.complainant_kk));
+    st.exchange(soci::into(r.complainant_phone));
+    st.exchange(soci::into(r.complainant_email));
+    st.exchange(soci::into(r.complainant_address));
+    st.exchange(soci::into(anonymous));
+    st.exchange(soci::into(confidential));
+    st.exchange(soci::into(r.title));
+    st.exchange(soci::into(r.description));
+    st.exchange(soci::into(r.category_code));
+    st.exchange(soci::into(r.location_address));
+    st.exchange(soci::into(r.location_kelurahan));
+    st.exchange(soci::into(lat, i_lat));
+    st.exchange(soci::into(lon, i_lon));
+    st.exchange(soci::into(r.unit_code));
+    st.exchange(soci::into(r.pin_generation));
+    st.exchange(soci::into(r.pin_failures));
+    st.exchange(soci::into(r.pin_window_start));
+    st.exchange(soci::into(r.version));
+    st.exchange(soci::into(r.create_time));
+    st.exchange(soci::into(r.update_time));
+    st.exchange(soci::into(r.service.target_us));
+    st.exchange(soci::into(r.service.used_us));
+    st.exchange(soci::into(s_since, i_s_since));
+    st.exchange(soci::into(s_due, i_s_due));
+    st.exchange(soci::into(s_risk, i_s_risk));
+    st.exchange(soci::into(s_breached));
+    st.exchange(soci::into(r.resolution.target_us));
+    st.exchange(soci::into(r.resolution.used_us));
+    st.exchange(soci::into(r_since, i_r_since));
+    st.exchange(soci::into(r_due, i_r_due));
+    st.exchange(soci::into(r_risk, i_r_risk));
+    st.exchange(soci::into(r_breached));
+  }
+
+  ComplaintRecord Take() {
+    auto opt = [](long long v, soci::indicator i) {
+      return i == soci::i_ok ? std::optional<long long>(v) : std::nullopt;
+    };
+    ComplaintRecord out = r;
+    out.source = i_source == soci::i_ok ? source : "";
+    out.external_reference = i_external == soci::i_ok ? external : "";
+    out.anonymous = anonymous != 0;
+    out.confidential = confidential != 0;
+    out.latitude = i_lat == soci::i_ok ? std::optional<double>(lat) : std::nullopt;
+    out.longitude = i_lon == soci::i_ok ? std::optional<double>(lon) : std::nullopt;
+    out.service.running_since = opt(s_since, i_s_since);
+    out.service.due = opt(s_due, i_s_due);
+    out.service.at_risk = opt(s_risk, i_s_risk);
+    out.service.breached = s_breached != 0;
+    out.resolution.running_since = opt(r_since, i_r_since);
+    out.resolution.due = opt(r_due, i_r_due);
+    out.resolution.at_risk = opt(r_risk, i_r_risk);
+    out.resolution.breached = r_breached != 0;
+    return out;
+  }
+};
+
+// Values bound by name to a statement; keeps them alive while it runs.
+class Binder {
+ public:
+  void Text(soci::statement& st, const std::string& name, std::string v) {
+    strings_.push_back(std::move(v));
+    st.exchange(soci::use(strings_.back(), name));
+  }
+  void Int(soci::statement& st, const std::string& name, long long v) {
+    ints_.push_back(v);
+    st.exchange(soci::use(ints_.back(), name));
+  }
+  void OptInt(soci::statement& st, const std::string& name,
+              const std::optional<long long>& v) {
+    ints_.push_back(v.value_or(0));
+    indicators_.push_back(v ? soci::i_ok : soci::i_null);
+    st.exchange(soci::use(ints_.back(), indicators_.back(), name));
+  }
+  void OptDouble(soci::statement& st, const std::string& name,
+                 const std::optional<double>& v) {
+    doubles_.push_back(v.value_or(0));
+    indicators_.push_back(v ? soci::i_ok : soci::i_null);
+    st.exchange(soci::use(doubles_.back(), indicators_.back(), name));
+  }
+  void NullableText(soci::statement& st, const std::string& name,
+                    const std::string& v) {
+    strings_.push_back(v);
+    indicators_.push_back(v.empty() ? soci::i_null : soci::i_ok);
+    st.exchange(soci::use(strings_.back(), indicators_.back(), name));
+  }
+
+ private:
+  std::deque<std::string> strings_;
+  std::deque<long long> ints_;
+  std::deque<double> doubles_;
+  std::deque<soci::indicator> indicators_;
+};
+
+void InsertComplaint(soci::session& sql, ComplaintRecord& c) {
+  soci::statement st(sql);
+  Binder b;
+  b.Text(st, "tracking_code", c.tracking_code);
+  b.Text(st, "office_code", c.office_code);
+  b.Text(st, "state", c.state);
+  b.Text(st, "channel", c.channel);
+  b.NullableText(st, "source", c.source);
+  b.NullableText(st, "external_ref", c.external_reference);
+  b.Text(st, "name", c.complainant_name);
+  b.Text(st, "nik", c.complainant_nik);
+  b.Text(st, "kk", c.complainant_kk);
+  b.Text(st, "phone", c.complainant_phone);
+  b.Text(st, "email", c.complainant_email);
+  b.Text(st, "address", c.complainant_address);
+  b.Int(st, "anonymous", c.anonymous ? 1 : 0);
+  b.Int(st, "confidential", c.confidential ? 1 : 0);
+  b.Text(st, "title", c.title);
+  b.Text(st, "description", c.description);
+  b.Text(st, "category", c.category_code);
+  b.Text(st, "loc_address", c.location_address);
+  b.Text(st, "kelurahan", c.location_kelurahan);
+  b.OptDouble(st, "latitude", c.latitude);
+  b.OptDouble(st, "longitude", c.longitude);
+  b.Text(st, "unit_code", c.unit_code);
+  b.Int(st, "pin_generation", c.pin_generation);
+  b.Int(st, "pin_failures", c.pin_failures);
+  b.Int(st, "pin_window_start", c.pin_window_start);
+  b.Int(st, "version", c.version);
+  b.Int(st, "create_time", c.create_time);
+  b.Int(st, "update_time", c.update_time);
+  b.Int(st, "s_target", c.service.target_us);
+  b.Int(st, "s_used", c.service.used_us);
+  b.OptInt(st, "s_since", c.service.running_since);
+  b.OptInt(st, "s_due", c.service.due);
+  b.OptInt(st, "s_risk", c.service.at_risk);
+  b.Int(st, "s_breached", c.service.breached ? 1 : 0);
+  b.Int(st, "r_target", c.resolution.target_us);
+  b.Int(st, "r_used", c.resolution.used_us);
+  b.OptInt(st, "r_since", c.resolution.running_since);
+  b.OptInt(st, "r_due", c.resolution.due);
+  b.OptInt(st, "r_risk", c.resolution.at_risk);
+  b.Int(st, "r_breached", c.resolution.breached ? 1 : 0);
+  st.alloc();
+  st.prepare(kInsertComplaint);
+  st.define_and_bind();
+  st.execute(true);
+  long long id = 0;
+  sql.get_last_insert_id("complaints", id);
+  c.id = id;
+}
+
+void InsertEvent(soci::session& sql, long long complaint_id,
+                 const EventRecord& e) {
+  sql << kInsertEvent, soci::use(e.office_code, "office"),
+      soci::use(complaint_id, "cid"), soci::use(e.version, "version"),
+      soci::use(e.type, "type"), soci::use(e.from_state, "from_state"),
+      soci::use(e.to_state, "to_state"), soci::use(e.actor, "actor"),
+      soci::use(e.actor_role, "role"), soci::use(e.note, "note"),
+      soci::use(e.payload, "payload"), soci::use(e.create_time, "time");
+}
+
+std::optional<RequestRecord> SelectRequest(soci::session& sql,
+                                           const std::string& caller,
+                                           const std::string& request_id) {
+  RequestRecord r;
+  r.caller = caller;
+  r.request_id = request_id;
+  sql << kSelectRequest, soci::use(caller, "caller"),
+      soci::use(request_id, "rid"), soci::into(r.office_code),
+      soci::into(r.method), soci::into(r.fingerprint),
+      soci::into(r.tracking_code), soci::into(r.create_time);
+  if (!sql.got_data()) return std::nullopt;
+  return r;
+}
+
+// Escapes LIKE wildcards with '!' (used as ESCAPE character).
+std::string LikePattern(const std::string& text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '!') out.push_back('!');
+    out.push_back(c);
+  }
+  out.push_back('%');
+  return out;
+}
+
+// Appends "AND col IN (:pN, …)" for a non-empty list.
+void InFilter(const std::string& column, const std::vector<std::string>& values,
+              std::string& where, soci::statement& st, Binder& b, int& n) {
+  if (values.empty()) return;
+  std::vector<std::string> names;
+  for (const std::string& v : values) {
+    std::string name = absl::StrCat("p", n++);
+    b.Text(st, name, v);
+    names.push_back(absl::StrCat(":", name));
+  }
+  absl::StrAppend(&where, " AND ", column, " IN (", absl::StrJoin(names, ", "),
+                  ")");
+}
+
+// Builds the WHERE clause of `q` and binds its values to `st`.
+std::string BuildWhere(const ComplaintQuery& q, bool with_cursor,
+                       soci::statement& st, Binder& b) {
+  std::string where = "1 = 1";
+  int n = 0;
+  InFilter("office_code", q.office_codes, where, st, b, n);
+  InFilter("state", q.states, where, st, b, n);
+  InFilter("channel", q.channels, where, st, b, n);
+  InFilter("unit_code", q.unit_codes, where, st, b, n);
+  if (!q.sla_statuses.empty()) {
+    std::vector<std::string> ors;
+    for (const std::string& s : q.sla_statuses) {
+      if (s == "BREACHED") {
+        ors.push_back(kBreachedSql);
+      } else if (s == "AT_RISK") {
+        ors.push_back(absl::StrCat("(NOT ", kBreachedSql, " AND ", kRiskSql, ")"));
+      } else {
+        ors.push_back(
+            absl::StrCat("(NOT ", kBreachedSql, " AND NOT ", kRiskSql, ")"));
+      }
+    }
+    absl::StrAppend(&where, " AND (", absl::StrJoin(ors, " OR "), ")");
+    b.Int(st, "now", q.now);
+  }
+  if (!q.text.empty()) {
+    b.Text(st, "q", LikePattern(q.text));
+    absl::StrAppend(&where,
+                    " AND (tracking_code LIKE :q ESCAPE '!' OR title LIKE :q "
+                    "ESCAPE '!' OR description LIKE :q ESCAPE '!')");
+  }
+  if (q.create_time_from) {
+    b.Int(st, "from", *q.create_time_from);
+    absl::StrAppend(&where, " AND create_time >= :from");
+  }
+  if (q.create_time_to) {
+    b.Int(st, "to", *q.create_time_to);
+    absl::StrAppend(&where, " AND create_time < :to");
+  }
+  if (with_cursor && q.after) {
+    const char* col = q.order_by_update_time ? "update_time" : "create_time";
+    const char* cmp = q.descending ? "<" : ">";
+    b.Int(st, "ct", q.after->first);
+    b.Int(st, "cid", q.after->second);
+    absl::StrAppend(&where, " AND (", col, " ", cmp, " :ct OR (", col,
+                    " = :ct AND id ", cmp, " :cid))");
+  }
+  return where;
+}
+
+}  // namespace
+
+absl::StatusOr<CreateOutcome> SociComplaintRepository::Create(
+    absl::Time deadline, ComplaintRecord& complaint, const EventRecord& event,
+    const std::optional<RequestRecord>& request) {
+  CreateOutcome outcome;
+  auto attempt = [&](soci::session& sql) -> absl::Status {
+    outcome = CreateOutcome();
+    if (request) {
+      if (auto found = SelectRequest(sql, request->caller, request->request_id)) {
+        outcome.kind = CreateOutcome::Kind::kRequestExists;
+        outcome.request = *found;
+        return absl::OkStatus();
+      }
+    }
+    if (!complaint.source.empty() && !complaint.external_reference.empty()) {
+      std::string existing;
+      sql << kSelectByExternal, soci::use(complaint.source, "source"),
+          soci::use(complaint.external_reference, "ref"),
+          soci::into(existing);
+      if (sql.got_data()) {
+        outcome.kind = CreateOutcome::Kind::kExternalReferenceExists;
+        outcome.tracking_code = existing;
+        return absl::OkStatus();
+      }
+    }
+    int taken = 0;
+    sql << kCountTracking, soci::use(complaint.tracking_code, "t"),
+        soci::into(taken);
+    if (taken > 0) {
+      outcome.kind = CreateOutcome::Kind::kTrackingCodeTaken;
+      return absl::OkStatus();
+    }
+    InsertComplaint(sql, complaint);
+    InsertEvent(sql, complaint.id, event);
+    if (request) {
+      sql << kInsertRequest, soci::use(request->caller, "caller"),
+          soci::use(request->request_id, "rid"),
+          soci::use(request->office_code, "office"),
+          soci::use(request->method, "method"),
+          soci::use(request->fingerprint, "fingerprint"),
+          soci::use(request->tracking_code, "tracking_code"),
+          soci::use(request->create_time, "time");
+    }
+    return absl::OkStatus();
+  };
+  absl::Status st = db_.Write(deadline, attempt);
+  // A concurrent twin committed first (unique key): run again, which now
+  // finds what it wrote.
+  if (absl::IsAlreadyExists(st)) st = db_.Write(deadline, attempt);
+  if (absl::IsAlreadyExists(st)) {
+    return absl::AbortedError("conflicting concurrent request; retry");
+  }
+  RETURN_IF_ERROR(st);
+  return outcome;
+}
+
+absl::StatusOr<std::optional<RequestRecord>>
+SociComplaintRepository::FindRequest(absl::Time deadline,
+                                     const std::string& caller,
+                                     const std::string& request_id) {
+  std::optional<RequestRecord> out;
+  RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
+    out = SelectRequest(sql, caller, request_id);
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<ComplaintRecord> SociComplaintRepository::Get(
+    absl::Time deadline, const std::string& tracking_code) {
+  ComplaintRecord out;
+  RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
+    ComplaintRow row;
+    std::string code = tracking_code;
+    soci::statement st(sql);
+    row.Bind(st);
+    st.exchange(soci::use(code, "t"));
+    st.alloc();
+    st.prepare(absl::StrCat("SELECT ", kColumns,
+                            " FROM complaints WHERE tracking_code = :t"));
+    st.define_and_bind();
+    if (!st.execute(true)) return absl::NotFoundError("complaint not found");
+    out = row.Take();
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<ComplaintPage> SociComplaintRepository::List(
+    absl::Time deadline, const ComplaintQuery& q) {
+  ComplaintPage page;
+  RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
+    page = ComplaintPage();
+    {
+      soci::statement st(sql);
+      Binder b;
+      const std::string where = BuildWhere(q, /*with_cursor=*/false, st, b);
+      long long total = 0;
+      st.exchange(soci::into(total));
+      st.alloc();
+      st.prepare(absl::StrCat("SELECT COUNT(*) FROM complaints WHERE ", where));
+      st.define_and_bind();
+      st.execute(true);
+      page.total_size = total;
+    }
+    soci::statement st(sql);
+    Binder b;
+    const std::string where = BuildWhere(q, /*with_cursor=*/true, st, b);
+    const char* col = q.order_by_update_time ? "update_time" : "create_time";
+    const char* dir = q.descending ? "DESC" : "ASC";
+    ComplaintRow row;
+    row.Bind(st);
+    st.alloc();
+    st.prepare(absl::StrCat("SELECT ", kColumns, " FROM complaints WHERE ",
+                            where, " ORDER BY ", col, " ", dir, ", id ", dir,
+                            " LIMIT ", q.limit));
+    st.define_and_bind();
+    if (st.execute(true)) {
+      do {
+        page.rows.push_back(row.Take());
+      } while (st.fetch());
+    }
+    return absl::OkStatus();
+  }));
+  return page;
+}
+
+absl::StatusOr<std::vector<EventRecord>> SociComplaintRepository::ListEvents(
+    absl::Time deadline, const std::string& tracking_code,
+    long long after_version, int limit) {
+  std::vector<EventRecord> out;
+  RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
+    out.clear();
+    long long id = 0;
+    sql << kSelectId, soci::use(tracking_code, "t"), soci::into(id);
+    if (!sql.got_data()) return absl::NotFoundError("complaint not found");
+    EventRecord e;
+    e.tracking_code = tracking_code;
+    soci::statement st =
+        (sql.prepare << absl::StrCat(kSelectEvents, " LIMIT ", limit),
+         soci::use(id, "cid"), soci::use(after_version, "after"),
+         soci::into(e.version), soci::into(e.type), soci::into(e.from_state),
+         soci::into(e.to_state), soci::into(e.actor), soci::into(e.actor_role),
+         soci::into(e.note), soci::into(e.payload), soci::into(e.create_time),
+         soci::into(e.office_code));
+    if (st.execute(true)) {
+      do {
+        out.push_back(e);
+      } while (st.fetch());
+    }
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<int> SociComplaintRepository::RecordPinFailure(
+    absl::Time deadline, const std::string& tracking_code, long long now,
+    long long window_us) {
+  int failures = 0;
+  RETURN_IF_ERROR(db_.Write(deadline, [&](soci::session& sql) {
+    long long window_start = 0;
+    sql << kSelectPinWindow, soci::use(tracking_code, "t"),
+        soci::into(failures), soci::into(window_start);
+    if (!sql.got_data()) return absl::NotFoundError("complaint not found");
+    if (now - window_start >= window_us) {
+      failures = 0;
+      window_start = now;
+    }
+    ++failures;
+    sql << kUpdatePinWindow, soci::use(failures, "f"),
+        soci::use(window_start, "w"), soci::use(tracking_code, "t");
+    return absl::OkStatus();
+  }));
+  return failures;
+}
+
+}  // namespace aduan::db

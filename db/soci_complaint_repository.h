@@ -1,0 +1,39 @@
+// ComplaintRepository on SOCI, for SQLite and MySQL/MariaDB alike.
+#ifndef ADUAN_DB_SOCI_COMPLAINT_REPOSITORY_H_
+#define ADUAN_DB_SOCI_COMPLAINT_REPOSITORY_H_
+
+#include "db/complaint_repository.h"
+#include "db/database.h"
+
+namespace aduan::db {
+
+// Thread-safe; `db` must outlive it.
+class SociComplaintRepository : public ComplaintRepository {
+ public:
+  explicit SociComplaintRepository(Database& db) : db_(db) {}
+
+  absl::StatusOr<CreateOutcome> Create(
+      absl::Time deadline, ComplaintRecord& complaint, const EventRecord& event,
+      const std::optional<RequestRecord>& request) override;
+  absl::StatusOr<std::optional<RequestRecord>> FindRequest(
+      absl::Time deadline, const std::string& caller,
+      const std::string& request_id) override;
+  absl::StatusOr<ComplaintRecord> Get(
+      absl::Time deadline, const std::string& tracking_code) override;
+  absl::StatusOr<ComplaintPage> List(absl::Time deadline,
+                                     const ComplaintQuery& query) override;
+  absl::StatusOr<std::vector<EventRecord>> ListEvents(
+      absl::Time deadline, const std::string& tracking_code,
+      long long after_version, int limit) override;
+  absl::StatusOr<int> RecordPinFailure(absl::Time deadline,
+                                       const std::string& tracking_code,
+                                       long long now,
+                                       long long window_us) override;
+
+ private:
+  Database& db_;
+};
+
+}  // namespace aduan::db
+
+#endif  // ADUAN_DB_SOCI_COMPLAINT_REPOSITORY_H_

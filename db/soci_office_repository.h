@@ -1,0 +1,28 @@
+// OfficeRepository on SOCI, for SQLite and MySQL/MariaDB alike.
+#ifndef ADUAN_DB_SOCI_OFFICE_REPOSITORY_H_
+#define ADUAN_DB_SOCI_OFFICE_REPOSITORY_H_
+
+#include "db/database.h"
+#include "db/office_repository.h"
+
+namespace aduan::db {
+
+// Thread-safe; `db` must outlive it.
+class SociOfficeRepository : public OfficeRepository {
+ public:
+  explicit SociOfficeRepository(Database& db) : db_(db) {}
+
+  absl::StatusOr<OfficeRecord> Get(absl::Time deadline,
+                                   const std::string& code) override;
+  absl::StatusOr<std::vector<std::string>> ListCodes(
+      absl::Time deadline) override;
+  absl::StatusOr<bool> CreateIfAbsent(absl::Time deadline,
+                                      const OfficeRecord& office) override;
+
+ private:
+  Database& db_;
+};
+
+}  // namespace aduan::db
+
+#endif  // ADUAN_DB_SOCI_OFFICE_REPOSITORY_H_

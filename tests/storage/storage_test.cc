@@ -1,0 +1,550 @@
+// The repository test suite, run against SQLite and against a real MariaDB
+// server (ADUAN_TEST_MYSQL_URL).
+#include <soci/soci.h>
+
+#include <atomic>
+#include <filesystem>
+#include <thread>
+
+#include "absl/strings/str_cat.h"
+#include "db/database.h"
+#include "db/migrator.h"
+#include "db/seeder.h"
+#include "db/soci_complaint_repository.h"
+#include "db/soci_office_repository.h"
+#include "server/common/clock.h"
+#include "tests/test_util.h"
+
+namespace aduan::db {
+namespace {
+
+using ::aduan::testing::StatusIs;
+
+absl::Time Deadline() { return absl::Now() + absl::Seconds(30); }
+
+class StorageTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "sqlite") {
+      dir_ = aduan::testing::MakeTempDir("aduan-storage");
+      url_ = absl::StrCat("sqlite://", dir_, "/aduan.db");
+    } else {
+      url_ = aduan::testing::FreshMysqlDatabaseUrl();
+      if (url_.empty()) GTEST_SKIP() << "ADUAN_TEST_MYSQL_URL not set";
+    }
+    db_ = OpenDb(4);
+    ASSERT_NE(db_, nullptr);
+    Migrator migrator(*db_);
+    ASSERT_TRUE(migrator.Migrate().ok());
+    offices_ = std::make_unique<SociOfficeRepository>(*db_);
+    complaints_ = std::make_unique<SociComplaintRepository>(*db_);
+    ASSERT_TRUE(SeedKanigaran(*offices_, absl::Now()).ok());
+  }
+  void TearDown() override {
+    complaints_.reset();
+    offices_.reset();
+    db_.reset();
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+
+  std::unique_ptr<Database> OpenDb(int pool) {
+    DatabaseOptions o;
+    o.url = url_;
+    o.pool_size = pool;
+    auto db = Database::Open(o);
+    EXPECT_TRUE(db.ok()) << db.status();
+    return db.ok() ? std::move(*db) : nullptr;
+  }
+
+  static ComplaintRecord Sample(const std::string& code, long long t) {
+    ComplaintRecord c;
+    c.tracking_code = code;
+    c.office_code = "KNG";
+    c.state = "SUBMITTED";
+    c.channel = "OFFICE";
+    c.complainant_name = "Siti Aminah";
+    c.complainant_phone = "+6281234567890";
+    c.title = "Lampu jalan mati";
+    c.description = "Lampu jalan di Jl. Slamet Riyadi mati sejak seminggu.";
+    c.location_kelurahan = "Kanigaran";
+    c.version = 1;
+    c.create_time = t;
+    c.update_time = t;
+    c.service.target_us = 3600LL * 1000000;
+    c.service.running_since = t;
+    c.service.due = t + 3600LL * 1000000;
+    c.service.at_risk = t + 2880LL * 1000000;
+    return c;
+  }
+  static EventRecord FirstEvent(const ComplaintRecord& c) {
+    EventRecord e;
+    e.office_code = c.office_code;
+    e.tracking_code = c.tracking_code;
+    e.version = 1;
+    e.type = "SUBMITTED";
+    e.from_state = "STATE_UNSPECIFIED";
+    e.to_state = "SUBMITTED";
+    e.actor = "anonymous";
+    e.actor_role = "";
+    e.create_time = c.create_time;
+    return e;
+  }
+  static RequestRecord Request(const std::string& id, const std::string& code) {
+    RequestRecord r;
+    r.caller = "anonymous";
+    r.request_id = id;
+    r.office_code = "KNG";
+    r.method = "SubmitComplaint";
+    r.fingerprint = std::string(64, 'a');
+    r.tracking_code = code;
+    r.create_time = 1;
+    return r;
+  }
+  CreateOutcome::Kind CreateOk(ComplaintRecord c,
+                               std::optional<RequestRecord> r = std::nullopt) {
+    auto out = complaints_->Create(Deadline(), c, FirstEvent(c), r);
+    EXPECT_TRUE(out.ok()) << out.status();
+    return out.ok() ? out->kind : CreateOutcome::Kind::kTrackingCodeTaken;
+  }
+
+  std::string dir_;
+  std::string url_;
+  std::unique_ptr<Database> db_;
+  std::unique_ptr<SociOfficeRepository> offices_;
+  std::unique_ptr<SociComplaintRepository> complaints_;
+};
+
+TEST_P(StorageTest, MigrateIsIdempotent) {
+  Migrator migrator(*db_);
+  auto again = migrator.Migrate();
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_EQ(*again, migrator.LatestVersion());
+  int rows = 0;
+  ASSERT_TRUE(db_->Read(Deadline(), [&](soci::session& sql) {
+                   sql << "SELECT COUNT(*) FROM schema_migrations",
+                       soci::into(rows);
+                   return absl::OkStatus();
+                 }).ok());
+  EXPECT_EQ(rows, migrator.LatestVersion());
+}
+
+TEST_P(StorageTest, MigrateRefusesNewerDatabase) {
+  ASSERT_TRUE(db_->Write(Deadline(), [&](soci::session& sql) {
+                   sql << "INSERT INTO schema_migrations (version, name, "
+                          "applied_at) VALUES (999, '0999_future', 0)";
+                   return absl::OkStatus();
+                 }).ok());
+  Migrator migrator(*db_);
+  EXPECT_THAT(migrator.Migrate(),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       "database schema version 999 is newer than this"));
+}
+
+TEST_P(StorageTest, ConcurrentMigratorsApplyEachMigrationOnce) {
+  // A fresh schema, migrated by four "processes" at once.
+  if (GetParam() == "sqlite") {
+    url_ = absl::StrCat("sqlite://", dir_, "/race.db");
+  } else {
+    url_ = aduan::testing::FreshMysqlDatabaseUrl();
+  }
+  std::vector<std::unique_ptr<Database>> dbs;
+  for (int i = 0; i < 4; ++i) dbs.push_back(OpenDb(1));
+  std::vector<absl::StatusOr<int>> results(4, absl::UnknownError("unset"));
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i) {
+    threads.emplace_back([&, i] { results[i] = Migrator(*dbs[i]).Migrate(); });
+  }
+  for (auto& t : threads) t.join();
+  const int latest = Migrator(*dbs[0]).LatestVersion();
+  for (const auto& r : results) {
+    ASSERT_TRUE(r.ok()) << r.status();
+    EXPECT_EQ(*r, latest);
+  }
+  int rows = 0;
+  ASSERT_TRUE(dbs[0]->Read(Deadline(), [&](soci::session& sql) {
+                       sql << "SELECT COUNT(*) FROM schema_migrations",
+                           soci::into(rows);
+                       return absl::OkStatus();
+                     }).ok());
+  EXPECT_EQ(rows, latest);
+}
+
+TEST_P(StorageTest, SeedCreatesKanigaranOnce) {
+  auto again = SeedKanigaran(*offices_, absl::Now());
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_FALSE(*again);
+  auto office = offices_->Get(Deadline(), "KNG");
+  ASSERT_TRUE(office.ok()) << office.status();
+  EXPECT_EQ(office->name, "Kecamatan Kanigaran");
+  EXPECT_EQ(office->time_zone, "Asia/Jakarta");
+  EXPECT_EQ(office->service_sla_minutes, 60);
+  EXPECT_EQ(office->working_hours.size(), 5u);
+  EXPECT_EQ(office->kelurahan.size(), 6u);
+  EXPECT_EQ(office->units.size(), 7u);
+  EXPECT_EQ(office->categories.size(), 6u);
+  auto codes = offices_->ListCodes(Deadline());
+  ASSERT_TRUE(codes.ok());
+  EXPECT_EQ(*codes, std::vector<std::string>{"KNG"});
+}
+
+TEST_P(StorageTest, UnknownOfficeIsNotFound) {
+  EXPECT_THAT(offices_->Get(Deadline(), "XYZ"),
+              StatusIs(absl::StatusCode::kNotFound));
+}
+
+TEST_P(StorageTest, CreateAndGetRoundTripEveryField) {
+  ComplaintRecord c = Sample("KNG-AAAA0001", 1000);
+  c.source = "website";
+  c.external_reference = "EXT-1";
+  c.complainant_nik = "3574041234560001";
+  c.complainant_kk = "3574040101200002";
+  c.complainant_email = "siti@example.id";
+  c.complainant_address = "Jl. Mawar 1";
+  c.anonymous = true;
+  c.confidential = true;
+  c.category_code = "INFRA";
+  c.location_address = "Depan pasar";
+  c.latitude = -7.7543;
+  c.longitude = 113.2159;
+  c.description = "Emoji 😀 dan aksara ꦲꦢꦸꦮꦤ꧀ tersimpan utuh.";
+  ASSERT_EQ(CreateOk(c), CreateOutcome::Kind::kCreated);
+  auto got = complaints_->Get(Deadline(), "KNG-AAAA0001");
+  ASSERT_TRUE(got.ok()) << got.status();
+  EXPECT_GT(got->id, 0);
+  EXPECT_EQ(got->source, "website");
+  EXPECT_EQ(got->external_reference, "EXT-1");
+  EXPECT_EQ(got->complainant_nik, "3574041234560001");
+  EXPECT_EQ(got->complainant_kk, "3574040101200002");
+  EXPECT_EQ(got->complainant_email, "siti@example.id");
+  EXPECT_TRUE(got->anonymous);
+  EXPECT_TRUE(got->confidential);
+  EXPECT_EQ(got->category_code, "INFRA");
+  EXPECT_EQ(got->description, c.description);
+  ASSERT_TRUE(got->latitude.has_value());
+  EXPECT_DOUBLE_EQ(*got->latitude, -7.7543);
+  EXPECT_DOUBLE_EQ(*got->longitude, 113.2159);
+  EXPECT_EQ(got->service.due, c.service.due);
+  EXPECT_EQ(got->service.at_risk, c.service.at_risk);
+  EXPECT_FALSE(got->resolution.running_since.has_value());
+  EXPECT_EQ(got->version, 1);
+  EXPECT_EQ(got->create_time, 1000);
+}
+
+TEST_P(StorageTest, GetUnknownIsNotFound) {
+  EXPECT_THAT(complaints_->Get(Deadline(), "KNG-ZZZZZZZZ"),
+              StatusIs(absl::StatusCode::kNotFound));
+}
+
+TEST_P(StorageTest, CreateReportsRecordedRequestAndWritesNothing) {
+  ASSERT_EQ(CreateOk(Sample("KNG-AAAA0001", 1), Request("r1", "KNG-AAAA0001")),
+            CreateOutcome::Kind::kCreated);
+  ComplaintRecord second = Sample("KNG-AAAA0002", 2);
+  auto out = complaints_->Create(Deadline(), second, FirstEvent(second),
+                                 Request("r1", "KNG-AAAA0002"));
+  ASSERT_TRUE(out.ok());
+  EXPECT_EQ(out->kind, CreateOutcome::Kind::kRequestExists);
+  EXPECT_EQ(out->request.tracking_code, "KNG-AAAA0001");
+  EXPECT_THAT(complaints_->Get(Deadline(), "KNG-AAAA0002"),
+              StatusIs(absl::StatusCode::kNotFound));
+  auto found = complaints_->FindRequest(Deadline(), "anonymous", "r1");
+  ASSERT_TRUE(found.ok());
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->tracking_code, "KNG-AAAA0001");
+}
+
+TEST_P(StorageTest, CreateReportsExternalReferencePerSource) {
+  ComplaintRecord a = Sample("KNG-AAAA0001", 1);
+  a.source = "lapor";
+  a.external_reference = "LAPOR-77";
+  ASSERT_EQ(CreateOk(a), CreateOutcome::Kind::kCreated);
+  ComplaintRecord b = Sample("KNG-AAAA0002", 2);
+  b.source = "lapor";
+  b.external_reference = "LAPOR-77";
+  auto out = complaints_->Create(Deadline(), b, FirstEvent(b), std::nullopt);
+  ASSERT_TRUE(out.ok());
+  EXPECT_EQ(out->kind, CreateOutcome::Kind::kExternalReferenceExists);
+  EXPECT_EQ(out->tracking_code, "KNG-AAAA0001");
+  // Another source may use the same reference.
+  ComplaintRecord c = Sample("KNG-AAAA0003", 3);
+  c.source = "website";
+  c.external_reference = "LAPOR-77";
+  EXPECT_EQ(CreateOk(c), CreateOutcome::Kind::kCreated);
+}
+
+TEST_P(StorageTest, CreateReportsTakenTrackingCode) {
+  ASSERT_EQ(CreateOk(Sample("KNG-AAAA0001", 1)), CreateOutcome::Kind::kCreated);
+  ComplaintRecord dup = Sample("KNG-AAAA0001", 2);
+  auto out = complaints_->Create(Deadline(), dup, FirstEvent(dup), std::nullopt);
+  ASSERT_TRUE(out.ok());
+  EXPECT_EQ(out->kind, CreateOutcome::Kind::kTrackingCodeTaken);
+}
+
+TEST_P(StorageTest, RacingTwinsCreateExactlyOne) {
+  constexpr int kThreads = 6;
+  std::vector<std::unique_ptr<Database>> dbs;
+  std::vector<std::unique_ptr<SociComplaintRepository>> repos;
+  for (int i = 0; i < kThreads; ++i) {
+    dbs.push_back(OpenDb(1));
+    repos.push_back(std::make_unique<SociComplaintRepository>(*dbs.back()));
+  }
+  std::atomic<int> created{0}, existing{0}, failed{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] {
+      ComplaintRecord c = Sample(absl::StrCat("KNG-RACE000", i), 10 + i);
+      auto out = repos[i]->Create(Deadline(), c, FirstEvent(c),
+                                  Request("same-id", c.tracking_code));
+      if (!out.ok()) {
+        ++failed;
+      } else if (out->kind == CreateOutcome::Kind::kCreated) {
+        ++created;
+      } else if (out->kind == CreateOutcome::Kind::kRequestExists) {
+        ++existing;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(failed.load(), 0);
+  EXPECT_EQ(created.load(), 1);
+  EXPECT_EQ(existing.load(), kThreads - 1);
+  auto page = complaints_->List(Deadline(), ComplaintQuery());
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total_size, 1);
+}
+
+TEST_P(StorageTest, ListWalksPagesWithKeysetCursor) {
+  for (int i = 0; i < 7; ++i) {
+    ASSERT_EQ(CreateOk(Sample(absl::StrCat("KNG-PAGE000", i), 100 + i / 2)),
+              CreateOutcome::Kind::kCreated);
+  }
+  ComplaintQuery q;
+  q.limit = 3;
+  std::vector<std::string> seen;
+  for (int pages = 0; pages < 5; ++pages) {
+    auto page = complaints_->List(Deadline(), q);
+    ASSERT_TRUE(page.ok()) << page.status();
+    EXPECT_EQ(page->total_size, 7);
+    for (const auto& r : page->rows) seen.push_back(r.tracking_code);
+    if (page->rows.size() < 3) break;
+    q.after = {{page->rows.back().create_time, page->rows.back().id}};
+  }
+  // Newest first; equal times ordered by id, descending.
+  EXPECT_EQ(seen, (std::vector<std::string>{
+                      "KNG-PAGE0006", "KNG-PAGE0005", "KNG-PAGE0004",
+                      "KNG-PAGE0003", "KNG-PAGE0002", "KNG-PAGE0001",
+                      "KNG-PAGE0000"}));
+}
+
+TEST_P(StorageTest, ListFiltersCombine) {
+  ComplaintRecord a = Sample("KNG-FILT0001", 100);
+  a.channel = "ONLINE";
+  a.title = "Jalan berlubang 50% rusak";
+  ComplaintRecord b = Sample("KNG-FILT0002", 200);
+  b.state = "NEEDS_INFO";
+  ComplaintRecord c = Sample("KNG-FILT0003", 300);
+  c.unit_code = "TRANTIB";
+  c.state = "DISPOSED";
+  for (auto* r : {&a, &b, &c}) ASSERT_EQ(CreateOk(*r), CreateOutcome::Kind::kCreated);
+  auto codes = [&](const ComplaintQuery& q) {
+    std::vector<std::string> out;
+    auto page = complaints_->List(Deadline(), q);
+    EXPECT_TRUE(page.ok()) << page.status();
+    if (page.ok()) {
+      for (const auto& r : page->rows) out.push_back(r.tracking_code);
+      EXPECT_EQ(page->total_size, static_cast<long long>(out.size()));
+    }
+    return out;
+  };
+  ComplaintQuery q;
+  q.channels = {"ONLINE"};
+  EXPECT_EQ(codes(q), std::vector<std::string>{"KNG-FILT0001"});
+  q = ComplaintQuery();
+  q.states = {"NEEDS_INFO", "DISPOSED"};
+  EXPECT_EQ(codes(q), (std::vector<std::string>{"KNG-FILT0003", "KNG-FILT0002"}));
+  q = ComplaintQuery();
+  q.unit_codes = {"TRANTIB"};
+  EXPECT_EQ(codes(q), std::vector<std::string>{"KNG-FILT0003"});
+  q = ComplaintQuery();
+  q.text = "50%";
+  EXPECT_EQ(codes(q), std::vector<std::string>{"KNG-FILT0001"});
+  q.text = "jalan BERLUBANG";
+  EXPECT_EQ(codes(q), std::vector<std::string>{"KNG-FILT0001"});
+  q = ComplaintQuery();
+  q.create_time_from = 200;
+  q.create_time_to = 300;
+  EXPECT_EQ(codes(q), std::vector<std::string>{"KNG-FILT0002"});
+  q = ComplaintQuery();
+  q.office_codes = {"XYZ"};
+  EXPECT_TRUE(codes(q).empty());
+  q = ComplaintQuery();
+  q.descending = false;
+  q.order_by_update_time = true;
+  EXPECT_EQ(codes(q), (std::vector<std::string>{"KNG-FILT0001", "KNG-FILT0002",
+                                                "KNG-FILT0003"}));
+}
+
+TEST_P(StorageTest, ListFiltersBySlaStatus) {
+  const long long h = 3600LL * 1000000;
+  ComplaintRecord on_time = Sample("KNG-SLA00001", 1);
+  on_time.service.due = 10 * h;
+  on_time.service.at_risk = 8 * h;
+  ComplaintRecord at_risk = Sample("KNG-SLA00002", 2);
+  at_risk.service.due = 6 * h;
+  at_risk.service.at_risk = 4 * h;
+  ComplaintRecord late = Sample("KNG-SLA00003", 3);
+  late.service.due = 2 * h;
+  late.service.at_risk = 1 * h;
+  ComplaintRecord stopped_late = Sample("KNG-SLA00004", 4);
+  stopped_late.service.running_since.reset();
+  stopped_late.service.due.reset();
+  stopped_late.service.at_risk.reset();
+  stopped_late.service.breached = true;
+  ComplaintRecord stopped_ok = Sample("KNG-SLA00005", 5);
+  stopped_ok.service.running_since.reset();
+  stopped_ok.service.due.reset();
+  stopped_ok.service.at_risk.reset();
+  for (auto* r : {&on_time, &at_risk, &late, &stopped_late, &stopped_ok}) {
+    ASSERT_EQ(CreateOk(*r), CreateOutcome::Kind::kCreated);
+  }
+  auto codes = [&](std::vector<std::string> statuses) {
+    ComplaintQuery q;
+    q.sla_statuses = std::move(statuses);
+    q.now = 5 * h;
+    q.descending = false;
+    std::vector<std::string> out;
+    auto page = complaints_->List(Deadline(), q);
+    EXPECT_TRUE(page.ok()) << page.status();
+    if (page.ok()) {
+      for (const auto& r : page->rows) out.push_back(r.tracking_code);
+    }
+    return out;
+  };
+  EXPECT_EQ(codes({"BREACHED"}),
+            (std::vector<std::string>{"KNG-SLA00003", "KNG-SLA00004"}));
+  EXPECT_EQ(codes({"AT_RISK"}), std::vector<std::string>{"KNG-SLA00002"});
+  EXPECT_EQ(codes({"ON_TIME"}),
+            (std::vector<std::string>{"KNG-SLA00001", "KNG-SLA00005"}));
+  EXPECT_EQ(codes({"AT_RISK", "BREACHED"}),
+            (std::vector<std::string>{"KNG-SLA00002", "KNG-SLA00003",
+                                      "KNG-SLA00004"}));
+}
+
+TEST_P(StorageTest, ListEventsAfterVersion) {
+  ComplaintRecord c = Sample("KNG-EVNT0001", 1);
+  ASSERT_EQ(CreateOk(c), CreateOutcome::Kind::kCreated);
+  auto events = complaints_->ListEvents(Deadline(), "KNG-EVNT0001", 0, 10);
+  ASSERT_TRUE(events.ok()) << events.status();
+  ASSERT_EQ(events->size(), 1u);
+  EXPECT_EQ((*events)[0].type, "SUBMITTED");
+  EXPECT_EQ((*events)[0].to_state, "SUBMITTED");
+  EXPECT_EQ((*events)[0].version, 1);
+  EXPECT_EQ((*events)[0].tracking_code, "KNG-EVNT0001");
+  auto none = complaints_->ListEvents(Deadline(), "KNG-EVNT0001", 1, 10);
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+  EXPECT_THAT(complaints_->ListEvents(Deadline(), "KNG-NOPE0000", 0, 10),
+              StatusIs(absl::StatusCode::kNotFound));
+}
+
+TEST_P(StorageTest, EventsAreAppendOnly) {
+  ASSERT_EQ(CreateOk(Sample("KNG-EVNT0002", 1)), CreateOutcome::Kind::kCreated);
+  EXPECT_THAT(db_->Write(Deadline(),
+                         [](soci::session& sql) {
+                           sql << "UPDATE complaint_events SET note = 'x'";
+                           return absl::OkStatus();
+                         }),
+              StatusIs(absl::StatusCode::kInternal));
+  EXPECT_THAT(db_->Write(Deadline(),
+                         [](soci::session& sql) {
+                           sql << "DELETE FROM complaint_events";
+                           return absl::OkStatus();
+                         }),
+              StatusIs(absl::StatusCode::kInternal));
+  auto events = complaints_->ListEvents(Deadline(), "KNG-EVNT0002", 0, 10);
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 1u);
+  EXPECT_EQ((*events)[0].note, "");
+}
+
+TEST_P(StorageTest, PinFailuresCountWithinWindow) {
+  ASSERT_EQ(CreateOk(Sample("KNG-PIN00001", 1)), CreateOutcome::Kind::kCreated);
+  const long long minute = 60LL * 1000000;
+  EXPECT_EQ(*complaints_->RecordPinFailure(Deadline(), "KNG-PIN00001", 100 * minute, 15 * minute), 1);
+  EXPECT_EQ(*complaints_->RecordPinFailure(Deadline(), "KNG-PIN00001", 101 * minute, 15 * minute), 2);
+  EXPECT_EQ(*complaints_->RecordPinFailure(Deadline(), "KNG-PIN00001", 116 * minute, 15 * minute), 1);
+  EXPECT_THAT(complaints_->RecordPinFailure(Deadline(), "KNG-NOPE0000", 1, 1),
+              StatusIs(absl::StatusCode::kNotFound));
+}
+
+TEST_P(StorageTest, DurabilitySettingsAreOn) {
+  if (GetParam() == "sqlite") {
+    std::string mode;
+    int sync = -1;
+    ASSERT_TRUE(db_->Read(Deadline(), [&](soci::session& sql) {
+                     sql << "PRAGMA journal_mode", soci::into(mode);
+                     sql << "PRAGMA synchronous", soci::into(sync);
+                     return absl::OkStatus();
+                   }).ok());
+    EXPECT_EQ(mode, "wal");
+    EXPECT_EQ(sync, 2);  // FULL
+  } else {
+    std::string flush;
+    std::string charset;
+    ASSERT_TRUE(db_->Read(Deadline(), [&](soci::session& sql) {
+                     sql << "SELECT @@innodb_flush_log_at_trx_commit",
+                         soci::into(flush);
+                     sql << "SELECT @@character_set_connection",
+                         soci::into(charset);
+                     return absl::OkStatus();
+                   }).ok());
+    EXPECT_EQ(flush, "1");
+    EXPECT_EQ(charset, "utf8mb4");
+  }
+}
+
+TEST_P(StorageTest, DroppedConnectionIsReplaced) {
+  if (GetParam() != "mysql") GTEST_SKIP() << "MariaDB only";
+  auto db = OpenDb(1);
+  long long before = 0;
+  ASSERT_TRUE(db->Read(Deadline(), [&](soci::session& sql) {
+                   sql << "SELECT CONNECTION_ID()", soci::into(before);
+                   return absl::OkStatus();
+                 }).ok());
+  ASSERT_TRUE(db_->Read(Deadline(), [&](soci::session& sql) {
+                   sql << absl::StrCat("KILL ", before);
+                   return absl::OkStatus();
+                 }).ok());
+  long long after = 0;
+  absl::Status st = db->Read(Deadline(), [&](soci::session& sql) {
+    sql << "SELECT CONNECTION_ID()", soci::into(after);
+    return absl::OkStatus();
+  });
+  ASSERT_TRUE(st.ok()) << st;
+  EXPECT_NE(after, before);
+}
+
+TEST_P(StorageTest, PoolLeaseWaitIsBoundedByDeadline) {
+  auto db = OpenDb(1);
+  std::atomic<bool> holding{false};
+  std::thread holder([&] {
+    (void)db->Read(Deadline(), [&](soci::session&) {
+      holding = true;
+      absl::SleepFor(absl::Milliseconds(500));
+      return absl::OkStatus();
+    });
+  });
+  while (!holding) absl::SleepFor(absl::Milliseconds(1));
+  const absl::Time start = absl::Now();
+  EXPECT_THAT(db->Ping(absl::Now() + absl::Milliseconds(50)),
+              StatusIs(absl::StatusCode::kUnavailable, "busy"));
+  EXPECT_LT(absl::Now() - start, absl::Milliseconds(400));
+  holder.join();
+  EXPECT_TRUE(db->Ping(Deadline()).ok());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StorageTest,
+                         ::testing::Values("sqlite", "mysql"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace aduan::db
