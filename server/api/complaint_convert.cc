@@ -1,0 +1,214 @@
+#include "server/api/complaint_convert.h"
+
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+#include <google/protobuf/util/time_util.h>
+
+#include "absl/strings/str_cat.h"
+#include "server/common/crypto.h"
+
+namespace aduan::api {
+namespace {
+
+using google::protobuf::util::TimeUtil;
+
+absl::Status OutputOnly(absl::string_view field) {
+  return absl::InvalidArgumentError(absl::StrCat(
+      field, ": is output only; leave it empty"));
+}
+
+google::protobuf::Timestamp Ts(absl::Time t) {
+  return TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(t));
+}
+google::protobuf::Timestamp TsMicros(long long us) {
+  return TimeUtil::MicrosecondsToTimestamp(us);
+}
+absl::Time FromTs(const google::protobuf::Timestamp& ts) {
+  return absl::FromUnixMicros(TimeUtil::TimestampToMicroseconds(ts));
+}
+
+v1::Complaint::State StateFromName(const std::string& name) {
+  v1::Complaint::State s = v1::Complaint::STATE_UNSPECIFIED;
+  v1::Complaint::State_Parse(name, &s);
+  return s;
+}
+
+void SlaToProto(const domain::SlaView& v, v1::SlaClock* out) {
+  if (v.due) *out->mutable_due_time() = Ts(*v.due);
+  *out->mutable_used() =
+      TimeUtil::MicrosecondsToDuration(absl::ToInt64Microseconds(v.used));
+  switch (v.status) {
+    case domain::SlaStatus::kOnTime:
+      out->set_status(v1::SlaClock::ON_TIME);
+      break;
+    case domain::SlaStatus::kAtRisk:
+      out->set_status(v1::SlaClock::AT_RISK);
+      break;
+    case domain::SlaStatus::kBreached:
+      out->set_status(v1::SlaClock::BREACHED);
+      break;
+    case domain::SlaStatus::kUnspecified:
+      break;
+  }
+  out->set_paused(v.paused);
+}
+
+}  // namespace
+
+absl::StatusOr<db::ComplaintRecord> DraftFromProto(const v1::Complaint& c) {
+  if (!c.tracking_code().empty()) return OutputOnly("complaint.tracking_code");
+  if (c.state() != 0) return OutputOnly("complaint.state");
+  if (!c.source().empty()) {
+    return absl::InvalidArgumentError(
+        "complaint.source: is set by the server from the caller's identity; "
+        "leave it empty");
+  }
+  if (!c.unit_code().empty()) return OutputOnly("complaint.unit_code");
+  if (c.has_service_sla()) return OutputOnly("complaint.service_sla");
+  if (c.has_resolution_sla()) return OutputOnly("complaint.resolution_sla");
+  if (c.has_create_time()) return OutputOnly("complaint.create_time");
+  if (c.has_update_time()) return OutputOnly("complaint.update_time");
+  if (!c.etag().empty()) return OutputOnly("complaint.etag");
+  if (c.attachments_size() > 0) return OutputOnly("complaint.attachments");
+  if (c.complainant().masked()) return OutputOnly("complaint.complainant.masked");
+  db::ComplaintRecord d;
+  d.office_code = c.office_code();
+  if (c.channel() != v1::Complaint::CHANNEL_UNSPECIFIED) {
+    if (!v1::Complaint::Channel_IsValid(c.channel())) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "complaint.channel: unknown value ", static_cast<int>(c.channel())));
+    }
+    d.channel = v1::Complaint::Channel_Name(c.channel());
+  }
+  d.external_reference = c.external_reference();
+  d.complainant_name = c.complainant().name();
+  d.complainant_nik = c.complainant().nik();
+  d.complainant_kk = c.complainant().kk_number();
+  d.complainant_phone = c.complainant().phone();
+  d.complainant_email = c.complainant().email();
+  d.complainant_address = c.complainant().address();
+  d.anonymous = c.anonymous();
+  d.confidential = c.confidential();
+  d.title = c.title();
+  d.description = c.description();
+  d.category_code = c.category();
+  d.location_address = c.location().address();
+  d.location_kelurahan = c.location().kelurahan();
+  if (c.location().has_latitude()) d.latitude = c.location().latitude();
+  if (c.location().has_longitude()) d.longitude = c.location().longitude();
+  return d;
+}
+
+void ToProto(const domain::ComplaintView& view, v1::Complaint* out) {
+  const db::ComplaintRecord& r = view.record;
+  out->set_tracking_code(r.tracking_code);
+  out->set_office_code(r.office_code);
+  out->set_state(StateFromName(r.state));
+  v1::Complaint::Channel channel = v1::Complaint::CHANNEL_UNSPECIFIED;
+  v1::Complaint::Channel_Parse(r.channel, &channel);
+  out->set_channel(channel);
+  out->set_source(r.source);
+  out->set_external_reference(r.external_reference);
+  v1::Complainant* who = out->mutable_complainant();
+  who->set_name(r.complainant_name);
+  who->set_nik(r.complainant_nik);
+  who->set_kk_number(r.complainant_kk);
+  who->set_phone(r.complainant_phone);
+  who->set_email(r.complainant_email);
+  who->set_address(r.complainant_address);
+  out->set_anonymous(r.anonymous);
+  out->set_confidential(r.confidential);
+  out->set_title(r.title);
+  out->set_description(r.description);
+  out->set_category(r.category_code);
+  v1::Location* loc = out->mutable_location();
+  loc->set_address(r.location_address);
+  loc->set_kelurahan(r.location_kelurahan);
+  if (r.latitude) loc->set_latitude(*r.latitude);
+  if (r.longitude) loc->set_longitude(*r.longitude);
+  out->set_unit_code(r.unit_code);
+  SlaToProto(view.service, out->mutable_service_sla());
+  SlaToProto(view.resolution, out->mutable_resolution_sla());
+  *out->mutable_create_time() = TsMicros(r.create_time);
+  *out->mutable_update_time() = TsMicros(r.update_time);
+  out->set_etag(absl::StrCat("v", r.version));
+}
+
+void ToProto(const db::EventRecord& e, v1::ComplaintEvent* out) {
+  out->set_tracking_code(e.tracking_code);
+  out->set_version(e.version);
+  v1::ComplaintEvent::Type type = v1::ComplaintEvent::TYPE_UNSPECIFIED;
+  v1::ComplaintEvent::Type_Parse(e.type, &type);
+  out->set_type(type);
+  out->set_from_state(StateFromName(e.from_state));
+  out->set_to_state(StateFromName(e.to_state));
+  out->set_actor(e.actor);
+  out->set_actor_role(e.actor_role);
+  *out->mutable_create_time() = TsMicros(e.create_time);
+  out->set_note(e.note);
+}
+
+void ToProto(const domain::TrackResult& t, v1::TrackComplaintResponse* out) {
+  out->set_tracking_code(t.tracking_code);
+  out->set_state(StateFromName(t.state));
+  out->set_office_code(t.office_code);
+  for (const domain::TimelineEntry& e : t.timeline) {
+    v1::TimelineEntry* entry = out->add_timeline();
+    entry->set_state(StateFromName(e.state));
+    *entry->mutable_time() = Ts(e.time);
+    entry->set_label(e.label);
+  }
+  if (t.service_due) *out->mutable_service_due_time() = Ts(*t.service_due);
+}
+
+absl::StatusOr<domain::ListInput> ListInputFromProto(
+    const v1::ListComplaintsRequest& req) {
+  domain::ListInput in;
+  in.office_codes.assign(req.office_codes().begin(), req.office_codes().end());
+  in.unit_codes.assign(req.unit_codes().begin(), req.unit_codes().end());
+  for (int i = 0; i < req.states_size(); ++i) {
+    const int s = req.states(i);
+    if (s == 0 || !v1::Complaint::State_IsValid(s)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("states[", i, "]: unknown value ", s));
+    }
+    in.states.push_back(v1::Complaint::State_Name(s));
+  }
+  for (int i = 0; i < req.channels_size(); ++i) {
+    const int c = req.channels(i);
+    if (c == 0 || !v1::Complaint::Channel_IsValid(c)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("channels[", i, "]: unknown value ", c));
+    }
+    in.channels.push_back(v1::Complaint::Channel_Name(c));
+  }
+  for (int i = 0; i < req.sla_statuses_size(); ++i) {
+    const int s = req.sla_statuses(i);
+    if (s == 0 || !v1::SlaClock::Status_IsValid(s)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("sla_statuses[", i, "]: unknown value ", s));
+    }
+    in.sla_statuses.push_back(v1::SlaClock::Status_Name(s));
+  }
+  in.query = req.query();
+  if (req.has_create_time_from()) in.create_time_from = FromTs(req.create_time_from());
+  if (req.has_create_time_to()) in.create_time_to = FromTs(req.create_time_to());
+  in.order_by = req.order_by();
+  in.page_size = req.page_size();
+  in.page_token = req.page_token();
+  return in;
+}
+
+std::string Fingerprint(const google::protobuf::Message& message) {
+  std::string bytes;
+  {
+    google::protobuf::io::StringOutputStream stream(&bytes);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    message.SerializeToCodedStream(&coded);
+  }
+  return Sha256Hex(absl::StrCat(message.GetDescriptor()->full_name(), "\n",
+                                bytes));
+}
+
+}  // namespace aduan::api

@@ -1,0 +1,38 @@
+// Conversions between aduan.v1 messages and the domain's types. Pure
+// functions; no rules beyond shape (the domain validates values).
+#ifndef ADUAN_SERVER_API_COMPLAINT_CONVERT_H_
+#define ADUAN_SERVER_API_COMPLAINT_CONVERT_H_
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "aduan/v1/complaint.pb.h"
+#include "aduan/v1/complaint_service.pb.h"
+#include "aduan/v1/intake_service.pb.h"
+#include "server/domain/complaint_intake.h"
+#include "server/domain/complaint_reader.h"
+#include "server/domain/complaint_view.h"
+
+namespace aduan::api {
+
+// The caller-settable fields of a submitted complaint. Errors:
+// kInvalidArgument naming an output-only field that was set, or an unknown
+// enum number.
+absl::StatusOr<db::ComplaintRecord> DraftFromProto(const v1::Complaint& c);
+
+// The full (unmasked) complaint.
+void ToProto(const domain::ComplaintView& view, v1::Complaint* out);
+void ToProto(const db::EventRecord& event, v1::ComplaintEvent* out);
+void ToProto(const domain::TrackResult& track, v1::TrackComplaintResponse* out);
+
+// The list filters. Errors: kInvalidArgument for unknown or UNSPECIFIED
+// enum values.
+absl::StatusOr<domain::ListInput> ListInputFromProto(
+    const v1::ListComplaintsRequest& req);
+
+// Hex SHA-256 of the deterministic serialisation of `message`.
+std::string Fingerprint(const google::protobuf::Message& message);
+
+}  // namespace aduan::api
+
+#endif  // ADUAN_SERVER_API_COMPLAINT_CONVERT_H_

@@ -1,0 +1,34 @@
+// gRPC handlers of aduan.v1.ComplaintService (the staff reads).
+#ifndef ADUAN_SERVER_API_COMPLAINT_SERVICE_H_
+#define ADUAN_SERVER_API_COMPLAINT_SERVICE_H_
+
+#include "aduan/v1/complaint_service.grpc.pb.h"
+#include "server/api/call_context.h"
+#include "server/domain/complaint_reader.h"
+
+namespace aduan::api {
+
+// Thread-safe; the references must outlive it.
+class ComplaintService final : public v1::ComplaintService::Service {
+ public:
+  ComplaintService(IdentityResolver& identity, domain::ComplaintReader& reader)
+      : identity_(identity), reader_(reader) {}
+
+  grpc::Status GetComplaint(grpc::ServerContext* ctx,
+                            const v1::GetComplaintRequest* req,
+                            v1::Complaint* resp) override;
+  grpc::Status ListComplaints(grpc::ServerContext* ctx,
+                              const v1::ListComplaintsRequest* req,
+                              v1::ListComplaintsResponse* resp) override;
+  grpc::Status ListComplaintEvents(
+      grpc::ServerContext* ctx, const v1::ListComplaintEventsRequest* req,
+      v1::ListComplaintEventsResponse* resp) override;
+
+ private:
+  IdentityResolver& identity_;
+  domain::ComplaintReader& reader_;
+};
+
+}  // namespace aduan::api
+
+#endif  // ADUAN_SERVER_API_COMPLAINT_SERVICE_H_

@@ -1,0 +1,35 @@
+#include "server/api/intake_service.h"
+
+#include "server/api/complaint_convert.h"
+#include "server/api/grpc_status.h"
+
+namespace aduan::api {
+
+grpc::Status IntakeService::SubmitComplaint(
+    grpc::ServerContext* ctx, const v1::SubmitComplaintRequest* req,
+    v1::SubmitComplaintResponse* resp) {
+  absl::StatusOr<domain::Principal> who = identity_.Resolve(*ctx);
+  if (!who.ok()) return ToGrpcStatus(who.status());
+  absl::StatusOr<db::ComplaintRecord> draft = DraftFromProto(req->complaint());
+  if (!draft.ok()) return ToGrpcStatus(draft.status());
+  domain::SubmitInput input{req->request_id(), Fingerprint(*req),
+                            *std::move(draft)};
+  absl::StatusOr<domain::SubmitResult> result =
+      intake_.Submit(CallDeadline(*ctx), *who, std::move(input));
+  if (!result.ok()) return ToGrpcStatus(result.status());
+  ToProto(result->complaint, resp->mutable_complaint());
+  resp->set_pin(result->pin);
+  return grpc::Status::OK;
+}
+
+grpc::Status IntakeService::TrackComplaint(
+    grpc::ServerContext* ctx, const v1::TrackComplaintRequest* req,
+    v1::TrackComplaintResponse* resp) {
+  absl::StatusOr<domain::TrackResult> result =
+      intake_.Track(CallDeadline(*ctx), req->tracking_code(), req->pin());
+  if (!result.ok()) return ToGrpcStatus(result.status());
+  ToProto(*result, resp);
+  return grpc::Status::OK;
+}
+
+}  // namespace aduan::api

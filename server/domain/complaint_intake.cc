@@ -1,0 +1,256 @@
+#include "server/domain/complaint_intake.h"
+
+#include <spdlog/spdlog.h>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
+#include "server/common/status_macros.h"
+#include "server/domain/complaint_state.h"
+#include "server/domain/request_id.h"
+#include "server/domain/tracking_code.h"
+#include "server/domain/validation.h"
+
+namespace aduan::domain {
+namespace {
+
+constexpr char kMethod[] = "SubmitComplaint";
+constexpr int kMaxCodeAttempts = 5;
+constexpr size_t kMaxExternalReferenceChars = 100;
+
+absl::Status Invalid(absl::string_view field, absl::string_view rule) {
+  return absl::InvalidArgumentError(absl::StrCat(field, ": ", rule));
+}
+
+absl::Status NotFoundOrWrongPin() {
+  return absl::NotFoundError(
+      "no complaint with this tracking code and PIN");
+}
+
+}  // namespace
+
+absl::Status ComplaintIntake::Validate(const OfficeConfig& office,
+                                       db::ComplaintRecord& d) {
+  if (d.channel.empty()) return Invalid("complaint.channel", "is required");
+  if (!IsKnownChannel(d.channel)) {
+    return Invalid("complaint.channel", "unknown value");
+  }
+  RETURN_IF_ERROR(ValidateText("complaint.external_reference",
+                               d.external_reference, 0,
+                               kMaxExternalReferenceChars, false));
+  // Complainant.
+  RETURN_IF_ERROR(ValidateText("complaint.complainant.name", d.complainant_name,
+                               d.anonymous ? 0 : 1, kMaxNameChars, false));
+  if (!d.complainant_nik.empty()) {
+    RETURN_IF_ERROR(ValidateNik("complaint.complainant.nik", d.complainant_nik));
+  }
+  if (!d.complainant_kk.empty()) {
+    const absl::CivilDay today =
+        absl::ToCivilDay(clock_.Now(), office.calendar.time_zone());
+    RETURN_IF_ERROR(ValidateKkNumber("complaint.complainant.kk_number",
+                                     d.complainant_kk, today));
+  }
+  if (!d.complainant_phone.empty()) {
+    ASSIGN_OR_RETURN(d.complainant_phone,
+                     NormalizePhone("complaint.complainant.phone",
+                                    d.complainant_phone));
+  }
+  if (!d.complainant_email.empty()) {
+    RETURN_IF_ERROR(
+        ValidateEmail("complaint.complainant.email", d.complainant_email));
+  }
+  RETURN_IF_ERROR(ValidateText("complaint.complainant.address",
+                               d.complainant_address, 0, kMaxAddressChars,
+                               true));
+  if (!d.anonymous && d.complainant_phone.empty() &&
+      d.complainant_email.empty() && d.complainant_address.empty()) {
+    return Invalid("complaint.complainant",
+                   "needs at least one of phone, email or address unless the "
+                   "complaint is anonymous");
+  }
+  // The complaint itself.
+  RETURN_IF_ERROR(
+      ValidateText("complaint.title", d.title, 1, kMaxTitleChars, false));
+  RETURN_IF_ERROR(ValidateText("complaint.description", d.description, 1,
+                               kMaxDescriptionChars, true));
+  if (!d.category_code.empty()) {
+    const db::CategoryRecord* c = office.FindCategory(d.category_code);
+    if (c == nullptr || !c->active) {
+      return Invalid("complaint.category",
+                     absl::StrCat("is not a category of office ",
+                                  office.record.code));
+    }
+  }
+  RETURN_IF_ERROR(ValidateText("complaint.location.address",
+                               d.location_address, 0, kMaxAddressChars, true));
+  if (!d.location_kelurahan.empty()) {
+    const std::string* k = office.FindKelurahan(d.location_kelurahan);
+    if (k == nullptr) {
+      return Invalid("complaint.location.kelurahan",
+                     absl::StrCat("is not a kelurahan of office ",
+                                  office.record.code));
+    }
+    d.location_kelurahan = *k;
+  }
+  if (d.latitude) {
+    RETURN_IF_ERROR(ValidateLatitude("complaint.location.latitude", *d.latitude));
+  }
+  if (d.longitude) {
+    RETURN_IF_ERROR(
+        ValidateLongitude("complaint.location.longitude", *d.longitude));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<SubmitResult> ComplaintIntake::Replay(
+    absl::Time deadline, const db::RequestRecord& request,
+    const std::string& fingerprint) {
+  if (request.method != kMethod || request.fingerprint != fingerprint) {
+    return absl::AlreadyExistsError(
+        "request_id: already used for a different request; use a new "
+        "request_id for a new complaint");
+  }
+  ASSIGN_OR_RETURN(db::ComplaintRecord stored,
+                   complaints_.Get(deadline, request.tracking_code));
+  ASSIGN_OR_RETURN(auto office, offices_.Get(deadline, stored.office_code));
+  SubmitResult out;
+  out.pin = pins_.Pin(stored.tracking_code, stored.pin_generation);
+  out.complaint = MakeComplaintView(std::move(stored), clock_.Now(), *office);
+  out.replayed = true;
+  return out;
+}
+
+absl::StatusOr<SubmitResult> ComplaintIntake::Submit(absl::Time deadline,
+                                                     const Principal& who,
+                                                     SubmitInput input) {
+  RETURN_IF_ERROR(ValidateRequestId("request_id", input.request_id));
+  db::ComplaintRecord& d = input.draft;
+  if (d.office_code.empty()) return Invalid("complaint.office_code", "is required");
+  auto office_or = offices_.Get(deadline, d.office_code);
+  if (absl::IsNotFound(office_or.status())) {
+    return Invalid("complaint.office_code", "is not a known office");
+  }
+  RETURN_IF_ERROR(office_or.status());
+  const OfficeConfig& office = **office_or;
+  RETURN_IF_ERROR(Validate(office, d));
+
+  // A retry returns the first result before anything else is done.
+  ASSIGN_OR_RETURN(std::optional<db::RequestRecord> seen,
+                   complaints_.FindRequest(deadline, who.name, input.request_id));
+  if (seen) return Replay(deadline, *seen, input.fingerprint);
+
+  const absl::Time now = clock_.Now();
+  const long long now_us = ToUnixMicrosLL(now);
+  d.source = who.source;
+  d.state = kSubmitted;
+  d.unit_code.clear();
+  d.version = 1;
+  d.pin_generation = 1;
+  d.pin_failures = 0;
+  d.pin_window_start = 0;
+  d.create_time = now_us;
+  d.update_time = now_us;
+  int target_minutes = office.record.service_sla_minutes;
+  if (const db::CategoryRecord* c = office.FindCategory(d.category_code);
+      c != nullptr && c->service_sla_minutes) {
+    target_minutes = *c->service_sla_minutes;
+  }
+  d.service = db::SlaClockRecord();
+  d.service.target_us = static_cast<long long>(target_minutes) * 60 * 1000000;
+  StartSlaClock(d.service, now, office.calendar);
+  d.resolution = db::SlaClockRecord();
+
+  for (int attempt = 0; attempt < kMaxCodeAttempts; ++attempt) {
+    ASSIGN_OR_RETURN(d.tracking_code, NewTrackingCode(office.record.code));
+    db::EventRecord event;
+    event.office_code = d.office_code;
+    event.tracking_code = d.tracking_code;
+    event.version = 1;
+    event.type = "SUBMITTED";
+    event.from_state = "STATE_UNSPECIFIED";
+    event.to_state = kSubmitted;
+    event.actor = who.name;
+    event.actor_role = who.source.empty() ? "" : "GATEWAY";
+    event.create_time = now_us;
+    db::RequestRecord request;
+    request.caller = who.name;
+    request.request_id = input.request_id;
+    request.office_code = d.office_code;
+    request.method = kMethod;
+    request.fingerprint = input.fingerprint;
+    request.tracking_code = d.tracking_code;
+    request.create_time = now_us;
+    ASSIGN_OR_RETURN(db::CreateOutcome outcome,
+                     complaints_.Create(deadline, d, event, request));
+    switch (outcome.kind) {
+      case db::CreateOutcome::Kind::kCreated: {
+        spdlog::info("submitted {} office={} channel={} by {}",
+                     d.tracking_code, d.office_code, d.channel, who.name);
+        SubmitResult out;
+        out.pin = pins_.Pin(d.tracking_code, d.pin_generation);
+        out.complaint = MakeComplaintView(d, now, office);
+        return out;
+      }
+      case db::CreateOutcome::Kind::kRequestExists:
+        return Replay(deadline, outcome.request, input.fingerprint);
+      case db::CreateOutcome::Kind::kExternalReferenceExists:
+        return absl::AlreadyExistsError(absl::StrCat(
+            "complaint.external_reference: already submitted by this source "
+            "as ",
+            outcome.tracking_code));
+      case db::CreateOutcome::Kind::kTrackingCodeTaken:
+        continue;
+    }
+  }
+  return absl::InternalError("could not allocate a tracking code; retry");
+}
+
+absl::StatusOr<TrackResult> ComplaintIntake::Track(
+    absl::Time deadline, const std::string& tracking_code,
+    const std::string& pin) {
+  ASSIGN_OR_RETURN(std::string code,
+                   NormalizeTrackingCode("tracking_code", tracking_code));
+  if (pin.size() != 8 ||
+      pin.find_first_not_of("0123456789") != std::string::npos) {
+    return Invalid("pin", "must be the 8-digit PIN given at submission");
+  }
+  auto stored = complaints_.Get(deadline, code);
+  if (absl::IsNotFound(stored.status())) return NotFoundOrWrongPin();
+  RETURN_IF_ERROR(stored.status());
+  const absl::Time now = clock_.Now();
+  const long long now_us = ToUnixMicrosLL(now);
+  const long long window_us = absl::ToInt64Microseconds(kPinWindow);
+  if (stored->pin_failures >= kMaxPinFailures &&
+      now_us - stored->pin_window_start < window_us) {
+    return absl::ResourceExhaustedError(absl::StrCat(
+        "too many wrong PINs for this tracking code; try again after ",
+        absl::FormatTime("%H:%M UTC",
+                         absl::FromUnixMicros(stored->pin_window_start +
+                                              window_us),
+                         absl::UTCTimeZone())));
+  }
+  if (!pins_.Matches(code, stored->pin_generation, pin)) {
+    RETURN_IF_ERROR(
+        complaints_.RecordPinFailure(deadline, code, now_us, window_us)
+            .status());
+    spdlog::warn("wrong PIN for {}", code);
+    return NotFoundOrWrongPin();
+  }
+  ASSIGN_OR_RETURN(std::vector<db::EventRecord> events,
+                   complaints_.ListEvents(deadline, code, 0, 1000));
+  TrackResult out;
+  out.tracking_code = code;
+  out.office_code = stored->office_code;
+  out.state = stored->state;
+  for (const db::EventRecord& e : events) {
+    if (e.from_state == e.to_state) continue;
+    out.timeline.push_back({e.to_state, absl::FromUnixMicros(e.create_time),
+                            PublicStateLabel(e.to_state)});
+  }
+  ASSIGN_OR_RETURN(auto office, offices_.Get(deadline, stored->office_code));
+  const SlaView service = ViewSlaClock(stored->service, now, office->calendar);
+  out.service_due = service.due;
+  return out;
+}
+
+}  // namespace aduan::domain

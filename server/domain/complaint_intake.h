@@ -1,0 +1,98 @@
+// ComplaintIntake is step 1 of the service standard (receiving complaints)
+// and the complainant's own view by tracking code and PIN.
+#ifndef ADUAN_SERVER_DOMAIN_COMPLAINT_INTAKE_H_
+#define ADUAN_SERVER_DOMAIN_COMPLAINT_INTAKE_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "db/complaint_repository.h"
+#include "server/common/clock.h"
+#include "server/domain/complaint_view.h"
+#include "server/domain/office_directory.h"
+#include "server/domain/pin_issuer.h"
+#include "server/domain/principal.h"
+
+namespace aduan::domain {
+
+struct SubmitInput {
+  std::string request_id;
+  // Digest of the whole request, so that a reused request_id with another
+  // request is told apart from a retry.
+  std::string fingerprint;
+  // The caller-settable fields (office_code, channel, external_reference,
+  // complainant_*, anonymous, confidential, title, description,
+  // category_code, location_*); everything else is ignored and set here.
+  db::ComplaintRecord draft;
+};
+
+struct SubmitResult {
+  ComplaintView complaint;
+  std::string pin;
+  bool replayed = false;  // true when this was a retry of an earlier call
+};
+
+struct TimelineEntry {
+  std::string state;
+  absl::Time time;
+  std::string label;
+};
+
+// The public view: no personal data, no internal notes.
+struct TrackResult {
+  std::string tracking_code;
+  std::string office_code;
+  std::string state;
+  std::vector<TimelineEntry> timeline;
+  std::optional<absl::Time> service_due;
+};
+
+// Thread-safe; every reference must outlive it.
+class ComplaintIntake {
+ public:
+  // Wrong PINs allowed per tracking code within kPinWindow.
+  static constexpr int kMaxPinFailures = 5;
+  static constexpr absl::Duration kPinWindow = absl::Minutes(15);
+
+  ComplaintIntake(db::ComplaintRepository& complaints, OfficeDirectory& offices,
+                  const PinIssuer& pins, const Clock& clock)
+      : complaints_(complaints), offices_(offices), pins_(pins), clock_(clock) {}
+
+  // Validates the draft by the rules of DESIGN.md §3, then stores it as
+  // SUBMITTED with its SUBMITTED event and idempotency record in one
+  // transaction, the service clock started from the office's (or the
+  // category's) target. Phone numbers are stored normalised (+62…).
+  // Errors: kInvalidArgument (names the field and rule; unknown office,
+  // category or kelurahan included), kAlreadyExists (request_id reused with a
+  // different request; external reference already submitted by this
+  // source), database errors (kUnavailable: retry with the same request_id).
+  absl::StatusOr<SubmitResult> Submit(absl::Time deadline,
+                                      const Principal& who,
+                                      SubmitInput input);
+
+  // The public view of a complaint for its tracking code and PIN.
+  // Errors: kInvalidArgument (malformed code or PIN), kNotFound (unknown code
+  // or wrong PIN: the same message for both), kResourceExhausted (too many
+  // wrong PINs for this code; try later).
+  absl::StatusOr<TrackResult> Track(absl::Time deadline,
+                                    const std::string& tracking_code,
+                                    const std::string& pin);
+
+ private:
+  absl::Status Validate(const OfficeConfig& office, db::ComplaintRecord& d);
+  absl::StatusOr<SubmitResult> Replay(absl::Time deadline,
+                                      const db::RequestRecord& request,
+                                      const std::string& fingerprint);
+
+  db::ComplaintRepository& complaints_;
+  OfficeDirectory& offices_;
+  const PinIssuer& pins_;
+  const Clock& clock_;
+};
+
+}  // namespace aduan::domain
+
+#endif  // ADUAN_SERVER_DOMAIN_COMPLAINT_INTAKE_H_

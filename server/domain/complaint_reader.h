@@ -1,0 +1,89 @@
+// ComplaintReader answers the staff reads: one complaint, lists with
+// filters and keyset pagination, and a complaint's history.
+#ifndef ADUAN_SERVER_DOMAIN_COMPLAINT_READER_H_
+#define ADUAN_SERVER_DOMAIN_COMPLAINT_READER_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "db/complaint_repository.h"
+#include "server/common/clock.h"
+#include "server/domain/complaint_view.h"
+#include "server/domain/office_directory.h"
+#include "server/domain/principal.h"
+
+namespace aduan::domain {
+
+struct ListInput {
+  std::vector<std::string> office_codes;
+  std::vector<std::string> states;        // state names
+  std::vector<std::string> channels;      // channel names
+  std::vector<std::string> unit_codes;
+  std::vector<std::string> sla_statuses;  // ON_TIME, AT_RISK, BREACHED
+  std::string query;
+  std::optional<absl::Time> create_time_from;
+  std::optional<absl::Time> create_time_to;
+  std::string order_by;
+  int page_size = 0;
+  std::string page_token;
+};
+
+struct ListResult {
+  std::vector<ComplaintView> complaints;
+  std::string next_page_token;
+  long long total_size = 0;
+};
+
+struct EventsResult {
+  std::vector<db::EventRecord> events;
+  std::string next_page_token;
+};
+
+// Thread-safe; every reference must outlive it.
+class ComplaintReader {
+ public:
+  static constexpr int kDefaultPageSize = 50;
+  static constexpr int kMaxPageSize = 500;
+
+  ComplaintReader(db::ComplaintRepository& complaints, OfficeDirectory& offices,
+                  const Clock& clock)
+      : complaints_(complaints), offices_(offices), clock_(clock) {}
+
+  // Errors: kInvalidArgument (malformed code), kNotFound (unknown, or not
+  // visible to `who`).
+  absl::StatusOr<ComplaintView> Get(absl::Time deadline, const Principal& who,
+                                    const std::string& tracking_code);
+
+  // Errors: kInvalidArgument naming the field: negative page_size,
+  // malformed or mismatched page_token (a token is valid only with the
+  // filters it came from), unknown order_by, query over 200 characters,
+  // create_time_from not before create_time_to.
+  absl::StatusOr<ListResult> List(absl::Time deadline, const Principal& who,
+                                  const ListInput& input);
+
+  // Errors: as Get, plus kInvalidArgument for page_size / page_token.
+  absl::StatusOr<EventsResult> ListEvents(absl::Time deadline,
+                                          const Principal& who,
+                                          const std::string& tracking_code,
+                                          int page_size,
+                                          const std::string& page_token);
+
+ private:
+  absl::StatusOr<ComplaintView> View(absl::Time deadline,
+                                     db::ComplaintRecord record);
+
+  db::ComplaintRepository& complaints_;
+  OfficeDirectory& offices_;
+  const Clock& clock_;
+};
+
+// page_size rules shared by every list: negative is kInvalidArgument, 0 means
+// the default, above the maximum is clamped.
+absl::StatusOr<int> EffectivePageSize(int page_size);
+
+}  // namespace aduan::domain
+
+#endif  // ADUAN_SERVER_DOMAIN_COMPLAINT_READER_H_

@@ -1,0 +1,25 @@
+// A complaint as the API shows it: the stored row plus its SLA clocks as they
+// stand now.
+#ifndef ADUAN_SERVER_DOMAIN_COMPLAINT_VIEW_H_
+#define ADUAN_SERVER_DOMAIN_COMPLAINT_VIEW_H_
+
+#include "absl/time/time.h"
+#include "db/records.h"
+#include "server/domain/office_directory.h"
+#include "server/domain/sla_clock.h"
+
+namespace aduan::domain {
+
+struct ComplaintView {
+  db::ComplaintRecord record;
+  SlaView service;
+  SlaView resolution;
+};
+
+// The view of `record` at `now`, with clocks counted in `office` hours.
+ComplaintView MakeComplaintView(db::ComplaintRecord record, absl::Time now,
+                                const OfficeConfig& office);
+
+}  // namespace aduan::domain
+
+#endif  // ADUAN_SERVER_DOMAIN_COMPLAINT_VIEW_H_

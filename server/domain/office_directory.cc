@@ -1,0 +1,86 @@
+#include "server/domain/office_directory.h"
+
+#include <spdlog/spdlog.h>
+
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
+#include "server/common/status_macros.h"
+
+namespace aduan::domain {
+namespace {
+
+absl::StatusOr<OfficeConfig> Build(db::OfficeRecord record) {
+  absl::TimeZone tz;
+  if (!absl::LoadTimeZone(record.time_zone, &tz)) {
+    spdlog::error("office {} has unknown time zone {}", record.code,
+                  record.time_zone);
+    return absl::InternalError("office configuration is invalid");
+  }
+  std::vector<WorkingHours> hours;
+  for (const auto& w : record.working_hours) {
+    // ISO weekday 1 = Monday … 7 = Sunday.
+    static constexpr absl::Weekday kDays[] = {
+        absl::Weekday::monday,   absl::Weekday::tuesday,
+        absl::Weekday::wednesday, absl::Weekday::thursday,
+        absl::Weekday::friday,   absl::Weekday::saturday,
+        absl::Weekday::sunday};
+    if (w.weekday < 1 || w.weekday > 7) {
+      return absl::InternalError("office configuration is invalid");
+    }
+    hours.push_back({kDays[w.weekday - 1], w.open_minute, w.close_minute});
+  }
+  std::vector<absl::CivilDay> holidays;
+  for (const auto& h : record.holidays) {
+    absl::CivilDay day;
+    if (!absl::ParseCivilTime(h.day, &day)) {
+      return absl::InternalError("office configuration is invalid");
+    }
+    holidays.push_back(day);
+  }
+  auto calendar = WorkingCalendar::Create(tz, std::move(hours), std::move(holidays));
+  if (!calendar.ok()) {
+    spdlog::error("office {} has invalid working hours: {}", record.code,
+                  calendar.status().ToString());
+    return absl::InternalError("office configuration is invalid");
+  }
+  return OfficeConfig{std::move(record), *std::move(calendar)};
+}
+
+}  // namespace
+
+const db::CategoryRecord* OfficeConfig::FindCategory(
+    const std::string& code) const {
+  for (const auto& c : record.categories) {
+    if (c.code == code) return &c;
+  }
+  return nullptr;
+}
+
+const std::string* OfficeConfig::FindKelurahan(const std::string& name) const {
+  for (const auto& k : record.kelurahan) {
+    if (absl::EqualsIgnoreCase(k, name)) return &k;
+  }
+  return nullptr;
+}
+
+absl::StatusOr<std::shared_ptr<const OfficeConfig>> OfficeDirectory::Get(
+    absl::Time deadline, const std::string& code) {
+  const absl::Time now = clock_.Now();
+  {
+    absl::MutexLock lock(&mu_);
+    auto it = cache_.find(code);
+    if (it != cache_.end() && now - it->second.loaded < ttl_) {
+      return it->second.config;
+    }
+  }
+  ASSIGN_OR_RETURN(db::OfficeRecord record, offices_.Get(deadline, code));
+  ASSIGN_OR_RETURN(OfficeConfig config, Build(std::move(record)));
+  auto shared = std::make_shared<const OfficeConfig>(std::move(config));
+  absl::MutexLock lock(&mu_);
+  cache_[code] = Entry{shared, now};
+  return shared;
+}
+
+}  // namespace aduan::domain

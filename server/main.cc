@@ -1,0 +1,286 @@
+// aduand: the Aduan gRPC server. Flags, wiring and the ServerBuilder;
+// nothing else.
+//
+//   aduand [serve]   migrate, (SQLite: seed a fresh database), serve
+//   aduand migrate   apply schema migrations and exit
+//   aduand seed      add Kecamatan Kanigaran unless present, and exit
+//   aduand keygen    create the key file (mode 0600) and exit
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/grpcpp.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <grpcpp/security/server_credentials.h>
+#include <signal.h>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "aduan/v1/admin_service.grpc.pb.h"
+#include "aduan/v1/archive_service.grpc.pb.h"
+#include "aduan/v1/attachment_service.grpc.pb.h"
+#include "aduan/v1/disposition_service.grpc.pb.h"
+#include "aduan/v1/verification_service.grpc.pb.h"
+#include "db/database.h"
+#include "db/migrator.h"
+#include "db/seeder.h"
+#include "db/soci_complaint_repository.h"
+#include "db/soci_office_repository.h"
+#include "server/api/call_context.h"
+#include "server/api/complaint_service.h"
+#include "server/api/intake_service.h"
+#include "server/common/clock.h"
+#include "server/common/key_ring.h"
+#include "server/common/logging.h"
+#include "server/domain/complaint_intake.h"
+#include "server/domain/complaint_reader.h"
+#include "server/domain/office_directory.h"
+#include "server/domain/pin_issuer.h"
+
+namespace {
+
+std::string EnvOr(const char* name, const std::string& fallback) {
+  const char* v = std::getenv(name);
+  return v != nullptr && *v != '\0' ? v : fallback;
+}
+int EnvOrInt(const char* name, int fallback) {
+  int v = 0;
+  const char* s = std::getenv(name);
+  return s != nullptr && absl::SimpleAtoi(s, &v) ? v : fallback;
+}
+
+}  // namespace
+
+ABSL_FLAG(std::string, listen, EnvOr("ADUAN_LISTEN", "127.0.0.1:50051"),
+          "Address to serve on (env ADUAN_LISTEN). Plaintext is allowed on "
+          "loopback only.");
+ABSL_FLAG(std::string, db, EnvOr("ADUAN_DB", "sqlite://var/aduan.db"),
+          "Database URL (env ADUAN_DB): sqlite:///abs/path.db, "
+          "sqlite://relative/path.db or mysql://user:pass@host:3306/db"
+          "[?socket=/path].");
+ABSL_FLAG(int, db_pool_size, EnvOrInt("ADUAN_DB_POOL_SIZE", 8),
+          "Database connections (env ADUAN_DB_POOL_SIZE).");
+ABSL_FLAG(std::string, key_file, EnvOr("ADUAN_KEY_FILE", "var/aduan.key"),
+          "Secret key file, mode 0600 (env ADUAN_KEY_FILE). Created on first "
+          "start for SQLite; for MySQL create it once with `aduand keygen` "
+          "and give every replica the same file.");
+ABSL_FLAG(std::string, log_level, EnvOr("ADUAN_LOG_LEVEL", "info"),
+          "trace, debug, info, warn, error or off (env ADUAN_LOG_LEVEL).");
+ABSL_FLAG(int, max_threads, EnvOrInt("ADUAN_MAX_THREADS", 64),
+          "Cap on gRPC server threads (env ADUAN_MAX_THREADS); keep it well "
+          "above db_pool_size.");
+ABSL_FLAG(int, shutdown_grace_seconds,
+          EnvOrInt("ADUAN_SHUTDOWN_GRACE_SECONDS", 10),
+          "On SIGTERM/SIGINT, how long in-flight calls may take to finish "
+          "(env ADUAN_SHUTDOWN_GRACE_SECONDS).");
+ABSL_FLAG(std::string, port_file, "",
+          "If set, the chosen port is written there once serving (useful "
+          "with --listen=127.0.0.1:0).");
+
+namespace aduan {
+namespace {
+
+bool IsLoopback(const std::string& addr) {
+  return absl::StartsWith(addr, "127.") || absl::StartsWith(addr, "[::1]") ||
+         absl::StartsWith(addr, "localhost:");
+}
+
+int Fail(const absl::Status& s) {
+  spdlog::critical("{}", std::string(s.message()));
+  return 1;
+}
+
+absl::StatusOr<std::unique_ptr<db::Database>> OpenDatabase() {
+  db::DatabaseOptions options;
+  options.url = absl::GetFlag(FLAGS_db);
+  options.pool_size = absl::GetFlag(FLAGS_db_pool_size);
+  return db::Database::Open(options);
+}
+
+int Serve() {
+  const std::string listen = absl::GetFlag(FLAGS_listen);
+  if (!IsLoopback(listen)) {
+    return Fail(absl::FailedPreconditionError(absl::StrCat(
+        "--listen=", listen,
+        ": plaintext is allowed on loopback only, and TLS is not configured")));
+  }
+  auto database = OpenDatabase();
+  if (!database.ok()) return Fail(database.status());
+  db::Database& db = **database;
+  const bool embedded = db.dialect() == db::Dialect::kSqlite;
+  auto keys = KeyRing::Load(absl::GetFlag(FLAGS_key_file), embedded);
+  if (!keys.ok()) return Fail(keys.status());
+  auto version = db::Migrator(db).Migrate();
+  if (!version.ok()) return Fail(version.status());
+  db::SociOfficeRepository offices(db);
+  db::SociComplaintRepository complaints(db);
+  if (embedded) {
+    auto codes = offices.ListCodes(absl::Now() + absl::Seconds(30));
+    if (!codes.ok()) return Fail(codes.status());
+    if (codes->empty()) {
+      auto seeded = db::SeedKanigaran(offices, absl::Now());
+      if (!seeded.ok()) return Fail(seeded.status());
+      spdlog::info("fresh database: seeded Kecamatan Kanigaran (KNG)");
+    }
+  }
+
+  Clock& clock = Clock::Real();
+  domain::OfficeDirectory directory(offices, clock);
+  domain::PinIssuer pins(keys->pin_key());
+  domain::ComplaintIntake intake(complaints, directory, pins, clock);
+  domain::ComplaintReader reader(complaints, directory, clock);
+  api::AnonymousIdentityResolver identity;
+  api::IntakeService intake_service(identity, intake);
+  api::ComplaintService complaint_service(identity, reader);
+  // Until their issues land these answer UNIMPLEMENTED.
+  v1::VerificationService::Service verification_service;
+  v1::DispositionService::Service disposition_service;
+  v1::ArchiveService::Service archive_service;
+  v1::AttachmentService::Service attachment_service;
+  v1::AdminService::Service admin_service;
+
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  int port = 0;
+  builder.AddListeningPort(
+      listen, grpc::experimental::LocalServerCredentials(LOCAL_TCP), &port);
+  grpc::ResourceQuota quota("aduand");
+  quota.SetMaxThreads(absl::GetFlag(FLAGS_max_threads));
+  builder.SetResourceQuota(quota);
+  // Room for a 1 MiB attachment chunk plus framing.
+  builder.SetMaxReceiveMessageSize(2 * 1024 * 1024);
+  builder.RegisterService(&intake_service);
+  builder.RegisterService(&complaint_service);
+  builder.RegisterService(&verification_service);
+  builder.RegisterService(&disposition_service);
+  builder.RegisterService(&archive_service);
+  builder.RegisterService(&attachment_service);
+  builder.RegisterService(&admin_service);
+  std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
+  if (server == nullptr || port == 0) {
+    return Fail(absl::UnavailableError(
+        absl::StrCat("cannot listen on ", listen)));
+  }
+  spdlog::info("aduand serving on port {} (schema v{}, db {})", port,
+               *version, db.url().Redacted());
+  if (const std::string pf = absl::GetFlag(FLAGS_port_file); !pf.empty()) {
+    std::ofstream(pf + ".tmp") << port << "\n";
+    std::rename((pf + ".tmp").c_str(), pf.c_str());
+  }
+
+  // Health follows the database: NOT_SERVING while it does not answer.
+  std::mutex mu;
+  std::condition_variable cv;
+  bool stopping = false;
+  std::thread health([&] {
+    grpc::HealthCheckServiceInterface* hc = server->GetHealthCheckService();
+    bool last = true;
+    std::unique_lock<std::mutex> lock(mu);
+    while (!stopping) {
+      lock.unlock();
+      const bool ok = db.Ping(absl::Now() + absl::Seconds(2)).ok();
+      if (ok != last) {
+        spdlog::warn("database is {}", ok ? "reachable again" : "unreachable");
+        last = ok;
+      }
+      hc->SetServingStatus(ok);
+      lock.lock();
+      cv.wait_for(lock, std::chrono::seconds(2), [&] { return stopping; });
+    }
+  });
+
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  int sig = 0;
+  sigwait(&signals, &sig);
+  spdlog::info("received {}; finishing in-flight calls",
+               sig == SIGTERM ? "SIGTERM" : "SIGINT");
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    stopping = true;
+  }
+  cv.notify_all();
+  health.join();
+  server->GetHealthCheckService()->SetServingStatus(false);
+  server->Shutdown(std::chrono::system_clock::now() +
+                   std::chrono::seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds)));
+  server->Wait();
+  spdlog::info("stopped");
+  return 0;
+}
+
+int Migrate() {
+  auto database = OpenDatabase();
+  if (!database.ok()) return Fail(database.status());
+  auto version = db::Migrator(**database).Migrate();
+  if (!version.ok()) return Fail(version.status());
+  spdlog::info("schema at version {}", *version);
+  return 0;
+}
+
+int Seed() {
+  auto database = OpenDatabase();
+  if (!database.ok()) return Fail(database.status());
+  auto version = db::Migrator(**database).Migrate();
+  if (!version.ok()) return Fail(version.status());
+  db::SociOfficeRepository offices(**database);
+  auto seeded = db::SeedKanigaran(offices, absl::Now());
+  if (!seeded.ok()) return Fail(seeded.status());
+  spdlog::info(*seeded ? "seeded Kecamatan Kanigaran (KNG)"
+                       : "Kecamatan Kanigaran (KNG) already present");
+  return 0;
+}
+
+int KeyGen() {
+  auto keys = KeyRing::Load(absl::GetFlag(FLAGS_key_file), true);
+  if (!keys.ok()) return Fail(keys.status());
+  spdlog::info("key file {} is ready", absl::GetFlag(FLAGS_key_file));
+  return 0;
+}
+
+}  // namespace
+}  // namespace aduan
+
+int main(int argc, char** argv) {
+  // Signals are taken by sigwait in Serve; block them before any thread
+  // starts so that every thread inherits the mask.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  absl::SetProgramUsageMessage(
+      "Aduan complaint server.\n  aduand [serve|migrate|seed|keygen] "
+      "[--flags]\nEvery flag also reads an ADUAN_* environment variable.");
+  std::vector<char*> args = absl::ParseCommandLine(argc, argv);
+  if (absl::Status s = aduan::InitLogging(absl::GetFlag(FLAGS_log_level));
+      !s.ok()) {
+    std::fprintf(stderr, "%s\n", std::string(s.message()).c_str());
+    return 2;
+  }
+  const std::string command = args.size() > 1 ? args[1] : "serve";
+  if (args.size() > 2) {
+    spdlog::critical("unexpected argument {}", args[2]);
+    return 2;
+  }
+  if (command == "serve") return aduan::Serve();
+  if (command == "migrate") return aduan::Migrate();
+  if (command == "seed") return aduan::Seed();
+  if (command == "keygen") return aduan::KeyGen();
+  spdlog::critical("unknown command {} (serve, migrate, seed, keygen)", command);
+  return 2;
+}
