@@ -181,7 +181,7 @@ absl::Duration WorkingCalendar::WorkingTimeBetween(absl::Time from,
     // and around it: then every interval has exactly its civil length.
     const absl::Time day_start = absl::FromCivil(day, tz_);
     if (day_start >= cursor) {
-      int64_t weeks = absl::IDivDuration(to - day_start, kWeek, nullptr);
+      int64_t weeks = (to - day_start) / kWeek;
       const auto next_holiday =
           std::lower_bound(holidays_.begin(), holidays_.end(), day);
       if (weeks > 0 && next_holiday != holidays_.end()) {
@@ -194,7 +194,7 @@ absl::Duration WorkingCalendar::WorkingTimeBetween(absl::Time from,
         const absl::Duration room = at - kTransitionMargin - day_start;
         weeks = room <= absl::ZeroDuration()
                     ? 0
-                    : std::min(weeks, absl::IDivDuration(room, kWeek, nullptr));
+                    : std::min(weeks, room / kWeek);
       }
       if (weeks > 0) {
         total += weekly_total_ * weeks;
