@@ -214,9 +214,11 @@ int Serve() {
   }
   cv.notify_all();
   health.join();
+  spdlog::debug("health thread stopped");
   server->GetHealthCheckService()->SetServingStatus(false);
   server->Shutdown(std::chrono::system_clock::now() +
                    std::chrono::seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds)));
+  spdlog::debug("server shut down");
   server->Wait();
   spdlog::info("stopped");
   return 0;

@@ -5,6 +5,7 @@
 #include <google/protobuf/util/time_util.h>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "server/common/crypto.h"
 
 namespace aduan::api {
@@ -55,6 +56,11 @@ void SlaToProto(const domain::SlaView& v, v1::SlaClock* out) {
 
 }  // namespace
 
+// Browser forms send "\r\n"; the stored text uses "\n" only.
+std::string Lf(const std::string& text) {
+  return absl::StrReplaceAll(text, {{"\r\n", "\n"}});
+}
+
 absl::StatusOr<db::ComplaintRecord> DraftFromProto(const v1::Complaint& c) {
   if (!c.tracking_code().empty()) return OutputOnly("complaint.tracking_code");
   if (c.state() != 0) return OutputOnly("complaint.state");
@@ -86,13 +92,13 @@ absl::StatusOr<db::ComplaintRecord> DraftFromProto(const v1::Complaint& c) {
   d.complainant_kk = c.complainant().kk_number();
   d.complainant_phone = c.complainant().phone();
   d.complainant_email = c.complainant().email();
-  d.complainant_address = c.complainant().address();
+  d.complainant_address = Lf(c.complainant().address());
   d.anonymous = c.anonymous();
   d.confidential = c.confidential();
   d.title = c.title();
-  d.description = c.description();
+  d.description = Lf(c.description());
   d.category_code = c.category();
-  d.location_address = c.location().address();
+  d.location_address = Lf(c.location().address());
   d.location_kelurahan = c.location().kelurahan();
   if (c.location().has_latitude()) d.latitude = c.location().latitude();
   if (c.location().has_longitude()) d.longitude = c.location().longitude();

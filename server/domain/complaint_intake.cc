@@ -22,6 +22,14 @@ absl::Status Invalid(absl::string_view field, absl::string_view rule) {
   return absl::InvalidArgumentError(absl::StrCat(field, ": ", rule));
 }
 
+// Required text must hold more than white space.
+absl::Status RequireNonBlank(absl::string_view field, absl::string_view text) {
+  if (!text.empty() && absl::StripAsciiWhitespace(text).empty()) {
+    return Invalid(field, "must not be blank");
+  }
+  return absl::OkStatus();
+}
+
 absl::Status NotFoundOrWrongPin() {
   return absl::NotFoundError(
       "no complaint with this tracking code and PIN");
@@ -41,6 +49,7 @@ absl::Status ComplaintIntake::Validate(const OfficeConfig& office,
   // Complainant.
   RETURN_IF_ERROR(ValidateText("complaint.complainant.name", d.complainant_name,
                                d.anonymous ? 0 : 1, kMaxNameChars, false));
+  RETURN_IF_ERROR(RequireNonBlank("complaint.complainant.name", d.complainant_name));
   if (!d.complainant_nik.empty()) {
     RETURN_IF_ERROR(ValidateNik("complaint.complainant.nik", d.complainant_nik));
   }
@@ -71,8 +80,10 @@ absl::Status ComplaintIntake::Validate(const OfficeConfig& office,
   // The complaint itself.
   RETURN_IF_ERROR(
       ValidateText("complaint.title", d.title, 1, kMaxTitleChars, false));
+  RETURN_IF_ERROR(RequireNonBlank("complaint.title", d.title));
   RETURN_IF_ERROR(ValidateText("complaint.description", d.description, 1,
                                kMaxDescriptionChars, true));
+  RETURN_IF_ERROR(RequireNonBlank("complaint.description", d.description));
   if (!d.category_code.empty()) {
     const db::CategoryRecord* c = office.FindCategory(d.category_code);
     if (c == nullptr || !c->active) {

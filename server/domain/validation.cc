@@ -224,7 +224,9 @@ absl::StatusOr<std::string> NormalizePhone(absl::string_view field,
     } else if (c == ' ' || c == '-' || c == '.') {
       if (in_group) return Invalid(field, kBadParens);
     } else if (c == '+') {
-      if (plus || seen_open || !digits.empty()) return Invalid(field, kBadChars);
+      if (plus || seen_open || !digits.empty()) {
+        return Invalid(field, kBadChars);
+      }
       plus = true;
     } else if (c == '(') {
       if (seen_open) return Invalid(field, kBadParens);
@@ -262,7 +264,8 @@ absl::StatusOr<std::string> NormalizePhone(absl::string_view field,
     }
   }
 
-  const absl::string_view national = absl::string_view(digits).substr(prefix_len);
+  const absl::string_view national =
+      absl::string_view(digits).substr(prefix_len);
   if (national.empty() || national[0] < '2') {
     return Invalid(field,
                    "must have a national number starting with a digit from 2 "
@@ -285,8 +288,8 @@ absl::StatusOr<std::string> NormalizePhone(absl::string_view field,
 absl::Status ValidateEmail(absl::string_view field, absl::string_view email) {
   if (email.empty()) return Invalid(field, "is required");
   if (email.size() > kMaxEmailChars) {
-    return Invalid(field, absl::StrCat("must be at most ", kMaxEmailChars,
-                                       " characters"));
+    return Invalid(
+        field, absl::StrCat("must be at most ", kMaxEmailChars, " characters"));
   }
   const size_t at = email.find('@');
   if (at == absl::string_view::npos ||

@@ -61,10 +61,9 @@ absl::StatusOr<WorkingCalendar> WorkingCalendar::Create(
                                   " must be in [0, 1439]"));
     }
     if (h.close_minute <= h.open_minute || h.close_minute > kMinutesPerDay) {
-      return Invalid(absl::StrCat(
-          where, ": close_minute ", h.close_minute,
-          " must be greater than open_minute ", h.open_minute,
-          " and at most 1440"));
+      return Invalid(absl::StrCat(where, ": close_minute ", h.close_minute,
+                                  " must be greater than open_minute ",
+                                  h.open_minute, " and at most 1440"));
     }
     by_weekday[day].push_back(Interval{h.open_minute, h.close_minute});
   }
@@ -78,21 +77,20 @@ absl::StatusOr<WorkingCalendar> WorkingCalendar::Create(
               });
     for (size_t i = 0; i < intervals.size(); ++i) {
       if (i > 0 && intervals[i].open_minute < intervals[i - 1].close_minute) {
-        return Invalid(absl::StrCat(
-            "intervals overlap on ", WeekdayName(day), ": [",
-            FormatMinute(intervals[i - 1].open_minute), ", ",
-            FormatMinute(intervals[i - 1].close_minute), ") and [",
-            FormatMinute(intervals[i].open_minute), ", ",
-            FormatMinute(intervals[i].close_minute), ")"));
+        return Invalid(
+            absl::StrCat("intervals overlap on ", WeekdayName(day), ": [",
+                         FormatMinute(intervals[i - 1].open_minute), ", ",
+                         FormatMinute(intervals[i - 1].close_minute), ") and [",
+                         FormatMinute(intervals[i].open_minute), ", ",
+                         FormatMinute(intervals[i].close_minute), ")"));
       }
-      weekly_total += absl::Minutes(intervals[i].close_minute -
-                                    intervals[i].open_minute);
+      weekly_total +=
+          absl::Minutes(intervals[i].close_minute - intervals[i].open_minute);
     }
   }
 
   std::sort(holidays.begin(), holidays.end());
-  holidays.erase(std::unique(holidays.begin(), holidays.end()),
-                 holidays.end());
+  holidays.erase(std::unique(holidays.begin(), holidays.end()), holidays.end());
   return WorkingCalendar(tz, std::move(by_weekday), std::move(holidays),
                          weekly_total);
 }
@@ -134,19 +132,16 @@ absl::Time WorkingCalendar::AddWorkingTime(absl::Time start,
   }
   if (amount == absl::InfiniteDuration()) return absl::InfiniteFuture();
 
-  const absl::CivilSecond local_start = absl::ToCivilSecond(start, tz_);
-  const absl::CivilSecond local_limit(
-      local_start.year() + kSearchYears, local_start.month(),
-      local_start.day(), local_start.hour(), local_start.minute(),
-      local_start.second());
-  const absl::Time limit =
-      absl::FromCivil(local_limit, tz_) + (start - absl::FromCivil(local_start, tz_));
-  const absl::CivilDay last_day = absl::CivilDay(local_limit) + 1;
+  // The search covers every day up to and including the same local date
+  // three calendar years later (29 February normalizes to 1 March).
+  const absl::CivilDay first_day =
+      absl::CivilDay(absl::ToCivilSecond(start, tz_));
+  const absl::CivilDay last_day(first_day.year() + kSearchYears,
+                                first_day.month(), first_day.day());
 
   absl::Duration remaining = amount;
   absl::Time cursor = start;
-  for (absl::CivilDay day = absl::CivilDay(local_start) - 1; day <= last_day;
-       ++day) {
+  for (absl::CivilDay day = first_day - 1; day <= last_day; ++day) {
     for (const Interval& interval : IntervalsOn(day)) {
       const absl::Time open =
           std::max(MinuteOf(day, interval.open_minute), cursor);
@@ -154,8 +149,7 @@ absl::Time WorkingCalendar::AddWorkingTime(absl::Time start,
       if (close <= open) continue;
       const absl::Duration available = close - open;
       if (remaining <= available) {
-        const absl::Time result = open + remaining;
-        return result <= limit ? result : absl::InfiniteFuture();
+        return open + remaining;
       }
       remaining -= available;
       cursor = close;
@@ -173,7 +167,8 @@ absl::Duration WorkingCalendar::WorkingTimeBetween(absl::Time from,
 
   absl::Duration total = absl::ZeroDuration();
   absl::Time cursor = from;
-  const absl::CivilDay last_day = absl::CivilDay(absl::ToCivilSecond(to, tz_)) + 1;
+  const absl::CivilDay last_day =
+      absl::CivilDay(absl::ToCivilSecond(to, tz_)) + 1;
   absl::CivilDay day = absl::CivilDay(absl::ToCivilSecond(from, tz_)) - 1;
   while (day <= last_day) {
     // Count a run of whole weeks in one step when all of it lies inside
@@ -192,9 +187,8 @@ absl::Duration WorkingCalendar::WorkingTimeBetween(absl::Time from,
           tz_.NextTransition(day_start - kTransitionMargin, &transition)) {
         const absl::Time at = tz_.At(transition.to).trans;
         const absl::Duration room = at - kTransitionMargin - day_start;
-        weeks = room <= absl::ZeroDuration()
-                    ? 0
-                    : std::min(weeks, room / kWeek);
+        weeks =
+            room <= absl::ZeroDuration() ? 0 : std::min(weeks, room / kWeek);
       }
       if (weeks > 0) {
         total += weekly_total_ * weeks;
@@ -233,9 +227,9 @@ bool WorkingCalendar::IsOpen(absl::Time t) const {
 }
 
 std::vector<WorkingHours> DefaultOfficeHours() {
-  constexpr int kOpen = 7 * 60 + 30;           // 07:30
-  constexpr int kClose = 15 * 60 + 30;         // 15:30
-  constexpr int kFridayClose = 14 * 60;        // 14:00
+  constexpr int kOpen = 7 * 60 + 30;     // 07:30
+  constexpr int kClose = 15 * 60 + 30;   // 15:30
+  constexpr int kFridayClose = 14 * 60;  // 14:00
   return {
       {absl::Weekday::monday, kOpen, kClose},
       {absl::Weekday::tuesday, kOpen, kClose},

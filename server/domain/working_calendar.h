@@ -59,9 +59,10 @@ class WorkingCalendar {
   //
   // Returns `start` unchanged when `amount` <= 0 or when `start` is infinite.
   // Returns absl::InfiniteFuture() when `amount` is infinite or when the
-  // amount cannot be accumulated within three calendar years (local time)
-  // after `start`; the search therefore always terminates. Cost is linear in
-  // the number of calendar days searched (at most about 1100).
+  // amount cannot be accumulated within three calendar years: by the end of
+  // the same local date three years after the local date of `start`. The
+  // search therefore always terminates; its cost is linear in the number of
+  // calendar days searched (at most about 1100).
   absl::Time AddWorkingTime(absl::Time start, absl::Duration amount) const;
 
   // The working time inside [from, to); absl::ZeroDuration() when
@@ -103,7 +104,7 @@ class WorkingCalendar {
   // Indexed by absl::Weekday (monday == 0); each sorted by open_minute.
   std::array<std::vector<Interval>, 7> by_weekday_;
   std::vector<absl::CivilDay> holidays_;  // sorted, unique
-  absl::Duration weekly_total_;  // sum of all interval lengths (civil)
+  absl::Duration weekly_total_;           // sum of all interval lengths (civil)
 };
 
 // The standard Kanigaran week: Monday–Thursday 07:30–15:30 and Friday

@@ -305,6 +305,7 @@ TEST_P(IntakeE2eTest, EveryBadInputIsRejectedNamingTheFieldAndStoresNothing) {
       {"no title", [](auto& r) { r.mutable_complaint()->clear_title(); }, "complaint.title"},
       {"long title", [](auto& r) { r.mutable_complaint()->set_title(std::string(201, 'a')); }, "complaint.title"},
       {"long description", [](auto& r) { r.mutable_complaint()->set_description(std::string(5001, 'a')); }, "complaint.description"},
+      {"blank title", [](auto& r) { r.mutable_complaint()->set_title("   "); }, "complaint.title"},
       {"control char", [](auto& r) { r.mutable_complaint()->set_title("Lampu\x07mati"); }, "complaint.title"},
       {"no channel", [](auto& r) { r.mutable_complaint()->clear_channel(); }, "complaint.channel"},
       {"unknown channel", [](auto& r) { r.mutable_complaint()->set_channel(static_cast<v1::Complaint::Channel>(99)); }, "complaint.channel"},
