@@ -54,12 +54,12 @@ void SlaToProto(const domain::SlaView& v, v1::SlaClock* out) {
   out->set_paused(v.paused);
 }
 
-}  // namespace
-
 // Browser forms send "\r\n"; the stored text uses "\n" only.
 std::string Lf(const std::string& text) {
   return absl::StrReplaceAll(text, {{"\r\n", "\n"}});
 }
+
+}  // namespace
 
 absl::StatusOr<db::ComplaintRecord> DraftFromProto(const v1::Complaint& c) {
   if (!c.tracking_code().empty()) return OutputOnly("complaint.tracking_code");
