@@ -235,7 +235,12 @@ absl::Status Database::Run(absl::Time deadline, bool transaction,
     Lease lease(this, index);
     bool retry = false;
     bool lost = false;
-    st = RunOnce(index, transaction, fn, &retry, &lost);
+    if (transaction && url_.dialect == Dialect::kSqlite) {
+      absl::MutexLock writer(&sqlite_writer_mu_);
+      st = RunOnce(index, transaction, fn, &retry, &lost);
+    } else {
+      st = RunOnce(index, transaction, fn, &retry, &lost);
+    }
     if (lost || slots_[index].broken) lease.MarkBroken();
     // A lost connection is retried only for reads: a lost COMMIT may have
     // committed.

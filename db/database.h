@@ -97,6 +97,10 @@ class Database {
   std::vector<Slot> slots_;  // fixed size after Open
   mutable absl::Mutex mu_;
   std::vector<int> free_ ABSL_GUARDED_BY(mu_);
+  // SQLite allows one writer at a time: writers of this process queue here
+  // instead of sleeping in SQLite's busy handler (other processes are still
+  // handled by busy_timeout and retries).
+  absl::Mutex sqlite_writer_mu_;
 };
 
 }  // namespace aduan::db
