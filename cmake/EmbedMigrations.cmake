@@ -1,6 +1,7 @@
 # Writes a C++ source that embeds the migration files of one dialect.
-# Called as: cmake -DOUT=<file.cc> -DDIALECT=<mysql|sqlite> -DFILES="a.sql;b.sql"
+# Called as: cmake -DOUT=<file.cc> -DDIALECT=<mysql|sqlite> -DFILES="a.sql|b.sql"
 #            -P EmbedMigrations.cmake
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "// Generated from db/migrations/${DIALECT}; do not edit.\n")
 string(APPEND body "#include \"db/embedded_migrations.h\"\n\n")
 string(APPEND body "namespace aduan::db {\n\n")

@@ -29,6 +29,14 @@ struct CreateOutcome {
   std::string tracking_code;
 };
 
+// A part of the complaints a caller may see: those of an office, or of one
+// unit of it, or submitted by one source to it.
+struct ComplaintScope {
+  std::string office_code;
+  std::string unit_code;  // empty: any
+  std::string source;     // empty: any
+};
+
 // Filters of a complaint list; empty vectors mean "any". Values of one
 // filter are ORed, filters are ANDed.
 struct ComplaintQuery {
@@ -38,7 +46,10 @@ struct ComplaintQuery {
   std::vector<std::string> unit_codes;
   // ON_TIME, AT_RISK, BREACHED (see ComplaintRepository::List).
   std::vector<std::string> sla_statuses;
+  // Visible parts (ORed); nullopt: everything, empty: nothing.
+  std::optional<std::vector<ComplaintScope>> scopes;
   std::string text;  // substring of tracking code, title or description
+  std::string nik;   // exact NIK, matched through the blind index
   std::optional<long long> create_time_from;  // inclusive
   std::optional<long long> create_time_to;    // exclusive
   bool order_by_update_time = false;
@@ -67,6 +78,18 @@ class ComplaintRepository {
   virtual absl::StatusOr<CreateOutcome> Create(
       absl::Time deadline, ComplaintRecord& complaint, const EventRecord& event,
       const std::optional<RequestRecord>& request) = 0;
+
+  // In one transaction: the complaint and a new access-log row for a full
+  // read of it (office and tracking code filled in from the complaint).
+  // Errors: kNotFound.
+  virtual absl::StatusOr<ComplaintRecord> GetLoggingAccess(
+      absl::Time deadline, const std::string& tracking_code,
+      const AccessLogRecord& entry) = 0;
+
+  // Encrypts NIK and KK numbers still stored in plaintext (rows written
+  // before encryption at rest) and fills their blind index. Returns the
+  // number of rows changed. Idempotent.
+  virtual absl::StatusOr<int> EncryptPlaintextRows(absl::Time deadline) = 0;
 
   // The idempotency record of (caller, request_id), if any.
   virtual absl::StatusOr<std::optional<RequestRecord>> FindRequest(

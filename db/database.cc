@@ -41,7 +41,18 @@ struct Classified {
   bool lost = false;   // the connection is unusable
 };
 
-// Maps a SOCI exception; the raw message is logged, never returned.
+// SOCI's messages end with the statement and its bound values, which may
+// hold personal data: only the part before it is logged.
+std::string Cause(const std::exception& e) {
+  std::string what = e.what();
+  for (const char* marker : {" while preparing", " while executing"}) {
+    const size_t at = what.find(marker);
+    if (at != std::string::npos) what.resize(at);
+  }
+  return what;
+}
+
+// Maps a SOCI exception; the cause is logged, never returned.
 Classified Classify(const std::exception& e) {
   Classified c;
   if (const auto* m = dynamic_cast<const soci::mysql_soci_error*>(&e)) {
@@ -62,7 +73,7 @@ Classified Classify(const std::exception& e) {
       c.lost = true;
       return c;
     }
-    spdlog::error("database error (mysql error {}): {}", err, e.what());
+    spdlog::error("database error (mysql error {}): {}", err, Cause(e));
     c.status = absl::InternalError("internal database error");
     return c;
   }
@@ -78,11 +89,11 @@ Classified Classify(const std::exception& e) {
       return c;
     }
     spdlog::error("database error (sqlite result {}): {}", s->result(),
-                  e.what());
+                  Cause(e));
     c.status = absl::InternalError("internal database error");
     return c;
   }
-  spdlog::error("database error: {}", e.what());
+  spdlog::error("database error: {}", Cause(e));
   c.status = absl::InternalError("internal database error");
   return c;
 }
@@ -151,7 +162,7 @@ absl::Status Database::Connect(Slot& slot) {
     slot.broken = false;
     return absl::OkStatus();
   } catch (const std::exception& e) {
-    spdlog::warn("cannot connect to {}: {}", url_.Redacted(), e.what());
+    spdlog::warn("cannot connect to {}: {}", url_.Redacted(), Cause(e));
     slot.broken = true;
     return absl::UnavailableError(
         absl::StrCat("database ", url_.Redacted(), " is not reachable"));

@@ -124,6 +124,55 @@ struct RequestRecord {
   long long create_time = 0;
 };
 
+// A role held by a principal in an office. unit_code is set for UNIT only,
+// source for GATEWAY only (empty otherwise).
+struct RoleBindingRecord {
+  std::string role;  // OFFICER, SECRETARY, HEAD, UNIT, GATEWAY, AUDITOR, ADMIN
+  std::string office_code;
+  std::string unit_code;
+  std::string source;
+
+  bool operator==(const RoleBindingRecord& o) const {
+    return role == o.role && office_code == o.office_code &&
+           unit_code == o.unit_code && source == o.source;
+  }
+};
+
+struct PrincipalRecord {
+  std::string id;
+  std::string name;
+  std::string display_name;
+  bool disabled = false;
+  std::string tls_identity;  // empty = NULL
+  long long create_time = 0;
+  long long update_time = 0;
+  std::vector<RoleBindingRecord> bindings;
+};
+
+// A bearer token; the secret itself is never stored, only its SHA-256.
+struct TokenRecord {
+  std::string id;
+  std::string principal_id;
+  std::string secret_hash;
+  std::string description;
+  long long create_time = 0;
+  std::optional<long long> expire_time;
+  std::optional<long long> last_used_time;
+  std::optional<long long> revoke_time;
+};
+
+// One full read of a complaint's personal data.
+struct AccessLogRecord {
+  long long id = 0;
+  std::string office_code;
+  std::string tracking_code;
+  std::string principal_id;
+  std::string principal_name;
+  std::string role;
+  std::string reason;
+  long long create_time = 0;
+};
+
 }  // namespace aduan::db
 
 #endif  // ADUAN_DB_RECORDS_H_

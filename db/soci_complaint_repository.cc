@@ -35,14 +35,15 @@ constexpr char kInsertComplaint[] =
     "version, create_time, update_time, service_target_us, service_used_us, "
     "service_running_since, service_due, service_at_risk, service_breached, "
     "resolution_target_us, resolution_used_us, resolution_running_since, "
-    "resolution_due, resolution_at_risk, resolution_breached) VALUES ("
+    "resolution_due, resolution_at_risk, resolution_breached, nik_index) "
+    "VALUES ("
     ":tracking_code, :office_code, :state, :channel, :source, :external_ref, "
     ":name, :nik, :kk, :phone, :email, :address, :anonymous, :confidential, "
     ":title, :description, :category, :loc_address, :kelurahan, :latitude, "
     ":longitude, :unit_code, :pin_generation, :pin_failures, "
     ":pin_window_start, :version, :create_time, :update_time, :s_target, "
     ":s_used, :s_since, :s_due, :s_risk, :s_breached, :r_target, :r_used, "
-    ":r_since, :r_due, :r_risk, :r_breached)";
+    ":r_since, :r_due, :r_risk, :r_breached, :nik_index)";
 
 constexpr char kInsertEvent[] =
     "INSERT INTO complaint_events (office_code, complaint_id, version, type, "
@@ -73,6 +74,25 @@ constexpr char kSelectEvents[] =
     "SELECT version, type, from_state, to_state, actor, actor_role, note, "
     "payload, create_time, office_code FROM complaint_events "
     "WHERE complaint_id = :cid AND version > :after ORDER BY version";
+
+constexpr char kInsertAccessLog[] =
+    "INSERT INTO access_log (office_code, tracking_code, principal_id, "
+    "principal_name, role, reason, create_time) VALUES (:office, :t, :pid, "
+    ":pname, :role, :reason, :time)";
+
+constexpr char kSelectPlaintextPii[] =
+    "SELECT id, complainant_nik, complainant_kk FROM complaints WHERE "
+    "(complainant_nik <> '' AND complainant_nik NOT LIKE 'v1:%') OR "
+    "(complainant_kk <> '' AND complainant_kk NOT LIKE 'v1:%')";
+
+constexpr char kUpdatePii[] =
+    "UPDATE complaints SET complainant_nik = :nik, complainant_kk = :kk, "
+    "nik_index = :idx WHERE id = :id";
+
+// Cipher contexts: a value copied to another column does not decrypt.
+constexpr char kNikContext[] = "complaints.complainant_nik";
+constexpr char kKkContext[] = "complaints.complainant_kk";
+constexpr char kNikIndexContext[] = "nik";
 
 constexpr char kSelectPinWindow[] =
     "SELECT pin_failures, pin_window_start FROM complaints "
@@ -208,7 +228,11 @@ class Binder {
   std::deque<soci::indicator> indicators_;
 };
 
-void InsertComplaint(soci::session& sql, ComplaintRecord& c) {
+// `stored_nik`, `stored_kk` and `nik_index` are the encrypted forms.
+void InsertComplaint(soci::session& sql, ComplaintRecord& c,
+                     const std::string& stored_nik,
+                     const std::string& stored_kk,
+                     const std::string& nik_index) {
   soci::statement st(sql);
   Binder b;
   b.Text(st, "tracking_code", c.tracking_code);
@@ -218,8 +242,8 @@ void InsertComplaint(soci::session& sql, ComplaintRecord& c) {
   b.NullableText(st, "source", c.source);
   b.NullableText(st, "external_ref", c.external_reference);
   b.Text(st, "name", c.complainant_name);
-  b.Text(st, "nik", c.complainant_nik);
-  b.Text(st, "kk", c.complainant_kk);
+  b.Text(st, "nik", stored_nik);
+  b.Text(st, "kk", stored_kk);
   b.Text(st, "phone", c.complainant_phone);
   b.Text(st, "email", c.complainant_email);
   b.Text(st, "address", c.complainant_address);
@@ -251,6 +275,7 @@ void InsertComplaint(soci::session& sql, ComplaintRecord& c) {
   b.OptInt(st, "r_due", c.resolution.due);
   b.OptInt(st, "r_risk", c.resolution.at_risk);
   b.Int(st, "r_breached", c.resolution.breached ? 1 : 0);
+  b.NullableText(st, "nik_index", nik_index);
   st.alloc();
   st.prepare(kInsertComplaint);
   st.define_and_bind();
@@ -310,10 +335,32 @@ void InFilter(const std::string& column, const std::vector<std::string>& values,
 }
 
 // Builds the WHERE clause of `q` and binds its values to `st`.
-std::string BuildWhere(const ComplaintQuery& q, bool with_cursor,
-                       soci::statement& st, Binder& b) {
+std::string BuildWhere(const ComplaintQuery& q, const std::string& nik_index,
+                       bool with_cursor, soci::statement& st, Binder& b) {
   std::string where = "1 = 1";
   int n = 0;
+  if (q.scopes) {
+    std::vector<std::string> ors;
+    for (const ComplaintScope& scope : *q.scopes) {
+      std::string one = absl::StrCat("(office_code = :p", n, "");
+      b.Text(st, absl::StrCat("p", n++), scope.office_code);
+      if (!scope.unit_code.empty()) {
+        absl::StrAppend(&one, " AND unit_code = :p", n);
+        b.Text(st, absl::StrCat("p", n++), scope.unit_code);
+      }
+      if (!scope.source.empty()) {
+        absl::StrAppend(&one, " AND source = :p", n);
+        b.Text(st, absl::StrCat("p", n++), scope.source);
+      }
+      ors.push_back(one + ")");
+    }
+    absl::StrAppend(&where, " AND (",
+                    ors.empty() ? "1 = 0" : absl::StrJoin(ors, " OR "), ")");
+  }
+  if (!q.nik.empty()) {
+    b.Text(st, "nik_index", nik_index);
+    absl::StrAppend(&where, " AND nik_index = :nik_index");
+  }
   InFilter("office_code", q.office_codes, where, st, b, n);
   InFilter("state", q.states, where, st, b, n);
   InFilter("channel", q.channels, where, st, b, n);
@@ -364,6 +411,12 @@ absl::StatusOr<CreateOutcome> SociComplaintRepository::Create(
     absl::Time deadline, ComplaintRecord& complaint, const EventRecord& event,
     const std::optional<RequestRecord>& request) {
   CreateOutcome outcome;
+  ASSIGN_OR_RETURN(const std::string stored_nik,
+                   cipher_.Encrypt(complaint.complainant_nik, kNikContext));
+  ASSIGN_OR_RETURN(const std::string stored_kk,
+                   cipher_.Encrypt(complaint.complainant_kk, kKkContext));
+  const std::string nik_index =
+      cipher_.BlindIndex(complaint.complainant_nik, kNikIndexContext);
   auto attempt = [&](soci::session& sql) -> absl::Status {
     outcome = CreateOutcome();
     if (request) {
@@ -391,7 +444,7 @@ absl::StatusOr<CreateOutcome> SociComplaintRepository::Create(
       outcome.kind = CreateOutcome::Kind::kTrackingCodeTaken;
       return absl::OkStatus();
     }
-    InsertComplaint(sql, complaint);
+    InsertComplaint(sql, complaint, stored_nik, stored_kk, nik_index);
     InsertEvent(sql, complaint.id, event);
     if (request) {
       sql << kInsertRequest, soci::use(request->caller, "caller"),
@@ -444,18 +497,94 @@ absl::StatusOr<ComplaintRecord> SociComplaintRepository::Get(
     out = row.Take();
     return absl::OkStatus();
   }));
+  RETURN_IF_ERROR(Decrypt(out));
   return out;
+}
+
+absl::StatusOr<ComplaintRecord> SociComplaintRepository::GetLoggingAccess(
+    absl::Time deadline, const std::string& tracking_code,
+    const AccessLogRecord& entry) {
+  ComplaintRecord out;
+  RETURN_IF_ERROR(db_.Write(deadline, [&](soci::session& sql) {
+    ComplaintRow row;
+    std::string code = tracking_code;
+    soci::statement st(sql);
+    row.Bind(st);
+    st.exchange(soci::use(code, "t"));
+    st.alloc();
+    st.prepare(absl::StrCat("SELECT ", kColumns,
+                            " FROM complaints WHERE tracking_code = :t"));
+    st.define_and_bind();
+    if (!st.execute(true)) return absl::NotFoundError("complaint not found");
+    out = row.Take();
+    sql << kInsertAccessLog, soci::use(out.office_code, "office"),
+        soci::use(out.tracking_code, "t"),
+        soci::use(entry.principal_id, "pid"),
+        soci::use(entry.principal_name, "pname"), soci::use(entry.role, "role"),
+        soci::use(entry.reason, "reason"), soci::use(entry.create_time, "time");
+    return absl::OkStatus();
+  }));
+  RETURN_IF_ERROR(Decrypt(out));
+  return out;
+}
+
+absl::StatusOr<int> SociComplaintRepository::EncryptPlaintextRows(
+    absl::Time deadline) {
+  int changed = 0;
+  RETURN_IF_ERROR(db_.Write(deadline, [&](soci::session& sql) {
+    changed = 0;
+    struct Row {
+      long long id;
+      std::string nik, kk;
+    };
+    std::vector<Row> rows;
+    Row r;
+    soci::statement st = (sql.prepare << kSelectPlaintextPii, soci::into(r.id),
+                          soci::into(r.nik), soci::into(r.kk));
+    if (st.execute(true)) {
+      do rows.push_back(r);
+      while (st.fetch());
+    }
+    for (Row& row : rows) {
+      std::string nik = row.nik, kk = row.kk;
+      if (PiiCipher::IsEncrypted(nik)) {
+        ASSIGN_OR_RETURN(nik, cipher_.Decrypt(nik, kNikContext));
+      }
+      if (PiiCipher::IsEncrypted(kk)) {
+        ASSIGN_OR_RETURN(kk, cipher_.Decrypt(kk, kKkContext));
+      }
+      ASSIGN_OR_RETURN(std::string enc_nik, cipher_.Encrypt(nik, kNikContext));
+      ASSIGN_OR_RETURN(std::string enc_kk, cipher_.Encrypt(kk, kKkContext));
+      std::string idx = cipher_.BlindIndex(nik, kNikIndexContext);
+      soci::indicator i_idx = idx.empty() ? soci::i_null : soci::i_ok;
+      sql << kUpdatePii, soci::use(enc_nik, "nik"), soci::use(enc_kk, "kk"),
+          soci::use(idx, i_idx, "idx"), soci::use(row.id, "id");
+      ++changed;
+    }
+    return absl::OkStatus();
+  }));
+  return changed;
+}
+
+absl::Status SociComplaintRepository::Decrypt(ComplaintRecord& c) const {
+  ASSIGN_OR_RETURN(c.complainant_nik,
+                   cipher_.Decrypt(c.complainant_nik, kNikContext));
+  ASSIGN_OR_RETURN(c.complainant_kk,
+                   cipher_.Decrypt(c.complainant_kk, kKkContext));
+  return absl::OkStatus();
 }
 
 absl::StatusOr<ComplaintPage> SociComplaintRepository::List(
     absl::Time deadline, const ComplaintQuery& q) {
   ComplaintPage page;
+  const std::string nik_index = cipher_.BlindIndex(q.nik, kNikIndexContext);
   RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
     page = ComplaintPage();
     {
       soci::statement st(sql);
       Binder b;
-      const std::string where = BuildWhere(q, /*with_cursor=*/false, st, b);
+      const std::string where =
+          BuildWhere(q, nik_index, /*with_cursor=*/false, st, b);
       long long total = 0;
       st.exchange(soci::into(total));
       st.alloc();
@@ -466,7 +595,8 @@ absl::StatusOr<ComplaintPage> SociComplaintRepository::List(
     }
     soci::statement st(sql);
     Binder b;
-    const std::string where = BuildWhere(q, /*with_cursor=*/true, st, b);
+    const std::string where =
+        BuildWhere(q, nik_index, /*with_cursor=*/true, st, b);
     const char* col = q.order_by_update_time ? "update_time" : "create_time";
     const char* dir = q.descending ? "DESC" : "ASC";
     ComplaintRow row;
@@ -483,6 +613,7 @@ absl::StatusOr<ComplaintPage> SociComplaintRepository::List(
     }
     return absl::OkStatus();
   }));
+  for (ComplaintRecord& r : page.rows) RETURN_IF_ERROR(Decrypt(r));
   return page;
 }
 

@@ -4,17 +4,24 @@
 
 #include "db/complaint_repository.h"
 #include "db/database.h"
+#include "server/common/pii_cipher.h"
 
 namespace aduan::db {
 
-// Thread-safe; `db` must outlive it.
+// Thread-safe; `db` and `cipher` must outlive it. NIK and KK numbers are
+// stored encrypted with `cipher`, with a blind index of the NIK.
 class SociComplaintRepository : public ComplaintRepository {
  public:
-  explicit SociComplaintRepository(Database& db) : db_(db) {}
+  SociComplaintRepository(Database& db, const PiiCipher& cipher)
+      : db_(db), cipher_(cipher) {}
 
   absl::StatusOr<CreateOutcome> Create(
       absl::Time deadline, ComplaintRecord& complaint, const EventRecord& event,
       const std::optional<RequestRecord>& request) override;
+  absl::StatusOr<ComplaintRecord> GetLoggingAccess(
+      absl::Time deadline, const std::string& tracking_code,
+      const AccessLogRecord& entry) override;
+  absl::StatusOr<int> EncryptPlaintextRows(absl::Time deadline) override;
   absl::StatusOr<std::optional<RequestRecord>> FindRequest(
       absl::Time deadline, const std::string& caller,
       const std::string& request_id) override;
@@ -31,7 +38,10 @@ class SociComplaintRepository : public ComplaintRepository {
                                        long long window_us) override;
 
  private:
+  absl::Status Decrypt(ComplaintRecord& c) const;
+
   Database& db_;
+  const PiiCipher& cipher_;
 };
 
 }  // namespace aduan::db

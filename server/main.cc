@@ -5,6 +5,9 @@
 //   aduand migrate   apply schema migrations and exit
 //   aduand seed      add Kecamatan Kanigaran unless present, and exit
 //   aduand keygen    create the key file (mode 0600) and exit
+//   aduand bootstrap-admin --name=N --office=KNG
+//                    create (or reuse) principal N with role ADMIN in the
+//                    office and print a new bearer token, once
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/health_check_service_interface.h>
@@ -34,14 +37,19 @@
 #include "db/database.h"
 #include "db/migrator.h"
 #include "db/seeder.h"
+#include "db/soci_access_repository.h"
 #include "db/soci_complaint_repository.h"
 #include "db/soci_office_repository.h"
 #include "server/api/call_context.h"
 #include "server/api/complaint_service.h"
+#include "server/api/admin_service.h"
 #include "server/api/intake_service.h"
+#include "server/auth/authorizer.h"
 #include "server/common/clock.h"
 #include "server/common/key_ring.h"
 #include "server/common/logging.h"
+#include "server/common/pii_cipher.h"
+#include "server/domain/access_admin.h"
 #include "server/domain/complaint_intake.h"
 #include "server/domain/complaint_reader.h"
 #include "server/domain/office_directory.h"
@@ -83,6 +91,9 @@ ABSL_FLAG(int, shutdown_grace_seconds,
           EnvOrInt("ADUAN_SHUTDOWN_GRACE_SECONDS", 10),
           "On SIGTERM/SIGINT, how long in-flight calls may take to finish "
           "(env ADUAN_SHUTDOWN_GRACE_SECONDS).");
+ABSL_FLAG(std::string, name, "admin",
+          "bootstrap-admin: the principal's name.");
+ABSL_FLAG(std::string, office, "KNG", "bootstrap-admin: the office.");
 ABSL_FLAG(std::string, port_file, "",
           "If set, the chosen port is written there once serving (useful "
           "with --listen=127.0.0.1:0).");
@@ -122,8 +133,17 @@ int Serve() {
   if (!keys.ok()) return Fail(keys.status());
   auto version = db::Migrator(db).Migrate();
   if (!version.ok()) return Fail(version.status());
+  auto cipher = PiiCipher::Create(keys->pii_key(), keys->index_key());
+  if (!cipher.ok()) return Fail(cipher.status());
   db::SociOfficeRepository offices(db);
-  db::SociComplaintRepository complaints(db);
+  db::SociComplaintRepository complaints(db, *cipher);
+  db::SociAccessRepository access(db);
+  // Rows written before encryption at rest get encrypted now.
+  auto encrypted = complaints.EncryptPlaintextRows(absl::Now() + absl::Minutes(10));
+  if (!encrypted.ok()) return Fail(encrypted.status());
+  if (*encrypted > 0) {
+    spdlog::info("encrypted personal data of {} stored complaints", *encrypted);
+  }
   if (embedded) {
     auto codes = offices.ListCodes(absl::Now() + absl::Seconds(30));
     if (!codes.ok()) return Fail(codes.status());
@@ -139,15 +159,16 @@ int Serve() {
   domain::PinIssuer pins(keys->pin_key());
   domain::ComplaintIntake intake(complaints, directory, pins, clock);
   domain::ComplaintReader reader(complaints, directory, clock);
-  api::AnonymousIdentityResolver identity;
-  api::IntakeService intake_service(identity, intake);
-  api::ComplaintService complaint_service(identity, reader);
+  domain::AccessAdmin access_admin(access, complaints, directory, clock);
+  auth::Authorizer authorizer(access, clock);
+  api::IntakeService intake_service(authorizer, intake);
+  api::ComplaintService complaint_service(authorizer, reader);
+  api::AdminService admin_service(authorizer, access_admin, directory, offices);
   // Until their issues land these answer UNIMPLEMENTED.
   v1::VerificationService::Service verification_service;
   v1::DispositionService::Service disposition_service;
   v1::ArchiveService::Service archive_service;
   v1::AttachmentService::Service attachment_service;
-  v1::AdminService::Service admin_service;
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -246,6 +267,66 @@ int Seed() {
   return 0;
 }
 
+int BootstrapAdmin() {
+  auto database = OpenDatabase();
+  if (!database.ok()) return Fail(database.status());
+  db::Database& db = **database;
+  auto keys = KeyRing::Load(absl::GetFlag(FLAGS_key_file),
+                            db.dialect() == db::Dialect::kSqlite);
+  if (!keys.ok()) return Fail(keys.status());
+  auto version = db::Migrator(db).Migrate();
+  if (!version.ok()) return Fail(version.status());
+  auto cipher = PiiCipher::Create(keys->pii_key(), keys->index_key());
+  if (!cipher.ok()) return Fail(cipher.status());
+  db::SociOfficeRepository offices(db);
+  db::SociComplaintRepository complaints(db, *cipher);
+  db::SociAccessRepository access(db);
+  if (db.dialect() == db::Dialect::kSqlite) {
+    auto seeded = db::SeedKanigaran(offices, absl::Now());
+    if (!seeded.ok()) return Fail(seeded.status());
+  }
+  domain::OfficeDirectory directory(offices, Clock::Real());
+  domain::AccessAdmin admin(access, complaints, directory, Clock::Real());
+  const absl::Time deadline = absl::Now() + absl::Seconds(30);
+  const std::string name = absl::GetFlag(FLAGS_name);
+  const db::RoleBindingRecord binding{domain::kAdmin, absl::GetFlag(FLAGS_office),
+                                      "", ""};
+  // Reuse the principal when it exists (a lost admin token).
+  std::string id;
+  auto list = admin.ListPrincipals(deadline, "", "", 100000);
+  if (!list.ok()) return Fail(list.status());
+  for (const auto& p : *list) {
+    if (p.name == name) id = p.id;
+  }
+  if (id.empty()) {
+    db::PrincipalRecord p;
+    p.name = name;
+    p.display_name = "Administrator";
+    p.bindings = {binding};
+    auto created = admin.CreatePrincipal(deadline, nullptr, p);
+    if (!created.ok()) return Fail(created.status());
+    id = created->id;
+  } else {
+    auto p = admin.GetPrincipal(deadline, id);
+    if (!p.ok()) return Fail(p.status());
+    bool has = false;
+    for (const auto& b : p->bindings) has |= b == binding;
+    if (!has) {
+      if (absl::Status s = access.AddBinding(deadline, id, binding,
+                                             ToUnixMicrosLL(absl::Now()));
+          !s.ok()) {
+        return Fail(s);
+      }
+    }
+  }
+  auto token = admin.IssueToken(deadline, id, "bootstrap", absl::ZeroDuration());
+  if (!token.ok()) return Fail(token.status());
+  // The only place a token is printed: stdout, once, for the operator.
+  std::printf("principal_id: %s\ntoken: %s\n", id.c_str(),
+              token->secret.c_str());
+  return 0;
+}
+
 int KeyGen() {
   auto keys = KeyRing::Load(absl::GetFlag(FLAGS_key_file), true);
   if (!keys.ok()) return Fail(keys.status());
@@ -266,7 +347,8 @@ int main(int argc, char** argv) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   absl::SetProgramUsageMessage(
-      "Aduan complaint server.\n  aduand [serve|migrate|seed|keygen] "
+      "Aduan complaint server.\n  aduand [serve|migrate|seed|keygen|"
+      "bootstrap-admin] "
       "[--flags]\nEvery flag also reads an ADUAN_* environment variable.");
   std::vector<char*> args = absl::ParseCommandLine(argc, argv);
   if (absl::Status s = aduan::InitLogging(absl::GetFlag(FLAGS_log_level));
@@ -283,6 +365,7 @@ int main(int argc, char** argv) {
   if (command == "migrate") return aduan::Migrate();
   if (command == "seed") return aduan::Seed();
   if (command == "keygen") return aduan::KeyGen();
-  spdlog::critical("unknown command {} (serve, migrate, seed, keygen)", command);
+  if (command == "bootstrap-admin") return aduan::BootstrapAdmin();
+  spdlog::critical("unknown command {} (serve, migrate, seed, keygen, bootstrap-admin)", command);
   return 2;
 }

@@ -28,6 +28,7 @@
 #include "server/common/clock.h"
 #include "server/common/crypto.h"
 #include "server/common/key_ring.h"
+#include "server/common/pii_cipher.h"
 #include "server/domain/complaint_intake.h"
 #include "server/domain/office_directory.h"
 #include "server/domain/pin_issuer.h"
@@ -153,10 +154,12 @@ int RunDirect(int clients, absl::Duration duration) {
   }
   if (!aduan::db::Migrator(**db).Migrate().ok()) return 1;
   aduan::db::SociOfficeRepository offices(**db);
-  aduan::db::SociComplaintRepository complaints(**db);
-  if (!aduan::db::SeedKanigaran(offices, absl::Now()).ok()) return 1;
   auto keys = aduan::KeyRing::Load(absl::GetFlag(FLAGS_key_file), true);
   if (!keys.ok()) return 1;
+  auto cipher = aduan::PiiCipher::Create(keys->pii_key(), keys->index_key());
+  if (!cipher.ok()) return 1;
+  aduan::db::SociComplaintRepository complaints(**db, *cipher);
+  if (!aduan::db::SeedKanigaran(offices, absl::Now()).ok()) return 1;
   aduan::domain::OfficeDirectory directory(offices, aduan::Clock::Real());
   aduan::domain::PinIssuer pins(keys->pin_key());
   aduan::domain::ComplaintIntake intake(complaints, directory, pins,

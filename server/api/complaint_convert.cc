@@ -122,6 +122,7 @@ void ToProto(const domain::ComplaintView& view, v1::Complaint* out) {
   who->set_phone(r.complainant_phone);
   who->set_email(r.complainant_email);
   who->set_address(r.complainant_address);
+  who->set_masked(view.masked);
   out->set_anonymous(r.anonymous);
   out->set_confidential(r.confidential);
   out->set_title(r.title);

@@ -1,5 +1,6 @@
 #include "server/api/complaint_service.h"
 
+#include "server/api/call_context.h"
 #include "server/api/complaint_convert.h"
 #include "server/api/grpc_status.h"
 
@@ -8,19 +9,21 @@ namespace aduan::api {
 grpc::Status ComplaintService::GetComplaint(grpc::ServerContext* ctx,
                                             const v1::GetComplaintRequest* req,
                                             v1::Complaint* resp) {
-  absl::StatusOr<domain::Principal> who = identity_.Resolve(*ctx);
+  absl::StatusOr<domain::Principal> who =
+      auth_.Authorize(*ctx, "aduan.v1.ComplaintService.GetComplaint");
   if (!who.ok()) return ToGrpcStatus(who.status());
   if (!v1::GetComplaintRequest::View_IsValid(req->view())) {
     return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
                         "view: unknown value");
   }
-  if (req->view() == v1::GetComplaintRequest::FULL) {
-    // The full view needs roles and an access log: the access issue.
-    return grpc::Status(grpc::StatusCode::UNIMPLEMENTED,
-                        "view: FULL is not available yet; use BASIC");
+  if (req->view() != v1::GetComplaintRequest::FULL &&
+      !req->access_reason().empty()) {
+    return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                        "access_reason: only with view FULL");
   }
-  absl::StatusOr<domain::ComplaintView> view =
-      reader_.Get(CallDeadline(*ctx), *who, req->tracking_code());
+  absl::StatusOr<domain::ComplaintView> view = reader_.Get(
+      CallDeadline(*ctx), *who, req->tracking_code(),
+      req->view() == v1::GetComplaintRequest::FULL, req->access_reason());
   if (!view.ok()) return ToGrpcStatus(view.status());
   ToProto(*view, resp);
   return grpc::Status::OK;
@@ -29,7 +32,8 @@ grpc::Status ComplaintService::GetComplaint(grpc::ServerContext* ctx,
 grpc::Status ComplaintService::ListComplaints(
     grpc::ServerContext* ctx, const v1::ListComplaintsRequest* req,
     v1::ListComplaintsResponse* resp) {
-  absl::StatusOr<domain::Principal> who = identity_.Resolve(*ctx);
+  absl::StatusOr<domain::Principal> who =
+      auth_.Authorize(*ctx, "aduan.v1.ComplaintService.ListComplaints");
   if (!who.ok()) return ToGrpcStatus(who.status());
   absl::StatusOr<domain::ListInput> input = ListInputFromProto(*req);
   if (!input.ok()) return ToGrpcStatus(input.status());
@@ -47,7 +51,8 @@ grpc::Status ComplaintService::ListComplaints(
 grpc::Status ComplaintService::ListComplaintEvents(
     grpc::ServerContext* ctx, const v1::ListComplaintEventsRequest* req,
     v1::ListComplaintEventsResponse* resp) {
-  absl::StatusOr<domain::Principal> who = identity_.Resolve(*ctx);
+  absl::StatusOr<domain::Principal> who =
+      auth_.Authorize(*ctx, "aduan.v1.ComplaintService.ListComplaintEvents");
   if (!who.ok()) return ToGrpcStatus(who.status());
   absl::StatusOr<domain::EventsResult> result =
       reader_.ListEvents(CallDeadline(*ctx), *who, req->tracking_code(),

@@ -3,7 +3,7 @@
 #define ADUAN_SERVER_API_COMPLAINT_SERVICE_H_
 
 #include "aduan/v1/complaint_service.grpc.pb.h"
-#include "server/api/call_context.h"
+#include "server/auth/authorizer.h"
 #include "server/domain/complaint_reader.h"
 
 namespace aduan::api {
@@ -11,8 +11,8 @@ namespace aduan::api {
 // Thread-safe; the references must outlive it.
 class ComplaintService final : public v1::ComplaintService::Service {
  public:
-  ComplaintService(IdentityResolver& identity, domain::ComplaintReader& reader)
-      : identity_(identity), reader_(reader) {}
+  ComplaintService(auth::Authorizer& auth, domain::ComplaintReader& reader)
+      : auth_(auth), reader_(reader) {}
 
   grpc::Status GetComplaint(grpc::ServerContext* ctx,
                             const v1::GetComplaintRequest* req,
@@ -25,7 +25,7 @@ class ComplaintService final : public v1::ComplaintService::Service {
       v1::ListComplaintEventsResponse* resp) override;
 
  private:
-  IdentityResolver& identity_;
+  auth::Authorizer& auth_;
   domain::ComplaintReader& reader_;
 };
 

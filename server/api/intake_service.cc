@@ -1,5 +1,6 @@
 #include "server/api/intake_service.h"
 
+#include "server/api/call_context.h"
 #include "server/api/complaint_convert.h"
 #include "server/api/grpc_status.h"
 
@@ -8,7 +9,8 @@ namespace aduan::api {
 grpc::Status IntakeService::SubmitComplaint(
     grpc::ServerContext* ctx, const v1::SubmitComplaintRequest* req,
     v1::SubmitComplaintResponse* resp) {
-  absl::StatusOr<domain::Principal> who = identity_.Resolve(*ctx);
+  absl::StatusOr<domain::Principal> who =
+      auth_.Authorize(*ctx, "aduan.v1.IntakeService.SubmitComplaint");
   if (!who.ok()) return ToGrpcStatus(who.status());
   absl::StatusOr<db::ComplaintRecord> draft = DraftFromProto(req->complaint());
   if (!draft.ok()) return ToGrpcStatus(draft.status());
@@ -25,6 +27,9 @@ grpc::Status IntakeService::SubmitComplaint(
 grpc::Status IntakeService::TrackComplaint(
     grpc::ServerContext* ctx, const v1::TrackComplaintRequest* req,
     v1::TrackComplaintResponse* resp) {
+  absl::StatusOr<domain::Principal> who =
+      auth_.Authorize(*ctx, "aduan.v1.IntakeService.TrackComplaint");
+  if (!who.ok()) return ToGrpcStatus(who.status());
   absl::StatusOr<domain::TrackResult> result =
       intake_.Track(CallDeadline(*ctx), req->tracking_code(), req->pin());
   if (!result.ok()) return ToGrpcStatus(result.status());

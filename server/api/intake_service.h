@@ -4,7 +4,7 @@
 #define ADUAN_SERVER_API_INTAKE_SERVICE_H_
 
 #include "aduan/v1/intake_service.grpc.pb.h"
-#include "server/api/call_context.h"
+#include "server/auth/authorizer.h"
 #include "server/domain/complaint_intake.h"
 
 namespace aduan::api {
@@ -12,8 +12,8 @@ namespace aduan::api {
 // Thread-safe; the references must outlive it.
 class IntakeService final : public v1::IntakeService::Service {
  public:
-  IntakeService(IdentityResolver& identity, domain::ComplaintIntake& intake)
-      : identity_(identity), intake_(intake) {}
+  IntakeService(auth::Authorizer& auth, domain::ComplaintIntake& intake)
+      : auth_(auth), intake_(intake) {}
 
   grpc::Status SubmitComplaint(grpc::ServerContext* ctx,
                                const v1::SubmitComplaintRequest* req,
@@ -23,7 +23,7 @@ class IntakeService final : public v1::IntakeService::Service {
                               v1::TrackComplaintResponse* resp) override;
 
  private:
-  IdentityResolver& identity_;
+  auth::Authorizer& auth_;
   domain::ComplaintIntake& intake_;
 };
 

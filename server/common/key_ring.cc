@@ -41,6 +41,8 @@ KeyRing KeyRing::FromMasterKey(absl::string_view master) {
   KeyRing k;
   k.pin_key_ = HmacSha256(master, "aduan pin v1");
   k.archive_key_ = HmacSha256(master, "aduan archive v1");
+  k.pii_key_ = HmacSha256(master, "aduan pii encryption v1");
+  k.index_key_ = HmacSha256(master, "aduan pii index v1");
   return k;
 }
 

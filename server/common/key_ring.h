@@ -28,10 +28,16 @@ class KeyRing {
   // 32-byte purpose keys, HMAC-SHA-256(master, purpose).
   const std::string& pin_key() const { return pin_key_; }
   const std::string& archive_key() const { return archive_key_; }
+  // AES-256-GCM key for NIK and KK numbers at rest.
+  const std::string& pii_key() const { return pii_key_; }
+  // HMAC key of the NIK blind index.
+  const std::string& index_key() const { return index_key_; }
 
  private:
   std::string pin_key_;
   std::string archive_key_;
+  std::string pii_key_;
+  std::string index_key_;
 };
 
 }  // namespace aduan

@@ -137,8 +137,12 @@ absl::StatusOr<SubmitResult> ComplaintIntake::Submit(absl::Time deadline,
   RETURN_IF_ERROR(ValidateRequestId("request_id", input.request_id));
   db::ComplaintRecord& d = input.draft;
   if (d.office_code.empty()) return Invalid("complaint.office_code", "is required");
+  // An office outside the caller's bindings looks exactly like an unknown
+  // one.
+  const bool officer = who.HasRole(kOfficer, d.office_code);
+  const bool gateway = who.HasRole(kGateway, d.office_code);
   auto office_or = offices_.Get(deadline, d.office_code);
-  if (absl::IsNotFound(office_or.status())) {
+  if (absl::IsNotFound(office_or.status()) || (!officer && !gateway)) {
     return Invalid("complaint.office_code", "is not a known office");
   }
   RETURN_IF_ERROR(office_or.status());
@@ -152,7 +156,8 @@ absl::StatusOr<SubmitResult> ComplaintIntake::Submit(absl::Time deadline,
 
   const absl::Time now = clock_.Now();
   const long long now_us = ToUnixMicrosLL(now);
-  d.source = who.source;
+  // The server sets the source from the caller: a gateway's own name.
+  d.source = officer ? "" : who.GatewaySource(d.office_code);
   d.state = kSubmitted;
   d.unit_code.clear();
   d.version = 1;
@@ -181,7 +186,7 @@ absl::StatusOr<SubmitResult> ComplaintIntake::Submit(absl::Time deadline,
     event.from_state = "STATE_UNSPECIFIED";
     event.to_state = kSubmitted;
     event.actor = who.name;
-    event.actor_role = who.source.empty() ? "" : "GATEWAY";
+    event.actor_role = officer ? kOfficer : kGateway;
     event.create_time = now_us;
     db::RequestRecord request;
     request.caller = who.name;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <spdlog/spdlog.h>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/numbers.h"
@@ -10,6 +12,7 @@
 #include "absl/strings/str_split.h"
 #include "server/common/crypto.h"
 #include "server/common/status_macros.h"
+#include "server/domain/complaint_access.h"
 #include "server/domain/tracking_code.h"
 #include "server/domain/validation.h"
 
@@ -17,6 +20,14 @@ namespace aduan::domain {
 namespace {
 
 constexpr size_t kMaxQueryChars = 200;
+
+absl::Status ComplaintNotFound() {
+  return absl::NotFoundError("complaint not found");
+}
+
+bool IsSixteenDigits(const std::string& s) {
+  return s.size() == 16 && s.find_first_not_of("0123456789") == std::string::npos;
+}
 
 absl::Status BadToken() {
   return absl::InvalidArgumentError(
@@ -59,17 +70,50 @@ absl::StatusOr<ComplaintView> ComplaintReader::View(absl::Time deadline,
   return MakeComplaintView(std::move(record), clock_.Now(), *office);
 }
 
+absl::StatusOr<db::ComplaintRecord> ComplaintReader::Visible(
+    absl::Time deadline, const Principal& who, const std::string& code) {
+  ASSIGN_OR_RETURN(db::ComplaintRecord record, complaints_.Get(deadline, code));
+  if (!CanSeeComplaint(who, record)) return ComplaintNotFound();
+  return record;
+}
+
 absl::StatusOr<ComplaintView> ComplaintReader::Get(
-    absl::Time deadline, const Principal& /*who*/,
-    const std::string& tracking_code) {
+    absl::Time deadline, const Principal& who, const std::string& tracking_code,
+    bool full, const std::string& access_reason) {
   ASSIGN_OR_RETURN(std::string code,
                    NormalizeTrackingCode("tracking_code", tracking_code));
-  ASSIGN_OR_RETURN(db::ComplaintRecord record, complaints_.Get(deadline, code));
-  return View(deadline, std::move(record));
+  ASSIGN_OR_RETURN(db::ComplaintRecord record, Visible(deadline, who, code));
+  if (!full) {
+    const bool masked = MaskForViewer(who, record);
+    ASSIGN_OR_RETURN(ComplaintView view, View(deadline, std::move(record)));
+    view.masked = masked;
+    return view;
+  }
+  if (!MayReadFullView(who, record.office_code)) {
+    return absl::PermissionDeniedError(
+        "view: FULL is for officer, secretary and head of the office");
+  }
+  RETURN_IF_ERROR(ValidateText("access_reason", access_reason, 1,
+                               kMaxNoteChars, false));
+  db::AccessLogRecord entry;
+  entry.principal_id = who.id;
+  entry.principal_name = who.name;
+  for (const char* role : {kHead, kSecretary, kOfficer}) {
+    if (who.HasRole(role, record.office_code)) {
+      entry.role = role;
+      break;
+    }
+  }
+  entry.reason = access_reason;
+  entry.create_time = absl::ToUnixMicros(clock_.Now());
+  ASSIGN_OR_RETURN(db::ComplaintRecord logged,
+                   complaints_.GetLoggingAccess(deadline, code, entry));
+  spdlog::info("full view of {} by {} ({})", code, who.name, entry.role);
+  return View(deadline, std::move(logged));
 }
 
 absl::StatusOr<ListResult> ComplaintReader::List(absl::Time deadline,
-                                                 const Principal& /*who*/,
+                                                 const Principal& who,
                                                  const ListInput& in) {
   ASSIGN_OR_RETURN(int page_size, EffectivePageSize(in.page_size));
   db::ComplaintQuery q;
@@ -112,7 +156,16 @@ absl::StatusOr<ListResult> ComplaintReader::List(absl::Time deadline,
   q.channels = in.channels;
   q.unit_codes = in.unit_codes;
   q.sla_statuses = in.sla_statuses;
-  q.text = in.query;
+  q.scopes = VisibleScopes(who);
+  if (IsSixteenDigits(in.query)) {
+    if (!MaySearchByNik(who)) {
+      return absl::PermissionDeniedError(
+          "query: searching by NIK is for officer, secretary and head");
+    }
+    q.nik = in.query;
+  } else {
+    q.text = in.query;
+  }
   if (in.create_time_from) q.create_time_from = absl::ToUnixMicros(*in.create_time_from);
   if (in.create_time_to) q.create_time_to = absl::ToUnixMicros(*in.create_time_to);
   q.limit = page_size + 1;
@@ -130,18 +183,21 @@ absl::StatusOr<ListResult> ComplaintReader::List(absl::Time deadline,
         last.id));
   }
   for (db::ComplaintRecord& r : page.rows) {
+    const bool masked = MaskForViewer(who, r);
     ASSIGN_OR_RETURN(ComplaintView v, View(deadline, std::move(r)));
+    v.masked = masked;
     out.complaints.push_back(std::move(v));
   }
   return out;
 }
 
 absl::StatusOr<EventsResult> ComplaintReader::ListEvents(
-    absl::Time deadline, const Principal& /*who*/,
+    absl::Time deadline, const Principal& who,
     const std::string& tracking_code, int page_size,
     const std::string& page_token) {
   ASSIGN_OR_RETURN(std::string code,
                    NormalizeTrackingCode("tracking_code", tracking_code));
+  RETURN_IF_ERROR(Visible(deadline, who, code).status());
   ASSIGN_OR_RETURN(int size, EffectivePageSize(page_size));
   long long after = 0;
   if (!page_token.empty()) {

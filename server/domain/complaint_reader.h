@@ -52,11 +52,19 @@ class ComplaintReader {
                   const Clock& clock)
       : complaints_(complaints), offices_(offices), clock_(clock) {}
 
-  // Errors: kInvalidArgument (malformed code), kNotFound (unknown, or not
-  // visible to `who`).
+  // The BASIC view (see complaint_access.h), or with `full` the FULL view,
+  // which needs `access_reason` and writes an access-log row in the same
+  // transaction. Errors: kNotFound (unknown, or not visible to `who`: the
+  // same answer), kPermissionDenied (FULL for a role that may not),
+  // kInvalidArgument (malformed code; FULL without a reason).
   absl::StatusOr<ComplaintView> Get(absl::Time deadline, const Principal& who,
-                                    const std::string& tracking_code);
+                                    const std::string& tracking_code,
+                                    bool full = false,
+                                    const std::string& access_reason = "");
 
+  // Only complaints `who` may see, always in the BASIC view. A query of 16
+  // digits searches by NIK (officer, secretary and head only:
+  // kPermissionDenied for others).
   // Errors: kInvalidArgument naming the field: negative page_size,
   // malformed or mismatched page_token (a token is valid only with the
   // filters it came from), unknown order_by, query over 200 characters,
@@ -72,6 +80,10 @@ class ComplaintReader {
                                           const std::string& page_token);
 
  private:
+  // The complaint if `who` may see it; kNotFound otherwise.
+  absl::StatusOr<db::ComplaintRecord> Visible(absl::Time deadline,
+                                              const Principal& who,
+                                              const std::string& code);
   absl::StatusOr<ComplaintView> View(absl::Time deadline,
                                      db::ComplaintRecord record);
 

@@ -14,6 +14,8 @@ struct ComplaintView {
   db::ComplaintRecord record;
   SlaView service;
   SlaView resolution;
+  // True when personal data was masked or left out for the viewer.
+  bool masked = false;
 };
 
 // The view of `record` at `now`, with clocks counted in `office` hours.

@@ -1,22 +1,50 @@
 // Who is calling, as the domain sees it. Filled by the identity seam
-// (server/api/identity.h).
+// (server/auth/authorizer.h) from a bearer token, a TLS client certificate,
+// or nothing (anonymous).
 #ifndef ADUAN_SERVER_DOMAIN_PRINCIPAL_H_
 #define ADUAN_SERVER_DOMAIN_PRINCIPAL_H_
 
 #include <string>
+#include <vector>
+
+#include "db/records.h"
 
 namespace aduan::domain {
 
+// Role names as stored in role bindings.
+inline constexpr char kOfficer[] = "OFFICER";
+inline constexpr char kSecretary[] = "SECRETARY";
+inline constexpr char kHead[] = "HEAD";
+inline constexpr char kUnit[] = "UNIT";
+inline constexpr char kGateway[] = "GATEWAY";
+inline constexpr char kAuditor[] = "AUDITOR";
+inline constexpr char kAdmin[] = "ADMIN";
+
 struct Principal {
+  std::string id;  // empty when anonymous
   // Stable name used for audit ("actor") and to scope idempotency records.
   std::string name = "anonymous";
-  // False for a caller without credentials.
   bool authenticated = false;
-  // The gateway source name for machine clients (empty otherwise); the
-  // server stores it as the complaint's `source`.
-  std::string source;
+  std::vector<db::RoleBindingRecord> bindings;
 
   static Principal Anonymous() { return Principal(); }
+
+  // True when some binding has `role` (in `office`, when not empty).
+  bool HasRole(const std::string& role, const std::string& office = "") const {
+    for (const auto& b : bindings) {
+      if (b.role == role && (office.empty() || b.office_code == office)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  // The GATEWAY binding's source in `office`, or empty.
+  std::string GatewaySource(const std::string& office) const {
+    for (const auto& b : bindings) {
+      if (b.role == kGateway && b.office_code == office) return b.source;
+    }
+    return "";
+  }
 };
 
 }  // namespace aduan::domain

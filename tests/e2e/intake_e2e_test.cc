@@ -18,7 +18,7 @@
 #include "aduan/v1/intake_service.grpc.pb.h"
 #include "aduan/v1/verification_service.grpc.pb.h"
 #include "grpc/reflection/v1alpha/reflection.grpc.pb.h"
-#include "tests/e2e/server_process.h"
+#include "tests/e2e/e2e_fixture.h"
 #include "tests/test_util.h"
 
 namespace aduan {
@@ -48,42 +48,12 @@ v1::Complaint ValidComplaint() {
   return c;
 }
 
-class IntakeE2eTest : public ::testing::TestWithParam<std::string> {
+class IntakeE2eTest : public testing::E2eFixture {
  protected:
-  void SetUp() override {
-    dir_ = testing::MakeTempDir("aduan-e2e");
-    if (GetParam() == "sqlite") {
-      args_ = {"--db=sqlite://var/aduan.db"};
-    } else {
-      const std::string url = testing::FreshMysqlDatabaseUrl();
-      if (url.empty()) GTEST_SKIP() << "ADUAN_TEST_MYSQL_URL not set";
-      args_ = {"--db=" + url, "--key_file=" + dir_ + "/aduan.key"};
-      // A MariaDB deployment creates its key and seeds on request.
-      ASSERT_EQ(testing::ServerProcess::RunCommand(dir_, "keygen", args_), 0);
-      ASSERT_EQ(testing::ServerProcess::RunCommand(dir_, "seed", args_), 0);
-    }
-    StartServer();
-  }
-  void TearDown() override {
-    if (HasFailure() && server_ != nullptr) {
-      std::cerr << "---- aduand log ----\n" << server_->ReadLog();
-    }
-    server_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
-  void StartServer() {
-    server_ = std::make_unique<testing::ServerProcess>(dir_, args_);
-    ASSERT_TRUE(server_->Start());
-    auto channel = server_->Channel();
-    intake_ = v1::IntakeService::NewStub(channel);
-    complaints_ = v1::ComplaintService::NewStub(channel);
-  }
-
   grpc::Status Submit(const std::string& request_id, const v1::Complaint& c,
                       v1::SubmitComplaintResponse* resp) {
     grpc::ClientContext ctx;
-    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
+    testing::Authorize(ctx, officer_token_);
     v1::SubmitComplaintRequest req;
     req.set_request_id(request_id);
     *req.mutable_complaint() = c;
@@ -91,6 +61,7 @@ class IntakeE2eTest : public ::testing::TestWithParam<std::string> {
   }
   grpc::Status Get(const std::string& code, v1::Complaint* out) {
     grpc::ClientContext ctx;
+    testing::Authorize(ctx, officer_token_);
     v1::GetComplaintRequest req;
     req.set_tracking_code(code);
     return complaints_->GetComplaint(&ctx, req, out);
@@ -98,6 +69,7 @@ class IntakeE2eTest : public ::testing::TestWithParam<std::string> {
   grpc::Status List(const v1::ListComplaintsRequest& req,
                     v1::ListComplaintsResponse* resp) {
     grpc::ClientContext ctx;
+    testing::Authorize(ctx, officer_token_);
     return complaints_->ListComplaints(&ctx, req, resp);
   }
   grpc::Status Track(const std::string& code, const std::string& pin,
@@ -114,11 +86,6 @@ class IntakeE2eTest : public ::testing::TestWithParam<std::string> {
     return resp.total_size();
   }
 
-  std::string dir_;
-  std::vector<std::string> args_;
-  std::unique_ptr<testing::ServerProcess> server_;
-  std::unique_ptr<v1::IntakeService::Stub> intake_;
-  std::unique_ptr<v1::ComplaintService::Stub> complaints_;
 };
 
 TEST_P(IntakeE2eTest, ReflectionListsEveryService) {
@@ -165,8 +132,10 @@ TEST_P(IntakeE2eTest, SubmitStoresComplaintAndItsEvent) {
   ASSERT_TRUE(Get(absl::AsciiStrToLower(c.tracking_code()), &got).ok());
   EXPECT_EQ(got.tracking_code(), c.tracking_code());
   EXPECT_EQ(got.complainant().phone(), "+6281234567890");
-  EXPECT_EQ(got.complainant().nik(), kNik);
-  EXPECT_EQ(got.complainant().kk_number(), kKk);
+  // The BASIC view masks identity numbers.
+  EXPECT_EQ(got.complainant().nik(), "3574**********03");
+  EXPECT_EQ(got.complainant().kk_number(), "3574**********04");
+  EXPECT_TRUE(got.complainant().masked());
   EXPECT_EQ(got.location().kelurahan(), "Kanigaran");
   EXPECT_DOUBLE_EQ(got.location().latitude(), -7.7543);
   EXPECT_EQ(got.title(), "Lampu jalan mati");
@@ -176,6 +145,7 @@ TEST_P(IntakeE2eTest, SubmitStoresComplaintAndItsEvent) {
             c.service_sla().due_time().seconds());
 
   grpc::ClientContext ctx;
+  testing::Authorize(ctx, officer_token_);
   v1::ListComplaintEventsRequest ereq;
   ereq.set_tracking_code(c.tracking_code());
   v1::ListComplaintEventsResponse events;
@@ -184,7 +154,8 @@ TEST_P(IntakeE2eTest, SubmitStoresComplaintAndItsEvent) {
   EXPECT_EQ(events.events(0).type(), v1::ComplaintEvent::SUBMITTED);
   EXPECT_EQ(events.events(0).to_state(), v1::Complaint::SUBMITTED);
   EXPECT_EQ(events.events(0).version(), 1);
-  EXPECT_EQ(events.events(0).actor(), "anonymous");
+  EXPECT_EQ(events.events(0).actor(), "siti.officer");
+  EXPECT_EQ(events.events(0).actor_role(), "OFFICER");
 }
 
 TEST_P(IntakeE2eTest, TrackShowsPublicViewOnlyWithTheRightPin) {
@@ -255,6 +226,7 @@ TEST_P(IntakeE2eTest, RacingIdenticalRequestsStoreOne) {
     threads.emplace_back([&, i] {
       auto stub = v1::IntakeService::NewStub(server_->Channel());
       grpc::ClientContext ctx;
+      testing::Authorize(ctx, officer_token_);
       v1::SubmitComplaintRequest req;
       req.set_request_id("req-race");
       *req.mutable_complaint() = ValidComplaint();
@@ -325,6 +297,7 @@ TEST_P(IntakeE2eTest, EveryBadInputIsRejectedNamingTheFieldAndStoresNothing) {
   };
   for (const BadCase& bad : cases) {
     grpc::ClientContext ctx;
+    testing::Authorize(ctx, officer_token_);
     v1::SubmitComplaintRequest req;
     req.set_request_id("bad-req");
     *req.mutable_complaint() = ValidComplaint();
@@ -440,6 +413,7 @@ TEST_P(IntakeE2eTest, GetUnknownAndMalformedCodes) {
 TEST_P(IntakeE2eTest, LaterStepsAnswerUnimplemented) {
   auto stub = v1::VerificationService::NewStub(server_->Channel());
   grpc::ClientContext ctx;
+  testing::Authorize(ctx, officer_token_);
   v1::VerifyComplaintRequest req;
   v1::Complaint resp;
   EXPECT_EQ(stub->VerifyComplaint(&ctx, req, &resp).error_code(),
@@ -456,6 +430,7 @@ TEST_P(IntakeE2eTest, SigtermDuringLoadLosesNoAcknowledgedComplaint) {
       auto stub = v1::IntakeService::NewStub(server_->Channel());
       for (int i = 0; !stop && i < 2000; ++i) {
         grpc::ClientContext ctx;
+        testing::Authorize(ctx, officer_token_);
         ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
         v1::SubmitComplaintRequest req;
         req.set_request_id(absl::StrCat("load-", t, "-", i));
@@ -494,6 +469,9 @@ TEST_P(IntakeE2eTest, LogsCarryNoPersonalData) {
   EXPECT_EQ(log.find("81234567890"), std::string::npos);
   EXPECT_EQ(log.find("siti@example.id"), std::string::npos);
   EXPECT_EQ(log.find(resp.pin()), std::string::npos);
+  EXPECT_EQ(log.find(officer_token_), std::string::npos);
+  EXPECT_EQ(log.find(admin_token_), std::string::npos);
+  EXPECT_EQ(log.find("adn_"), std::string::npos);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, IntakeE2eTest,

@@ -10,6 +10,7 @@
 #include "db/database.h"
 #include "db/migrator.h"
 #include "db/seeder.h"
+#include "db/soci_access_repository.h"
 #include "db/soci_complaint_repository.h"
 #include "db/soci_office_repository.h"
 #include "server/common/clock.h"
@@ -37,10 +38,12 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
     Migrator migrator(*db_);
     ASSERT_TRUE(migrator.Migrate().ok());
     offices_ = std::make_unique<SociOfficeRepository>(*db_);
-    complaints_ = std::make_unique<SociComplaintRepository>(*db_);
+    complaints_ = std::make_unique<SociComplaintRepository>(*db_, cipher_);
+    access_ = std::make_unique<SociAccessRepository>(*db_);
     ASSERT_TRUE(SeedKanigaran(*offices_, absl::Now()).ok());
   }
   void TearDown() override {
+    access_.reset();
     complaints_.reset();
     offices_.reset();
     db_.reset();
@@ -112,6 +115,9 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<Database> db_;
   std::unique_ptr<SociOfficeRepository> offices_;
   std::unique_ptr<SociComplaintRepository> complaints_;
+  std::unique_ptr<SociAccessRepository> access_;
+  PiiCipher cipher_ =
+      PiiCipher::Create(std::string(32, 'e'), std::string(32, 'i')).value();
 };
 
 TEST_P(StorageTest, MigrateIsIdempotent) {
@@ -285,7 +291,8 @@ TEST_P(StorageTest, RacingTwinsCreateExactlyOne) {
   std::vector<std::unique_ptr<SociComplaintRepository>> repos;
   for (int i = 0; i < kThreads; ++i) {
     dbs.push_back(OpenDb(1));
-    repos.push_back(std::make_unique<SociComplaintRepository>(*dbs.back()));
+    repos.push_back(
+        std::make_unique<SociComplaintRepository>(*dbs.back(), cipher_));
   }
   std::atomic<int> created{0}, existing{0}, failed{0};
   std::vector<std::thread> threads;
@@ -540,6 +547,162 @@ TEST_P(StorageTest, PoolLeaseWaitIsBoundedByDeadline) {
   EXPECT_LT(absl::Now() - start, absl::Milliseconds(400));
   holder.join();
   EXPECT_TRUE(db->Ping(Deadline()).ok());
+}
+
+TEST_P(StorageTest, PersonalDataIsEncryptedAtRestAndSearchableByNik) {
+  ComplaintRecord c = Sample("KNG-PII00001", 1);
+  c.complainant_nik = "3574045108900003";
+  c.complainant_kk = "3574040101150004";
+  ASSERT_EQ(CreateOk(c), CreateOutcome::Kind::kCreated);
+  ASSERT_EQ(CreateOk(Sample("KNG-PII00002", 2)), CreateOutcome::Kind::kCreated);
+  std::string nik, kk;
+  ASSERT_TRUE(db_->Read(Deadline(), [&](soci::session& sql) {
+                   sql << "SELECT complainant_nik, complainant_kk FROM "
+                          "complaints WHERE tracking_code = 'KNG-PII00001'",
+                       soci::into(nik), soci::into(kk);
+                   return absl::OkStatus();
+                 }).ok());
+  EXPECT_EQ(nik.rfind("v1:", 0), 0u);
+  EXPECT_EQ(kk.rfind("v1:", 0), 0u);
+  EXPECT_EQ(nik.find("3574045108900003"), std::string::npos);
+  auto got = complaints_->Get(Deadline(), "KNG-PII00001");
+  ASSERT_TRUE(got.ok()) << got.status();
+  EXPECT_EQ(got->complainant_nik, "3574045108900003");
+  EXPECT_EQ(got->complainant_kk, "3574040101150004");
+  ComplaintQuery q;
+  q.nik = "3574045108900003";
+  auto page = complaints_->List(Deadline(), q);
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->rows.size(), 1u);
+  EXPECT_EQ(page->rows[0].tracking_code, "KNG-PII00001");
+  q.nik = "3574045108900004";
+  EXPECT_EQ(complaints_->List(Deadline(), q)->total_size, 0);
+}
+
+TEST_P(StorageTest, PlaintextRowsAreEncryptedByTheDataMigration) {
+  ASSERT_EQ(CreateOk(Sample("KNG-PII00003", 1)), CreateOutcome::Kind::kCreated);
+  // A row as written before encryption at rest.
+  ASSERT_TRUE(db_->Write(Deadline(), [&](soci::session& sql) {
+                   sql << "UPDATE complaints SET complainant_nik = "
+                          "'3574045108900003', nik_index = NULL WHERE "
+                          "tracking_code = 'KNG-PII00003'";
+                   return absl::OkStatus();
+                 }).ok());
+  auto changed = complaints_->EncryptPlaintextRows(Deadline());
+  ASSERT_TRUE(changed.ok()) << changed.status();
+  EXPECT_EQ(*changed, 1);
+  EXPECT_EQ(*complaints_->EncryptPlaintextRows(Deadline()), 0);
+  EXPECT_EQ(complaints_->Get(Deadline(), "KNG-PII00003")->complainant_nik,
+            "3574045108900003");
+  ComplaintQuery q;
+  q.nik = "3574045108900003";
+  EXPECT_EQ(complaints_->List(Deadline(), q)->total_size, 1);
+}
+
+TEST_P(StorageTest, ScopesLimitListsToOfficeUnitAndSource) {
+  ComplaintRecord a = Sample("KNG-SCOP0001", 1);
+  a.unit_code = "TRANTIB";
+  ComplaintRecord b = Sample("KNG-SCOP0002", 2);
+  b.source = "website";
+  for (auto* r : {&a, &b}) ASSERT_EQ(CreateOk(*r), CreateOutcome::Kind::kCreated);
+  auto codes = [&](std::vector<ComplaintScope> scopes) {
+    ComplaintQuery q;
+    q.scopes = std::move(scopes);
+    q.descending = false;
+    std::vector<std::string> out;
+    auto page = complaints_->List(Deadline(), q);
+    EXPECT_TRUE(page.ok()) << page.status();
+    if (page.ok()) {
+      for (const auto& r : page->rows) out.push_back(r.tracking_code);
+    }
+    return out;
+  };
+  EXPECT_EQ(codes({{"KNG", "", ""}}),
+            (std::vector<std::string>{"KNG-SCOP0001", "KNG-SCOP0002"}));
+  EXPECT_EQ(codes({{"KNG", "TRANTIB", ""}}),
+            std::vector<std::string>{"KNG-SCOP0001"});
+  EXPECT_EQ(codes({{"KNG", "", "website"}}),
+            std::vector<std::string>{"KNG-SCOP0002"});
+  EXPECT_TRUE(codes({{"XYZ", "", ""}}).empty());
+  EXPECT_TRUE(codes({}).empty());
+}
+
+TEST_P(StorageTest, FullReadWritesOneAccessLogRow) {
+  ASSERT_EQ(CreateOk(Sample("KNG-LOG00001", 1)), CreateOutcome::Kind::kCreated);
+  AccessLogRecord entry;
+  entry.principal_id = "p_1";
+  entry.principal_name = "siti.officer";
+  entry.role = "OFFICER";
+  entry.reason = "verifikasi identitas";
+  entry.create_time = 42;
+  auto got = complaints_->GetLoggingAccess(Deadline(), "KNG-LOG00001", entry);
+  ASSERT_TRUE(got.ok()) << got.status();
+  auto log = access_->ListAccessLog(Deadline(), "KNG-LOG00001", 0, 10);
+  ASSERT_TRUE(log.ok());
+  ASSERT_EQ(log->size(), 1u);
+  EXPECT_EQ((*log)[0].office_code, "KNG");
+  EXPECT_EQ((*log)[0].principal_name, "siti.officer");
+  EXPECT_EQ((*log)[0].reason, "verifikasi identitas");
+  EXPECT_THAT(complaints_->GetLoggingAccess(Deadline(), "KNG-NOPE0000", entry),
+              StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_EQ(access_->ListAccessLog(Deadline(), "KNG-LOG00001", 0, 10)->size(), 1u);
+}
+
+TEST_P(StorageTest, PrincipalsBindingsAndTokensRoundTrip) {
+  PrincipalRecord p;
+  p.id = "p_abc";
+  p.name = "siti.officer";
+  p.display_name = "Siti";
+  p.tls_identity = "";
+  p.create_time = p.update_time = 5;
+  p.bindings = {{"OFFICER", "KNG", "", ""}};
+  ASSERT_TRUE(access_->CreatePrincipal(Deadline(), p).ok());
+  PrincipalRecord dup = p;
+  dup.id = "p_other";
+  EXPECT_THAT(access_->CreatePrincipal(Deadline(), dup),
+              StatusIs(absl::StatusCode::kAlreadyExists));
+  ASSERT_TRUE(access_->AddBinding(Deadline(), "p_abc", {"UNIT", "KNG", "PEM", ""}, 6).ok());
+  EXPECT_THAT(access_->AddBinding(Deadline(), "p_abc", {"UNIT", "KNG", "PEM", ""}, 6),
+              StatusIs(absl::StatusCode::kAlreadyExists));
+  EXPECT_THAT(access_->AddBinding(Deadline(), "p_none", {"UNIT", "KNG", "PEM", ""}, 6),
+              StatusIs(absl::StatusCode::kNotFound));
+  auto got = access_->GetPrincipal(Deadline(), "p_abc");
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->bindings.size(), 2u);
+  TokenRecord t;
+  t.id = "tok_1";
+  t.principal_id = "p_abc";
+  t.secret_hash = std::string(64, 'f');
+  t.create_time = 7;
+  t.expire_time = 1000;
+  ASSERT_TRUE(access_->CreateToken(Deadline(), t).ok());
+  auto found = access_->FindToken(Deadline(), std::string(64, 'f'));
+  ASSERT_TRUE(found.ok());
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->principal.name, "siti.officer");
+  EXPECT_EQ((*found)->token.expire_time, 1000);
+  EXPECT_FALSE((*found)->token.revoke_time.has_value());
+  ASSERT_TRUE(access_->TouchToken(Deadline(), "tok_1", 9).ok());
+  auto revoked = access_->RevokeToken(Deadline(), "tok_1", 10);
+  ASSERT_TRUE(revoked.ok());
+  EXPECT_EQ(revoked->revoke_time, 10);
+  EXPECT_EQ(revoked->last_used_time, 9);
+  EXPECT_THAT(access_->RevokeToken(Deadline(), "tok_none", 10),
+              StatusIs(absl::StatusCode::kNotFound));
+  ASSERT_TRUE(access_->RemoveBinding(Deadline(), "p_abc", {"UNIT", "KNG", "PEM", ""}).ok());
+  EXPECT_THAT(access_->RemoveBinding(Deadline(), "p_abc", {"UNIT", "KNG", "PEM", ""}),
+              StatusIs(absl::StatusCode::kNotFound));
+  got->disabled = true;
+  got->tls_identity = "gateway-website";
+  ASSERT_TRUE(access_->UpdatePrincipal(Deadline(), *got).ok());
+  auto by_tls = access_->FindPrincipalByTlsIdentity(Deadline(), "gateway-website");
+  ASSERT_TRUE(by_tls.ok());
+  ASSERT_TRUE(by_tls->has_value());
+  EXPECT_TRUE((*by_tls)->disabled);
+  auto list = access_->ListPrincipals(Deadline(), "KNG", "", 10);
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_TRUE(access_->ListPrincipals(Deadline(), "XYZ", "", 10)->empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StorageTest,

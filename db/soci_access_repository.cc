@@ -1,0 +1,377 @@
+#include "db/soci_access_repository.h"
+
+#include <soci/soci.h>
+
+#include "absl/strings/str_cat.h"
+#include "server/common/status_macros.h"
+
+namespace aduan::db {
+namespace {
+
+constexpr char kPrincipalColumns[] =
+    "id, name, display_name, disabled, tls_identity, create_time, update_time";
+constexpr char kSelectBindings[] =
+    "SELECT role, office_code, unit_code, source FROM role_bindings "
+    "WHERE principal_id = :id ORDER BY office_code, role, unit_code, source";
+constexpr char kTokenColumns[] =
+    "id, principal_id, secret_hash, description, create_time, expire_time, "
+    "last_used_time, revoke_time";
+constexpr char kTouchToken[] =
+    "UPDATE api_tokens SET last_used_time = :now WHERE id = :id";
+constexpr char kInsertPrincipal[] =
+    "INSERT INTO principals (id, name, display_name, disabled, tls_identity, "
+    "create_time, update_time) VALUES (:id, :name, :display, :disabled, :tls, "
+    ":ct, :ut)";
+constexpr char kUpdatePrincipal[] =
+    "UPDATE principals SET display_name = :display, disabled = :disabled, "
+    "tls_identity = :tls, update_time = :ut WHERE id = :id";
+constexpr char kCountPrincipal[] =
+    "SELECT COUNT(*) FROM principals WHERE id = :id";
+constexpr char kInsertBinding[] =
+    "INSERT INTO role_bindings (principal_id, role, office_code, unit_code, "
+    "source, create_time) VALUES (:id, :role, :office, :unit, :source, :ct)";
+constexpr char kDeleteBinding[] =
+    "DELETE FROM role_bindings WHERE principal_id = :id AND role = :role AND "
+    "office_code = :office AND unit_code = :unit AND source = :source";
+constexpr char kInsertToken[] =
+    "INSERT INTO api_tokens (id, principal_id, secret_hash, description, "
+    "create_time, expire_time) VALUES (:id, :pid, :hash, :description, :ct, "
+    ":expire)";
+constexpr char kRevokeToken[] =
+    "UPDATE api_tokens SET revoke_time = :now WHERE id = :id AND revoke_time "
+    "IS NULL";
+constexpr char kSelectAccessLog[] =
+    "SELECT id, office_code, tracking_code, principal_id, principal_name, "
+    "role, reason, create_time FROM access_log WHERE tracking_code = :t AND "
+    "id > :after ORDER BY id";
+
+struct PrincipalRow {
+  PrincipalRecord r;
+  int disabled = 0;
+  std::string tls;
+  soci::indicator i_tls = soci::i_null;
+  void Bind(soci::statement& st) {
+    st.exchange(soci::into(r.id));
+    st.exchange(soci::into(r.name));
+    st.exchange(soci::into(r.display_name));
+    st.exchange(soci::into(disabled));
+    st.exchange(soci::into(tls, i_tls));
+    st.exchange(soci::into(r.create_time));
+    st.exchange(soci::into(r.update_time));
+  }
+  PrincipalRecord Take() {
+    PrincipalRecord out = r;
+    out.disabled = disabled != 0;
+    out.tls_identity = i_tls == soci::i_ok ? tls : "";
+    return out;
+  }
+};
+
+struct TokenRow {
+  TokenRecord r;
+  long long expire = 0, used = 0, revoked = 0;
+  soci::indicator i_expire = soci::i_null, i_used = soci::i_null,
+                  i_revoked = soci::i_null;
+  void Bind(soci::statement& st) {
+    st.exchange(soci::into(r.id));
+    st.exchange(soci::into(r.principal_id));
+    st.exchange(soci::into(r.secret_hash));
+    st.exchange(soci::into(r.description));
+    st.exchange(soci::into(r.create_time));
+    st.exchange(soci::into(expire, i_expire));
+    st.exchange(soci::into(used, i_used));
+    st.exchange(soci::into(revoked, i_revoked));
+  }
+  TokenRecord Take() {
+    auto opt = [](long long v, soci::indicator i) {
+      return i == soci::i_ok ? std::optional<long long>(v) : std::nullopt;
+    };
+    TokenRecord out = r;
+    out.expire_time = opt(expire, i_expire);
+    out.last_used_time = opt(used, i_used);
+    out.revoke_time = opt(revoked, i_revoked);
+    return out;
+  }
+};
+
+void LoadBindings(soci::session& sql, PrincipalRecord& p) {
+  p.bindings.clear();
+  RoleBindingRecord b;
+  soci::statement st =
+      (sql.prepare << kSelectBindings, soci::use(p.id, "id"),
+       soci::into(b.role), soci::into(b.office_code), soci::into(b.unit_code),
+       soci::into(b.source));
+  if (st.execute(true)) {
+    do p.bindings.push_back(b);
+    while (st.fetch());
+  }
+}
+
+// Runs a one-row principal query with one bound string.
+std::optional<PrincipalRecord> SelectPrincipal(soci::session& sql,
+                                               const std::string& where,
+                                               const std::string& value) {
+  PrincipalRow row;
+  std::string v = value;
+  soci::statement st(sql);
+  row.Bind(st);
+  st.exchange(soci::use(v, "v"));
+  st.alloc();
+  st.prepare(absl::StrCat("SELECT ", kPrincipalColumns, " FROM principals WHERE ",
+                          where, " = :v"));
+  st.define_and_bind();
+  if (!st.execute(true)) return std::nullopt;
+  PrincipalRecord p = row.Take();
+  LoadBindings(sql, p);
+  return p;
+}
+
+std::optional<TokenRecord> SelectToken(soci::session& sql,
+                                       const std::string& where,
+                                       const std::string& value) {
+  TokenRow row;
+  std::string v = value;
+  soci::statement st(sql);
+  row.Bind(st);
+  st.exchange(soci::use(v, "v"));
+  st.alloc();
+  st.prepare(absl::StrCat("SELECT ", kTokenColumns, " FROM api_tokens WHERE ",
+                          where, " = :v"));
+  st.define_and_bind();
+  if (!st.execute(true)) return std::nullopt;
+  return row.Take();
+}
+
+}  // namespace
+
+absl::StatusOr<std::optional<AccessRepository::TokenLookup>>
+SociAccessRepository::FindToken(absl::Time deadline,
+                                const std::string& secret_hash) {
+  std::optional<TokenLookup> out;
+  RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
+    out.reset();
+    std::optional<TokenRecord> token = SelectToken(sql, "secret_hash", secret_hash);
+    if (!token) return absl::OkStatus();
+    std::optional<PrincipalRecord> p = SelectPrincipal(sql, "id", token->principal_id);
+    if (!p) return absl::OkStatus();
+    out = TokenLookup{*std::move(token), *std::move(p)};
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<std::optional<PrincipalRecord>>
+SociAccessRepository::FindPrincipalByTlsIdentity(absl::Time deadline,
+                                                 const std::string& identity) {
+  std::optional<PrincipalRecord> out;
+  RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
+    out = SelectPrincipal(sql, "tls_identity", identity);
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::Status SociAccessRepository::TouchToken(absl::Time deadline,
+                                              const std::string& id,
+                                              long long now) {
+  return db_.Write(deadline, [&](soci::session& sql) {
+    sql << kTouchToken, soci::use(now, "now"), soci::use(id, "id");
+    return absl::OkStatus();
+  });
+}
+
+absl::Status SociAccessRepository::CreatePrincipal(absl::Time deadline,
+                                                   const PrincipalRecord& p) {
+  return db_.Write(deadline, [&](soci::session& sql) {
+    const int disabled = p.disabled ? 1 : 0;
+    std::string tls = p.tls_identity;
+    soci::indicator i_tls = tls.empty() ? soci::i_null : soci::i_ok;
+    sql << kInsertPrincipal, soci::use(p.id, "id"), soci::use(p.name, "name"),
+        soci::use(p.display_name, "display"), soci::use(disabled, "disabled"),
+        soci::use(tls, i_tls, "tls"), soci::use(p.create_time, "ct"),
+        soci::use(p.update_time, "ut");
+    for (const RoleBindingRecord& b : p.bindings) {
+      sql << kInsertBinding, soci::use(p.id, "id"), soci::use(b.role, "role"),
+          soci::use(b.office_code, "office"), soci::use(b.unit_code, "unit"),
+          soci::use(b.source, "source"), soci::use(p.create_time, "ct");
+    }
+    return absl::OkStatus();
+  });
+}
+
+absl::StatusOr<PrincipalRecord> SociAccessRepository::GetPrincipal(
+    absl::Time deadline, const std::string& id) {
+  PrincipalRecord out;
+  RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
+    std::optional<PrincipalRecord> p = SelectPrincipal(sql, "id", id);
+    if (!p) return absl::NotFoundError("principal not found");
+    out = *std::move(p);
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<std::vector<PrincipalRecord>>
+SociAccessRepository::ListPrincipals(absl::Time deadline,
+                                     const std::string& office_code,
+                                     const std::string& after_name, int limit) {
+  std::vector<PrincipalRecord> out;
+  RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
+    out.clear();
+    PrincipalRow row;
+    std::string after = after_name;
+    std::string office = office_code;
+    soci::statement st(sql);
+    row.Bind(st);
+    st.exchange(soci::use(after, "after"));
+    std::string where = "name > :after";
+    if (!office.empty()) {
+      st.exchange(soci::use(office, "office"));
+      where += " AND id IN (SELECT principal_id FROM role_bindings WHERE "
+               "office_code = :office)";
+    }
+    st.alloc();
+    st.prepare(absl::StrCat("SELECT ", kPrincipalColumns,
+                            " FROM principals WHERE ", where,
+                            " ORDER BY name LIMIT ", limit));
+    st.define_and_bind();
+    if (st.execute(true)) {
+      do out.push_back(row.Take());
+      while (st.fetch());
+    }
+    for (PrincipalRecord& p : out) LoadBindings(sql, p);
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::Status SociAccessRepository::UpdatePrincipal(absl::Time deadline,
+                                                   const PrincipalRecord& p) {
+  return db_.Write(deadline, [&](soci::session& sql) {
+    const int disabled = p.disabled ? 1 : 0;
+    std::string tls = p.tls_identity;
+    soci::indicator i_tls = tls.empty() ? soci::i_null : soci::i_ok;
+    soci::statement st =
+        (sql.prepare << kUpdatePrincipal, soci::use(p.display_name, "display"),
+         soci::use(disabled, "disabled"), soci::use(tls, i_tls, "tls"),
+         soci::use(p.update_time, "ut"), soci::use(p.id, "id"));
+    st.execute(true);
+    if (st.get_affected_rows() == 0) {
+      int n = 0;
+      sql << kCountPrincipal, soci::use(p.id, "id"), soci::into(n);
+      if (n == 0) return absl::NotFoundError("principal not found");
+    }
+    return absl::OkStatus();
+  });
+}
+
+absl::Status SociAccessRepository::AddBinding(absl::Time deadline,
+                                              const std::string& principal_id,
+                                              const RoleBindingRecord& b,
+                                              long long now) {
+  return db_.Write(deadline, [&](soci::session& sql) {
+    int n = 0;
+    sql << kCountPrincipal, soci::use(principal_id, "id"), soci::into(n);
+    if (n == 0) return absl::NotFoundError("principal not found");
+    sql << kInsertBinding, soci::use(principal_id, "id"),
+        soci::use(b.role, "role"), soci::use(b.office_code, "office"),
+        soci::use(b.unit_code, "unit"), soci::use(b.source, "source"),
+        soci::use(now, "ct");
+    return absl::OkStatus();
+  });
+}
+
+absl::Status SociAccessRepository::RemoveBinding(
+    absl::Time deadline, const std::string& principal_id,
+    const RoleBindingRecord& b) {
+  return db_.Write(deadline, [&](soci::session& sql) {
+    soci::statement st =
+        (sql.prepare << kDeleteBinding, soci::use(principal_id, "id"),
+         soci::use(b.role, "role"), soci::use(b.office_code, "office"),
+         soci::use(b.unit_code, "unit"), soci::use(b.source, "source"));
+    st.execute(true);
+    if (st.get_affected_rows() == 0) {
+      return absl::NotFoundError("role binding not found");
+    }
+    return absl::OkStatus();
+  });
+}
+
+absl::Status SociAccessRepository::CreateToken(absl::Time deadline,
+                                               const TokenRecord& t) {
+  return db_.Write(deadline, [&](soci::session& sql) {
+    int n = 0;
+    sql << kCountPrincipal, soci::use(t.principal_id, "id"), soci::into(n);
+    if (n == 0) return absl::NotFoundError("principal not found");
+    long long expire = t.expire_time.value_or(0);
+    soci::indicator i_expire = t.expire_time ? soci::i_ok : soci::i_null;
+    sql << kInsertToken, soci::use(t.id, "id"),
+        soci::use(t.principal_id, "pid"), soci::use(t.secret_hash, "hash"),
+        soci::use(t.description, "description"), soci::use(t.create_time, "ct"),
+        soci::use(expire, i_expire, "expire");
+    return absl::OkStatus();
+  });
+}
+
+absl::StatusOr<TokenRecord> SociAccessRepository::RevokeToken(
+    absl::Time deadline, const std::string& id, long long now) {
+  TokenRecord out;
+  RETURN_IF_ERROR(db_.Write(deadline, [&](soci::session& sql) {
+    sql << kRevokeToken, soci::use(now, "now"), soci::use(id, "id");
+    std::optional<TokenRecord> t = SelectToken(sql, "id", id);
+    if (!t) return absl::NotFoundError("token not found");
+    out = *std::move(t);
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<std::vector<TokenRecord>> SociAccessRepository::ListTokens(
+    absl::Time deadline, const std::string& principal_id) {
+  std::vector<TokenRecord> out;
+  RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
+    out.clear();
+    TokenRow row;
+    std::string pid = principal_id;
+    soci::statement st(sql);
+    row.Bind(st);
+    st.exchange(soci::use(pid, "v"));
+    st.alloc();
+    st.prepare(absl::StrCat("SELECT ", kTokenColumns,
+                            " FROM api_tokens WHERE principal_id = :v "
+                            "ORDER BY create_time DESC, id"));
+    st.define_and_bind();
+    if (st.execute(true)) {
+      do out.push_back(row.Take());
+      while (st.fetch());
+    }
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<std::vector<AccessLogRecord>>
+SociAccessRepository::ListAccessLog(absl::Time deadline,
+                                    const std::string& tracking_code,
+                                    long long after_id, int limit) {
+  std::vector<AccessLogRecord> out;
+  RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
+    out.clear();
+    AccessLogRecord a;
+    soci::statement st =
+        (sql.prepare << absl::StrCat(kSelectAccessLog, " LIMIT ", limit),
+         soci::use(tracking_code, "t"), soci::use(after_id, "after"),
+         soci::into(a.id), soci::into(a.office_code),
+         soci::into(a.tracking_code), soci::into(a.principal_id),
+         soci::into(a.principal_name), soci::into(a.role),
+         soci::into(a.reason), soci::into(a.create_time));
+    if (st.execute(true)) {
+      do out.push_back(a);
+      while (st.fetch());
+    }
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+}  // namespace aduan::db

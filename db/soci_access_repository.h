@@ -1,0 +1,53 @@
+// AccessRepository on SOCI, for SQLite and MySQL/MariaDB alike.
+#ifndef ADUAN_DB_SOCI_ACCESS_REPOSITORY_H_
+#define ADUAN_DB_SOCI_ACCESS_REPOSITORY_H_
+
+#include "db/access_repository.h"
+#include "db/database.h"
+
+namespace aduan::db {
+
+// Thread-safe; `db` must outlive it.
+class SociAccessRepository : public AccessRepository {
+ public:
+  explicit SociAccessRepository(Database& db) : db_(db) {}
+
+  absl::StatusOr<std::optional<TokenLookup>> FindToken(
+      absl::Time deadline, const std::string& secret_hash) override;
+  absl::StatusOr<std::optional<PrincipalRecord>> FindPrincipalByTlsIdentity(
+      absl::Time deadline, const std::string& identity) override;
+  absl::Status TouchToken(absl::Time deadline, const std::string& id,
+                          long long now) override;
+  absl::Status CreatePrincipal(absl::Time deadline,
+                               const PrincipalRecord& principal) override;
+  absl::StatusOr<PrincipalRecord> GetPrincipal(absl::Time deadline,
+                                               const std::string& id) override;
+  absl::StatusOr<std::vector<PrincipalRecord>> ListPrincipals(
+      absl::Time deadline, const std::string& office_code,
+      const std::string& after_name, int limit) override;
+  absl::Status UpdatePrincipal(absl::Time deadline,
+                               const PrincipalRecord& principal) override;
+  absl::Status AddBinding(absl::Time deadline, const std::string& principal_id,
+                          const RoleBindingRecord& binding,
+                          long long now) override;
+  absl::Status RemoveBinding(absl::Time deadline,
+                             const std::string& principal_id,
+                             const RoleBindingRecord& binding) override;
+  absl::Status CreateToken(absl::Time deadline,
+                           const TokenRecord& token) override;
+  absl::StatusOr<TokenRecord> RevokeToken(absl::Time deadline,
+                                          const std::string& id,
+                                          long long now) override;
+  absl::StatusOr<std::vector<TokenRecord>> ListTokens(
+      absl::Time deadline, const std::string& principal_id) override;
+  absl::StatusOr<std::vector<AccessLogRecord>> ListAccessLog(
+      absl::Time deadline, const std::string& tracking_code,
+      long long after_id, int limit) override;
+
+ private:
+  Database& db_;
+};
+
+}  // namespace aduan::db
+
+#endif  // ADUAN_DB_SOCI_ACCESS_REPOSITORY_H_

@@ -1,0 +1,350 @@
+#include "server/api/admin_service.h"
+
+#include <google/protobuf/util/time_util.h>
+
+#include <cstdio>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "server/api/call_context.h"
+#include "server/api/grpc_status.h"
+#include "server/domain/complaint_reader.h"
+
+namespace aduan::api {
+namespace {
+
+using google::protobuf::util::TimeUtil;
+
+constexpr char kService[] = "aduan.v1.AdminService.";
+
+std::string Hhmm(int minute) {
+  return absl::StrFormat("%02d:%02d", minute / 60, minute % 60);
+}
+
+void ToProto(const db::RoleBindingRecord& b, v1::RoleBinding* out) {
+  v1::RoleBinding::Role role = v1::RoleBinding::ROLE_UNSPECIFIED;
+  v1::RoleBinding::Role_Parse(b.role, &role);
+  out->set_role(role);
+  out->set_office_code(b.office_code);
+  out->set_unit_code(b.unit_code);
+  out->set_source(b.source);
+}
+
+absl::StatusOr<db::RoleBindingRecord> FromProto(const v1::RoleBinding& b,
+                                                const std::string& field) {
+  if (b.role() == v1::RoleBinding::ROLE_UNSPECIFIED ||
+      !v1::RoleBinding::Role_IsValid(b.role())) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ".role: is required (OFFICER, SECRETARY, HEAD, "
+                            "UNIT, GATEWAY, AUDITOR or ADMIN)"));
+  }
+  return db::RoleBindingRecord{v1::RoleBinding::Role_Name(b.role()),
+                               b.office_code(), b.unit_code(), b.source()};
+}
+
+void ToProto(const db::PrincipalRecord& p, v1::Principal* out) {
+  out->set_principal_id(p.id);
+  out->set_name(p.name);
+  out->set_display_name(p.display_name);
+  out->set_disabled(p.disabled);
+  for (const auto& b : p.bindings) ToProto(b, out->add_role_bindings());
+  *out->mutable_create_time() = TimeUtil::MicrosecondsToTimestamp(p.create_time);
+}
+
+void ToProto(const db::TokenRecord& t, v1::Token* out) {
+  out->set_token_id(t.id);
+  out->set_principal_id(t.principal_id);
+  out->set_description(t.description);
+  *out->mutable_create_time() = TimeUtil::MicrosecondsToTimestamp(t.create_time);
+  if (t.expire_time) {
+    *out->mutable_expire_time() = TimeUtil::MicrosecondsToTimestamp(*t.expire_time);
+  }
+  if (t.last_used_time) {
+    *out->mutable_last_used_time() =
+        TimeUtil::MicrosecondsToTimestamp(*t.last_used_time);
+  }
+  if (t.revoke_time) {
+    *out->mutable_revoke_time() = TimeUtil::MicrosecondsToTimestamp(*t.revoke_time);
+  }
+}
+
+void ToProto(const db::OfficeRecord& o, v1::Office* out) {
+  out->set_code(o.code);
+  out->set_name(o.name);
+  out->set_region_code(o.region_code);
+  out->set_time_zone(o.time_zone);
+  for (const auto& w : o.working_hours) {
+    v1::WorkingHours* h = out->add_working_hours();
+    h->set_weekday(w.weekday);
+    h->set_open(Hhmm(w.open_minute));
+    h->set_close(Hhmm(w.close_minute));
+  }
+  for (const auto& d : o.holidays) {
+    v1::Holiday* h = out->add_holidays();
+    h->set_date(d.day);
+    h->set_name(d.name);
+  }
+  out->mutable_service_sla()->set_seconds(o.service_sla_minutes * 60LL);
+  out->mutable_resolution_sla()->set_seconds(o.resolution_sla_minutes * 60LL);
+  out->set_needs_info_limit_days(o.needs_info_limit_days);
+  for (const auto& k : o.kelurahan) out->add_kelurahan(k);
+}
+
+// Paging by a name cursor: the token is the last name of the page.
+absl::StatusOr<int> PageSize(int page_size) {
+  return domain::EffectivePageSize(page_size);
+}
+
+}  // namespace
+
+#define ADUAN_AUTHORIZE(who, method)                                       \
+  absl::StatusOr<domain::Principal> who =                                   \
+      auth_.Authorize(*ctx, absl::StrCat(kService, method));               \
+  if (!who.ok()) return ToGrpcStatus(who.status())
+
+absl::StatusOr<std::shared_ptr<const domain::OfficeConfig>>
+AdminService::AdminOffice(grpc::ServerContext* ctx,
+                          const domain::Principal& who,
+                          const std::string& code) {
+  if (!who.HasRole(domain::kAdmin, code)) {
+    return absl::NotFoundError(absl::StrCat("office '", code, "' not found"));
+  }
+  auto office = offices_.Get(CallDeadline(*ctx), code);
+  if (absl::IsNotFound(office.status())) {
+    return absl::NotFoundError(absl::StrCat("office '", code, "' not found"));
+  }
+  return office;
+}
+
+grpc::Status AdminService::GetOffice(grpc::ServerContext* ctx,
+                                     const v1::GetOfficeRequest* req,
+                                     v1::Office* resp) {
+  ADUAN_AUTHORIZE(who, "GetOffice");
+  auto office = AdminOffice(ctx, *who, req->code());
+  if (!office.ok()) return ToGrpcStatus(office.status());
+  ToProto((*office)->record, resp);
+  return grpc::Status::OK;
+}
+
+grpc::Status AdminService::ListOffices(grpc::ServerContext* ctx,
+                                       const v1::ListOfficesRequest* req,
+                                       v1::ListOfficesResponse* resp) {
+  ADUAN_AUTHORIZE(who, "ListOffices");
+  auto size = PageSize(req->page_size());
+  if (!size.ok()) return ToGrpcStatus(size.status());
+  auto codes = office_repo_.ListCodes(CallDeadline(*ctx));
+  if (!codes.ok()) return ToGrpcStatus(codes.status());
+  for (const std::string& code : *codes) {
+    if (code <= req->page_token() || !who->HasRole(domain::kAdmin, code)) continue;
+    if (resp->offices_size() == *size) {
+      resp->set_next_page_token(resp->offices(*size - 1).code());
+      break;
+    }
+    auto office = offices_.Get(CallDeadline(*ctx), code);
+    if (!office.ok()) return ToGrpcStatus(office.status());
+    ToProto((*office)->record, resp->add_offices());
+  }
+  return grpc::Status::OK;
+}
+
+grpc::Status AdminService::ListUnits(grpc::ServerContext* ctx,
+                                     const v1::ListUnitsRequest* req,
+                                     v1::ListUnitsResponse* resp) {
+  ADUAN_AUTHORIZE(who, "ListUnits");
+  auto office = AdminOffice(ctx, *who, req->office_code());
+  if (!office.ok()) return ToGrpcStatus(office.status());
+  for (const auto& u : (*office)->record.units) {
+    v1::Unit* out = resp->add_units();
+    out->set_office_code(u.office_code);
+    out->set_code(u.code);
+    out->set_name(u.name);
+    out->set_active(u.active);
+  }
+  return grpc::Status::OK;
+}
+
+grpc::Status AdminService::ListCategories(grpc::ServerContext* ctx,
+                                          const v1::ListCategoriesRequest* req,
+                                          v1::ListCategoriesResponse* resp) {
+  ADUAN_AUTHORIZE(who, "ListCategories");
+  auto office = AdminOffice(ctx, *who, req->office_code());
+  if (!office.ok()) return ToGrpcStatus(office.status());
+  for (const auto& c : (*office)->record.categories) {
+    v1::Category* out = resp->add_categories();
+    out->set_office_code(c.office_code);
+    out->set_code(c.code);
+    out->set_name(c.name);
+    if (c.service_sla_minutes) {
+      out->mutable_service_sla()->set_seconds(*c.service_sla_minutes * 60LL);
+    }
+    if (c.resolution_sla_minutes) {
+      out->mutable_resolution_sla()->set_seconds(*c.resolution_sla_minutes * 60LL);
+    }
+    out->set_default_unit_code(c.default_unit_code);
+    out->set_active(c.active);
+  }
+  return grpc::Status::OK;
+}
+
+grpc::Status AdminService::CreatePrincipal(grpc::ServerContext* ctx,
+                                           const v1::CreatePrincipalRequest* req,
+                                           v1::Principal* resp) {
+  ADUAN_AUTHORIZE(who, "CreatePrincipal");
+  const v1::Principal& in = req->principal();
+  if (!in.principal_id().empty() || in.has_create_time()) {
+    return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                        "principal.principal_id, principal.create_time: are "
+                        "output only; leave them empty");
+  }
+  db::PrincipalRecord p;
+  p.name = in.name();
+  p.display_name = in.display_name();
+  p.disabled = in.disabled();
+  for (int i = 0; i < in.role_bindings_size(); ++i) {
+    auto b = FromProto(in.role_bindings(i),
+                       absl::StrCat("principal.role_bindings[", i, "]"));
+    if (!b.ok()) return ToGrpcStatus(b.status());
+    p.bindings.push_back(*b);
+  }
+  auto created = admin_.CreatePrincipal(CallDeadline(*ctx), &*who, std::move(p));
+  if (!created.ok()) return ToGrpcStatus(created.status());
+  ToProto(*created, resp);
+  return grpc::Status::OK;
+}
+
+grpc::Status AdminService::GetPrincipal(grpc::ServerContext* ctx,
+                                        const v1::GetPrincipalRequest* req,
+                                        v1::Principal* resp) {
+  ADUAN_AUTHORIZE(who, "GetPrincipal");
+  auto p = admin_.GetPrincipal(CallDeadline(*ctx), req->principal_id());
+  if (!p.ok()) return ToGrpcStatus(p.status());
+  ToProto(*p, resp);
+  return grpc::Status::OK;
+}
+
+grpc::Status AdminService::ListPrincipals(grpc::ServerContext* ctx,
+                                          const v1::ListPrincipalsRequest* req,
+                                          v1::ListPrincipalsResponse* resp) {
+  ADUAN_AUTHORIZE(who, "ListPrincipals");
+  auto size = PageSize(req->page_size());
+  if (!size.ok()) return ToGrpcStatus(size.status());
+  auto list = admin_.ListPrincipals(CallDeadline(*ctx), req->office_code(),
+                                    req->page_token(), *size + 1);
+  if (!list.ok()) return ToGrpcStatus(list.status());
+  for (int i = 0; i < static_cast<int>(list->size()) && i < *size; ++i) {
+    ToProto((*list)[i], resp->add_principals());
+  }
+  if (static_cast<int>(list->size()) > *size) {
+    resp->set_next_page_token((*list)[*size - 1].name);
+  }
+  return grpc::Status::OK;
+}
+
+grpc::Status AdminService::UpdatePrincipal(grpc::ServerContext* ctx,
+                                           const v1::UpdatePrincipalRequest* req,
+                                           v1::Principal* resp) {
+  ADUAN_AUTHORIZE(who, "UpdatePrincipal");
+  db::PrincipalRecord changes;
+  changes.id = req->principal().principal_id();
+  changes.display_name = req->principal().display_name();
+  changes.disabled = req->principal().disabled();
+  std::vector<std::string> paths(req->update_mask().paths().begin(),
+                                 req->update_mask().paths().end());
+  auto p = admin_.UpdatePrincipal(CallDeadline(*ctx), changes, paths);
+  if (!p.ok()) return ToGrpcStatus(p.status());
+  ToProto(*p, resp);
+  return grpc::Status::OK;
+}
+
+grpc::Status AdminService::AddRoleBinding(grpc::ServerContext* ctx,
+                                          const v1::AddRoleBindingRequest* req,
+                                          v1::Principal* resp) {
+  ADUAN_AUTHORIZE(who, "AddRoleBinding");
+  auto b = FromProto(req->role_binding(), "role_binding");
+  if (!b.ok()) return ToGrpcStatus(b.status());
+  auto p = admin_.AddRoleBinding(CallDeadline(*ctx), *who, req->principal_id(), *b);
+  if (!p.ok()) return ToGrpcStatus(p.status());
+  ToProto(*p, resp);
+  return grpc::Status::OK;
+}
+
+grpc::Status AdminService::RemoveRoleBinding(
+    grpc::ServerContext* ctx, const v1::RemoveRoleBindingRequest* req,
+    v1::Principal* resp) {
+  ADUAN_AUTHORIZE(who, "RemoveRoleBinding");
+  auto b = FromProto(req->role_binding(), "role_binding");
+  if (!b.ok()) return ToGrpcStatus(b.status());
+  auto p =
+      admin_.RemoveRoleBinding(CallDeadline(*ctx), *who, req->principal_id(), *b);
+  if (!p.ok()) return ToGrpcStatus(p.status());
+  ToProto(*p, resp);
+  return grpc::Status::OK;
+}
+
+grpc::Status AdminService::IssueToken(grpc::ServerContext* ctx,
+                                      const v1::IssueTokenRequest* req,
+                                      v1::IssueTokenResponse* resp) {
+  ADUAN_AUTHORIZE(who, "IssueToken");
+  const absl::Duration ttl = absl::Seconds(req->ttl().seconds());
+  auto issued = admin_.IssueToken(CallDeadline(*ctx), req->principal_id(),
+                                  req->description(), ttl);
+  if (!issued.ok()) return ToGrpcStatus(issued.status());
+  ToProto(issued->token, resp->mutable_token());
+  resp->set_secret(issued->secret);
+  return grpc::Status::OK;
+}
+
+grpc::Status AdminService::RevokeToken(grpc::ServerContext* ctx,
+                                       const v1::RevokeTokenRequest* req,
+                                       v1::Token* resp) {
+  ADUAN_AUTHORIZE(who, "RevokeToken");
+  auto t = admin_.RevokeToken(CallDeadline(*ctx), req->token_id());
+  if (!t.ok()) return ToGrpcStatus(t.status());
+  ToProto(*t, resp);
+  return grpc::Status::OK;
+}
+
+grpc::Status AdminService::ListTokens(grpc::ServerContext* ctx,
+                                      const v1::ListTokensRequest* req,
+                                      v1::ListTokensResponse* resp) {
+  ADUAN_AUTHORIZE(who, "ListTokens");
+  auto list = admin_.ListTokens(CallDeadline(*ctx), req->principal_id());
+  if (!list.ok()) return ToGrpcStatus(list.status());
+  for (const auto& t : *list) ToProto(t, resp->add_tokens());
+  return grpc::Status::OK;
+}
+
+grpc::Status AdminService::ListAccessLog(grpc::ServerContext* ctx,
+                                         const v1::ListAccessLogRequest* req,
+                                         v1::ListAccessLogResponse* resp) {
+  ADUAN_AUTHORIZE(who, "ListAccessLog");
+  auto size = PageSize(req->page_size());
+  if (!size.ok()) return ToGrpcStatus(size.status());
+  long long after = 0;
+  if (!req->page_token().empty() && !absl::SimpleAtoi(req->page_token(), &after)) {
+    return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                        "page_token: is malformed");
+  }
+  auto list = admin_.ListAccessLog(CallDeadline(*ctx), *who,
+                                   req->tracking_code(), after, *size + 1);
+  if (!list.ok()) return ToGrpcStatus(list.status());
+  for (int i = 0; i < static_cast<int>(list->size()) && i < *size; ++i) {
+    const db::AccessLogRecord& a = (*list)[i];
+    v1::AccessLogEntry* e = resp->add_entries();
+    e->set_tracking_code(a.tracking_code);
+    e->set_principal_id(a.principal_id);
+    e->set_principal_name(a.principal_name);
+    e->set_role(a.role);
+    e->set_reason(a.reason);
+    *e->mutable_create_time() = TimeUtil::MicrosecondsToTimestamp(a.create_time);
+  }
+  if (static_cast<int>(list->size()) > *size) {
+    resp->set_next_page_token(absl::StrCat((*list)[*size - 1].id));
+  }
+  return grpc::Status::OK;
+}
+
+#undef ADUAN_AUTHORIZE
+
+}  // namespace aduan::api

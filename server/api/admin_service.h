@@ -1,0 +1,79 @@
+// gRPC handlers of aduan.v1.AdminService (role ADMIN). Offices, units and
+// categories are readable here; creating and changing them answers
+// UNIMPLEMENTED until its issue lands.
+#ifndef ADUAN_SERVER_API_ADMIN_SERVICE_H_
+#define ADUAN_SERVER_API_ADMIN_SERVICE_H_
+
+#include "aduan/v1/admin_service.grpc.pb.h"
+#include "server/auth/authorizer.h"
+#include "server/domain/access_admin.h"
+#include "server/domain/office_directory.h"
+
+namespace aduan::api {
+
+// Thread-safe; the references must outlive it.
+class AdminService final : public v1::AdminService::Service {
+ public:
+  AdminService(auth::Authorizer& auth, domain::AccessAdmin& admin,
+               domain::OfficeDirectory& offices,
+               db::OfficeRepository& office_repo)
+      : auth_(auth), admin_(admin), offices_(offices), office_repo_(office_repo) {}
+
+  grpc::Status GetOffice(grpc::ServerContext* ctx,
+                         const v1::GetOfficeRequest* req,
+                         v1::Office* resp) override;
+  grpc::Status ListOffices(grpc::ServerContext* ctx,
+                           const v1::ListOfficesRequest* req,
+                           v1::ListOfficesResponse* resp) override;
+  grpc::Status ListUnits(grpc::ServerContext* ctx,
+                         const v1::ListUnitsRequest* req,
+                         v1::ListUnitsResponse* resp) override;
+  grpc::Status ListCategories(grpc::ServerContext* ctx,
+                              const v1::ListCategoriesRequest* req,
+                              v1::ListCategoriesResponse* resp) override;
+  grpc::Status CreatePrincipal(grpc::ServerContext* ctx,
+                               const v1::CreatePrincipalRequest* req,
+                               v1::Principal* resp) override;
+  grpc::Status GetPrincipal(grpc::ServerContext* ctx,
+                            const v1::GetPrincipalRequest* req,
+                            v1::Principal* resp) override;
+  grpc::Status ListPrincipals(grpc::ServerContext* ctx,
+                              const v1::ListPrincipalsRequest* req,
+                              v1::ListPrincipalsResponse* resp) override;
+  grpc::Status UpdatePrincipal(grpc::ServerContext* ctx,
+                               const v1::UpdatePrincipalRequest* req,
+                               v1::Principal* resp) override;
+  grpc::Status AddRoleBinding(grpc::ServerContext* ctx,
+                              const v1::AddRoleBindingRequest* req,
+                              v1::Principal* resp) override;
+  grpc::Status RemoveRoleBinding(grpc::ServerContext* ctx,
+                                 const v1::RemoveRoleBindingRequest* req,
+                                 v1::Principal* resp) override;
+  grpc::Status IssueToken(grpc::ServerContext* ctx,
+                          const v1::IssueTokenRequest* req,
+                          v1::IssueTokenResponse* resp) override;
+  grpc::Status RevokeToken(grpc::ServerContext* ctx,
+                           const v1::RevokeTokenRequest* req,
+                           v1::Token* resp) override;
+  grpc::Status ListTokens(grpc::ServerContext* ctx,
+                          const v1::ListTokensRequest* req,
+                          v1::ListTokensResponse* resp) override;
+  grpc::Status ListAccessLog(grpc::ServerContext* ctx,
+                             const v1::ListAccessLogRequest* req,
+                             v1::ListAccessLogResponse* resp) override;
+
+ private:
+  // The caller's office record when it is ADMIN there; NOT_FOUND otherwise.
+  absl::StatusOr<std::shared_ptr<const domain::OfficeConfig>> AdminOffice(
+      grpc::ServerContext* ctx, const domain::Principal& who,
+      const std::string& code);
+
+  auth::Authorizer& auth_;
+  domain::AccessAdmin& admin_;
+  domain::OfficeDirectory& offices_;
+  db::OfficeRepository& office_repo_;
+};
+
+}  // namespace aduan::api
+
+#endif  // ADUAN_SERVER_API_ADMIN_SERVICE_H_

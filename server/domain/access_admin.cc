@@ -1,0 +1,226 @@
+#include "server/domain/access_admin.h"
+
+#include <spdlog/spdlog.h>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "server/common/token_secret.h"
+#include "server/common/crypto.h"
+#include "server/common/status_macros.h"
+#include "server/domain/tracking_code.h"
+#include "server/domain/validation.h"
+
+namespace aduan::domain {
+namespace {
+
+absl::Status Invalid(absl::string_view field, absl::string_view rule) {
+  return absl::InvalidArgumentError(absl::StrCat(field, ": ", rule));
+}
+
+bool IsSlug(const std::string& s, size_t min, size_t max) {
+  if (s.size() < min || s.size() > max) return false;
+  for (char c : s) {
+    if (!(absl::ascii_islower(c) || absl::ascii_isdigit(c) || c == '.' ||
+          c == '_' || c == '-')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool IsKnownRole(const std::string& r) {
+  for (const char* k : {kOfficer, kSecretary, kHead, kUnit, kGateway, kAuditor,
+                        kAdmin}) {
+    if (r == k) return true;
+  }
+  return false;
+}
+
+absl::StatusOr<std::string> NewId(absl::string_view prefix) {
+  ASSIGN_OR_RETURN(std::string bytes, RandomBytes(8));
+  return absl::StrCat(prefix, absl::BytesToHexString(bytes));
+}
+
+}  // namespace
+
+absl::Status AccessAdmin::ValidateBinding(absl::Time deadline,
+                                          const Principal* who,
+                                          const db::RoleBindingRecord& b,
+                                          const std::string& field) {
+  if (!IsKnownRole(b.role)) return Invalid(field + ".role", "unknown role");
+  auto office = offices_.Get(deadline, b.office_code);
+  if (absl::IsNotFound(office.status())) {
+    return Invalid(field + ".office_code", "is not a known office");
+  }
+  RETURN_IF_ERROR(office.status());
+  if (b.role == kUnit) {
+    bool found = false;
+    for (const auto& u : (*office)->record.units) found |= u.code == b.unit_code;
+    if (!found) {
+      return Invalid(field + ".unit_code",
+                     "must name a unit of the office for role UNIT");
+    }
+  } else if (!b.unit_code.empty()) {
+    return Invalid(field + ".unit_code", "is only for role UNIT");
+  }
+  if (b.role == kGateway) {
+    if (!IsSlug(b.source, 1, 64)) {
+      return Invalid(field + ".source",
+                     "is required for role GATEWAY: 1–64 of [a-z0-9._-]");
+    }
+  } else if (!b.source.empty()) {
+    return Invalid(field + ".source", "is only for role GATEWAY");
+  }
+  if (who != nullptr && !who->HasRole(kAdmin, b.office_code)) {
+    return absl::PermissionDeniedError(absl::StrCat(
+        "you are not ADMIN of office ", b.office_code));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<db::PrincipalRecord> AccessAdmin::CreatePrincipal(
+    absl::Time deadline, const Principal* who, db::PrincipalRecord p) {
+  if (!IsSlug(p.name, 3, 64)) {
+    return Invalid("principal.name", "must be 3–64 of [a-z0-9._-]");
+  }
+  if (p.display_name.empty()) p.display_name = p.name;
+  RETURN_IF_ERROR(ValidateText("principal.display_name", p.display_name, 1,
+                               kMaxNameChars, false));
+  RETURN_IF_ERROR(
+      ValidateText("principal.tls_identity", p.tls_identity, 0, 255, false));
+  for (size_t i = 0; i < p.bindings.size(); ++i) {
+    RETURN_IF_ERROR(ValidateBinding(deadline, who, p.bindings[i],
+                                    absl::StrCat("principal.role_bindings[", i, "]")));
+  }
+  ASSIGN_OR_RETURN(p.id, NewId("p_"));
+  p.create_time = ToUnixMicrosLL(clock_.Now());
+  p.update_time = p.create_time;
+  absl::Status st = access_.CreatePrincipal(deadline, p);
+  if (absl::IsAlreadyExists(st)) {
+    return absl::AlreadyExistsError(
+        "principal.name: a principal with this name or TLS identity exists");
+  }
+  RETURN_IF_ERROR(st);
+  spdlog::info("principal {} created", p.name);
+  return access_.GetPrincipal(deadline, p.id);
+}
+
+absl::StatusOr<db::PrincipalRecord> AccessAdmin::GetPrincipal(
+    absl::Time deadline, const std::string& id) {
+  return access_.GetPrincipal(deadline, id);
+}
+
+absl::StatusOr<std::vector<db::PrincipalRecord>> AccessAdmin::ListPrincipals(
+    absl::Time deadline, const std::string& office_code,
+    const std::string& after_name, int limit) {
+  return access_.ListPrincipals(deadline, office_code, after_name, limit);
+}
+
+absl::StatusOr<db::PrincipalRecord> AccessAdmin::UpdatePrincipal(
+    absl::Time deadline, const db::PrincipalRecord& changes,
+    const std::vector<std::string>& paths) {
+  ASSIGN_OR_RETURN(db::PrincipalRecord p,
+                   access_.GetPrincipal(deadline, changes.id));
+  if (paths.empty()) return Invalid("update_mask", "names no field");
+  for (const std::string& path : paths) {
+    if (path == "display_name") {
+      RETURN_IF_ERROR(ValidateText("principal.display_name",
+                                   changes.display_name, 1, kMaxNameChars,
+                                   false));
+      p.display_name = changes.display_name;
+    } else if (path == "disabled") {
+      p.disabled = changes.disabled;
+    } else if (path == "tls_identity") {
+      RETURN_IF_ERROR(ValidateText("principal.tls_identity",
+                                   changes.tls_identity, 0, 255, false));
+      p.tls_identity = changes.tls_identity;
+    } else {
+      return Invalid("update_mask", absl::StrCat("cannot change '", path,
+                                                 "' (display_name, disabled, "
+                                                 "tls_identity)"));
+    }
+  }
+  p.update_time = ToUnixMicrosLL(clock_.Now());
+  absl::Status st = access_.UpdatePrincipal(deadline, p);
+  if (absl::IsAlreadyExists(st)) {
+    return absl::AlreadyExistsError(
+        "principal.tls_identity: used by another principal");
+  }
+  RETURN_IF_ERROR(st);
+  spdlog::info("principal {} updated{}", p.name,
+               p.disabled ? " (disabled)" : "");
+  return access_.GetPrincipal(deadline, p.id);
+}
+
+absl::StatusOr<db::PrincipalRecord> AccessAdmin::AddRoleBinding(
+    absl::Time deadline, const Principal& who, const std::string& principal_id,
+    const db::RoleBindingRecord& binding) {
+  RETURN_IF_ERROR(ValidateBinding(deadline, &who, binding, "role_binding"));
+  absl::Status st = access_.AddBinding(deadline, principal_id, binding,
+                                       ToUnixMicrosLL(clock_.Now()));
+  if (absl::IsAlreadyExists(st)) {
+    return absl::AlreadyExistsError("role_binding: the principal has it already");
+  }
+  RETURN_IF_ERROR(st);
+  return access_.GetPrincipal(deadline, principal_id);
+}
+
+absl::StatusOr<db::PrincipalRecord> AccessAdmin::RemoveRoleBinding(
+    absl::Time deadline, const Principal& who, const std::string& principal_id,
+    const db::RoleBindingRecord& binding) {
+  if (!who.HasRole(kAdmin, binding.office_code)) {
+    return absl::PermissionDeniedError(absl::StrCat(
+        "you are not ADMIN of office ", binding.office_code));
+  }
+  RETURN_IF_ERROR(access_.RemoveBinding(deadline, principal_id, binding));
+  return access_.GetPrincipal(deadline, principal_id);
+}
+
+absl::StatusOr<IssuedToken> AccessAdmin::IssueToken(
+    absl::Time deadline, const std::string& principal_id,
+    const std::string& description, absl::Duration ttl) {
+  RETURN_IF_ERROR(ValidateText("description", description, 0, 200, false));
+  if (ttl < absl::ZeroDuration()) return Invalid("ttl", "must not be negative");
+  IssuedToken out;
+  ASSIGN_OR_RETURN(out.secret, NewTokenSecret());
+  ASSIGN_OR_RETURN(out.token.id, NewId("tok_"));
+  out.token.principal_id = principal_id;
+  out.token.secret_hash = HashTokenSecret(out.secret);
+  out.token.description = description;
+  const absl::Time now = clock_.Now();
+  out.token.create_time = ToUnixMicrosLL(now);
+  if (ttl > absl::ZeroDuration()) out.token.expire_time = ToUnixMicrosLL(now + ttl);
+  RETURN_IF_ERROR(access_.CreateToken(deadline, out.token));
+  spdlog::info("token {} issued for {}", out.token.id, principal_id);
+  return out;
+}
+
+absl::StatusOr<db::TokenRecord> AccessAdmin::RevokeToken(
+    absl::Time deadline, const std::string& token_id) {
+  ASSIGN_OR_RETURN(db::TokenRecord t,
+                   access_.RevokeToken(deadline, token_id,
+                                       ToUnixMicrosLL(clock_.Now())));
+  spdlog::info("token {} revoked", token_id);
+  return t;
+}
+
+absl::StatusOr<std::vector<db::TokenRecord>> AccessAdmin::ListTokens(
+    absl::Time deadline, const std::string& principal_id) {
+  RETURN_IF_ERROR(access_.GetPrincipal(deadline, principal_id).status());
+  return access_.ListTokens(deadline, principal_id);
+}
+
+absl::StatusOr<std::vector<db::AccessLogRecord>> AccessAdmin::ListAccessLog(
+    absl::Time deadline, const Principal& who, const std::string& tracking_code,
+    long long after_id, int limit) {
+  ASSIGN_OR_RETURN(std::string code,
+                   NormalizeTrackingCode("tracking_code", tracking_code));
+  ASSIGN_OR_RETURN(db::ComplaintRecord c, complaints_.Get(deadline, code));
+  if (!who.HasRole(kAdmin, c.office_code)) {
+    return absl::NotFoundError("complaint not found");
+  }
+  return access_.ListAccessLog(deadline, code, after_id, limit);
+}
+
+}  // namespace aduan::domain

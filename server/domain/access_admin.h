@@ -1,0 +1,93 @@
+// AccessAdmin manages principals, their role bindings and tokens, and reads
+// the access log. Callers are ADMINs; an admin manages bindings only in the
+// offices where it holds ADMIN itself.
+#ifndef ADUAN_SERVER_DOMAIN_ACCESS_ADMIN_H_
+#define ADUAN_SERVER_DOMAIN_ACCESS_ADMIN_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "db/access_repository.h"
+#include "db/complaint_repository.h"
+#include "server/common/clock.h"
+#include "server/domain/office_directory.h"
+#include "server/domain/principal.h"
+
+namespace aduan::domain {
+
+struct IssuedToken {
+  db::TokenRecord token;
+  std::string secret;  // shown once, never stored
+};
+
+// Thread-safe; the references must outlive it.
+class AccessAdmin {
+ public:
+  AccessAdmin(db::AccessRepository& access, db::ComplaintRepository& complaints,
+              OfficeDirectory& offices, const Clock& clock)
+      : access_(access), complaints_(complaints), offices_(offices),
+        clock_(clock) {}
+
+  // Creates a principal with its bindings. `who` may be null for the
+  // bootstrap command (no caller yet).
+  // Errors: kInvalidArgument (name: 3–64 of [a-z0-9._-]; display name 1–100
+  // characters; a binding that is not well formed), kPermissionDenied
+  // (binding in an office where `who` is not ADMIN), kAlreadyExists (name or
+  // TLS identity taken).
+  absl::StatusOr<db::PrincipalRecord> CreatePrincipal(
+      absl::Time deadline, const Principal* who, db::PrincipalRecord p);
+  // Errors: kNotFound.
+  absl::StatusOr<db::PrincipalRecord> GetPrincipal(absl::Time deadline,
+                                                   const std::string& id);
+  // Ordered by name; `after_name` from the previous page.
+  absl::StatusOr<std::vector<db::PrincipalRecord>> ListPrincipals(
+      absl::Time deadline, const std::string& office_code,
+      const std::string& after_name, int limit);
+  // Changes the given fields (`paths`: display_name, disabled,
+  // tls_identity). Errors: kInvalidArgument (unknown path), kNotFound.
+  absl::StatusOr<db::PrincipalRecord> UpdatePrincipal(
+      absl::Time deadline, const db::PrincipalRecord& changes,
+      const std::vector<std::string>& paths);
+  // Errors: kInvalidArgument, kPermissionDenied, kNotFound, kAlreadyExists.
+  absl::StatusOr<db::PrincipalRecord> AddRoleBinding(
+      absl::Time deadline, const Principal& who, const std::string& principal_id,
+      const db::RoleBindingRecord& binding);
+  // Errors: kPermissionDenied, kNotFound.
+  absl::StatusOr<db::PrincipalRecord> RemoveRoleBinding(
+      absl::Time deadline, const Principal& who, const std::string& principal_id,
+      const db::RoleBindingRecord& binding);
+  // A new token (≥ 256 random bits) for the principal; `ttl` zero: no
+  // expiry. Errors: kInvalidArgument (negative ttl, long description),
+  // kNotFound.
+  absl::StatusOr<IssuedToken> IssueToken(absl::Time deadline,
+                                         const std::string& principal_id,
+                                         const std::string& description,
+                                         absl::Duration ttl);
+  // Errors: kNotFound.
+  absl::StatusOr<db::TokenRecord> RevokeToken(absl::Time deadline,
+                                              const std::string& token_id);
+  absl::StatusOr<std::vector<db::TokenRecord>> ListTokens(
+      absl::Time deadline, const std::string& principal_id);
+  // Who read the full personal data of a complaint of an office where `who`
+  // is ADMIN. Errors: kNotFound (unknown or other office), kInvalidArgument.
+  absl::StatusOr<std::vector<db::AccessLogRecord>> ListAccessLog(
+      absl::Time deadline, const Principal& who,
+      const std::string& tracking_code, long long after_id, int limit);
+
+ private:
+  absl::Status ValidateBinding(absl::Time deadline, const Principal* who,
+                               const db::RoleBindingRecord& b,
+                               const std::string& field);
+
+  db::AccessRepository& access_;
+  db::ComplaintRepository& complaints_;
+  OfficeDirectory& offices_;
+  const Clock& clock_;
+};
+
+}  // namespace aduan::domain
+
+#endif  // ADUAN_SERVER_DOMAIN_ACCESS_ADMIN_H_

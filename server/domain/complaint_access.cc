@@ -1,0 +1,93 @@
+#include "server/domain/complaint_access.h"
+
+#include "server/common/pii_cipher.h"
+
+namespace aduan::domain {
+namespace {
+
+bool IsStaff(const std::string& role) {
+  return role == kOfficer || role == kSecretary || role == kHead;
+}
+
+}  // namespace
+
+bool CanSeeComplaint(const Principal& who, const db::ComplaintRecord& c) {
+  for (const db::RoleBindingRecord& b : who.bindings) {
+    if (b.office_code != c.office_code) continue;
+    if (IsStaff(b.role) || b.role == kAuditor) return true;
+    if (b.role == kUnit && !c.unit_code.empty() && b.unit_code == c.unit_code) {
+      return true;
+    }
+    if (b.role == kGateway && !c.source.empty() && b.source == c.source) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<db::ComplaintScope> VisibleScopes(const Principal& who) {
+  std::vector<db::ComplaintScope> out;
+  for (const db::RoleBindingRecord& b : who.bindings) {
+    if (IsStaff(b.role) || b.role == kAuditor) {
+      out.push_back({b.office_code, "", ""});
+    } else if (b.role == kUnit && !b.unit_code.empty()) {
+      out.push_back({b.office_code, b.unit_code, ""});
+    } else if (b.role == kGateway && !b.source.empty()) {
+      out.push_back({b.office_code, "", b.source});
+    }
+  }
+  return out;
+}
+
+bool MayReadFullView(const Principal& who, const std::string& office) {
+  for (const db::RoleBindingRecord& b : who.bindings) {
+    if (b.office_code == office && IsStaff(b.role)) return true;
+  }
+  return false;
+}
+
+bool MaySearchByNik(const Principal& who) {
+  for (const db::RoleBindingRecord& b : who.bindings) {
+    if (IsStaff(b.role)) return true;
+  }
+  return false;
+}
+
+bool MaskForViewer(const Principal& who, db::ComplaintRecord& c) {
+  bool staff = false, auditor = false, unit = false, gateway = false;
+  for (const db::RoleBindingRecord& b : who.bindings) {
+    if (b.office_code != c.office_code) continue;
+    staff |= IsStaff(b.role);
+    auditor |= b.role == kAuditor;
+    unit |= b.role == kUnit && b.unit_code == c.unit_code;
+    gateway |= b.role == kGateway && b.source == c.source;
+  }
+  const bool had_identity = !c.complainant_nik.empty() || !c.complainant_kk.empty();
+  if (staff) {
+    c.complainant_nik = MaskIdentityNumber(c.complainant_nik);
+    c.complainant_kk = MaskIdentityNumber(c.complainant_kk);
+    return had_identity;
+  }
+  if (c.anonymous) {
+    c.complainant_name.clear();
+    c.complainant_nik.clear();
+    c.complainant_kk.clear();
+    c.complainant_phone.clear();
+    c.complainant_email.clear();
+    c.complainant_address.clear();
+    return true;
+  }
+  if (unit && !auditor && !gateway) {
+    // Units call the complainant back: name and phone only.
+    c.complainant_nik.clear();
+    c.complainant_kk.clear();
+    c.complainant_email.clear();
+    c.complainant_address.clear();
+    return true;
+  }
+  c.complainant_nik = MaskIdentityNumber(c.complainant_nik);
+  c.complainant_kk = MaskIdentityNumber(c.complainant_kk);
+  return had_identity;
+}
+
+}  // namespace aduan::domain

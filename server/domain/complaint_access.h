@@ -1,0 +1,42 @@
+// Object-level access to complaints: which complaints a principal sees and
+// how much of the complainant (DESIGN.md §2, §5).
+//
+// Seeing: OFFICER, SECRETARY, HEAD and AUDITOR see every complaint of the
+// offices they are bound to; UNIT staff only those disposed to their unit;
+// a GATEWAY only those it submitted (its source). Anything else is
+// NOT_FOUND, exactly as for a complaint that does not exist.
+//
+// Personal data: the FULL view (OFFICER, SECRETARY, HEAD, with a reason,
+// access-logged) shows everything. Otherwise NIK and KK numbers are masked
+// (3574**********01); UNIT staff see only the name and phone; and for an
+// anonymous complaint units, gateways and auditors see no complainant at all.
+#ifndef ADUAN_SERVER_DOMAIN_COMPLAINT_ACCESS_H_
+#define ADUAN_SERVER_DOMAIN_COMPLAINT_ACCESS_H_
+
+#include <vector>
+
+#include "db/complaint_repository.h"
+#include "db/records.h"
+#include "server/domain/principal.h"
+
+namespace aduan::domain {
+
+// True when `who` may see `c`.
+bool CanSeeComplaint(const Principal& who, const db::ComplaintRecord& c);
+
+// The scopes of `who` for list queries (empty: sees nothing).
+std::vector<db::ComplaintScope> VisibleScopes(const Principal& who);
+
+// True when `who` may read the FULL view of complaints of `office`.
+bool MayReadFullView(const Principal& who, const std::string& office);
+
+// True when `who` may search by NIK in `office` (empty: in any of theirs).
+bool MaySearchByNik(const Principal& who);
+
+// Applies the BASIC view for `who` to `c` in place. Returns true when
+// anything was masked or left out.
+bool MaskForViewer(const Principal& who, db::ComplaintRecord& c);
+
+}  // namespace aduan::domain
+
+#endif  // ADUAN_SERVER_DOMAIN_COMPLAINT_ACCESS_H_
