@@ -19,6 +19,7 @@
 #include <condition_variable>
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 #include <memory>
 #include <string>
 #include <thread>
@@ -49,11 +50,13 @@
 #include "server/common/key_ring.h"
 #include "server/common/logging.h"
 #include "server/common/pii_cipher.h"
+#include "server/common/status_macros.h"
 #include "server/domain/access_admin.h"
 #include "server/domain/complaint_intake.h"
 #include "server/domain/complaint_reader.h"
 #include "server/domain/office_directory.h"
 #include "server/domain/pin_issuer.h"
+#include "server/domain/rate_limiter.h"
 
 namespace {
 
@@ -91,6 +94,32 @@ ABSL_FLAG(int, shutdown_grace_seconds,
           EnvOrInt("ADUAN_SHUTDOWN_GRACE_SECONDS", 10),
           "On SIGTERM/SIGINT, how long in-flight calls may take to finish "
           "(env ADUAN_SHUTDOWN_GRACE_SECONDS).");
+ABSL_FLAG(std::string, tls_cert, EnvOr("ADUAN_TLS_CERT", ""),
+          "Server certificate chain, PEM (env ADUAN_TLS_CERT). With "
+          "--tls_key, serves TLS; required on a non-loopback --listen.");
+ABSL_FLAG(std::string, tls_key, EnvOr("ADUAN_TLS_KEY", ""),
+          "Server private key, PEM (env ADUAN_TLS_KEY).");
+ABSL_FLAG(std::string, tls_client_ca, EnvOr("ADUAN_TLS_CLIENT_CA", ""),
+          "CA bundle for client certificates (env ADUAN_TLS_CLIENT_CA): "
+          "machine clients may present one; it is verified, and its common "
+          "name maps to the principal with that tls_identity.");
+ABSL_FLAG(int, max_message_bytes,
+          EnvOrInt("ADUAN_MAX_MESSAGE_BYTES", 1024 * 1024 + 64 * 1024),
+          "Largest request message (env ADUAN_MAX_MESSAGE_BYTES); room for a "
+          "1 MiB attachment chunk plus framing.");
+ABSL_FLAG(int, max_metadata_bytes, EnvOrInt("ADUAN_MAX_METADATA_BYTES", 16384),
+          "Largest request metadata (env ADUAN_MAX_METADATA_BYTES).");
+ABSL_FLAG(int, max_concurrent_streams,
+          EnvOrInt("ADUAN_MAX_CONCURRENT_STREAMS", 100),
+          "Concurrent calls per connection (env ADUAN_MAX_CONCURRENT_STREAMS).");
+ABSL_FLAG(int, default_deadline_seconds,
+          EnvOrInt("ADUAN_DEFAULT_DEADLINE_SECONDS", 30),
+          "Deadline of a call whose client sets none, and cap on longer ones "
+          "(env ADUAN_DEFAULT_DEADLINE_SECONDS).");
+ABSL_FLAG(int, intake_rate_per_minute,
+          EnvOrInt("ADUAN_INTAKE_RATE_PER_MINUTE", 120),
+          "Submissions a minute per principal, per process (env "
+          "ADUAN_INTAKE_RATE_PER_MINUTE); 0 disables.");
 ABSL_FLAG(std::string, name, "admin",
           "bootstrap-admin: the principal's name.");
 ABSL_FLAG(std::string, office, "KNG", "bootstrap-admin: the office.");
@@ -104,6 +133,49 @@ namespace {
 bool IsLoopback(const std::string& addr) {
   return absl::StartsWith(addr, "127.") || absl::StartsWith(addr, "[::1]") ||
          absl::StartsWith(addr, "localhost:");
+}
+
+absl::StatusOr<std::string> ReadFile(const std::string& flag,
+                                     const std::string& path) {
+  std::ifstream in(path);
+  if (!in) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--", flag, "=", path, ": cannot read the file"));
+  }
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// TLS from the certificate files, else local credentials on loopback.
+absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ServerCredentials(
+    const std::string& listen) {
+  const std::string cert = absl::GetFlag(FLAGS_tls_cert);
+  const std::string key = absl::GetFlag(FLAGS_tls_key);
+  const std::string client_ca = absl::GetFlag(FLAGS_tls_client_ca);
+  if (cert.empty() != key.empty()) {
+    return absl::InvalidArgumentError("--tls_cert and --tls_key go together");
+  }
+  if (cert.empty()) {
+    if (!IsLoopback(listen)) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "--listen=", listen,
+          ": plaintext is allowed on loopback only; give --tls_cert and "
+          "--tls_key"));
+    }
+    // Enforces loopback peers and lets clients send call credentials.
+    return grpc::experimental::LocalServerCredentials(LOCAL_TCP);
+  }
+  ASSIGN_OR_RETURN(std::string cert_pem, ReadFile("tls_cert", cert));
+  ASSIGN_OR_RETURN(std::string key_pem, ReadFile("tls_key", key));
+  grpc::SslServerCredentialsOptions options(
+      client_ca.empty() ? GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE
+                        : GRPC_SSL_REQUEST_CLIENT_CERTIFICATE_AND_VERIFY);
+  if (!client_ca.empty()) {
+    ASSIGN_OR_RETURN(options.pem_root_certs, ReadFile("tls_client_ca", client_ca));
+  }
+  options.pem_key_cert_pairs.push_back({key_pem, cert_pem});
+  return grpc::SslServerCredentials(options);
 }
 
 int Fail(const absl::Status& s) {
@@ -120,11 +192,8 @@ absl::StatusOr<std::unique_ptr<db::Database>> OpenDatabase() {
 
 int Serve() {
   const std::string listen = absl::GetFlag(FLAGS_listen);
-  if (!IsLoopback(listen)) {
-    return Fail(absl::FailedPreconditionError(absl::StrCat(
-        "--listen=", listen,
-        ": plaintext is allowed on loopback only, and TLS is not configured")));
-  }
+  auto credentials = ServerCredentials(listen);
+  if (!credentials.ok()) return Fail(credentials.status());
   auto database = OpenDatabase();
   if (!database.ok()) return Fail(database.status());
   db::Database& db = **database;
@@ -157,7 +226,10 @@ int Serve() {
   Clock& clock = Clock::Real();
   domain::OfficeDirectory directory(offices, clock);
   domain::PinIssuer pins(keys->pin_key());
-  domain::ComplaintIntake intake(complaints, directory, pins, clock);
+  domain::RateLimiter intake_limiter(absl::GetFlag(FLAGS_intake_rate_per_minute),
+                                    clock);
+  domain::ComplaintIntake intake(complaints, directory, pins, clock,
+                                 &intake_limiter);
   domain::ComplaintReader reader(complaints, directory, clock);
   domain::AccessAdmin access_admin(access, complaints, directory, clock);
   auth::Authorizer authorizer(access, clock);
@@ -170,17 +242,21 @@ int Serve() {
   v1::ArchiveService::Service archive_service;
   v1::AttachmentService::Service attachment_service;
 
+  api::SetDefaultCallDeadline(
+      absl::Seconds(absl::GetFlag(FLAGS_default_deadline_seconds)));
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   int port = 0;
-  builder.AddListeningPort(
-      listen, grpc::experimental::LocalServerCredentials(LOCAL_TCP), &port);
+  builder.AddListeningPort(listen, *credentials, &port);
   grpc::ResourceQuota quota("aduand");
   quota.SetMaxThreads(absl::GetFlag(FLAGS_max_threads));
   builder.SetResourceQuota(quota);
-  // Room for a 1 MiB attachment chunk plus framing.
-  builder.SetMaxReceiveMessageSize(2 * 1024 * 1024);
+  builder.SetMaxReceiveMessageSize(absl::GetFlag(FLAGS_max_message_bytes));
+  builder.AddChannelArgument(GRPC_ARG_MAX_METADATA_SIZE,
+                             absl::GetFlag(FLAGS_max_metadata_bytes));
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS,
+                             absl::GetFlag(FLAGS_max_concurrent_streams));
   builder.RegisterService(&intake_service);
   builder.RegisterService(&complaint_service);
   builder.RegisterService(&verification_service);

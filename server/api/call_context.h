@@ -8,10 +8,12 @@
 
 namespace aduan::api {
 
-// The call's deadline, or now + `fallback` when the client set none (or a
-// later one).
-absl::Time CallDeadline(const grpc::ServerContext& ctx,
-                        absl::Duration fallback = absl::Seconds(30));
+// Sets the deadline of calls whose client sets none (and the cap on longer
+// ones), process-wide; 30 seconds until set. Call before serving.
+void SetDefaultCallDeadline(absl::Duration d);
+
+// The call's deadline, capped at now + the default.
+absl::Time CallDeadline(const grpc::ServerContext& ctx);
 
 }  // namespace aduan::api
 

@@ -134,6 +134,7 @@ absl::StatusOr<SubmitResult> ComplaintIntake::Replay(
 absl::StatusOr<SubmitResult> ComplaintIntake::Submit(absl::Time deadline,
                                                      const Principal& who,
                                                      SubmitInput input) {
+  if (limiter_ != nullptr) RETURN_IF_ERROR(limiter_->Acquire(who.name));
   RETURN_IF_ERROR(ValidateRequestId("request_id", input.request_id));
   db::ComplaintRecord& d = input.draft;
   if (d.office_code.empty()) return Invalid("complaint.office_code", "is required");

@@ -15,6 +15,7 @@
 #include "server/domain/office_directory.h"
 #include "server/domain/pin_issuer.h"
 #include "server/domain/principal.h"
+#include "server/domain/rate_limiter.h"
 
 namespace aduan::domain {
 
@@ -57,15 +58,22 @@ class ComplaintIntake {
   static constexpr int kMaxPinFailures = 5;
   static constexpr absl::Duration kPinWindow = absl::Minutes(15);
 
+  // `limiter` (optional) bounds submissions per principal.
   ComplaintIntake(db::ComplaintRepository& complaints, OfficeDirectory& offices,
-                  const PinIssuer& pins, const Clock& clock)
-      : complaints_(complaints), offices_(offices), pins_(pins), clock_(clock) {}
+                  const PinIssuer& pins, const Clock& clock,
+                  RateLimiter* limiter = nullptr)
+      : complaints_(complaints),
+        offices_(offices),
+        pins_(pins),
+        clock_(clock),
+        limiter_(limiter) {}
 
   // Validates the draft by the rules of DESIGN.md §3, then stores it as
   // SUBMITTED with its SUBMITTED event and idempotency record in one
   // transaction, the service clock started from the office's (or the
   // category's) target. Phone numbers are stored normalised (+62…).
-  // Errors: kInvalidArgument (names the field and rule; unknown office,
+  // Errors: kResourceExhausted (the caller's rate limit), kInvalidArgument
+  // (names the field and rule; unknown office,
   // category or kelurahan included), kAlreadyExists (request_id reused with a
   // different request; external reference already submitted by this
   // source), database errors (kUnavailable: retry with the same request_id).
@@ -91,6 +99,7 @@ class ComplaintIntake {
   OfficeDirectory& offices_;
   const PinIssuer& pins_;
   const Clock& clock_;
+  RateLimiter* limiter_;
 };
 
 }  // namespace aduan::domain

@@ -287,7 +287,7 @@ TEST_P(AccessE2eTest, TokensRecordLastUseAndAreStoredOnlyAsHashes) {
   if (GetParam() == "sqlite") {
     // A dump of the database file holds no token and no 16-digit number.
     SubmitOne();
-    server_->Stop(SIGTERM);
+    StopServer(SIGTERM);
     std::ifstream in(dir_ + "/var/aduan.db", std::ios::binary);
     std::stringstream s;
     s << in.rdbuf();

@@ -70,6 +70,15 @@ class E2eFixture : public ::testing::TestWithParam<std::string> {
     admin_ = v1::AdminService::NewStub(channel);
   }
 
+  // Drops this fixture's channels (so the server need not wait for them to
+  // close) and stops the server with `signal`; returns the wait status.
+  int StopServer(int signal) {
+    intake_.reset();
+    complaints_.reset();
+    admin_.reset();
+    return server_->Stop(signal);
+  }
+
   // The token printed last by a command run in the work folder.
   std::string LastToken() {
     std::ifstream in(dir_ + "/commands.log");

@@ -462,7 +462,7 @@ TEST_P(IntakeE2eTest, LogsCarryNoPersonalData) {
   ASSERT_TRUE(Submit("req-log", ValidComplaint(), &resp).ok());
   v1::TrackComplaintResponse ignored;
   Track(resp.complaint().tracking_code(), "00000000", &ignored);
-  server_->Stop(SIGTERM);
+  StopServer(SIGTERM);
   const std::string log = server_->ReadLog();
   EXPECT_THAT(log, HasSubstr(resp.complaint().tracking_code()));
   EXPECT_FALSE(std::regex_search(log, std::regex("[0-9]{16}")));

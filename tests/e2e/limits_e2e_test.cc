@@ -1,0 +1,162 @@
+// End to end: the limits on hostile or careless input — message and
+// metadata size, streams per connection, threads, per-principal intake rate
+// and plaintext only on loopback — each set by its flag.
+#include <sys/wait.h>
+
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "grpc/reflection/v1alpha/reflection.grpc.pb.h"
+#include "tests/e2e/e2e_fixture.h"
+
+namespace aduan {
+namespace {
+
+using ::testing::HasSubstr;
+
+v1::SubmitComplaintRequest Request(const std::string& id) {
+  v1::SubmitComplaintRequest req;
+  req.set_request_id(id);
+  v1::Complaint* c = req.mutable_complaint();
+  c->set_office_code("KNG");
+  c->set_channel(v1::Complaint::OFFICE);
+  c->mutable_complainant()->set_name("Ani");
+  c->mutable_complainant()->set_phone("081234567890");
+  c->set_title("Jalan rusak");
+  c->set_description("Berlubang besar.");
+  return req;
+}
+
+class LimitsE2eTest : public testing::E2eFixture {
+ protected:
+  grpc::Status Submit(const std::string& token, const v1::SubmitComplaintRequest& req,
+                      const std::string& extra_header = "") {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, token);
+    if (!extra_header.empty()) ctx.AddMetadata("x-padding", extra_header);
+    v1::SubmitComplaintResponse resp;
+    return intake_->SubmitComplaint(&ctx, req, &resp);
+  }
+  long long Total() {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, officer_token_);
+    v1::ListComplaintsResponse resp;
+    EXPECT_TRUE(complaints_->ListComplaints(&ctx, {}, &resp).ok());
+    return resp.total_size();
+  }
+  void Restart(std::vector<std::string> flags) {
+    StopServer(SIGTERM);
+    StartServer(std::move(flags));
+  }
+};
+
+TEST_P(LimitsE2eTest, OversizedMessageIsResourceExhaustedAndStoresNothing) {
+  Restart({"--max_message_bytes=65536"});
+  v1::SubmitComplaintRequest req = Request("big");
+  req.mutable_complaint()->set_description(std::string(70000, 'a'));
+  EXPECT_EQ(Submit(officer_token_, req).error_code(),
+            grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_TRUE(Submit(officer_token_, Request("small")).ok());
+  EXPECT_EQ(Total(), 1);
+}
+
+TEST_P(LimitsE2eTest, OversizedMetadataIsRefused) {
+  Restart({"--max_metadata_bytes=4096"});
+  grpc::Status s = Submit(officer_token_, Request("meta"), std::string(8000, 'x'));
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED)
+      << s.error_message();
+  EXPECT_TRUE(Submit(officer_token_, Request("meta-ok"), "short").ok());
+  EXPECT_EQ(Total(), 1);
+}
+
+TEST_P(LimitsE2eTest, StreamsPerConnectionAreCapped) {
+  Restart({"--max_concurrent_streams=1"});
+  auto channel = server_->Channel();
+  auto reflection = grpc::reflection::v1alpha::ServerReflection::NewStub(channel);
+  auto intake = v1::IntakeService::NewStub(channel);
+  grpc::ClientContext open_ctx;
+  auto stream = reflection->ServerReflectionInfo(&open_ctx);
+  grpc::reflection::v1alpha::ServerReflectionRequest list;
+  list.set_list_services("");
+  ASSERT_TRUE(stream->Write(list));
+  grpc::reflection::v1alpha::ServerReflectionResponse answer;
+  ASSERT_TRUE(stream->Read(&answer));  // the one stream is open now
+  {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, officer_token_);
+    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(500));
+    v1::SubmitComplaintResponse resp;
+    EXPECT_EQ(intake->SubmitComplaint(&ctx, Request("queued"), &resp).error_code(),
+              grpc::StatusCode::DEADLINE_EXCEEDED);
+  }
+  stream->WritesDone();
+  EXPECT_TRUE(stream->Finish().ok());
+  grpc::ClientContext ctx;
+  testing::Authorize(ctx, officer_token_);
+  v1::SubmitComplaintResponse resp;
+  EXPECT_TRUE(intake->SubmitComplaint(&ctx, Request("after"), &resp).ok());
+}
+
+TEST_P(LimitsE2eTest, IntakeRateIsLimitedPerPrincipal) {
+  Restart({"--intake_rate_per_minute=3"});
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_TRUE(Submit(officer_token_, Request("rate-" + std::to_string(i))).ok());
+  }
+  grpc::Status limited = Submit(officer_token_, Request("rate-3"));
+  EXPECT_EQ(limited.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_THAT(limited.error_message(), HasSubstr("retry after"));
+  const std::string other = CreateUser("rina.officer", v1::RoleBinding::OFFICER);
+  EXPECT_TRUE(Submit(other, Request("rate-other")).ok());
+  EXPECT_EQ(Total(), 4);
+}
+
+TEST_P(LimitsE2eTest, PlaintextOffLoopbackRefusesToStart) {
+  std::vector<std::string> args = args_;
+  args.push_back("--listen=0.0.0.0:0");
+  EXPECT_EQ(testing::ServerProcess::RunCommand(dir_, "serve", args), 1);
+  std::ifstream in(dir_ + "/commands.log");
+  std::stringstream log;
+  log << in.rdbuf();
+  EXPECT_THAT(log.str(), HasSubstr("plaintext is allowed on loopback only"));
+}
+
+TEST_P(LimitsE2eTest, ThreadCapAnswersResourceExhaustedInsteadOfQueuing) {
+  Restart({"--max_threads=4"});
+  auto channel = server_->Channel();
+  auto reflection = grpc::reflection::v1alpha::ServerReflection::NewStub(channel);
+  // Each open reflection stream holds a server thread.
+  std::vector<std::unique_ptr<grpc::ClientContext>> contexts;
+  std::vector<std::unique_ptr<grpc::ClientReaderWriter<
+      grpc::reflection::v1alpha::ServerReflectionRequest,
+      grpc::reflection::v1alpha::ServerReflectionResponse>>>
+      streams;
+  bool exhausted = false;
+  for (int i = 0; i < 8 && !exhausted; ++i) {
+    contexts.push_back(std::make_unique<grpc::ClientContext>());
+    contexts.back()->set_deadline(std::chrono::system_clock::now() +
+                                  std::chrono::seconds(5));
+    streams.push_back(reflection->ServerReflectionInfo(contexts.back().get()));
+    grpc::reflection::v1alpha::ServerReflectionRequest list;
+    list.set_list_services("");
+    grpc::reflection::v1alpha::ServerReflectionResponse answer;
+    if (!streams.back()->Write(list) || !streams.back()->Read(&answer)) {
+      grpc::Status s = streams.back()->Finish();
+      EXPECT_EQ(s.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED)
+          << s.error_message();
+      exhausted = true;
+    }
+  }
+  EXPECT_TRUE(exhausted);
+  for (size_t i = 0; i + (exhausted ? 1 : 0) < streams.size(); ++i) {
+    streams[i]->WritesDone();
+    streams[i]->Finish();
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, LimitsE2eTest, ::testing::Values("sqlite"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace aduan
