@@ -48,6 +48,7 @@ void ToProto(const db::PrincipalRecord& p, v1::Principal* out) {
   out->set_name(p.name);
   out->set_display_name(p.display_name);
   out->set_disabled(p.disabled);
+  out->set_tls_identity(p.tls_identity);
   for (const auto& b : p.bindings) ToProto(b, out->add_role_bindings());
   *out->mutable_create_time() = TimeUtil::MicrosecondsToTimestamp(p.create_time);
 }
@@ -201,6 +202,7 @@ grpc::Status AdminService::CreatePrincipal(grpc::ServerContext* ctx,
   p.name = in.name();
   p.display_name = in.display_name();
   p.disabled = in.disabled();
+  p.tls_identity = in.tls_identity();
   for (int i = 0; i < in.role_bindings_size(); ++i) {
     auto b = FromProto(in.role_bindings(i),
                        absl::StrCat("principal.role_bindings[", i, "]"));
@@ -249,6 +251,7 @@ grpc::Status AdminService::UpdatePrincipal(grpc::ServerContext* ctx,
   changes.id = req->principal().principal_id();
   changes.display_name = req->principal().display_name();
   changes.disabled = req->principal().disabled();
+  changes.tls_identity = req->principal().tls_identity();
   std::vector<std::string> paths(req->update_mask().paths().begin(),
                                  req->update_mask().paths().end());
   auto p = admin_.UpdatePrincipal(CallDeadline(*ctx), changes, paths);

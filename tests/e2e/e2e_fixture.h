@@ -52,8 +52,16 @@ class E2eFixture : public ::testing::TestWithParam<std::string> {
     officer_token_ = CreateUser("siti.officer", v1::RoleBinding::OFFICER);
   }
   void TearDown() override {
-    if (HasFailure() && server_ != nullptr) {
-      std::cerr << "---- aduand log ----\n" << server_->ReadLog();
+    if (server_ != nullptr) {
+      // Whatever the test did, the server's log holds no identity number,
+      // phone number or token material.
+      const std::string log = server_->ReadLog();
+      EXPECT_FALSE(std::regex_search(log, std::regex("[0-9]{16}")));
+      EXPECT_FALSE(std::regex_search(log, std::regex("(\\+62|\\b0)8[0-9]{8,}")));
+      EXPECT_EQ(log.find("adn_"), std::string::npos);
+      if (HasFailure() || std::getenv("ADUAN_TEST_SHOW_LOG")) {
+        std::cerr << "---- aduand log ----\n" << log;
+      }
     }
     server_.reset();
     std::filesystem::remove_all(dir_);
@@ -63,6 +71,7 @@ class E2eFixture : public ::testing::TestWithParam<std::string> {
     std::vector<std::string> args = args_;
     args.insert(args.end(), extra.begin(), extra.end());
     server_ = std::make_unique<ServerProcess>(dir_, args);
+    if (channel_credentials_) server_->set_channel_credentials(channel_credentials_);
     ASSERT_TRUE(server_->Start());
     auto channel = server_->Channel();
     intake_ = v1::IntakeService::NewStub(channel);
@@ -133,6 +142,7 @@ class E2eFixture : public ::testing::TestWithParam<std::string> {
   std::string admin_token_;
   std::string officer_token_;
   std::unique_ptr<ServerProcess> server_;
+  std::shared_ptr<grpc::ChannelCredentials> channel_credentials_;
   std::unique_ptr<v1::IntakeService::Stub> intake_;
   std::unique_ptr<v1::ComplaintService::Stub> complaints_;
   std::unique_ptr<v1::AdminService::Stub> admin_;

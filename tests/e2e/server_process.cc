@@ -108,7 +108,7 @@ int ServerProcess::RunCommand(const std::string& workdir,
 }
 
 std::shared_ptr<grpc::Channel> ServerProcess::Channel() const {
-  return grpc::CreateChannel(address(), grpc::InsecureChannelCredentials());
+  return grpc::CreateChannel(address(), credentials_);
 }
 
 std::string ServerProcess::ReadLog() const {

@@ -29,6 +29,10 @@ class ServerProcess {
                         const std::vector<std::string>& args);
 
   std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
+  // Channels use these credentials (default: plaintext).
+  void set_channel_credentials(std::shared_ptr<grpc::ChannelCredentials> c) {
+    credentials_ = std::move(c);
+  }
   std::shared_ptr<grpc::Channel> Channel() const;
   std::string ReadLog() const;
   pid_t pid() const { return pid_; }
@@ -39,6 +43,8 @@ class ServerProcess {
   pid_t pid_ = -1;
   int port_ = 0;
   int starts_ = 0;
+  std::shared_ptr<grpc::ChannelCredentials> credentials_ =
+      grpc::InsecureChannelCredentials();
 };
 
 }  // namespace aduan::testing
