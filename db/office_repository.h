@@ -26,6 +26,18 @@ class OfficeRepository {
   // an office with that code exists. Returns true when inserted.
   virtual absl::StatusOr<bool> CreateIfAbsent(absl::Time deadline,
                                               const OfficeRecord& office) = 0;
+  // Replaces the office's own fields, working hours, holidays and
+  // kelurahan (units and categories are left alone). Errors: kNotFound.
+  virtual absl::Status Update(absl::Time deadline,
+                              const OfficeRecord& office) = 0;
+  // Inserts (`create`) or replaces a unit. Errors: kAlreadyExists (create,
+  // present), kNotFound (replace, missing).
+  virtual absl::Status PutUnit(absl::Time deadline, const UnitRecord& unit,
+                               bool create) = 0;
+  // Inserts (`create`) or replaces a category. Errors as PutUnit.
+  virtual absl::Status PutCategory(absl::Time deadline,
+                                   const CategoryRecord& category,
+                                   bool create) = 0;
 };
 
 }  // namespace aduan::db

@@ -50,6 +50,43 @@ constexpr char kInsertCategory[] =
     "resolution_sla_minutes, default_unit_code, active) VALUES (:office, "
     ":code, :name, :sla, :rsla, :unit, :active)";
 
+constexpr char kUpdateOffice[] =
+    "UPDATE offices SET name = :name, region_code = :region, time_zone = :tz, "
+    "service_sla_minutes = :sla, resolution_sla_minutes = :rsla, "
+    "needs_info_limit_days = :limit, update_time = :ut WHERE code = :code";
+constexpr char kDeleteHours[] =
+    "DELETE FROM office_working_hours WHERE office_code = :code";
+constexpr char kDeleteHolidays[] =
+    "DELETE FROM office_holidays WHERE office_code = :code";
+constexpr char kDeleteKelurahan[] =
+    "DELETE FROM office_kelurahan WHERE office_code = :code";
+constexpr char kCountUnit[] =
+    "SELECT COUNT(*) FROM units WHERE office_code = :office AND code = :code";
+constexpr char kUpdateUnit[] =
+    "UPDATE units SET name = :name, active = :active WHERE office_code = "
+    ":office AND code = :code";
+constexpr char kCountCategory[] =
+    "SELECT COUNT(*) FROM categories WHERE office_code = :office AND code = "
+    ":code";
+constexpr char kUpdateCategory[] =
+    "UPDATE categories SET name = :name, service_sla_minutes = :sla, "
+    "resolution_sla_minutes = :rsla, default_unit_code = :unit, active = "
+    ":active WHERE office_code = :office AND code = :code";
+
+void InsertChildren(soci::session& sql, const OfficeRecord& o) {
+  for (const WorkingIntervalRecord& w : o.working_hours) {
+    sql << kInsertHours, soci::use(o.code, "code"), soci::use(w.weekday, "wd"),
+        soci::use(w.open_minute, "open"), soci::use(w.close_minute, "close");
+  }
+  for (const HolidayRecord& h : o.holidays) {
+    sql << kInsertHoliday, soci::use(o.code, "code"), soci::use(h.day, "day"),
+        soci::use(h.name, "name");
+  }
+  for (const std::string& k : o.kelurahan) {
+    sql << kInsertKelurahan, soci::use(o.code, "code"), soci::use(k, "name");
+  }
+}
+
 }  // namespace
 
 absl::StatusOr<OfficeRecord> SociOfficeRepository::Get(
@@ -165,18 +202,7 @@ absl::StatusOr<bool> SociOfficeRepository::CreateIfAbsent(
         soci::use(o.resolution_sla_minutes, "rsla"),
         soci::use(o.needs_info_limit_days, "limit"),
         soci::use(o.create_time, "ct"), soci::use(o.update_time, "ut");
-    for (const WorkingIntervalRecord& w : o.working_hours) {
-      sql << kInsertHours, soci::use(o.code, "code"),
-          soci::use(w.weekday, "wd"), soci::use(w.open_minute, "open"),
-          soci::use(w.close_minute, "close");
-    }
-    for (const HolidayRecord& h : o.holidays) {
-      sql << kInsertHoliday, soci::use(o.code, "code"), soci::use(h.day, "day"),
-          soci::use(h.name, "name");
-    }
-    for (const std::string& k : o.kelurahan) {
-      sql << kInsertKelurahan, soci::use(o.code, "code"), soci::use(k, "name");
-    }
+    InsertChildren(sql, o);
     for (const UnitRecord& u : o.units) {
       const int active = u.active ? 1 : 0;
       sql << kInsertUnit, soci::use(o.code, "office"), soci::use(u.code, "code"),
@@ -200,6 +226,80 @@ absl::StatusOr<bool> SociOfficeRepository::CreateIfAbsent(
     return absl::OkStatus();
   }));
   return created;
+}
+
+absl::Status SociOfficeRepository::Update(absl::Time deadline,
+                                          const OfficeRecord& o) {
+  return db_.Write(deadline, [&](soci::session& sql) {
+    soci::statement st =
+        (sql.prepare << kUpdateOffice, soci::use(o.name, "name"),
+         soci::use(o.region_code, "region"), soci::use(o.time_zone, "tz"),
+         soci::use(o.service_sla_minutes, "sla"),
+         soci::use(o.resolution_sla_minutes, "rsla"),
+         soci::use(o.needs_info_limit_days, "limit"),
+         soci::use(o.update_time, "ut"), soci::use(o.code, "code"));
+    st.execute(true);
+    int n = 0;
+    sql << kCountOffice, soci::use(o.code, "code"), soci::into(n);
+    if (n == 0) return absl::NotFoundError("office not found");
+    sql << kDeleteHours, soci::use(o.code, "code");
+    sql << kDeleteHolidays, soci::use(o.code, "code");
+    sql << kDeleteKelurahan, soci::use(o.code, "code");
+    InsertChildren(sql, o);
+    return absl::OkStatus();
+  });
+}
+
+absl::Status SociOfficeRepository::PutUnit(absl::Time deadline,
+                                           const UnitRecord& u, bool create) {
+  return db_.Write(deadline, [&](soci::session& sql) {
+    int n = 0;
+    sql << kCountUnit, soci::use(u.office_code, "office"),
+        soci::use(u.code, "code"), soci::into(n);
+    if (create && n > 0) return absl::AlreadyExistsError("unit exists");
+    if (!create && n == 0) return absl::NotFoundError("unit not found");
+    const int active = u.active ? 1 : 0;
+    if (create) {
+      sql << kInsertUnit, soci::use(u.office_code, "office"),
+          soci::use(u.code, "code"), soci::use(u.name, "name"),
+          soci::use(active, "active");
+    } else {
+      sql << kUpdateUnit, soci::use(u.name, "name"), soci::use(active, "active"),
+          soci::use(u.office_code, "office"), soci::use(u.code, "code");
+    }
+    return absl::OkStatus();
+  });
+}
+
+absl::Status SociOfficeRepository::PutCategory(absl::Time deadline,
+                                               const CategoryRecord& c,
+                                               bool create) {
+  return db_.Write(deadline, [&](soci::session& sql) {
+    int n = 0;
+    sql << kCountCategory, soci::use(c.office_code, "office"),
+        soci::use(c.code, "code"), soci::into(n);
+    if (create && n > 0) return absl::AlreadyExistsError("category exists");
+    if (!create && n == 0) return absl::NotFoundError("category not found");
+    const int active = c.active ? 1 : 0;
+    int sla = c.service_sla_minutes.value_or(0);
+    int rsla = c.resolution_sla_minutes.value_or(0);
+    std::string unit = c.default_unit_code;
+    soci::indicator i_sla = c.service_sla_minutes ? soci::i_ok : soci::i_null;
+    soci::indicator i_rsla = c.resolution_sla_minutes ? soci::i_ok : soci::i_null;
+    soci::indicator i_unit = unit.empty() ? soci::i_null : soci::i_ok;
+    if (create) {
+      sql << kInsertCategory, soci::use(c.office_code, "office"),
+          soci::use(c.code, "code"), soci::use(c.name, "name"),
+          soci::use(sla, i_sla, "sla"), soci::use(rsla, i_rsla, "rsla"),
+          soci::use(unit, i_unit, "unit"), soci::use(active, "active");
+    } else {
+      sql << kUpdateCategory, soci::use(c.name, "name"),
+          soci::use(sla, i_sla, "sla"), soci::use(rsla, i_rsla, "rsla"),
+          soci::use(unit, i_unit, "unit"), soci::use(active, "active"),
+          soci::use(c.office_code, "office"), soci::use(c.code, "code");
+    }
+    return absl::OkStatus();
+  });
 }
 
 }  // namespace aduan::db

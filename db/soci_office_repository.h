@@ -18,6 +18,11 @@ class SociOfficeRepository : public OfficeRepository {
       absl::Time deadline) override;
   absl::StatusOr<bool> CreateIfAbsent(absl::Time deadline,
                                       const OfficeRecord& office) override;
+  absl::Status Update(absl::Time deadline, const OfficeRecord& office) override;
+  absl::Status PutUnit(absl::Time deadline, const UnitRecord& unit,
+                       bool create) override;
+  absl::Status PutCategory(absl::Time deadline, const CategoryRecord& category,
+                           bool create) override;
 
  private:
   Database& db_;

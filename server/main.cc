@@ -52,6 +52,7 @@
 #include "server/common/pii_cipher.h"
 #include "server/common/status_macros.h"
 #include "server/domain/access_admin.h"
+#include "server/domain/office_admin.h"
 #include "server/domain/complaint_intake.h"
 #include "server/domain/complaint_reader.h"
 #include "server/domain/office_directory.h"
@@ -235,7 +236,9 @@ int Serve() {
   auth::Authorizer authorizer(access, clock);
   api::IntakeService intake_service(authorizer, intake);
   api::ComplaintService complaint_service(authorizer, reader);
-  api::AdminService admin_service(authorizer, access_admin, directory, offices);
+  domain::OfficeAdmin office_admin(offices, access, directory, clock);
+  api::AdminService admin_service(authorizer, access_admin, office_admin,
+                                  directory, offices);
   // Until their issues land these answer UNIMPLEMENTED.
   v1::VerificationService::Service verification_service;
   v1::DispositionService::Service disposition_service;

@@ -92,6 +92,100 @@ void ToProto(const db::OfficeRecord& o, v1::Office* out) {
   for (const auto& k : o.kelurahan) out->add_kelurahan(k);
 }
 
+absl::StatusOr<int> ParseHhmm(const std::string& field, const std::string& t) {
+  int h = 0, m = 0;
+  if (t.size() != 5 || t[2] != ':' || !absl::SimpleAtoi(t.substr(0, 2), &h) ||
+      !absl::SimpleAtoi(t.substr(3, 2), &m) || h < 0 || h > 24 || m < 0 ||
+      m > 59 || (h == 24 && m != 0)) {
+    return absl::InvalidArgumentError(absl::StrCat(field, ": must be HH:MM"));
+  }
+  return h * 60 + m;
+}
+
+absl::StatusOr<int> Minutes(const std::string& field,
+                            const google::protobuf::Duration& d) {
+  if (d.seconds() <= 0 || d.seconds() % 60 != 0 || d.nanos() != 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ": must be a positive number of whole minutes"));
+  }
+  return static_cast<int>(d.seconds() / 60);
+}
+
+absl::StatusOr<db::OfficeRecord> FromProto(const v1::Office& o,
+                                           bool durations_required) {
+  db::OfficeRecord r;
+  r.code = o.code();
+  r.name = o.name();
+  r.region_code = o.region_code();
+  r.time_zone = o.time_zone();
+  for (int i = 0; i < o.working_hours_size(); ++i) {
+    const v1::WorkingHours& w = o.working_hours(i);
+    const std::string f = absl::StrCat("office.working_hours[", i, "]");
+    auto open = ParseHhmm(f + ".open", w.open());
+    if (!open.ok()) return open.status();
+    auto close = ParseHhmm(f + ".close", w.close());
+    if (!close.ok()) return close.status();
+    r.working_hours.push_back({w.weekday(), *open, *close});
+  }
+  for (const v1::Holiday& h : o.holidays()) {
+    r.holidays.push_back({h.date(), h.name()});
+  }
+  if (o.has_service_sla() || durations_required) {
+    auto m = Minutes("office.service_sla", o.service_sla());
+    if (!m.ok()) return m.status();
+    r.service_sla_minutes = *m;
+  }
+  if (o.has_resolution_sla() || durations_required) {
+    auto m = Minutes("office.resolution_sla", o.resolution_sla());
+    if (!m.ok()) return m.status();
+    r.resolution_sla_minutes = *m;
+  }
+  r.needs_info_limit_days = o.needs_info_limit_days();
+  r.kelurahan.assign(o.kelurahan().begin(), o.kelurahan().end());
+  return r;
+}
+
+absl::StatusOr<db::CategoryRecord> FromProto(const v1::Category& c) {
+  db::CategoryRecord r;
+  r.office_code = c.office_code();
+  r.code = c.code();
+  r.name = c.name();
+  if (c.has_service_sla()) {
+    auto m = Minutes("category.service_sla", c.service_sla());
+    if (!m.ok()) return m.status();
+    r.service_sla_minutes = *m;
+  }
+  if (c.has_resolution_sla()) {
+    auto m = Minutes("category.resolution_sla", c.resolution_sla());
+    if (!m.ok()) return m.status();
+    r.resolution_sla_minutes = *m;
+  }
+  r.default_unit_code = c.default_unit_code();
+  r.active = c.active();
+  return r;
+}
+
+void ToProto(const db::UnitRecord& u, v1::Unit* out) {
+  out->set_office_code(u.office_code);
+  out->set_code(u.code);
+  out->set_name(u.name);
+  out->set_active(u.active);
+}
+
+void ToProto(const db::CategoryRecord& c, v1::Category* out) {
+  out->set_office_code(c.office_code);
+  out->set_code(c.code);
+  out->set_name(c.name);
+  if (c.service_sla_minutes) {
+    out->mutable_service_sla()->set_seconds(*c.service_sla_minutes * 60LL);
+  }
+  if (c.resolution_sla_minutes) {
+    out->mutable_resolution_sla()->set_seconds(*c.resolution_sla_minutes * 60LL);
+  }
+  out->set_default_unit_code(c.default_unit_code);
+  out->set_active(c.active);
+}
+
 // Paging by a name cursor: the token is the last name of the page.
 absl::StatusOr<int> PageSize(int page_size) {
   return domain::EffectivePageSize(page_size);
@@ -155,13 +249,7 @@ grpc::Status AdminService::ListUnits(grpc::ServerContext* ctx,
   ADUAN_AUTHORIZE(who, "ListUnits");
   auto office = AdminOffice(ctx, *who, req->office_code());
   if (!office.ok()) return ToGrpcStatus(office.status());
-  for (const auto& u : (*office)->record.units) {
-    v1::Unit* out = resp->add_units();
-    out->set_office_code(u.office_code);
-    out->set_code(u.code);
-    out->set_name(u.name);
-    out->set_active(u.active);
-  }
+  for (const auto& u : (*office)->record.units) ToProto(u, resp->add_units());
   return grpc::Status::OK;
 }
 
@@ -172,18 +260,7 @@ grpc::Status AdminService::ListCategories(grpc::ServerContext* ctx,
   auto office = AdminOffice(ctx, *who, req->office_code());
   if (!office.ok()) return ToGrpcStatus(office.status());
   for (const auto& c : (*office)->record.categories) {
-    v1::Category* out = resp->add_categories();
-    out->set_office_code(c.office_code);
-    out->set_code(c.code);
-    out->set_name(c.name);
-    if (c.service_sla_minutes) {
-      out->mutable_service_sla()->set_seconds(*c.service_sla_minutes * 60LL);
-    }
-    if (c.resolution_sla_minutes) {
-      out->mutable_resolution_sla()->set_seconds(*c.resolution_sla_minutes * 60LL);
-    }
-    out->set_default_unit_code(c.default_unit_code);
-    out->set_active(c.active);
+    ToProto(c, resp->add_categories());
   }
   return grpc::Status::OK;
 }
@@ -345,6 +422,124 @@ grpc::Status AdminService::ListAccessLog(grpc::ServerContext* ctx,
   if (static_cast<int>(list->size()) > *size) {
     resp->set_next_page_token(absl::StrCat((*list)[*size - 1].id));
   }
+  return grpc::Status::OK;
+}
+
+grpc::Status AdminService::CreateOffice(grpc::ServerContext* ctx,
+                                        const v1::CreateOfficeRequest* req,
+                                        v1::Office* resp) {
+  ADUAN_AUTHORIZE(who, "CreateOffice");
+  auto record = FromProto(req->office(), /*durations_required=*/true);
+  if (!record.ok()) return ToGrpcStatus(record.status());
+  auto created = office_admin_.CreateOffice(CallDeadline(*ctx), *who, *record);
+  if (!created.ok()) return ToGrpcStatus(created.status());
+  ToProto(*created, resp);
+  return grpc::Status::OK;
+}
+
+grpc::Status AdminService::UpdateOffice(grpc::ServerContext* ctx,
+                                        const v1::UpdateOfficeRequest* req,
+                                        v1::Office* resp) {
+  ADUAN_AUTHORIZE(who, "UpdateOffice");
+  auto record = FromProto(req->office(), /*durations_required=*/false);
+  if (!record.ok()) return ToGrpcStatus(record.status());
+  std::vector<std::string> paths(req->update_mask().paths().begin(),
+                                 req->update_mask().paths().end());
+  auto updated =
+      office_admin_.UpdateOffice(CallDeadline(*ctx), *who, *record, paths);
+  if (!updated.ok()) return ToGrpcStatus(updated.status());
+  ToProto(*updated, resp);
+  return grpc::Status::OK;
+}
+
+grpc::Status AdminService::CreateUnit(grpc::ServerContext* ctx,
+                                      const v1::CreateUnitRequest* req,
+                                      v1::Unit* resp) {
+  ADUAN_AUTHORIZE(who, "CreateUnit");
+  db::UnitRecord u{req->unit().office_code(), req->unit().code(),
+                   req->unit().name(), true};
+  auto out = office_admin_.PutUnit(CallDeadline(*ctx), *who, u, true);
+  if (!out.ok()) return ToGrpcStatus(out.status());
+  ToProto(*out, resp);
+  return grpc::Status::OK;
+}
+
+grpc::Status AdminService::UpdateUnit(grpc::ServerContext* ctx,
+                                      const v1::UpdateUnitRequest* req,
+                                      v1::Unit* resp) {
+  ADUAN_AUTHORIZE(who, "UpdateUnit");
+  auto office = AdminOffice(ctx, *who, req->unit().office_code());
+  if (!office.ok()) return ToGrpcStatus(office.status());
+  const db::UnitRecord* current = nullptr;
+  for (const auto& u : (*office)->record.units) {
+    if (u.code == req->unit().code()) current = &u;
+  }
+  if (current == nullptr) {
+    return grpc::Status(grpc::StatusCode::NOT_FOUND, "unit not found");
+  }
+  db::UnitRecord u = *current;
+  for (const std::string& p : req->update_mask().paths()) {
+    if (p == "name") {
+      u.name = req->unit().name();
+    } else if (p == "active") {
+      u.active = req->unit().active();
+    } else {
+      return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                          "update_mask: only name and active can change");
+    }
+  }
+  auto out = office_admin_.PutUnit(CallDeadline(*ctx), *who, u, false);
+  if (!out.ok()) return ToGrpcStatus(out.status());
+  ToProto(*out, resp);
+  return grpc::Status::OK;
+}
+
+grpc::Status AdminService::CreateCategory(grpc::ServerContext* ctx,
+                                          const v1::CreateCategoryRequest* req,
+                                          v1::Category* resp) {
+  ADUAN_AUTHORIZE(who, "CreateCategory");
+  auto c = FromProto(req->category());
+  if (!c.ok()) return ToGrpcStatus(c.status());
+  c->active = true;
+  auto out = office_admin_.PutCategory(CallDeadline(*ctx), *who, *c, true);
+  if (!out.ok()) return ToGrpcStatus(out.status());
+  ToProto(*out, resp);
+  return grpc::Status::OK;
+}
+
+grpc::Status AdminService::UpdateCategory(grpc::ServerContext* ctx,
+                                          const v1::UpdateCategoryRequest* req,
+                                          v1::Category* resp) {
+  ADUAN_AUTHORIZE(who, "UpdateCategory");
+  auto office = AdminOffice(ctx, *who, req->category().office_code());
+  if (!office.ok()) return ToGrpcStatus(office.status());
+  const db::CategoryRecord* current =
+      (*office)->FindCategory(req->category().code());
+  if (current == nullptr) {
+    return grpc::Status(grpc::StatusCode::NOT_FOUND, "category not found");
+  }
+  auto changes = FromProto(req->category());
+  if (!changes.ok()) return ToGrpcStatus(changes.status());
+  db::CategoryRecord c = *current;
+  for (const std::string& p : req->update_mask().paths()) {
+    if (p == "name") {
+      c.name = changes->name;
+    } else if (p == "service_sla") {
+      c.service_sla_minutes = changes->service_sla_minutes;
+    } else if (p == "resolution_sla") {
+      c.resolution_sla_minutes = changes->resolution_sla_minutes;
+    } else if (p == "default_unit_code") {
+      c.default_unit_code = changes->default_unit_code;
+    } else if (p == "active") {
+      c.active = changes->active;
+    } else {
+      return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                          absl::StrCat("update_mask: cannot change '", p, "'"));
+    }
+  }
+  auto out = office_admin_.PutCategory(CallDeadline(*ctx), *who, c, false);
+  if (!out.ok()) return ToGrpcStatus(out.status());
+  ToProto(*out, resp);
   return grpc::Status::OK;
 }
 

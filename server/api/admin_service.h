@@ -1,12 +1,12 @@
-// gRPC handlers of aduan.v1.AdminService (role ADMIN). Offices, units and
-// categories are readable here; creating and changing them answers
-// UNIMPLEMENTED until its issue lands.
+// gRPC handlers of aduan.v1.AdminService (role ADMIN): offices, units,
+// categories, principals, role bindings, tokens and the access log.
 #ifndef ADUAN_SERVER_API_ADMIN_SERVICE_H_
 #define ADUAN_SERVER_API_ADMIN_SERVICE_H_
 
 #include "aduan/v1/admin_service.grpc.pb.h"
 #include "server/auth/authorizer.h"
 #include "server/domain/access_admin.h"
+#include "server/domain/office_admin.h"
 #include "server/domain/office_directory.h"
 
 namespace aduan::api {
@@ -15,9 +15,33 @@ namespace aduan::api {
 class AdminService final : public v1::AdminService::Service {
  public:
   AdminService(auth::Authorizer& auth, domain::AccessAdmin& admin,
+               domain::OfficeAdmin& office_admin,
                domain::OfficeDirectory& offices,
                db::OfficeRepository& office_repo)
-      : auth_(auth), admin_(admin), offices_(offices), office_repo_(office_repo) {}
+      : auth_(auth),
+        admin_(admin),
+        office_admin_(office_admin),
+        offices_(offices),
+        office_repo_(office_repo) {}
+
+  grpc::Status CreateOffice(grpc::ServerContext* ctx,
+                            const v1::CreateOfficeRequest* req,
+                            v1::Office* resp) override;
+  grpc::Status UpdateOffice(grpc::ServerContext* ctx,
+                            const v1::UpdateOfficeRequest* req,
+                            v1::Office* resp) override;
+  grpc::Status CreateUnit(grpc::ServerContext* ctx,
+                          const v1::CreateUnitRequest* req,
+                          v1::Unit* resp) override;
+  grpc::Status UpdateUnit(grpc::ServerContext* ctx,
+                          const v1::UpdateUnitRequest* req,
+                          v1::Unit* resp) override;
+  grpc::Status CreateCategory(grpc::ServerContext* ctx,
+                              const v1::CreateCategoryRequest* req,
+                              v1::Category* resp) override;
+  grpc::Status UpdateCategory(grpc::ServerContext* ctx,
+                              const v1::UpdateCategoryRequest* req,
+                              v1::Category* resp) override;
 
   grpc::Status GetOffice(grpc::ServerContext* ctx,
                          const v1::GetOfficeRequest* req,
@@ -70,6 +94,7 @@ class AdminService final : public v1::AdminService::Service {
 
   auth::Authorizer& auth_;
   domain::AccessAdmin& admin_;
+  domain::OfficeAdmin& office_admin_;
   domain::OfficeDirectory& offices_;
   db::OfficeRepository& office_repo_;
 };

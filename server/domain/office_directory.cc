@@ -65,6 +65,48 @@ const std::string* OfficeConfig::FindKelurahan(const std::string& name) const {
   return nullptr;
 }
 
+void OfficeDirectory::Invalidate(const std::string& code) {
+  absl::MutexLock lock(&mu_);
+  cache_.erase(code);
+}
+
+absl::Status OfficeDirectory::Check(const db::OfficeRecord& record) {
+  absl::TimeZone tz;
+  if (!absl::LoadTimeZone(record.time_zone, &tz)) {
+    return absl::InvalidArgumentError(
+        "office.time_zone: must be an IANA time zone such as Asia/Jakarta");
+  }
+  for (const auto& h : record.holidays) {
+    absl::CivilDay day;
+    if (!absl::ParseCivilTime(h.day, &day)) {
+      return absl::InvalidArgumentError(
+          "office.holidays: date must be YYYY-MM-DD");
+    }
+  }
+  auto built = Build(record);
+  if (!built.ok()) {
+    std::vector<WorkingHours> hours;
+    static constexpr absl::Weekday kDays[] = {
+        absl::Weekday::monday,   absl::Weekday::tuesday,
+        absl::Weekday::wednesday, absl::Weekday::thursday,
+        absl::Weekday::friday,   absl::Weekday::saturday,
+        absl::Weekday::sunday};
+    for (const auto& w : record.working_hours) {
+      if (w.weekday < 1 || w.weekday > 7) {
+        return absl::InvalidArgumentError(
+            "office.working_hours: weekday must be 1 (Monday) … 7 (Sunday)");
+      }
+      hours.push_back({kDays[w.weekday - 1], w.open_minute, w.close_minute});
+    }
+    absl::Status s = WorkingCalendar::Create(tz, hours, {}).status();
+    if (!s.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat("office.", s.message()));
+    }
+    return absl::InvalidArgumentError("office: configuration is invalid");
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<std::shared_ptr<const OfficeConfig>> OfficeDirectory::Get(
     absl::Time deadline, const std::string& code) {
   const absl::Time now = clock_.Now();

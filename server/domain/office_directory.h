@@ -41,6 +41,12 @@ class OfficeDirectory {
   // invalid, e.g. an unknown time zone), database errors.
   absl::StatusOr<std::shared_ptr<const OfficeConfig>> Get(
       absl::Time deadline, const std::string& code);
+  // Drops the cached entry so the next Get reads the database (this
+  // process only; other replicas reload within the TTL).
+  void Invalidate(const std::string& code);
+  // Checks that `record` would make a valid OfficeConfig (time zone, hours,
+  // holidays). Errors: kInvalidArgument naming the field.
+  static absl::Status Check(const db::OfficeRecord& record);
 
  private:
   struct Entry {

@@ -1,0 +1,65 @@
+// OfficeAdmin creates and changes offices, their units and categories
+// (role ADMIN of the office; any ADMIN may create a new office and is made
+// its ADMIN in the same call).
+#ifndef ADUAN_SERVER_DOMAIN_OFFICE_ADMIN_H_
+#define ADUAN_SERVER_DOMAIN_OFFICE_ADMIN_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "db/access_repository.h"
+#include "db/office_repository.h"
+#include "server/common/clock.h"
+#include "server/domain/office_directory.h"
+#include "server/domain/principal.h"
+
+namespace aduan::domain {
+
+// Thread-safe; the references must outlive it.
+class OfficeAdmin {
+ public:
+  OfficeAdmin(db::OfficeRepository& offices, db::AccessRepository& access,
+              OfficeDirectory& directory, const Clock& clock)
+      : offices_(offices), access_(access), directory_(directory), clock_(clock) {}
+
+  // Errors: kInvalidArgument (code: 2–8 upper-case letters; name 1–100;
+  // time zone, hours, holidays, SLA minutes ≥ 1, limit days 1–90, kelurahan
+  // 1–100 characters and distinct), kAlreadyExists.
+  absl::StatusOr<db::OfficeRecord> CreateOffice(absl::Time deadline,
+                                                const Principal& who,
+                                                db::OfficeRecord office);
+  // Applies the fields named in `paths` (name, region_code, time_zone,
+  // working_hours, holidays, service_sla, resolution_sla,
+  // needs_info_limit_days, kelurahan) from `changes`. Errors:
+  // kNotFound (not an office where `who` is ADMIN), kInvalidArgument.
+  absl::StatusOr<db::OfficeRecord> UpdateOffice(
+      absl::Time deadline, const Principal& who, const db::OfficeRecord& changes,
+      const std::vector<std::string>& paths);
+  // `create` or replace a unit (code 2–16 of [A-Z0-9_], name 1–100).
+  // Errors: kNotFound (office not the admin's; unit missing on replace),
+  // kAlreadyExists, kInvalidArgument.
+  absl::StatusOr<db::UnitRecord> PutUnit(absl::Time deadline,
+                                         const Principal& who,
+                                         const db::UnitRecord& unit,
+                                         bool create);
+  // `create` or replace a category; the default unit must exist.
+  absl::StatusOr<db::CategoryRecord> PutCategory(
+      absl::Time deadline, const Principal& who,
+      const db::CategoryRecord& category, bool create);
+
+ private:
+  absl::Status Validate(const db::OfficeRecord& o);
+  absl::StatusOr<std::shared_ptr<const OfficeConfig>> Managed(
+      absl::Time deadline, const Principal& who, const std::string& code);
+
+  db::OfficeRepository& offices_;
+  db::AccessRepository& access_;
+  OfficeDirectory& directory_;
+  const Clock& clock_;
+};
+
+}  // namespace aduan::domain
+
+#endif  // ADUAN_SERVER_DOMAIN_OFFICE_ADMIN_H_

@@ -1,0 +1,237 @@
+// End to end: administration of offices, units and categories, and the
+// office boundary between two kecamatan.
+#include "tests/e2e/e2e_fixture.h"
+
+namespace aduan {
+namespace {
+
+using ::testing::HasSubstr;
+
+v1::Office Mayangan() {
+  v1::Office o;
+  o.set_code("MYG");
+  o.set_name("Kecamatan Mayangan");
+  o.set_region_code("35.74.03");
+  o.set_time_zone("Asia/Jakarta");
+  for (int wd = 1; wd <= 5; ++wd) {
+    v1::WorkingHours* h = o.add_working_hours();
+    h->set_weekday(wd);
+    h->set_open("08:00");
+    h->set_close("15:00");
+  }
+  v1::Holiday* h = o.add_holidays();
+  h->set_date("2026-12-25");
+  h->set_name("Hari Raya Natal");
+  o.mutable_service_sla()->set_seconds(3600);
+  o.mutable_resolution_sla()->set_seconds(5 * 7 * 3600);
+  o.set_needs_info_limit_days(10);
+  o.add_kelurahan("Mangunharjo");
+  o.add_kelurahan("Mayangan");
+  return o;
+}
+
+class AdminE2eTest : public testing::E2eFixture {
+ protected:
+  grpc::Status CreateOffice(const v1::Office& o, v1::Office* out) {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, admin_token_);
+    v1::CreateOfficeRequest req;
+    *req.mutable_office() = o;
+    return admin_->CreateOffice(&ctx, req, out);
+  }
+};
+
+TEST_P(AdminE2eTest, CreatedOfficeIsManagedByItsCreatorAndSeparateFromOthers) {
+  v1::Office created;
+  ASSERT_TRUE(CreateOffice(Mayangan(), &created).ok());
+  EXPECT_EQ(created.code(), "MYG");
+  EXPECT_EQ(created.holidays(0).date(), "2026-12-25");
+  EXPECT_EQ(created.kelurahan_size(), 2);
+  v1::Office dup;
+  EXPECT_EQ(CreateOffice(Mayangan(), &dup).error_code(),
+            grpc::StatusCode::ALREADY_EXISTS);
+  {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, admin_token_);
+    v1::CreateUnitRequest req;
+    req.mutable_unit()->set_office_code("MYG");
+    req.mutable_unit()->set_code("TRANTIB");
+    req.mutable_unit()->set_name("Seksi Ketentraman dan Ketertiban Umum");
+    v1::Unit unit;
+    ASSERT_TRUE(admin_->CreateUnit(&ctx, req, &unit).ok());
+  }
+  {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, admin_token_);
+    v1::CreateCategoryRequest req;
+    v1::Category* c = req.mutable_category();
+    c->set_office_code("MYG");
+    c->set_code("PKL");
+    c->set_name("Pedagang Kaki Lima");
+    c->set_default_unit_code("TRANTIB");
+    c->mutable_service_sla()->set_seconds(1800);
+    v1::Category out;
+    ASSERT_TRUE(admin_->CreateCategory(&ctx, req, &out).ok());
+    EXPECT_EQ(out.service_sla().seconds(), 1800);
+  }
+  // An officer of Mayangan and one of Kanigaran see only their office.
+  std::string myg_officer_id;
+  const std::string kng_officer = officer_token_;
+  {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, admin_token_);
+    v1::CreatePrincipalRequest req;
+    req.mutable_principal()->set_name("andi.myg");
+    auto* b = req.mutable_principal()->add_role_bindings();
+    b->set_role(v1::RoleBinding::OFFICER);
+    b->set_office_code("MYG");
+    v1::Principal p;
+    ASSERT_TRUE(admin_->CreatePrincipal(&ctx, req, &p).ok());
+    myg_officer_id = p.principal_id();
+  }
+  const std::string myg_officer = IssueToken(myg_officer_id);
+  v1::SubmitComplaintResponse sub;
+  {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, myg_officer);
+    v1::SubmitComplaintRequest req;
+    req.set_request_id("myg-1");
+    v1::Complaint* c = req.mutable_complaint();
+    c->set_office_code("MYG");
+    c->set_channel(v1::Complaint::OFFICE);
+    c->set_anonymous(true);
+    c->set_title("PKL di trotoar");
+    c->set_description("Menutup trotoar.");
+    c->set_category("PKL");
+    c->mutable_location()->set_kelurahan("mayangan");
+    ASSERT_TRUE(intake_->SubmitComplaint(&ctx, req, &sub).ok());
+    EXPECT_EQ(sub.complaint().tracking_code().substr(0, 4), "MYG-");
+    EXPECT_EQ(sub.complaint().location().kelurahan(), "Mayangan");
+    // The category's 30 minutes, counted in working time, at least 30 wall minutes.
+    EXPECT_GE(sub.complaint().service_sla().due_time().seconds() -
+                  sub.complaint().create_time().seconds(),
+              1800);
+  }
+  {
+    // Kanigaran's officer cannot submit to Mayangan, nor see its complaints.
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, kng_officer);
+    v1::SubmitComplaintRequest req;
+    req.set_request_id("kng-into-myg");
+    *req.mutable_complaint() = sub.complaint();
+    req.mutable_complaint()->clear_tracking_code();
+    req.mutable_complaint()->clear_state();
+    req.mutable_complaint()->clear_service_sla();
+    req.mutable_complaint()->clear_resolution_sla();
+    req.mutable_complaint()->clear_create_time();
+    req.mutable_complaint()->clear_update_time();
+    req.mutable_complaint()->clear_etag();
+    req.mutable_complaint()->mutable_complainant()->clear_masked();
+    v1::SubmitComplaintResponse ignored;
+    grpc::Status s = intake_->SubmitComplaint(&ctx, req, &ignored);
+    EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_THAT(s.error_message(), HasSubstr("complaint.office_code"));
+  }
+  {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, kng_officer);
+    v1::GetComplaintRequest req;
+    req.set_tracking_code(sub.complaint().tracking_code());
+    v1::Complaint c;
+    EXPECT_EQ(complaints_->GetComplaint(&ctx, req, &c).error_code(),
+              grpc::StatusCode::NOT_FOUND);
+  }
+}
+
+TEST_P(AdminE2eTest, UpdateOfficeChangesHolidaysAndSlaForNewComplaints) {
+  grpc::ClientContext ctx;
+  testing::Authorize(ctx, admin_token_);
+  v1::UpdateOfficeRequest req;
+  req.mutable_office()->set_code("KNG");
+  req.mutable_office()->mutable_service_sla()->set_seconds(7200);
+  v1::Holiday* h = req.mutable_office()->add_holidays();
+  h->set_date("2026-12-25");
+  h->set_name("Hari Raya Natal");
+  req.mutable_update_mask()->add_paths("service_sla");
+  req.mutable_update_mask()->add_paths("holidays");
+  v1::Office updated;
+  ASSERT_TRUE(admin_->UpdateOffice(&ctx, req, &updated).ok());
+  EXPECT_EQ(updated.service_sla().seconds(), 7200);
+  ASSERT_EQ(updated.holidays_size(), 1);
+  EXPECT_EQ(updated.working_hours_size(), 5);  // untouched
+  grpc::ClientContext sctx;
+  testing::Authorize(sctx, officer_token_);
+  v1::SubmitComplaintRequest sreq;
+  sreq.set_request_id("after-update");
+  v1::Complaint* c = sreq.mutable_complaint();
+  c->set_office_code("KNG");
+  c->set_channel(v1::Complaint::OFFICE);
+  c->set_anonymous(true);
+  c->set_title("Jalan rusak");
+  c->set_description("Berlubang.");
+  v1::SubmitComplaintResponse sub;
+  ASSERT_TRUE(intake_->SubmitComplaint(&sctx, sreq, &sub).ok());
+  EXPECT_GE(sub.complaint().service_sla().due_time().seconds() -
+                sub.complaint().create_time().seconds(),
+            7200);
+}
+
+TEST_P(AdminE2eTest, BadOfficeUnitAndCategoryInputIsRejected) {
+  struct Case {
+    const char* name;
+    std::function<void(v1::Office&)> mutate;
+    const char* field;
+  };
+  const std::vector<Case> cases = {
+      {"code", [](auto& o) { o.set_code("myg"); }, "office.code"},
+      {"tz", [](auto& o) { o.set_time_zone("Mars/Olympus"); }, "office.time_zone"},
+      {"hhmm", [](auto& o) { o.mutable_working_hours(0)->set_open("8am"); }, "office.working_hours[0].open"},
+      {"overlap", [](auto& o) { auto* h = o.add_working_hours(); h->set_weekday(1); h->set_open("14:00"); h->set_close("16:00"); }, "office.working_hours"},
+      {"sla", [](auto& o) { o.mutable_service_sla()->set_seconds(90); }, "office.service_sla"},
+      {"kelurahan", [](auto& o) { o.add_kelurahan("mayangan"); }, "office.kelurahan"},
+      {"holiday", [](auto& o) { o.mutable_holidays(0)->set_date("25-12-2026"); }, "office.holidays"},
+  };
+  for (const Case& c : cases) {
+    v1::Office o = Mayangan();
+    c.mutate(o);
+    v1::Office out;
+    grpc::Status s = CreateOffice(o, &out);
+    EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << c.name;
+    EXPECT_EQ(s.error_message().rfind(c.field, 0), 0u)
+        << c.name << ": " << s.error_message();
+  }
+  grpc::ClientContext ctx;
+  testing::Authorize(ctx, admin_token_);
+  v1::GetOfficeRequest get;
+  get.set_code("MYG");
+  v1::Office none;
+  EXPECT_EQ(admin_->GetOffice(&ctx, get, &none).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  grpc::ClientContext uctx;
+  testing::Authorize(uctx, admin_token_);
+  v1::CreateUnitRequest unit;
+  unit.mutable_unit()->set_office_code("KNG");
+  unit.mutable_unit()->set_code("PEM");
+  unit.mutable_unit()->set_name("Duplikat");
+  v1::Unit u;
+  EXPECT_EQ(admin_->CreateUnit(&uctx, unit, &u).error_code(),
+            grpc::StatusCode::ALREADY_EXISTS);
+  grpc::ClientContext cctx;
+  testing::Authorize(cctx, admin_token_);
+  v1::CreateCategoryRequest cat;
+  cat.mutable_category()->set_office_code("KNG");
+  cat.mutable_category()->set_code("BARU");
+  cat.mutable_category()->set_name("Baru");
+  cat.mutable_category()->set_default_unit_code("NOPE");
+  v1::Category cout;
+  grpc::Status s = admin_->CreateCategory(&cctx, cat, &cout);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(s.error_message(), HasSubstr("category.default_unit_code"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, AdminE2eTest,
+                         ::testing::Values("sqlite", "mysql"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace aduan
