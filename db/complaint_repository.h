@@ -37,6 +37,19 @@ struct ComplaintScope {
   std::string source;     // empty: any
 };
 
+// What UpdateWithEvent did.
+struct UpdateOutcome {
+  enum class Kind {
+    kUpdated,
+    // The stored version was not the expected one: nothing written.
+    kVersionConflict,
+    // The caller's request_id is already recorded: see `request`.
+    kRequestExists,
+  };
+  Kind kind = Kind::kUpdated;
+  RequestRecord request;
+};
+
 // Filters of a complaint list; empty vectors mean "any". Values of one
 // filter are ORed, filters are ANDed.
 struct ComplaintQuery {
@@ -90,6 +103,20 @@ class ComplaintRepository {
   // before encryption at rest) and fills their blind index. Returns the
   // number of rows changed. Idempotent.
   virtual absl::StatusOr<int> EncryptPlaintextRows(absl::Time deadline) = 0;
+
+  // In one transaction, unless the request is already recorded: writes every
+  // mutable field of `complaint` (identified by its id) provided the stored
+  // version is still `expected_version`, appends `event` and records
+  // `request`. Errors: database errors.
+  virtual absl::StatusOr<UpdateOutcome> UpdateWithEvent(
+      absl::Time deadline, const ComplaintRecord& complaint,
+      long long expected_version, const EventRecord& event,
+      const std::optional<RequestRecord>& request) = 0;
+
+  // Complaints in NEEDS_INFO whose needs_info_until is at or before `now`,
+  // at most `limit`.
+  virtual absl::StatusOr<std::vector<ComplaintRecord>> ListExpiredNeedsInfo(
+      absl::Time deadline, long long now, int limit) = 0;
 
   // The idempotency record of (caller, request_id), if any.
   virtual absl::StatusOr<std::optional<RequestRecord>> FindRequest(

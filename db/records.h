@@ -97,6 +97,8 @@ struct ComplaintRecord {
   long long update_time = 0;
   SlaClockRecord service;
   SlaClockRecord resolution;
+  // While NEEDS_INFO: when the server closes the complaint as REJECTED.
+  std::optional<long long> needs_info_until;
 };
 
 struct EventRecord {

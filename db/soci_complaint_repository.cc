@@ -23,7 +23,7 @@ constexpr char kColumns[] =
     "service_target_us, service_used_us, service_running_since, service_due, "
     "service_at_risk, service_breached, resolution_target_us, "
     "resolution_used_us, resolution_running_since, resolution_due, "
-    "resolution_at_risk, resolution_breached";
+    "resolution_at_risk, resolution_breached, needs_info_until";
 
 constexpr char kInsertComplaint[] =
     "INSERT INTO complaints (tracking_code, office_code, state, channel, "
@@ -35,15 +35,33 @@ constexpr char kInsertComplaint[] =
     "version, create_time, update_time, service_target_us, service_used_us, "
     "service_running_since, service_due, service_at_risk, service_breached, "
     "resolution_target_us, resolution_used_us, resolution_running_since, "
-    "resolution_due, resolution_at_risk, resolution_breached, nik_index) "
-    "VALUES ("
+    "resolution_due, resolution_at_risk, resolution_breached, nik_index, "
+    "needs_info_until) VALUES ("
     ":tracking_code, :office_code, :state, :channel, :source, :external_ref, "
     ":name, :nik, :kk, :phone, :email, :address, :anonymous, :confidential, "
     ":title, :description, :category, :loc_address, :kelurahan, :latitude, "
     ":longitude, :unit_code, :pin_generation, :pin_failures, "
     ":pin_window_start, :version, :create_time, :update_time, :s_target, "
     ":s_used, :s_since, :s_due, :s_risk, :s_breached, :r_target, :r_used, "
-    ":r_since, :r_due, :r_risk, :r_breached, :nik_index)";
+    ":r_since, :r_due, :r_risk, :r_breached, :nik_index, :needs_info_until)";
+
+constexpr char kUpdateComplaint[] =
+    "UPDATE complaints SET state = :state, unit_code = :unit_code, "
+    "complainant_name = :name, complainant_nik = :nik, complainant_kk = :kk, "
+    "complainant_phone = :phone, complainant_email = :email, "
+    "complainant_address = :address, anonymous = :anonymous, confidential = "
+    ":confidential, title = :title, description = :description, "
+    "category_code = :category, location_address = :loc_address, "
+    "location_kelurahan = :kelurahan, latitude = :latitude, longitude = "
+    ":longitude, pin_generation = :pin_generation, version = :version, "
+    "update_time = :update_time, service_target_us = :s_target, "
+    "service_used_us = :s_used, service_running_since = :s_since, "
+    "service_due = :s_due, service_at_risk = :s_risk, service_breached = "
+    ":s_breached, resolution_target_us = :r_target, resolution_used_us = "
+    ":r_used, resolution_running_since = :r_since, resolution_due = :r_due, "
+    "resolution_at_risk = :r_risk, resolution_breached = :r_breached, "
+    "nik_index = :nik_index, needs_info_until = :needs_info_until "
+    "WHERE id = :id AND version = :expected";
 
 constexpr char kInsertEvent[] =
     "INSERT INTO complaint_events (office_code, complaint_id, version, type, "
@@ -120,9 +138,9 @@ struct ComplaintRow {
   int anonymous = 0, confidential = 0, s_breached = 0, r_breached = 0;
   double lat = 0, lon = 0;
   long long s_since = 0, s_due = 0, s_risk = 0;
-  long long r_since = 0, r_due = 0, r_risk = 0;
+  long long r_since = 0, r_due = 0, r_risk = 0, needs_until = 0;
   soci::indicator i_source, i_external, i_lat, i_lon, i_s_since, i_s_due,
-      i_s_risk, i_r_since, i_r_due, i_r_risk;
+      i_s_risk, i_r_since, i_r_due, i_r_risk, i_needs_until;
 
   void Bind(soci::statement& st) {
     st.exchange(soci::into(r.id));
@@ -166,6 +184,7 @@ struct ComplaintRow {
     st.exchange(soci::into(r_due, i_r_due));
     st.exchange(soci::into(r_risk, i_r_risk));
     st.exchange(soci::into(r_breached));
+    st.exchange(soci::into(needs_until, i_needs_until));
   }
 
   ComplaintRecord Take() {
@@ -187,6 +206,7 @@ struct ComplaintRow {
     out.resolution.due = opt(r_due, i_r_due);
     out.resolution.at_risk = opt(r_risk, i_r_risk);
     out.resolution.breached = r_breached != 0;
+    out.needs_info_until = opt(needs_until, i_needs_until);
     return out;
   }
 };
@@ -228,19 +248,12 @@ class Binder {
   std::deque<soci::indicator> indicators_;
 };
 
-// `stored_nik`, `stored_kk` and `nik_index` are the encrypted forms.
-void InsertComplaint(soci::session& sql, ComplaintRecord& c,
-                     const std::string& stored_nik,
-                     const std::string& stored_kk,
-                     const std::string& nik_index) {
-  soci::statement st(sql);
-  Binder b;
-  b.Text(st, "tracking_code", c.tracking_code);
-  b.Text(st, "office_code", c.office_code);
+// Binds the columns a transition may change; `stored_nik`, `stored_kk` and
+// `nik_index` are the encrypted forms.
+void BindMutable(soci::statement& st, Binder& b, const ComplaintRecord& c,
+                 const std::string& stored_nik, const std::string& stored_kk,
+                 const std::string& nik_index) {
   b.Text(st, "state", c.state);
-  b.Text(st, "channel", c.channel);
-  b.NullableText(st, "source", c.source);
-  b.NullableText(st, "external_ref", c.external_reference);
   b.Text(st, "name", c.complainant_name);
   b.Text(st, "nik", stored_nik);
   b.Text(st, "kk", stored_kk);
@@ -258,10 +271,7 @@ void InsertComplaint(soci::session& sql, ComplaintRecord& c,
   b.OptDouble(st, "longitude", c.longitude);
   b.Text(st, "unit_code", c.unit_code);
   b.Int(st, "pin_generation", c.pin_generation);
-  b.Int(st, "pin_failures", c.pin_failures);
-  b.Int(st, "pin_window_start", c.pin_window_start);
   b.Int(st, "version", c.version);
-  b.Int(st, "create_time", c.create_time);
   b.Int(st, "update_time", c.update_time);
   b.Int(st, "s_target", c.service.target_us);
   b.Int(st, "s_used", c.service.used_us);
@@ -276,6 +286,24 @@ void InsertComplaint(soci::session& sql, ComplaintRecord& c,
   b.OptInt(st, "r_risk", c.resolution.at_risk);
   b.Int(st, "r_breached", c.resolution.breached ? 1 : 0);
   b.NullableText(st, "nik_index", nik_index);
+  b.OptInt(st, "needs_info_until", c.needs_info_until);
+}
+
+void InsertComplaint(soci::session& sql, ComplaintRecord& c,
+                     const std::string& stored_nik,
+                     const std::string& stored_kk,
+                     const std::string& nik_index) {
+  soci::statement st(sql);
+  Binder b;
+  BindMutable(st, b, c, stored_nik, stored_kk, nik_index);
+  b.Text(st, "tracking_code", c.tracking_code);
+  b.Text(st, "office_code", c.office_code);
+  b.Text(st, "channel", c.channel);
+  b.NullableText(st, "source", c.source);
+  b.NullableText(st, "external_ref", c.external_reference);
+  b.Int(st, "pin_failures", c.pin_failures);
+  b.Int(st, "pin_window_start", c.pin_window_start);
+  b.Int(st, "create_time", c.create_time);
   st.alloc();
   st.prepare(kInsertComplaint);
   st.define_and_bind();
@@ -466,6 +494,89 @@ absl::StatusOr<CreateOutcome> SociComplaintRepository::Create(
   }
   RETURN_IF_ERROR(st);
   return outcome;
+}
+
+absl::StatusOr<UpdateOutcome> SociComplaintRepository::UpdateWithEvent(
+    absl::Time deadline, const ComplaintRecord& c, long long expected_version,
+    const EventRecord& event, const std::optional<RequestRecord>& request) {
+  UpdateOutcome outcome;
+  ASSIGN_OR_RETURN(const std::string stored_nik,
+                   cipher_.Encrypt(c.complainant_nik, kNikContext));
+  ASSIGN_OR_RETURN(const std::string stored_kk,
+                   cipher_.Encrypt(c.complainant_kk, kKkContext));
+  const std::string nik_index =
+      cipher_.BlindIndex(c.complainant_nik, kNikIndexContext);
+  auto attempt = [&](soci::session& sql) -> absl::Status {
+    outcome = UpdateOutcome();
+    if (request) {
+      if (auto found = SelectRequest(sql, request->caller, request->request_id)) {
+        outcome.kind = UpdateOutcome::Kind::kRequestExists;
+        outcome.request = *found;
+        return absl::OkStatus();
+      }
+    }
+    soci::statement st(sql);
+    Binder b;
+    BindMutable(st, b, c, stored_nik, stored_kk, nik_index);
+    b.Int(st, "id", c.id);
+    b.Int(st, "expected", expected_version);
+    st.alloc();
+    st.prepare(kUpdateComplaint);
+    st.define_and_bind();
+    st.execute(true);
+    if (st.get_affected_rows() != 1) {
+      outcome.kind = UpdateOutcome::Kind::kVersionConflict;
+      return absl::OkStatus();
+    }
+    InsertEvent(sql, c.id, event);
+    if (request) {
+      sql << kInsertRequest, soci::use(request->caller, "caller"),
+          soci::use(request->request_id, "rid"),
+          soci::use(request->office_code, "office"),
+          soci::use(request->method, "method"),
+          soci::use(request->fingerprint, "fingerprint"),
+          soci::use(request->tracking_code, "tracking_code"),
+          soci::use(request->create_time, "time");
+    }
+    return absl::OkStatus();
+  };
+  absl::Status st = db_.Write(deadline, attempt);
+  // A twin with the same request_id (or event version) committed first.
+  if (absl::IsAlreadyExists(st)) st = db_.Write(deadline, attempt);
+  if (absl::IsAlreadyExists(st)) {
+    outcome.kind = UpdateOutcome::Kind::kVersionConflict;
+    return outcome;
+  }
+  RETURN_IF_ERROR(st);
+  return outcome;
+}
+
+absl::StatusOr<std::vector<ComplaintRecord>>
+SociComplaintRepository::ListExpiredNeedsInfo(absl::Time deadline,
+                                              long long now, int limit) {
+  std::vector<ComplaintRecord> out;
+  RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
+    out.clear();
+    ComplaintRow row;
+    long long n = now;
+    soci::statement st(sql);
+    row.Bind(st);
+    st.exchange(soci::use(n, "now"));
+    st.alloc();
+    st.prepare(absl::StrCat(
+        "SELECT ", kColumns,
+        " FROM complaints WHERE state = 'NEEDS_INFO' AND needs_info_until <= "
+        ":now ORDER BY needs_info_until LIMIT ",
+        limit));
+    st.define_and_bind();
+    if (st.execute(true)) {
+      do out.push_back(row.Take());
+      while (st.fetch());
+    }
+    return absl::OkStatus();
+  }));
+  for (ComplaintRecord& r : out) RETURN_IF_ERROR(Decrypt(r));
+  return out;
 }
 
 absl::StatusOr<std::optional<RequestRecord>>

@@ -22,6 +22,12 @@ class SociComplaintRepository : public ComplaintRepository {
       absl::Time deadline, const std::string& tracking_code,
       const AccessLogRecord& entry) override;
   absl::StatusOr<int> EncryptPlaintextRows(absl::Time deadline) override;
+  absl::StatusOr<UpdateOutcome> UpdateWithEvent(
+      absl::Time deadline, const ComplaintRecord& complaint,
+      long long expected_version, const EventRecord& event,
+      const std::optional<RequestRecord>& request) override;
+  absl::StatusOr<std::vector<ComplaintRecord>> ListExpiredNeedsInfo(
+      absl::Time deadline, long long now, int limit) override;
   absl::StatusOr<std::optional<RequestRecord>> FindRequest(
       absl::Time deadline, const std::string& caller,
       const std::string& request_id) override;

@@ -44,6 +44,9 @@
 #include "server/api/call_context.h"
 #include "server/api/complaint_service.h"
 #include "server/api/admin_service.h"
+#include "server/api/archive_service.h"
+#include "server/api/disposition_service.h"
+#include "server/api/verification_service.h"
 #include "server/api/intake_service.h"
 #include "server/auth/authorizer.h"
 #include "server/common/clock.h"
@@ -54,6 +57,7 @@
 #include "server/domain/access_admin.h"
 #include "server/domain/office_admin.h"
 #include "server/domain/complaint_intake.h"
+#include "server/domain/complaint_workflow.h"
 #include "server/domain/complaint_reader.h"
 #include "server/domain/office_directory.h"
 #include "server/domain/pin_issuer.h"
@@ -121,6 +125,9 @@ ABSL_FLAG(int, intake_rate_per_minute,
           EnvOrInt("ADUAN_INTAKE_RATE_PER_MINUTE", 120),
           "Submissions a minute per principal, per process (env "
           "ADUAN_INTAKE_RATE_PER_MINUTE); 0 disables.");
+ABSL_FLAG(int, sweep_seconds, EnvOrInt("ADUAN_SWEEP_SECONDS", 60),
+          "How often complaints left in NEEDS_INFO past the office's limit "
+          "are closed (env ADUAN_SWEEP_SECONDS).");
 ABSL_FLAG(std::string, name, "admin",
           "bootstrap-admin: the principal's name.");
 ABSL_FLAG(std::string, office, "KNG", "bootstrap-admin: the office.");
@@ -234,15 +241,16 @@ int Serve() {
   domain::ComplaintReader reader(complaints, directory, clock);
   domain::AccessAdmin access_admin(access, complaints, directory, clock);
   auth::Authorizer authorizer(access, clock);
-  api::IntakeService intake_service(authorizer, intake);
+  domain::ComplaintWorkflow workflow(complaints, directory, pins, clock);
+  api::IntakeService intake_service(authorizer, intake, workflow);
+  api::VerificationService verification_service(authorizer, workflow);
+  api::DispositionService disposition_service(authorizer, workflow);
+  api::ArchiveService archive_service(authorizer, workflow);
   api::ComplaintService complaint_service(authorizer, reader);
   domain::OfficeAdmin office_admin(offices, access, directory, clock);
   api::AdminService admin_service(authorizer, access_admin, office_admin,
                                   directory, offices);
-  // Until their issues land these answer UNIMPLEMENTED.
-  v1::VerificationService::Service verification_service;
-  v1::DispositionService::Service disposition_service;
-  v1::ArchiveService::Service archive_service;
+  // Until its issue lands this answers UNIMPLEMENTED.
   v1::AttachmentService::Service attachment_service;
 
   api::SetDefaultCallDeadline(
@@ -286,10 +294,22 @@ int Serve() {
   std::thread health([&] {
     grpc::HealthCheckServiceInterface* hc = server->GetHealthCheckService();
     bool last = true;
+    absl::Time next_sweep = absl::Now();
     std::unique_lock<std::mutex> lock(mu);
     while (!stopping) {
       lock.unlock();
       const bool ok = db.Ping(absl::Now() + absl::Seconds(2)).ok();
+      // Complaints left in NEEDS_INFO past their office's limit are closed;
+      // every replica sweeps, the version guard lets one win each.
+      if (ok && absl::Now() >= next_sweep) {
+        next_sweep = absl::Now() + absl::Seconds(absl::GetFlag(FLAGS_sweep_seconds));
+        auto closed = workflow.ExpireNeedsInfo(absl::Now() + absl::Seconds(30));
+        if (!closed.ok()) {
+          spdlog::warn("NEEDS_INFO sweep failed: {}", closed.status().ToString());
+        } else if (*closed > 0) {
+          spdlog::info("closed {} complaints left in NEEDS_INFO", *closed);
+        }
+      }
       if (ok != last) {
         spdlog::warn("database is {}", ok ? "reachable again" : "unreachable");
         last = ok;

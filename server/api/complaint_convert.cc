@@ -141,6 +141,20 @@ void ToProto(const domain::ComplaintView& view, v1::Complaint* out) {
   out->set_etag(absl::StrCat("v", r.version));
 }
 
+void ToPublicProto(const domain::ComplaintView& view, v1::Complaint* out) {
+  const db::ComplaintRecord& r = view.record;
+  out->set_tracking_code(r.tracking_code);
+  out->set_office_code(r.office_code);
+  out->set_state(StateFromName(r.state));
+  out->set_title(r.title);
+  out->set_anonymous(r.anonymous);
+  out->mutable_complainant()->set_masked(true);
+  SlaToProto(view.service, out->mutable_service_sla());
+  *out->mutable_create_time() = TsMicros(r.create_time);
+  *out->mutable_update_time() = TsMicros(r.update_time);
+  out->set_etag(absl::StrCat("v", r.version));
+}
+
 void ToProto(const db::EventRecord& e, v1::ComplaintEvent* out) {
   out->set_tracking_code(e.tracking_code);
   out->set_version(e.version);

@@ -20,8 +20,10 @@ namespace aduan::api {
 // enum number.
 absl::StatusOr<db::ComplaintRecord> DraftFromProto(const v1::Complaint& c);
 
-// The full (unmasked) complaint.
+// The complaint as the view holds it (masked by the domain where needed).
 void ToProto(const domain::ComplaintView& view, v1::Complaint* out);
+// The public view for the complainant: no personal data, no notes.
+void ToPublicProto(const domain::ComplaintView& view, v1::Complaint* out);
 void ToProto(const db::EventRecord& event, v1::ComplaintEvent* out);
 void ToProto(const domain::TrackResult& track, v1::TrackComplaintResponse* out);
 

@@ -6,14 +6,16 @@
 #include "aduan/v1/intake_service.grpc.pb.h"
 #include "server/auth/authorizer.h"
 #include "server/domain/complaint_intake.h"
+#include "server/domain/complaint_workflow.h"
 
 namespace aduan::api {
 
 // Thread-safe; the references must outlive it.
 class IntakeService final : public v1::IntakeService::Service {
  public:
-  IntakeService(auth::Authorizer& auth, domain::ComplaintIntake& intake)
-      : auth_(auth), intake_(intake) {}
+  IntakeService(auth::Authorizer& auth, domain::ComplaintIntake& intake,
+                domain::ComplaintWorkflow& flow)
+      : auth_(auth), intake_(intake), flow_(flow) {}
 
   grpc::Status SubmitComplaint(grpc::ServerContext* ctx,
                                const v1::SubmitComplaintRequest* req,
@@ -21,10 +23,20 @@ class IntakeService final : public v1::IntakeService::Service {
   grpc::Status TrackComplaint(grpc::ServerContext* ctx,
                               const v1::TrackComplaintRequest* req,
                               v1::TrackComplaintResponse* resp) override;
+  grpc::Status SupplementComplaint(grpc::ServerContext* ctx,
+                                   const v1::SupplementComplaintRequest* req,
+                                   v1::Complaint* resp) override;
+  grpc::Status WithdrawComplaint(grpc::ServerContext* ctx,
+                                 const v1::WithdrawComplaintRequest* req,
+                                 v1::Complaint* resp) override;
+  grpc::Status ReissuePin(grpc::ServerContext* ctx,
+                          const v1::ReissuePinRequest* req,
+                          v1::ReissuePinResponse* resp) override;
 
  private:
   auth::Authorizer& auth_;
   domain::ComplaintIntake& intake_;
+  domain::ComplaintWorkflow& flow_;
 };
 
 }  // namespace aduan::api

@@ -1,0 +1,46 @@
+// gRPC handlers of aduan.v1.DispositionService (steps 4–5).
+#ifndef ADUAN_SERVER_API_DISPOSITION_SERVICE_H_
+#define ADUAN_SERVER_API_DISPOSITION_SERVICE_H_
+
+#include "aduan/v1/disposition_service.grpc.pb.h"
+#include "server/auth/authorizer.h"
+#include "server/domain/complaint_workflow.h"
+
+namespace aduan::api {
+
+// Thread-safe; the references must outlive it.
+class DispositionService final : public v1::DispositionService::Service {
+ public:
+  DispositionService(auth::Authorizer& auth, domain::ComplaintWorkflow& flow)
+      : auth_(auth), flow_(flow) {}
+
+  grpc::Status DisposeComplaint(grpc::ServerContext* ctx,
+                                const v1::DisposeComplaintRequest* req,
+                                v1::Complaint* resp) override;
+  grpc::Status DeclineComplaint(grpc::ServerContext* ctx,
+                                const v1::DeclineComplaintRequest* req,
+                                v1::Complaint* resp) override;
+  grpc::Status ReturnDisposition(grpc::ServerContext* ctx,
+                                 const v1::ReturnDispositionRequest* req,
+                                 v1::Complaint* resp) override;
+  grpc::Status ReturnForRework(grpc::ServerContext* ctx,
+                               const v1::ReturnForReworkRequest* req,
+                               v1::Complaint* resp) override;
+  grpc::Status StartFollowUp(grpc::ServerContext* ctx,
+                             const v1::StartFollowUpRequest* req,
+                             v1::Complaint* resp) override;
+  grpc::Status AddFollowUpNote(grpc::ServerContext* ctx,
+                               const v1::AddFollowUpNoteRequest* req,
+                               v1::Complaint* resp) override;
+  grpc::Status ResolveComplaint(grpc::ServerContext* ctx,
+                                const v1::ResolveComplaintRequest* req,
+                                v1::Complaint* resp) override;
+
+ private:
+  auth::Authorizer& auth_;
+  domain::ComplaintWorkflow& flow_;
+};
+
+}  // namespace aduan::api
+
+#endif  // ADUAN_SERVER_API_DISPOSITION_SERVICE_H_

@@ -1,0 +1,31 @@
+// gRPC handlers of aduan.v1.VerificationService (steps 2–3).
+#ifndef ADUAN_SERVER_API_VERIFICATION_SERVICE_H_
+#define ADUAN_SERVER_API_VERIFICATION_SERVICE_H_
+
+#include "aduan/v1/verification_service.grpc.pb.h"
+#include "server/auth/authorizer.h"
+#include "server/domain/complaint_workflow.h"
+
+namespace aduan::api {
+
+// Thread-safe; the references must outlive it.
+class VerificationService final : public v1::VerificationService::Service {
+ public:
+  VerificationService(auth::Authorizer& auth, domain::ComplaintWorkflow& flow)
+      : auth_(auth), flow_(flow) {}
+
+  grpc::Status VerifyComplaint(grpc::ServerContext* ctx,
+                               const v1::VerifyComplaintRequest* req,
+                               v1::Complaint* resp) override;
+  grpc::Status ReportToHead(grpc::ServerContext* ctx,
+                            const v1::ReportToHeadRequest* req,
+                            v1::Complaint* resp) override;
+
+ private:
+  auth::Authorizer& auth_;
+  domain::ComplaintWorkflow& flow_;
+};
+
+}  // namespace aduan::api
+
+#endif  // ADUAN_SERVER_API_VERIFICATION_SERVICE_H_

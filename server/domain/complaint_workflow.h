@@ -1,0 +1,174 @@
+// ComplaintWorkflow applies the service standard's steps 2–7 (DESIGN.md §1)
+// to complaints: verification, report to the head, disposition, follow-up,
+// informing, and the complainant's supplement and withdrawal.
+//
+// Every step runs the checks in the order of DESIGN.md §3 — scope
+// (kNotFound, the same answer as for an unknown complaint) → arguments
+// (kInvalidArgument) → idempotency (the first result for a retried
+// request_id; kAlreadyExists for a reused one) → etag (kAborted when stale) →
+// state (kFailedPrecondition naming the state and the possible actions) —
+// and writes the new state and its event in one transaction, guarded by the
+// stored version: of two people acting at once exactly one wins, also across
+// processes. Role checks happen before (server/auth).
+#ifndef ADUAN_SERVER_DOMAIN_COMPLAINT_WORKFLOW_H_
+#define ADUAN_SERVER_DOMAIN_COMPLAINT_WORKFLOW_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "db/complaint_repository.h"
+#include "server/common/clock.h"
+#include "server/domain/complaint_view.h"
+#include "server/domain/office_directory.h"
+#include "server/domain/pin_issuer.h"
+#include "server/domain/principal.h"
+#include "server/domain/state_machine.h"
+
+namespace aduan::domain {
+
+// What every step carries.
+struct StepInput {
+  std::string request_id;
+  std::string fingerprint;  // digest of the whole request
+  std::string tracking_code;
+  std::string etag;  // optional
+  std::string pin;   // the complainant's own path (supplement, withdraw)
+};
+
+struct Checklist {
+  bool kk_copy = false;
+  bool ktp_copy = false;
+  bool location_photo = false;
+  bool supporting_documents = false;
+};
+
+struct VerifyInput {
+  std::string outcome;  // VERIFIED, NEEDS_INFO, REJECTED, OUT_OF_SCOPE, DUPLICATE
+  Checklist checklist;
+  std::string note;
+  std::string missing_info;
+  std::string referred_to;
+  std::string duplicate_of;
+};
+
+struct DisposeInput {
+  std::string unit_code;
+  std::string instruction;
+  std::optional<absl::Time> due_time;
+};
+
+struct DeclineInput {
+  std::string outcome;  // REJECTED or OUT_OF_SCOPE
+  std::string reason;
+  std::string referred_to;
+};
+
+struct InformInput {
+  std::string method;  // IN_PERSON, ONLINE_MEDIA, EMAIL, PHONE, LETTER, SP4N_LAPOR
+  std::string message;
+};
+
+struct StepResult {
+  ComplaintView complaint;
+  // True when the caller is the complainant (PIN): show the public view only.
+  bool public_view = false;
+};
+
+// Thread-safe; every reference must outlive it.
+class ComplaintWorkflow {
+ public:
+  ComplaintWorkflow(db::ComplaintRepository& complaints,
+                    OfficeDirectory& offices, const PinIssuer& pins,
+                    const Clock& clock)
+      : complaints_(complaints), offices_(offices), pins_(pins), clock_(clock) {}
+
+  // Step 2 (officer). DUPLICATE needs `duplicate_of` of the same office,
+  // NEEDS_INFO `missing_info`, OUT_OF_SCOPE `referred_to`, REJECTED `note`.
+  absl::StatusOr<StepResult> Verify(absl::Time deadline, const Principal& who,
+                                    const StepInput& in, const VerifyInput& v);
+  // Step 3 (secretary).
+  absl::StatusOr<StepResult> ReportToHead(absl::Time deadline,
+                                          const Principal& who,
+                                          const StepInput& in,
+                                          const std::string& note);
+  // Step 4 (head): to an active unit of the office, due time in the future
+  // (default: the category's resolution target, else the office's).
+  absl::StatusOr<StepResult> Dispose(absl::Time deadline, const Principal& who,
+                                     const StepInput& in, const DisposeInput& d);
+  // Step 4 (head): REJECTED or OUT_OF_SCOPE after evaluation.
+  absl::StatusOr<StepResult> Decline(absl::Time deadline, const Principal& who,
+                                     const StepInput& in, const DeclineInput& d);
+  // The unit hands a disposition back as not its area.
+  absl::StatusOr<StepResult> ReturnDisposition(absl::Time deadline,
+                                               const Principal& who,
+                                               const StepInput& in,
+                                               const std::string& reason);
+  // The head sends a resolved complaint back to the unit.
+  absl::StatusOr<StepResult> ReturnForRework(absl::Time deadline,
+                                             const Principal& who,
+                                             const StepInput& in,
+                                             const std::string& reason);
+  // Step 5 (the unit it is disposed to).
+  absl::StatusOr<StepResult> StartFollowUp(absl::Time deadline,
+                                           const Principal& who,
+                                           const StepInput& in,
+                                           const std::string& note);
+  absl::StatusOr<StepResult> AddFollowUpNote(absl::Time deadline,
+                                             const Principal& who,
+                                             const StepInput& in,
+                                             const std::string& note);
+  // `attachment_ids` must be empty until attachments exist.
+  absl::StatusOr<StepResult> Resolve(absl::Time deadline, const Principal& who,
+                                     const StepInput& in,
+                                     const std::string& result,
+                                     const std::vector<std::string>& attachment_ids);
+  // Step 6 (officer).
+  absl::StatusOr<StepResult> Inform(absl::Time deadline, const Principal& who,
+                                    const StepInput& in, const InformInput& i);
+  // The officer, the complaint's gateway, or the complainant with the PIN.
+  absl::StatusOr<StepResult> Supplement(absl::Time deadline,
+                                        const Principal& who,
+                                        const StepInput& in,
+                                        const std::string& note);
+  absl::StatusOr<StepResult> Withdraw(absl::Time deadline, const Principal& who,
+                                      const StepInput& in,
+                                      const std::string& reason);
+  // Officer: a new PIN; the old one stops working. Not after ARCHIVED.
+  absl::StatusOr<std::string> ReissuePin(absl::Time deadline,
+                                         const Principal& who,
+                                         const StepInput& in);
+  // Closes complaints left in NEEDS_INFO past their office's limit
+  // (REJECTED, event EXPIRED by `system`). Safe with several processes: the
+  // version guard lets one win. Returns how many it closed.
+  absl::StatusOr<int> ExpireNeedsInfo(absl::Time deadline);
+
+ private:
+  // Who may take a step: decides scope for the loaded complaint.
+  using Scope = std::function<bool(const db::ComplaintRecord&)>;
+  // Sets the new state and fields and fills the event; may fail with
+  // kInvalidArgument for checks that need the complaint.
+  using Decide = std::function<absl::Status(const OfficeConfig&,
+                                            db::ComplaintRecord&,
+                                            db::EventRecord&, absl::Time)>;
+
+  absl::StatusOr<StepResult> Step(absl::Time deadline, const Principal& who,
+                                  Action action, const std::string& role,
+                                  const StepInput& in, const Scope& scope,
+                                  const absl::Status& arguments,
+                                  const Decide& decide);
+  Scope RoleInOffice(const Principal& who, const std::string& role) const;
+  Scope AssignedUnit(const Principal& who) const;
+  Scope ComplainantSide(const Principal& who, const StepInput& in) const;
+
+  db::ComplaintRepository& complaints_;
+  OfficeDirectory& offices_;
+  const PinIssuer& pins_;
+  const Clock& clock_;
+};
+
+}  // namespace aduan::domain
+
+#endif  // ADUAN_SERVER_DOMAIN_COMPLAINT_WORKFLOW_H_
