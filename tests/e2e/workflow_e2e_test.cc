@@ -1,0 +1,364 @@
+// End to end: complete life cycles over gRPC, each step done with the token
+// of the role that owns it, on SQLite and MariaDB.
+#include <thread>
+
+#include "aduan/v1/archive_service.grpc.pb.h"
+#include "aduan/v1/disposition_service.grpc.pb.h"
+#include "aduan/v1/verification_service.grpc.pb.h"
+#include "tests/e2e/e2e_fixture.h"
+
+namespace aduan {
+namespace {
+
+using ::testing::HasSubstr;
+
+class WorkflowE2eTest : public testing::E2eFixture {
+ protected:
+  void SetUp() override {
+    testing::E2eFixture::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    secretary_ = CreateUser("sekcam", v1::RoleBinding::SECRETARY);
+    head_ = CreateUser("camat", v1::RoleBinding::HEAD);
+    unit_ = CreateUser("kasi.trantib", v1::RoleBinding::UNIT, "TRANTIB");
+    other_unit_ = CreateUser("kasi.kesos", v1::RoleBinding::UNIT, "KESOS");
+    gateway_ = CreateUser("gw.website", v1::RoleBinding::GATEWAY, "", "website");
+    auto channel = server_->Channel();
+    verification_ = v1::VerificationService::NewStub(channel);
+    disposition_ = v1::DispositionService::NewStub(channel);
+    archive_ = v1::ArchiveService::NewStub(channel);
+  }
+
+  // Submits; returns the tracking code and the PIN.
+  std::pair<std::string, std::string> Submit(const std::string& token = "") {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, token.empty() ? officer_token_ : token);
+    v1::SubmitComplaintRequest req;
+    req.set_request_id("sub-" + std::to_string(++n_));
+    v1::Complaint* c = req.mutable_complaint();
+    c->set_office_code("KNG");
+    c->set_channel(v1::Complaint::ONLINE);
+    c->mutable_complainant()->set_name("Wati");
+    c->mutable_complainant()->set_phone("081298765432");
+    c->set_title("Keributan malam hari");
+    c->set_description("Ada keributan tiap malam di gang 5.");
+    v1::SubmitComplaintResponse resp;
+    grpc::Status s = intake_->SubmitComplaint(&ctx, req, &resp);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return {resp.complaint().tracking_code(), resp.pin()};
+  }
+
+  // Fills request_id and tracking_code, calls, returns the status.
+  template <typename Req, typename Call>
+  grpc::Status Do(const std::string& token, const std::string& code, Req req,
+                  Call call, v1::Complaint* out = nullptr) {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, token);
+    req.set_request_id("step-" + std::to_string(++n_));
+    req.set_tracking_code(code);
+    v1::Complaint resp;
+    grpc::Status s = call(&ctx, req, &resp);
+    if (out != nullptr) *out = resp;
+    return s;
+  }
+  grpc::Status Verify(const std::string& code, v1::VerifyComplaintRequest::Outcome o,
+                      v1::Complaint* out = nullptr) {
+    v1::VerifyComplaintRequest req;
+    req.set_outcome(o);
+    req.set_note("Alasan");
+    req.set_missing_info("Fotokopi KK");
+    req.set_referred_to("SP4N-LAPOR!");
+    return Do(officer_token_, code, req,
+              [&](auto* c, auto& r, auto* p) { return verification_->VerifyComplaint(c, r, p); },
+              out);
+  }
+  grpc::Status Report(const std::string& code) {
+    return Do(secretary_, code, v1::ReportToHeadRequest(),
+              [&](auto* c, auto& r, auto* p) { return verification_->ReportToHead(c, r, p); });
+  }
+  grpc::Status Dispose(const std::string& code, const std::string& unit = "TRANTIB") {
+    v1::DisposeComplaintRequest req;
+    req.set_unit_code(unit);
+    req.set_instruction("Tindak lanjuti dengan patroli");
+    return Do(head_, code, req,
+              [&](auto* c, auto& r, auto* p) { return disposition_->DisposeComplaint(c, r, p); });
+  }
+  grpc::Status Start(const std::string& code, const std::string& token) {
+    return Do(token, code, v1::StartFollowUpRequest(),
+              [&](auto* c, auto& r, auto* p) { return disposition_->StartFollowUp(c, r, p); });
+  }
+  grpc::Status Resolve(const std::string& code) {
+    v1::ResolveComplaintRequest req;
+    req.set_result("Sudah ditertibkan");
+    return Do(unit_, code, req,
+              [&](auto* c, auto& r, auto* p) { return disposition_->ResolveComplaint(c, r, p); });
+  }
+  grpc::Status Inform(const std::string& code, v1::Complaint* out = nullptr) {
+    v1::InformComplainantRequest req;
+    req.set_method(v1::InformComplainantRequest::PHONE);
+    req.set_message("Sudah ditindaklanjuti");
+    return Do(officer_token_, code, req,
+              [&](auto* c, auto& r, auto* p) { return archive_->InformComplainant(c, r, p); },
+              out);
+  }
+  v1::Complaint Get(const std::string& code) {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, officer_token_);
+    v1::GetComplaintRequest req;
+    req.set_tracking_code(code);
+    v1::Complaint c;
+    EXPECT_TRUE(complaints_->GetComplaint(&ctx, req, &c).ok());
+    return c;
+  }
+  std::vector<v1::ComplaintEvent::Type> Events(const std::string& code) {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, officer_token_);
+    v1::ListComplaintEventsRequest req;
+    req.set_tracking_code(code);
+    v1::ListComplaintEventsResponse resp;
+    EXPECT_TRUE(complaints_->ListComplaintEvents(&ctx, req, &resp).ok());
+    std::vector<v1::ComplaintEvent::Type> out;
+    for (const auto& e : resp.events()) out.push_back(e.type());
+    return out;
+  }
+
+  std::string secretary_, head_, unit_, other_unit_, gateway_;
+  std::unique_ptr<v1::VerificationService::Stub> verification_;
+  std::unique_ptr<v1::DispositionService::Stub> disposition_;
+  std::unique_ptr<v1::ArchiveService::Stub> archive_;
+  int n_ = 0;
+};
+
+TEST_P(WorkflowE2eTest, VerifiedComplaintGoesThroughEveryStepToInformed) {
+  auto [code, pin] = Submit();
+  ASSERT_TRUE(Verify(code, v1::VerifyComplaintRequest::VERIFIED).ok());
+  ASSERT_TRUE(Report(code).ok());
+  ASSERT_TRUE(Dispose(code).ok());
+  EXPECT_EQ(Get(code).unit_code(), "TRANTIB");
+  EXPECT_TRUE(Get(code).service_sla().paused());
+  EXPECT_FALSE(Get(code).resolution_sla().paused());
+  ASSERT_TRUE(Start(code, unit_).ok());
+  v1::AddFollowUpNoteRequest note;
+  note.set_note("Patroli malam pertama");
+  ASSERT_TRUE(Do(unit_, code, note, [&](auto* c, auto& r, auto* p) {
+                return disposition_->AddFollowUpNote(c, r, p);
+              }).ok());
+  ASSERT_TRUE(Resolve(code).ok());
+  v1::Complaint informed;
+  ASSERT_TRUE(Inform(code, &informed).ok());
+  EXPECT_EQ(informed.state(), v1::Complaint::INFORMED);
+  EXPECT_EQ(informed.etag(), "v8");
+  using T = v1::ComplaintEvent;
+  EXPECT_EQ(Events(code),
+            (std::vector<T::Type>{T::SUBMITTED, T::VERIFIED, T::REPORTED_TO_HEAD,
+                                  T::DISPOSED, T::FOLLOW_UP_STARTED,
+                                  T::FOLLOW_UP_NOTE, T::RESOLVED, T::INFORMED}));
+  v1::TrackComplaintRequest track;
+  track.set_tracking_code(code);
+  track.set_pin(pin);
+  grpc::ClientContext ctx;
+  v1::TrackComplaintResponse t;
+  ASSERT_TRUE(intake_->TrackComplaint(&ctx, track, &t).ok());
+  EXPECT_EQ(t.state(), v1::Complaint::INFORMED);
+  EXPECT_EQ(t.timeline_size(), 7);  // the note changed no state
+}
+
+TEST_P(WorkflowE2eTest, NeedsInfoIsSuppliedByTheCitizenWithThePin) {
+  auto [code, pin] = Submit();
+  ASSERT_TRUE(Verify(code, v1::VerifyComplaintRequest::NEEDS_INFO).ok());
+  v1::SupplementComplaintRequest req;
+  req.set_note("KK sudah dikirim lewat WhatsApp");
+  req.set_pin("00000000" == pin ? "11111111" : "00000000");
+  v1::Complaint out;
+  grpc::Status wrong = Do("", code, req, [&](auto* c, auto& r, auto* p) {
+    return intake_->SupplementComplaint(c, r, p);
+  });
+  EXPECT_EQ(wrong.error_code(), grpc::StatusCode::NOT_FOUND);
+  req.set_pin(pin);
+  ASSERT_TRUE(Do("", code, req, [&](auto* c, auto& r, auto* p) {
+                return intake_->SupplementComplaint(c, r, p);
+              }, &out).ok());
+  EXPECT_EQ(out.state(), v1::Complaint::SUBMITTED);
+  EXPECT_EQ(out.complainant().name(), "");  // the public view
+  EXPECT_EQ(out.description(), "");
+  EXPECT_EQ(Get(code).state(), v1::Complaint::SUBMITTED);
+}
+
+TEST_P(WorkflowE2eTest, ClosedAtVerificationAndStillInformed) {
+  for (auto outcome : {v1::VerifyComplaintRequest::REJECTED,
+                       v1::VerifyComplaintRequest::OUT_OF_SCOPE}) {
+    auto [code, pin] = Submit();
+    ASSERT_TRUE(Verify(code, outcome).ok());
+    EXPECT_TRUE(Get(code).service_sla().paused());
+    ASSERT_TRUE(Inform(code).ok());
+    EXPECT_EQ(Get(code).state(), v1::Complaint::INFORMED);
+  }
+  auto [original, p1] = Submit();
+  auto [dup, p2] = Submit();
+  v1::VerifyComplaintRequest req;
+  req.set_outcome(v1::VerifyComplaintRequest::DUPLICATE);
+  req.set_duplicate_of("KNG-00000000");
+  grpc::Status unknown = Do(officer_token_, dup, req, [&](auto* c, auto& r, auto* p) {
+    return verification_->VerifyComplaint(c, r, p);
+  });
+  EXPECT_EQ(unknown.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(unknown.error_message(), HasSubstr("duplicate_of"));
+  req.set_duplicate_of(original);
+  ASSERT_TRUE(Do(officer_token_, dup, req, [&](auto* c, auto& r, auto* p) {
+                return verification_->VerifyComplaint(c, r, p);
+              }).ok());
+  EXPECT_EQ(Get(dup).state(), v1::Complaint::DUPLICATE);
+}
+
+TEST_P(WorkflowE2eTest, DeclinedByTheHead) {
+  auto [code, pin] = Submit();
+  ASSERT_TRUE(Verify(code, v1::VerifyComplaintRequest::VERIFIED).ok());
+  ASSERT_TRUE(Report(code).ok());
+  v1::DeclineComplaintRequest req;
+  req.set_outcome(v1::DeclineComplaintRequest::OUT_OF_SCOPE);
+  req.set_reason("Kewenangan Dinas PUPR");
+  req.set_referred_to("Dinas PUPR Kota Probolinggo");
+  ASSERT_TRUE(Do(head_, code, req, [&](auto* c, auto& r, auto* p) {
+                return disposition_->DeclineComplaint(c, r, p);
+              }).ok());
+  EXPECT_EQ(Get(code).state(), v1::Complaint::OUT_OF_SCOPE);
+  ASSERT_TRUE(Inform(code).ok());
+}
+
+TEST_P(WorkflowE2eTest, ReturnedByTheUnitAndSentBackForRework) {
+  auto [code, pin] = Submit();
+  ASSERT_TRUE(Verify(code, v1::VerifyComplaintRequest::VERIFIED).ok());
+  ASSERT_TRUE(Report(code).ok());
+  ASSERT_TRUE(Dispose(code, "KESOS").ok());
+  // Another unit sees nothing.
+  EXPECT_EQ(Start(code, unit_).error_code(), grpc::StatusCode::NOT_FOUND);
+  v1::ReturnDispositionRequest back;
+  back.set_reason("Bukan bidang kesejahteraan sosial");
+  ASSERT_TRUE(Do(other_unit_, code, back, [&](auto* c, auto& r, auto* p) {
+                return disposition_->ReturnDisposition(c, r, p);
+              }).ok());
+  v1::Complaint c = Get(code);
+  EXPECT_EQ(c.state(), v1::Complaint::REPORTED_TO_HEAD);
+  EXPECT_EQ(c.unit_code(), "");
+  EXPECT_FALSE(c.service_sla().paused());  // the service clock resumes
+  ASSERT_TRUE(Dispose(code).ok());
+  ASSERT_TRUE(Start(code, unit_).ok());
+  ASSERT_TRUE(Resolve(code).ok());
+  v1::ReturnForReworkRequest rework;
+  rework.set_reason("Lengkapi foto hasil");
+  ASSERT_TRUE(Do(head_, code, rework, [&](auto* c, auto& r, auto* p) {
+                return disposition_->ReturnForRework(c, r, p);
+              }).ok());
+  EXPECT_EQ(Get(code).state(), v1::Complaint::DISPOSED);
+  ASSERT_TRUE(Start(code, unit_).ok());
+  ASSERT_TRUE(Resolve(code).ok());
+  ASSERT_TRUE(Inform(code).ok());
+}
+
+TEST_P(WorkflowE2eTest, WithdrawnByTheCitizenOrItsGateway) {
+  auto [code, pin] = Submit();
+  v1::WithdrawComplaintRequest req;
+  req.set_reason("Sudah selesai sendiri");
+  req.set_pin(pin);
+  v1::Complaint out;
+  ASSERT_TRUE(Do("", code, req, [&](auto* c, auto& r, auto* p) {
+                return intake_->WithdrawComplaint(c, r, p);
+              }, &out).ok());
+  EXPECT_EQ(out.state(), v1::Complaint::WITHDRAWN);
+  auto [web, web_pin] = Submit(gateway_);
+  v1::WithdrawComplaintRequest by_gateway;
+  ASSERT_TRUE(Do(gateway_, web, by_gateway, [&](auto* c, auto& r, auto* p) {
+                return intake_->WithdrawComplaint(c, r, p);
+              }).ok());
+  // A gateway cannot withdraw what another channel submitted.
+  auto [office_one, pin3] = Submit();
+  EXPECT_EQ(Do(gateway_, office_one, by_gateway, [&](auto* c, auto& r, auto* p) {
+              return intake_->WithdrawComplaint(c, r, p);
+            }).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  // Nothing after withdrawal but archiving.
+  EXPECT_EQ(Verify(code, v1::VerifyComplaintRequest::VERIFIED).error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+}
+
+TEST_P(WorkflowE2eTest, WrongRoleStateAndEtagAreRefusedAndChangeNothing) {
+  auto [code, pin] = Submit();
+  // The secretary cannot verify; the head cannot report.
+  v1::VerifyComplaintRequest verify;
+  verify.set_outcome(v1::VerifyComplaintRequest::VERIFIED);
+  EXPECT_EQ(Do(secretary_, code, verify, [&](auto* c, auto& r, auto* p) {
+              return verification_->VerifyComplaint(c, r, p);
+            }).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  grpc::Status early = Report(code);
+  EXPECT_EQ(early.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(early.error_message(), HasSubstr("SUBMITTED"));
+  verify.set_etag("v5");
+  grpc::Status stale = Do(officer_token_, code, verify, [&](auto* c, auto& r, auto* p) {
+    return verification_->VerifyComplaint(c, r, p);
+  });
+  EXPECT_EQ(stale.error_code(), grpc::StatusCode::ABORTED);
+  v1::VerifyComplaintRequest no_outcome;
+  EXPECT_EQ(Do(officer_token_, code, no_outcome, [&](auto* c, auto& r, auto* p) {
+              return verification_->VerifyComplaint(c, r, p);
+            }).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(Get(code).etag(), "v1");
+  EXPECT_EQ(Events(code).size(), 1u);
+}
+
+TEST_P(WorkflowE2eTest, ConcurrentStepsOnOneComplaintExactlyOneWins) {
+  auto [code, pin] = Submit();
+  constexpr int kClients = 6;
+  std::vector<grpc::StatusCode> codes(kClients);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kClients; ++i) {
+    threads.emplace_back([&, i] {
+      auto stub = v1::VerificationService::NewStub(server_->Channel());
+      grpc::ClientContext ctx;
+      testing::Authorize(ctx, officer_token_);
+      v1::VerifyComplaintRequest req;
+      req.set_request_id("race-" + std::to_string(i));
+      req.set_tracking_code(code);
+      req.set_outcome(v1::VerifyComplaintRequest::VERIFIED);
+      v1::Complaint resp;
+      codes[i] = stub->VerifyComplaint(&ctx, req, &resp).error_code();
+    });
+  }
+  for (auto& t : threads) t.join();
+  int ok = 0, refused = 0;
+  for (auto c : codes) {
+    ok += c == grpc::StatusCode::OK;
+    refused += c == grpc::StatusCode::FAILED_PRECONDITION;
+  }
+  EXPECT_EQ(ok, 1);
+  EXPECT_EQ(refused, kClients - 1);
+  EXPECT_EQ(Get(code).etag(), "v2");
+}
+
+TEST_P(WorkflowE2eTest, ReissuedPinReplacesTheOldOne) {
+  auto [code, pin] = Submit();
+  grpc::ClientContext ctx;
+  testing::Authorize(ctx, officer_token_);
+  v1::ReissuePinRequest req;
+  req.set_request_id("reissue-1");
+  req.set_tracking_code(code);
+  v1::ReissuePinResponse resp;
+  ASSERT_TRUE(intake_->ReissuePin(&ctx, req, &resp).ok());
+  EXPECT_NE(resp.pin(), pin);
+  for (const auto& [p, want] : {std::pair{pin, grpc::StatusCode::NOT_FOUND},
+                                std::pair{resp.pin(), grpc::StatusCode::OK}}) {
+    grpc::ClientContext t;
+    v1::TrackComplaintRequest track;
+    track.set_tracking_code(code);
+    track.set_pin(p);
+    v1::TrackComplaintResponse out;
+    EXPECT_EQ(intake_->TrackComplaint(&t, track, &out).error_code(), want);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, WorkflowE2eTest,
+                         ::testing::Values("sqlite", "mysql"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace aduan

@@ -1,0 +1,298 @@
+// The workflow on real storage (SQLite and MariaDB) with a clock the test
+// moves: SLA clocks in office working hours, pauses and resumes, breaches,
+// the NEEDS_INFO expiry, and two writers racing on one complaint.
+#include <atomic>
+#include <filesystem>
+#include <thread>
+
+#include "absl/strings/str_cat.h"
+#include "db/database.h"
+#include "db/migrator.h"
+#include "db/seeder.h"
+#include "db/soci_complaint_repository.h"
+#include "db/soci_office_repository.h"
+#include "server/common/clock.h"
+#include "server/domain/complaint_intake.h"
+#include "server/domain/complaint_workflow.h"
+#include "tests/test_util.h"
+
+namespace aduan::domain {
+namespace {
+
+using ::aduan::testing::StatusIs;
+
+absl::Time Deadline() { return absl::Now() + absl::Seconds(30); }
+
+Principal Staff(const std::string& name, const std::string& role,
+                const std::string& unit = "") {
+  Principal p;
+  p.id = "p_" + name;
+  p.name = name;
+  p.authenticated = true;
+  p.bindings = {{role, "KNG", unit, ""}};
+  return p;
+}
+
+VerifyInput Verified() {
+  VerifyInput v;
+  v.outcome = "VERIFIED";
+  return v;
+}
+
+class WorkflowTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(absl::LoadTimeZone("Asia/Jakarta", &wib_));
+    if (GetParam() == "sqlite") {
+      dir_ = aduan::testing::MakeTempDir("aduan-flow");
+      url_ = absl::StrCat("sqlite://", dir_, "/aduan.db");
+    } else {
+      url_ = aduan::testing::FreshMysqlDatabaseUrl();
+      if (url_.empty()) GTEST_SKIP() << "ADUAN_TEST_MYSQL_URL not set";
+    }
+    db_ = Open(4);
+    ASSERT_TRUE(db::Migrator(*db_).Migrate().ok());
+    offices_ = std::make_unique<db::SociOfficeRepository>(*db_);
+    complaints_ = std::make_unique<db::SociComplaintRepository>(*db_, cipher_);
+    ASSERT_TRUE(db::SeedKanigaran(*offices_, absl::Now()).ok());
+    directory_ = std::make_unique<OfficeDirectory>(*offices_, clock_);
+    intake_ = std::make_unique<ComplaintIntake>(*complaints_, *directory_, pins_, clock_);
+    flow_ = std::make_unique<ComplaintWorkflow>(*complaints_, *directory_, pins_, clock_);
+  }
+  void TearDown() override {
+    flow_.reset();
+    intake_.reset();
+    directory_.reset();
+    complaints_.reset();
+    offices_.reset();
+    db_.reset();
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+  std::unique_ptr<db::Database> Open(int pool) {
+    db::DatabaseOptions o;
+    o.url = url_;
+    o.pool_size = pool;
+    auto db = db::Database::Open(o);
+    EXPECT_TRUE(db.ok()) << db.status();
+    return db.ok() ? std::move(*db) : nullptr;
+  }
+  absl::Time At(int y, int m, int d, int hh, int mm) {
+    return absl::FromCivil(absl::CivilMinute(y, m, d, hh, mm), wib_);
+  }
+  StepInput In(const std::string& code) {
+    StepInput in;
+    in.tracking_code = code;
+    in.request_id = absl::StrCat("r", ++n_);
+    in.fingerprint = in.request_id;
+    return in;
+  }
+  std::string Submit() {
+    SubmitInput in;
+    in.request_id = absl::StrCat("s", ++n_);
+    in.fingerprint = in.request_id;
+    in.draft.office_code = "KNG";
+    in.draft.channel = "OFFICE";
+    in.draft.anonymous = true;
+    in.draft.title = "Lampu jalan mati";
+    in.draft.description = "Sejak Senin.";
+    in.draft.category_code = "INFRA";
+    auto r = intake_->Submit(Deadline(), officer_, std::move(in));
+    EXPECT_TRUE(r.ok()) << r.status();
+    return r.ok() ? r->complaint.record.tracking_code : "";
+  }
+  db::ComplaintRecord Stored(const std::string& code) {
+    return complaints_->Get(Deadline(), code).value();
+  }
+
+  absl::TimeZone wib_;
+  std::string dir_, url_;
+  FakeClock clock_{absl::FromUnixSeconds(0)};
+  PiiCipher cipher_ = PiiCipher::Create(std::string(32, 'e'), std::string(32, 'i')).value();
+  PinIssuer pins_{std::string(32, 'p')};
+  std::unique_ptr<db::Database> db_;
+  std::unique_ptr<db::SociOfficeRepository> offices_;
+  std::unique_ptr<db::SociComplaintRepository> complaints_;
+  std::unique_ptr<OfficeDirectory> directory_;
+  std::unique_ptr<ComplaintIntake> intake_;
+  std::unique_ptr<ComplaintWorkflow> flow_;
+  Principal officer_ = Staff("siti", kOfficer);
+  Principal secretary_ = Staff("sekcam", kSecretary);
+  Principal head_ = Staff("camat", kHead);
+  Principal unit_ = Staff("kasi.pmd", kUnit, "PMD");
+  int n_ = 0;
+};
+
+// 2026-11-30 is a Monday; Kanigaran works 07:30–15:30 (Friday to 14:00).
+TEST_P(WorkflowTest, ServiceClockCountsWorkingTimeAndStopsAtDisposition) {
+  clock_.Set(At(2026, 11, 30, 15, 0));
+  const std::string code = Submit();
+  db::ComplaintRecord c = Stored(code);
+  // 30 minutes today, 30 from Tuesday 07:30.
+  EXPECT_EQ(absl::FromUnixMicros(*c.service.due), At(2026, 12, 1, 8, 0));
+  clock_.Set(At(2026, 12, 1, 7, 40));
+  ASSERT_TRUE(flow_->Verify(Deadline(), officer_, In(code), Verified()).ok());
+  clock_.Set(At(2026, 12, 1, 7, 50));  // 50 of 60 working minutes: at risk
+  auto reported = flow_->ReportToHead(Deadline(), secretary_, In(code), "");
+  ASSERT_TRUE(reported.ok());
+  EXPECT_EQ(reported->complaint.service.status, SlaStatus::kAtRisk);
+  clock_.Set(At(2026, 12, 1, 8, 10));  // past due
+  auto disposed = flow_->Dispose(Deadline(), head_, In(code),
+                                 {"PMD", "Segera perbaiki", std::nullopt});
+  ASSERT_TRUE(disposed.ok()) << disposed.status();
+  c = Stored(code);
+  EXPECT_FALSE(c.service.running_since.has_value());
+  EXPECT_TRUE(c.service.breached);
+  EXPECT_EQ(c.service.used_us, 70LL * 60 * 1000000);
+  EXPECT_EQ(disposed->complaint.service.status, SlaStatus::kBreached);
+  EXPECT_TRUE(disposed->complaint.service.paused);
+  // The resolution clock: the office's 5 working days of 8 hours.
+  ASSERT_TRUE(c.resolution.running_since.has_value());
+  EXPECT_EQ(c.resolution.target_us, 40LL * 3600 * 1000000);
+  EXPECT_EQ(disposed->complaint.resolution.status, SlaStatus::kOnTime);
+}
+
+TEST_P(WorkflowTest, NeedsInfoPausesTheServiceClockAndSupplementResumesIt) {
+  clock_.Set(At(2026, 11, 30, 9, 0));
+  const std::string code = Submit();
+  clock_.Set(At(2026, 11, 30, 9, 20));
+  VerifyInput v;
+  v.outcome = "NEEDS_INFO";
+  v.missing_info = "Fotokopi KTP-el";
+  ASSERT_TRUE(flow_->Verify(Deadline(), officer_, In(code), v).ok());
+  clock_.Set(At(2026, 12, 2, 9, 0));  // two days later
+  auto paused = complaints_->Get(Deadline(), code);
+  EXPECT_FALSE(paused->service.running_since.has_value());
+  EXPECT_EQ(paused->service.used_us, 20LL * 60 * 1000000);
+  ASSERT_TRUE(paused->needs_info_until.has_value());
+  StepInput in = In(code);
+  in.pin = pins_.Pin(code, 1);
+  auto supplied = flow_->Supplement(Deadline(), Principal::Anonymous(), in,
+                                    "KTP sudah diserahkan");
+  ASSERT_TRUE(supplied.ok()) << supplied.status();
+  EXPECT_TRUE(supplied->public_view);
+  db::ComplaintRecord c = Stored(code);
+  EXPECT_EQ(c.state, "SUBMITTED");
+  EXPECT_FALSE(c.needs_info_until.has_value());
+  // 40 minutes left from Wednesday 09:00.
+  EXPECT_EQ(absl::FromUnixMicros(*c.service.due), At(2026, 12, 2, 9, 40));
+}
+
+TEST_P(WorkflowTest, NeedsInfoPastTheLimitIsClosedOnceByTheSweep) {
+  clock_.Set(At(2026, 11, 30, 9, 0));
+  const std::string code = Submit();
+  VerifyInput v;
+  v.outcome = "NEEDS_INFO";
+  v.missing_info = "Foto lokasi";
+  ASSERT_TRUE(flow_->Verify(Deadline(), officer_, In(code), v).ok());
+  // Ten working days later (two weekends) it is still open …
+  clock_.Set(At(2026, 12, 14, 12, 0));
+  EXPECT_EQ(*flow_->ExpireNeedsInfo(Deadline()), 0);
+  EXPECT_EQ(Stored(code).state, "NEEDS_INFO");
+  // … and closed after the tenth working day has ended.
+  clock_.Set(At(2026, 12, 15, 0, 1));
+  EXPECT_EQ(*flow_->ExpireNeedsInfo(Deadline()), 1);
+  EXPECT_EQ(*flow_->ExpireNeedsInfo(Deadline()), 0);
+  db::ComplaintRecord c = Stored(code);
+  EXPECT_EQ(c.state, "REJECTED");
+  auto events = complaints_->ListEvents(Deadline(), code, 0, 10);
+  ASSERT_EQ(events->size(), 3u);
+  EXPECT_EQ((*events)[2].type, "EXPIRED");
+  EXPECT_EQ((*events)[2].actor, "system");
+}
+
+TEST_P(WorkflowTest, RedispositionSetsTheLatestDueTimeAndReworkContinues) {
+  clock_.Set(At(2026, 11, 30, 8, 0));
+  const std::string code = Submit();
+  ASSERT_TRUE(flow_->Verify(Deadline(), officer_, In(code), Verified()).ok());
+  ASSERT_TRUE(flow_->ReportToHead(Deadline(), secretary_, In(code), "").ok());
+  const absl::Time due = At(2026, 11, 30, 15, 0);
+  ASSERT_TRUE(flow_->Dispose(Deadline(), head_, In(code), {"PMD", "Cek", due}).ok());
+  EXPECT_EQ(absl::FromUnixMicros(*Stored(code).resolution.due), due);
+  clock_.Set(At(2026, 11, 30, 9, 0));
+  ASSERT_TRUE(flow_->StartFollowUp(Deadline(), unit_, In(code), "").ok());
+  const absl::Time later = At(2026, 12, 1, 12, 0);
+  ASSERT_TRUE(flow_->Dispose(Deadline(), head_, In(code), {"PMD", "Lebih lama", later}).ok());
+  EXPECT_EQ(absl::FromUnixMicros(*Stored(code).resolution.due), later);
+  ASSERT_TRUE(flow_->StartFollowUp(Deadline(), unit_, In(code), "").ok());
+  clock_.Set(At(2026, 11, 30, 10, 0));
+  ASSERT_TRUE(flow_->Resolve(Deadline(), unit_, In(code), "Sudah diperbaiki", {}).ok());
+  db::ComplaintRecord resolved = Stored(code);
+  EXPECT_FALSE(resolved.resolution.running_since.has_value());
+  EXPECT_EQ(resolved.resolution.used_us, 2LL * 3600 * 1000000);
+  clock_.Set(At(2026, 11, 30, 11, 0));
+  ASSERT_TRUE(flow_->ReturnForRework(Deadline(), head_, In(code), "Belum tuntas").ok());
+  db::ComplaintRecord rework = Stored(code);
+  EXPECT_EQ(rework.state, "DISPOSED");
+  // The clock continues where it stopped: the hour spent RESOLVED (not a
+  // state of the resolution clock) moves the latest disposition's due time.
+  EXPECT_EQ(absl::FromUnixMicros(*rework.resolution.due),
+            later + absl::Hours(1));
+}
+
+TEST_P(WorkflowTest, TwoWritersRacingOneComplaintExactlyOneWins) {
+  const std::string code = Submit();
+  constexpr int kThreads = 6;
+  std::vector<std::unique_ptr<db::Database>> dbs;
+  std::vector<std::unique_ptr<db::SociComplaintRepository>> repos;
+  std::vector<std::unique_ptr<ComplaintWorkflow>> flows;
+  for (int i = 0; i < kThreads; ++i) {
+    dbs.push_back(Open(1));
+    repos.push_back(std::make_unique<db::SociComplaintRepository>(*dbs.back(), cipher_));
+    flows.push_back(std::make_unique<ComplaintWorkflow>(*repos.back(), *directory_, pins_, clock_));
+  }
+  std::atomic<int> ok{0}, refused{0}, other{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i) {
+    StepInput in = In(code);
+    threads.emplace_back([&, i, in] {
+      VerifyInput v;
+      v.outcome = i % 2 == 0 ? "VERIFIED" : "REJECTED";
+      v.note = "catatan";
+      auto r = flows[i]->Verify(Deadline(), officer_, in, v);
+      if (r.ok()) {
+        ++ok;
+      } else if (absl::IsFailedPrecondition(r.status())) {
+        ++refused;
+      } else {
+        ++other;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok.load(), 1);
+  EXPECT_EQ(refused.load(), kThreads - 1);
+  EXPECT_EQ(other.load(), 0);
+  EXPECT_EQ(Stored(code).version, 2);
+  EXPECT_EQ(complaints_->ListEvents(Deadline(), code, 0, 10)->size(), 2u);
+}
+
+TEST_P(WorkflowTest, StaleEtagIsAbortedAndIllegalStepChangesNothing) {
+  const std::string code = Submit();
+  StepInput stale = In(code);
+  stale.etag = "v7";
+  EXPECT_THAT(flow_->Verify(Deadline(), officer_, stale, Verified()),
+              StatusIs(absl::StatusCode::kAborted, "etag"));
+  EXPECT_THAT(flow_->Resolve(Deadline(), unit_, In(code), "x", {}),
+              StatusIs(absl::StatusCode::kNotFound));  // not disposed to it
+  EXPECT_THAT(flow_->ReportToHead(Deadline(), secretary_, In(code), ""),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       "the complaint is SUBMITTED"));
+  EXPECT_EQ(Stored(code).version, 1);
+  StepInput good = In(code);
+  good.etag = "v1";
+  ASSERT_TRUE(flow_->Verify(Deadline(), officer_, good, Verified()).ok());
+  // A retry returns the first result; the same id with another body is refused.
+  ASSERT_TRUE(flow_->Verify(Deadline(), officer_, good, Verified()).ok());
+  EXPECT_EQ(Stored(code).version, 2);
+  StepInput reused = good;
+  reused.fingerprint = "other";
+  EXPECT_THAT(flow_->Verify(Deadline(), officer_, reused, Verified()),
+              StatusIs(absl::StatusCode::kAlreadyExists, "request_id"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, WorkflowTest,
+                         ::testing::Values("sqlite", "mysql"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace aduan::domain
