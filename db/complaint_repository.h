@@ -2,6 +2,7 @@
 #ifndef ADUAN_DB_COMPLAINT_REPOSITORY_H_
 #define ADUAN_DB_COMPLAINT_REPOSITORY_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -112,6 +113,27 @@ class ComplaintRepository {
       absl::Time deadline, const ComplaintRecord& complaint,
       long long expected_version, const EventRecord& event,
       const std::optional<RequestRecord>& request) = 0;
+
+  // Builds the archive record inside the archiving transaction, from the
+  // office's previous record digest and sequence number and the complaint's
+  // events (the new one included).
+  using ArchiveBuilder = std::function<absl::StatusOr<ArchiveRecord>(
+      const std::string& prev_sha256, long long office_seq,
+      const std::vector<EventRecord>& events)>;
+  // As UpdateWithEvent, and in the same transaction appends the archive
+  // record made by `build` to the office's chain.
+  virtual absl::StatusOr<UpdateOutcome> ArchiveWithEvent(
+      absl::Time deadline, const ComplaintRecord& complaint,
+      long long expected_version, const EventRecord& event,
+      const std::optional<RequestRecord>& request,
+      const ArchiveBuilder& build) = 0;
+  // The archive record of a complaint, if any.
+  virtual absl::StatusOr<std::optional<ArchiveRecord>> GetArchive(
+      absl::Time deadline, const std::string& tracking_code) = 0;
+  // The record at `office_seq` of an office's chain, if any.
+  virtual absl::StatusOr<std::optional<ArchiveRecord>> GetArchiveBySeq(
+      absl::Time deadline, const std::string& office_code,
+      long long office_seq) = 0;
 
   // Complaints in NEEDS_INFO whose needs_info_until is at or before `now`,
   // at most `limit`.

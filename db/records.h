@@ -163,6 +163,18 @@ struct TokenRecord {
   std::optional<long long> revoke_time;
 };
 
+// The write-once archive record of a complaint (step 7).
+struct ArchiveRecord {
+  std::string tracking_code;
+  std::string office_code;
+  long long office_seq = 0;   // 1, 2, 3, … per office
+  std::string prev_sha256;    // the office's previous record, or 64 zeros
+  std::string sha256;         // of `document`
+  std::string hmac;           // HMAC under the archive key, hex
+  std::string document;       // canonical JSON
+  long long create_time = 0;
+};
+
 // One full read of a complaint's personal data.
 struct AccessLogRecord {
   long long id = 0;

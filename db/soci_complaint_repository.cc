@@ -107,6 +107,17 @@ constexpr char kUpdatePii[] =
     "UPDATE complaints SET complainant_nik = :nik, complainant_kk = :kk, "
     "nik_index = :idx WHERE id = :id";
 
+constexpr char kLastArchive[] =
+    "SELECT office_seq, sha256 FROM archives WHERE office_code = :office "
+    "ORDER BY office_seq DESC LIMIT 1";
+constexpr char kInsertArchive[] =
+    "INSERT INTO archives (tracking_code, office_code, office_seq, "
+    "prev_sha256, sha256, hmac, document, create_time) VALUES (:t, :office, "
+    ":seq, :prev, :sha, :hmac, :doc, :time)";
+constexpr char kArchiveColumns[] =
+    "tracking_code, office_code, office_seq, prev_sha256, sha256, hmac, "
+    "document, create_time";
+
 // Cipher contexts: a value copied to another column does not decrypt.
 constexpr char kNikContext[] = "complaints.complainant_nik";
 constexpr char kKkContext[] = "complaints.complainant_kk";
@@ -337,6 +348,32 @@ std::optional<RequestRecord> SelectRequest(soci::session& sql,
   return r;
 }
 
+// One archive record by `where` with :a (text) and optionally :b (number).
+std::optional<ArchiveRecord> SelectArchive(soci::session& sql,
+                                           const std::string& where,
+                                           const std::string& a, long long b) {
+  ArchiveRecord r;
+  std::string av = a;
+  long long bv = b;
+  soci::statement st(sql);
+  st.exchange(soci::into(r.tracking_code));
+  st.exchange(soci::into(r.office_code));
+  st.exchange(soci::into(r.office_seq));
+  st.exchange(soci::into(r.prev_sha256));
+  st.exchange(soci::into(r.sha256));
+  st.exchange(soci::into(r.hmac));
+  st.exchange(soci::into(r.document));
+  st.exchange(soci::into(r.create_time));
+  st.exchange(soci::use(av, "a"));
+  if (where.find(":b") != std::string::npos) st.exchange(soci::use(bv, "b"));
+  st.alloc();
+  st.prepare(absl::StrCat("SELECT ", kArchiveColumns, " FROM archives WHERE ",
+                          where));
+  st.define_and_bind();
+  if (!st.execute(true)) return std::nullopt;
+  return r;
+}
+
 // Escapes LIKE wildcards with '!' (used as ESCAPE character).
 std::string LikePattern(const std::string& text) {
   std::string out = "%";
@@ -499,6 +536,43 @@ absl::StatusOr<CreateOutcome> SociComplaintRepository::Create(
 absl::StatusOr<UpdateOutcome> SociComplaintRepository::UpdateWithEvent(
     absl::Time deadline, const ComplaintRecord& c, long long expected_version,
     const EventRecord& event, const std::optional<RequestRecord>& request) {
+  return Update(deadline, c, expected_version, event, request, nullptr);
+}
+
+absl::StatusOr<UpdateOutcome> SociComplaintRepository::ArchiveWithEvent(
+    absl::Time deadline, const ComplaintRecord& c, long long expected_version,
+    const EventRecord& event, const std::optional<RequestRecord>& request,
+    const ArchiveBuilder& build) {
+  return Update(deadline, c, expected_version, event, request, &build);
+}
+
+absl::StatusOr<std::optional<ArchiveRecord>> SociComplaintRepository::GetArchive(
+    absl::Time deadline, const std::string& tracking_code) {
+  std::optional<ArchiveRecord> out;
+  RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
+    out = SelectArchive(sql, "tracking_code = :a", tracking_code, 0);
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<std::optional<ArchiveRecord>>
+SociComplaintRepository::GetArchiveBySeq(absl::Time deadline,
+                                         const std::string& office_code,
+                                         long long office_seq) {
+  std::optional<ArchiveRecord> out;
+  RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
+    out = SelectArchive(sql, "office_code = :a AND office_seq = :b",
+                        office_code, office_seq);
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<UpdateOutcome> SociComplaintRepository::Update(
+    absl::Time deadline, const ComplaintRecord& c, long long expected_version,
+    const EventRecord& event, const std::optional<RequestRecord>& request,
+    const ArchiveBuilder* build) {
   UpdateOutcome outcome;
   ASSIGN_OR_RETURN(const std::string stored_nik,
                    cipher_.Encrypt(c.complainant_nik, kNikContext));
@@ -529,6 +603,37 @@ absl::StatusOr<UpdateOutcome> SociComplaintRepository::UpdateWithEvent(
       return absl::OkStatus();
     }
     InsertEvent(sql, c.id, event);
+    if (build != nullptr) {
+      std::vector<EventRecord> events;
+      const long long from_start = 0;
+      EventRecord e;
+      e.tracking_code = c.tracking_code;
+      soci::statement es =
+          (sql.prepare << absl::StrCat(kSelectEvents, " LIMIT 100000"),
+           soci::use(c.id, "cid"), soci::use(from_start, "after"),
+           soci::into(e.version), soci::into(e.type), soci::into(e.from_state),
+           soci::into(e.to_state), soci::into(e.actor), soci::into(e.actor_role),
+           soci::into(e.note), soci::into(e.payload), soci::into(e.create_time),
+           soci::into(e.office_code));
+      if (es.execute(true)) {
+        do events.push_back(e);
+        while (es.fetch());
+      }
+      std::string prev(64, '0');
+      long long last_seq = 0;
+      sql << kLastArchive, soci::use(c.office_code, "office"),
+          soci::into(last_seq), soci::into(prev);
+      if (!sql.got_data()) {
+        prev = std::string(64, '0');
+        last_seq = 0;
+      }
+      ASSIGN_OR_RETURN(ArchiveRecord a, (*build)(prev, last_seq + 1, events));
+      sql << kInsertArchive, soci::use(a.tracking_code, "t"),
+          soci::use(a.office_code, "office"), soci::use(a.office_seq, "seq"),
+          soci::use(a.prev_sha256, "prev"), soci::use(a.sha256, "sha"),
+          soci::use(a.hmac, "hmac"), soci::use(a.document, "doc"),
+          soci::use(a.create_time, "time");
+    }
     if (request) {
       sql << kInsertRequest, soci::use(request->caller, "caller"),
           soci::use(request->request_id, "rid"),
@@ -541,8 +646,11 @@ absl::StatusOr<UpdateOutcome> SociComplaintRepository::UpdateWithEvent(
     return absl::OkStatus();
   };
   absl::Status st = db_.Write(deadline, attempt);
-  // A twin with the same request_id (or event version) committed first.
-  if (absl::IsAlreadyExists(st)) st = db_.Write(deadline, attempt);
+  // A twin with the same request_id (or event version, or the office's next
+  // archive number) committed first: decide again on what is stored.
+  for (int i = 0; i < 4 && absl::IsAlreadyExists(st); ++i) {
+    st = db_.Write(deadline, attempt);
+  }
   if (absl::IsAlreadyExists(st)) {
     outcome.kind = UpdateOutcome::Kind::kVersionConflict;
     return outcome;

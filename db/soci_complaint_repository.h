@@ -26,6 +26,16 @@ class SociComplaintRepository : public ComplaintRepository {
       absl::Time deadline, const ComplaintRecord& complaint,
       long long expected_version, const EventRecord& event,
       const std::optional<RequestRecord>& request) override;
+  absl::StatusOr<UpdateOutcome> ArchiveWithEvent(
+      absl::Time deadline, const ComplaintRecord& complaint,
+      long long expected_version, const EventRecord& event,
+      const std::optional<RequestRecord>& request,
+      const ArchiveBuilder& build) override;
+  absl::StatusOr<std::optional<ArchiveRecord>> GetArchive(
+      absl::Time deadline, const std::string& tracking_code) override;
+  absl::StatusOr<std::optional<ArchiveRecord>> GetArchiveBySeq(
+      absl::Time deadline, const std::string& office_code,
+      long long office_seq) override;
   absl::StatusOr<std::vector<ComplaintRecord>> ListExpiredNeedsInfo(
       absl::Time deadline, long long now, int limit) override;
   absl::StatusOr<std::optional<RequestRecord>> FindRequest(
@@ -45,6 +55,12 @@ class SociComplaintRepository : public ComplaintRepository {
 
  private:
   absl::Status Decrypt(ComplaintRecord& c) const;
+  absl::StatusOr<UpdateOutcome> Update(absl::Time deadline,
+                                       const ComplaintRecord& complaint,
+                                       long long expected_version,
+                                       const EventRecord& event,
+                                       const std::optional<RequestRecord>& request,
+                                       const ArchiveBuilder* build);
 
   Database& db_;
   const PiiCipher& cipher_;

@@ -241,11 +241,13 @@ int Serve() {
   domain::ComplaintReader reader(complaints, directory, clock);
   domain::AccessAdmin access_admin(access, complaints, directory, clock);
   auth::Authorizer authorizer(access, clock);
-  domain::ComplaintWorkflow workflow(complaints, directory, pins, clock);
+  domain::ComplaintArchive archive(complaints, *cipher, keys->archive_key());
+  domain::ComplaintWorkflow workflow(complaints, directory, pins, clock,
+                                     &archive);
   api::IntakeService intake_service(authorizer, intake, workflow);
   api::VerificationService verification_service(authorizer, workflow);
   api::DispositionService disposition_service(authorizer, workflow);
-  api::ArchiveService archive_service(authorizer, workflow);
+  api::ArchiveService archive_service(authorizer, workflow, archive);
   api::ComplaintService complaint_service(authorizer, reader);
   domain::OfficeAdmin office_admin(offices, access, directory, clock);
   api::AdminService admin_service(authorizer, access_admin, office_admin,

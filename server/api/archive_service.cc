@@ -1,5 +1,7 @@
 #include "server/api/archive_service.h"
 
+#include <google/protobuf/util/time_util.h>
+
 #include "server/api/call_context.h"
 #include "server/api/workflow_call.h"
 
@@ -19,6 +21,44 @@ grpc::Status ArchiveService::InformComplainant(
   i.message = req->message();
   return Respond(flow_.Inform(CallDeadline(*ctx), *who, StepInputFrom(*req), i),
                  resp);
+}
+
+grpc::Status ArchiveService::ArchiveComplaint(
+    grpc::ServerContext* ctx, const v1::ArchiveComplaintRequest* req,
+    v1::Complaint* resp) {
+  auto who = auth_.Authorize(*ctx, "aduan.v1.ArchiveService.ArchiveComplaint");
+  if (!who.ok()) return ToGrpcStatus(who.status());
+  return Respond(flow_.Archive(CallDeadline(*ctx), *who, StepInputFrom(*req)),
+                 resp);
+}
+
+grpc::Status ArchiveService::GetArchive(grpc::ServerContext* ctx,
+                                        const v1::GetArchiveRequest* req,
+                                        v1::ArchiveRecord* resp) {
+  auto who = auth_.Authorize(*ctx, "aduan.v1.ArchiveService.GetArchive");
+  if (!who.ok()) return ToGrpcStatus(who.status());
+  auto r = archive_.Get(CallDeadline(*ctx), *who, req->tracking_code());
+  if (!r.ok()) return ToGrpcStatus(r.status());
+  resp->set_tracking_code(r->tracking_code);
+  resp->set_sha256(r->sha256);
+  *resp->mutable_create_time() =
+      google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(r->create_time);
+  resp->set_document(r->document);
+  return grpc::Status::OK;
+}
+
+grpc::Status ArchiveService::VerifyArchive(grpc::ServerContext* ctx,
+                                           const v1::VerifyArchiveRequest* req,
+                                           v1::VerifyArchiveResponse* resp) {
+  auto who = auth_.Authorize(*ctx, "aduan.v1.ArchiveService.VerifyArchive");
+  if (!who.ok()) return ToGrpcStatus(who.status());
+  auto check = archive_.Verify(CallDeadline(*ctx), *who, req->tracking_code());
+  if (!check.ok()) return ToGrpcStatus(check.status());
+  resp->set_intact(check->intact);
+  resp->set_stored_sha256(check->stored_sha256);
+  resp->set_computed_sha256(check->computed_sha256);
+  resp->set_chain_intact(check->chain_intact);
+  return grpc::Status::OK;
 }
 
 }  // namespace aduan::api

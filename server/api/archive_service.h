@@ -1,11 +1,11 @@
-// gRPC handlers of aduan.v1.ArchiveService (steps 6–7). Informing the
-// complainant works; ArchiveComplaint, GetArchive and VerifyArchive answer
-// UNIMPLEMENTED until the archive record is built.
+// gRPC handlers of aduan.v1.ArchiveService (steps 6–7): informing the
+// complainant, archiving, and reading and verifying archive records.
 #ifndef ADUAN_SERVER_API_ARCHIVE_SERVICE_H_
 #define ADUAN_SERVER_API_ARCHIVE_SERVICE_H_
 
 #include "aduan/v1/archive_service.grpc.pb.h"
 #include "server/auth/authorizer.h"
+#include "server/domain/complaint_archive.h"
 #include "server/domain/complaint_workflow.h"
 
 namespace aduan::api {
@@ -13,16 +13,27 @@ namespace aduan::api {
 // Thread-safe; the references must outlive it.
 class ArchiveService final : public v1::ArchiveService::Service {
  public:
-  ArchiveService(auth::Authorizer& auth, domain::ComplaintWorkflow& flow)
-      : auth_(auth), flow_(flow) {}
+  ArchiveService(auth::Authorizer& auth, domain::ComplaintWorkflow& flow,
+                 domain::ComplaintArchive& archive)
+      : auth_(auth), flow_(flow), archive_(archive) {}
 
   grpc::Status InformComplainant(grpc::ServerContext* ctx,
                                  const v1::InformComplainantRequest* req,
                                  v1::Complaint* resp) override;
+  grpc::Status ArchiveComplaint(grpc::ServerContext* ctx,
+                                const v1::ArchiveComplaintRequest* req,
+                                v1::Complaint* resp) override;
+  grpc::Status GetArchive(grpc::ServerContext* ctx,
+                          const v1::GetArchiveRequest* req,
+                          v1::ArchiveRecord* resp) override;
+  grpc::Status VerifyArchive(grpc::ServerContext* ctx,
+                             const v1::VerifyArchiveRequest* req,
+                             v1::VerifyArchiveResponse* resp) override;
 
  private:
   auth::Authorizer& auth_;
   domain::ComplaintWorkflow& flow_;
+  domain::ComplaintArchive& archive_;
 };
 
 }  // namespace aduan::api

@@ -219,9 +219,21 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Step(
     request.fingerprint = in.fingerprint;
     request.tracking_code = code;
     request.create_time = now_us;
-    ASSIGN_OR_RETURN(db::UpdateOutcome outcome,
-                     complaints_.UpdateWithEvent(deadline, c, stored->version,
-                                                 event, request));
+    db::UpdateOutcome outcome;
+    if (action == Action::kArchive) {
+      ASSIGN_OR_RETURN(
+          outcome,
+          complaints_.ArchiveWithEvent(
+              deadline, c, stored->version, event, request,
+              [&](const std::string& prev, long long seq,
+                  const std::vector<db::EventRecord>& events)
+                  -> absl::StatusOr<db::ArchiveRecord> {
+                return archive_->Build(c, events, prev, seq, now);
+              }));
+    } else {
+      ASSIGN_OR_RETURN(outcome, complaints_.UpdateWithEvent(
+                                    deadline, c, stored->version, event, request));
+    }
     switch (outcome.kind) {
       case db::UpdateOutcome::Kind::kUpdated:
         spdlog::info("{} {}: {} -> {} by {}", method, code, from, c.state,
@@ -484,6 +496,22 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Inform(absl::Time deadline,
                 c.state = "INFORMED";
                 e.type = "INFORMED";
                 e.note = i.message;
+                return absl::OkStatus();
+              });
+}
+
+absl::StatusOr<StepResult> ComplaintWorkflow::Archive(absl::Time deadline,
+                                                      const Principal& who,
+                                                      const StepInput& in) {
+  if (archive_ == nullptr) {
+    return absl::UnimplementedError("archiving is not configured");
+  }
+  return Step(deadline, who, Action::kArchive, kOfficer, in,
+              RoleInOffice(who, kOfficer), absl::OkStatus(),
+              [&](const OfficeConfig&, db::ComplaintRecord& c,
+                  db::EventRecord& e, absl::Time) {
+                c.state = "ARCHIVED";
+                e.type = "ARCHIVED";
                 return absl::OkStatus();
               });
 }

@@ -21,6 +21,7 @@
 #include "absl/time/time.h"
 #include "db/complaint_repository.h"
 #include "server/common/clock.h"
+#include "server/domain/complaint_archive.h"
 #include "server/domain/complaint_view.h"
 #include "server/domain/office_directory.h"
 #include "server/domain/pin_issuer.h"
@@ -80,10 +81,15 @@ struct StepResult {
 // Thread-safe; every reference must outlive it.
 class ComplaintWorkflow {
  public:
+  // `archive` (optional) enables step 7.
   ComplaintWorkflow(db::ComplaintRepository& complaints,
                     OfficeDirectory& offices, const PinIssuer& pins,
-                    const Clock& clock)
-      : complaints_(complaints), offices_(offices), pins_(pins), clock_(clock) {}
+                    const Clock& clock, const ComplaintArchive* archive = nullptr)
+      : complaints_(complaints),
+        offices_(offices),
+        pins_(pins),
+        clock_(clock),
+        archive_(archive) {}
 
   // Step 2 (officer). DUPLICATE needs `duplicate_of` of the same office,
   // NEEDS_INFO `missing_info`, OUT_OF_SCOPE `referred_to`, REJECTED `note`.
@@ -128,6 +134,11 @@ class ComplaintWorkflow {
   // Step 6 (officer).
   absl::StatusOr<StepResult> Inform(absl::Time deadline, const Principal& who,
                                     const StepInput& in, const InformInput& i);
+  // Step 7 (officer): INFORMED or WITHDRAWN → ARCHIVED, writing the archive
+  // record in the same transaction. Errors also kUnimplemented when no
+  // archive was given.
+  absl::StatusOr<StepResult> Archive(absl::Time deadline, const Principal& who,
+                                     const StepInput& in);
   // The officer, the complaint's gateway, or the complainant with the PIN.
   absl::StatusOr<StepResult> Supplement(absl::Time deadline,
                                         const Principal& who,
@@ -167,6 +178,7 @@ class ComplaintWorkflow {
   OfficeDirectory& offices_;
   const PinIssuer& pins_;
   const Clock& clock_;
+  const ComplaintArchive* archive_;
 };
 
 }  // namespace aduan::domain

@@ -16,7 +16,6 @@
 #include "absl/strings/str_cat.h"
 #include "aduan/v1/complaint_service.grpc.pb.h"
 #include "aduan/v1/intake_service.grpc.pb.h"
-#include "aduan/v1/archive_service.grpc.pb.h"
 #include "grpc/reflection/v1alpha/reflection.grpc.pb.h"
 #include "tests/e2e/e2e_fixture.h"
 #include "tests/test_util.h"
@@ -411,12 +410,11 @@ TEST_P(IntakeE2eTest, GetUnknownAndMalformedCodes) {
 }
 
 TEST_P(IntakeE2eTest, LaterStepsAnswerUnimplemented) {
-  auto stub = v1::ArchiveService::NewStub(server_->Channel());
   grpc::ClientContext ctx;
   testing::Authorize(ctx, officer_token_);
-  v1::ArchiveComplaintRequest req;
+  v1::UpdateComplaintRequest req;
   v1::Complaint resp;
-  EXPECT_EQ(stub->ArchiveComplaint(&ctx, req, &resp).error_code(),
+  EXPECT_EQ(intake_->UpdateComplaint(&ctx, req, &resp).error_code(),
             grpc::StatusCode::UNIMPLEMENTED);
 }
 

@@ -1,5 +1,6 @@
 // End to end: complete life cycles over gRPC, each step done with the token
 // of the role that owns it, on SQLite and MariaDB.
+#include <regex>
 #include <thread>
 
 #include "aduan/v1/archive_service.grpc.pb.h"
@@ -39,6 +40,7 @@ class WorkflowE2eTest : public testing::E2eFixture {
     c->set_channel(v1::Complaint::ONLINE);
     c->mutable_complainant()->set_name("Wati");
     c->mutable_complainant()->set_phone("081298765432");
+    c->mutable_complainant()->set_nik("3574045108900003");
     c->set_title("Keributan malam hari");
     c->set_description("Ada keributan tiap malam di gang 5.");
     v1::SubmitComplaintResponse resp;
@@ -160,6 +162,43 @@ TEST_P(WorkflowE2eTest, VerifiedComplaintGoesThroughEveryStepToInformed) {
   ASSERT_TRUE(intake_->TrackComplaint(&ctx, track, &t).ok());
   EXPECT_EQ(t.state(), v1::Complaint::INFORMED);
   EXPECT_EQ(t.timeline_size(), 7);  // the note changed no state
+
+  // Step 7: the archive record, verified, holding no identity number.
+  v1::Complaint archived;
+  ASSERT_TRUE(Do(officer_token_, code, v1::ArchiveComplaintRequest(),
+                 [&](auto* c, auto& r, auto* p) {
+                   return archive_->ArchiveComplaint(c, r, p);
+                 },
+                 &archived)
+                  .ok());
+  EXPECT_EQ(archived.state(), v1::Complaint::ARCHIVED);
+  grpc::ClientContext gctx;
+  testing::Authorize(gctx, officer_token_);
+  v1::GetArchiveRequest get;
+  get.set_tracking_code(code);
+  v1::ArchiveRecord record;
+  ASSERT_TRUE(archive_->GetArchive(&gctx, get, &record).ok());
+  EXPECT_EQ(record.sha256().size(), 64u);
+  EXPECT_THAT(record.document(), HasSubstr("\"attachments\":[]"));
+  EXPECT_THAT(record.document(), HasSubstr("\"type\":\"ARCHIVED\""));
+  EXPECT_EQ(record.document().find("3574045108900003"), std::string::npos);
+  EXPECT_THAT(record.document(), HasSubstr("\"nik_index\":\""));
+  grpc::ClientContext vctx;
+  testing::Authorize(vctx, officer_token_);
+  v1::VerifyArchiveRequest verify;
+  verify.set_tracking_code(code);
+  v1::VerifyArchiveResponse check;
+  ASSERT_TRUE(archive_->VerifyArchive(&vctx, verify, &check).ok());
+  EXPECT_TRUE(check.intact());
+  EXPECT_TRUE(check.chain_intact());
+  EXPECT_EQ(check.stored_sha256(), record.sha256());
+  EXPECT_EQ(check.computed_sha256(), record.sha256());
+  // A unit may not read the archive; nothing changes an archived complaint.
+  grpc::ClientContext uctx;
+  testing::Authorize(uctx, unit_);
+  EXPECT_EQ(archive_->GetArchive(&uctx, get, &record).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(Inform(code).error_code(), grpc::StatusCode::FAILED_PRECONDITION);
 }
 
 TEST_P(WorkflowE2eTest, NeedsInfoIsSuppliedByTheCitizenWithThePin) {

@@ -6,12 +6,15 @@
 #include <thread>
 
 #include "absl/strings/str_cat.h"
+#include <soci/soci.h>
+
 #include "db/database.h"
 #include "db/migrator.h"
 #include "db/seeder.h"
 #include "db/soci_complaint_repository.h"
 #include "db/soci_office_repository.h"
 #include "server/common/clock.h"
+#include "server/domain/complaint_archive.h"
 #include "server/domain/complaint_intake.h"
 #include "server/domain/complaint_workflow.h"
 #include "tests/test_util.h"
@@ -57,10 +60,14 @@ class WorkflowTest : public ::testing::TestWithParam<std::string> {
     ASSERT_TRUE(db::SeedKanigaran(*offices_, absl::Now()).ok());
     directory_ = std::make_unique<OfficeDirectory>(*offices_, clock_);
     intake_ = std::make_unique<ComplaintIntake>(*complaints_, *directory_, pins_, clock_);
-    flow_ = std::make_unique<ComplaintWorkflow>(*complaints_, *directory_, pins_, clock_);
+    archive_ = std::make_unique<ComplaintArchive>(*complaints_, cipher_,
+                                                  std::string(32, 'a'));
+    flow_ = std::make_unique<ComplaintWorkflow>(*complaints_, *directory_,
+                                                pins_, clock_, archive_.get());
   }
   void TearDown() override {
     flow_.reset();
+    archive_.reset();
     intake_.reset();
     directory_.reset();
     complaints_.reset();
@@ -114,6 +121,7 @@ class WorkflowTest : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<db::SociComplaintRepository> complaints_;
   std::unique_ptr<OfficeDirectory> directory_;
   std::unique_ptr<ComplaintIntake> intake_;
+  std::unique_ptr<ComplaintArchive> archive_;
   std::unique_ptr<ComplaintWorkflow> flow_;
   Principal officer_ = Staff("siti", kOfficer);
   Principal secretary_ = Staff("sekcam", kSecretary);
@@ -288,6 +296,91 @@ TEST_P(WorkflowTest, StaleEtagIsAbortedAndIllegalStepChangesNothing) {
   reused.fingerprint = "other";
   EXPECT_THAT(flow_->Verify(Deadline(), officer_, reused, Verified()),
               StatusIs(absl::StatusCode::kAlreadyExists, "request_id"));
+}
+
+TEST_P(WorkflowTest, ArchiveRecordsAreChainedIntactAndWriteOnce) {
+  std::vector<std::string> codes;
+  for (int i = 0; i < 3; ++i) {
+    const std::string code = Submit();
+    ASSERT_TRUE(flow_->Withdraw(Deadline(), officer_, In(code), "dicabut").ok());
+    auto archived = flow_->Archive(Deadline(), officer_, In(code));
+    ASSERT_TRUE(archived.ok()) << archived.status();
+    EXPECT_EQ(archived->complaint.record.state, "ARCHIVED");
+    codes.push_back(code);
+  }
+  auto first = archive_->Get(Deadline(), officer_, codes[0]);
+  ASSERT_TRUE(first.ok()) << first.status();
+  EXPECT_EQ(first->office_seq, 1);
+  EXPECT_EQ(first->prev_sha256, std::string(64, '0'));
+  EXPECT_NE(first->document.find("\"attachments\":[]"), std::string::npos);
+  EXPECT_NE(first->document.find("\"format\":\"aduan.archive.v1\""),
+            std::string::npos);
+  auto second = archive_->Get(Deadline(), officer_, codes[1]);
+  EXPECT_EQ(second->prev_sha256, first->sha256);
+  for (const std::string& code : codes) {
+    auto check = archive_->Verify(Deadline(), officer_, code);
+    ASSERT_TRUE(check.ok()) << check.status();
+    EXPECT_TRUE(check->intact) << code;
+    EXPECT_TRUE(check->chain_intact) << code;
+    EXPECT_EQ(check->computed_sha256, check->stored_sha256);
+  }
+  // Nothing changes an archived complaint.
+  EXPECT_THAT(flow_->Withdraw(Deadline(), officer_, In(codes[0]), ""),
+              StatusIs(absl::StatusCode::kFailedPrecondition, "ARCHIVED"));
+  EXPECT_THAT(flow_->ReissuePin(Deadline(), officer_, In(codes[0])),
+              StatusIs(absl::StatusCode::kFailedPrecondition, "ARCHIVED"));
+  // The database refuses to rewrite or remove archive rows.
+  EXPECT_THAT(db_->Write(Deadline(), [](soci::session& sql) {
+                sql << "UPDATE archives SET document = 'x'";
+                return absl::OkStatus();
+              }),
+              StatusIs(absl::StatusCode::kInternal));
+  EXPECT_THAT(db_->Write(Deadline(), [](soci::session& sql) {
+                sql << "DELETE FROM archives";
+                return absl::OkStatus();
+              }),
+              StatusIs(absl::StatusCode::kInternal));
+}
+
+TEST_P(WorkflowTest, TamperingIsDetected) {
+  std::vector<std::string> codes;
+  for (int i = 0; i < 3; ++i) {
+    const std::string code = Submit();
+    ASSERT_TRUE(flow_->Withdraw(Deadline(), officer_, In(code), "").ok());
+    ASSERT_TRUE(flow_->Archive(Deadline(), officer_, In(code)).ok());
+    codes.push_back(code);
+  }
+  auto run = [&](const std::string& stmt) {
+    ASSERT_TRUE(db_->Write(Deadline(), [&](soci::session& sql) {
+                     sql << stmt;
+                     return absl::OkStatus();
+                   }).ok())
+        << stmt;
+  };
+  // Someone with database access rewrites history behind the triggers.
+  run("DROP TRIGGER archives_no_update");
+  run("DROP TRIGGER archives_no_delete");
+  // 1. A changed complaint row.
+  run("UPDATE complaints SET title = 'diubah' WHERE tracking_code = '" +
+      codes[0] + "'");
+  auto changed_row = archive_->Verify(Deadline(), officer_, codes[0]);
+  ASSERT_TRUE(changed_row.ok());
+  EXPECT_FALSE(changed_row->intact);
+  EXPECT_NE(changed_row->computed_sha256, changed_row->stored_sha256);
+  // 2. A changed archive row (document and digest rewritten together).
+  run("UPDATE archives SET document = 'x', sha256 = '" + std::string(64, 'b') +
+      "' WHERE tracking_code = '" + codes[1] + "'");
+  auto changed_archive = archive_->Verify(Deadline(), officer_, codes[1]);
+  ASSERT_TRUE(changed_archive.ok());
+  EXPECT_FALSE(changed_archive->intact);
+  // …which also breaks the link of the record after it.
+  EXPECT_FALSE(archive_->Verify(Deadline(), officer_, codes[2])->chain_intact);
+  // 3. A record removed from the middle of the chain.
+  run("DELETE FROM archives WHERE tracking_code = '" + codes[1] + "'");
+  auto after_gap = archive_->Verify(Deadline(), officer_, codes[2]);
+  ASSERT_TRUE(after_gap.ok());
+  EXPECT_TRUE(after_gap->intact);  // itself untouched
+  EXPECT_FALSE(after_gap->chain_intact);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, WorkflowTest,

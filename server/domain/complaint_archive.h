@@ -1,0 +1,64 @@
+// ComplaintArchive makes, reads and verifies the archive record of step 7
+// (DESIGN.md §2): the whole file — complaint, events, attachment digests —
+// as canonical JSON (canonical_json.h), its SHA-256, an HMAC under the
+// archive key kept outside the database, chained per office to the previous
+// record, stored write-once. NIK and KK numbers appear only as their keyed
+// blind index, so the record holds no identity number.
+#ifndef ADUAN_SERVER_DOMAIN_COMPLAINT_ARCHIVE_H_
+#define ADUAN_SERVER_DOMAIN_COMPLAINT_ARCHIVE_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "db/complaint_repository.h"
+#include "server/common/pii_cipher.h"
+#include "server/domain/principal.h"
+
+namespace aduan::domain {
+
+struct ArchiveCheck {
+  bool intact = false;        // digest, HMAC and live rows all agree
+  bool chain_intact = false;  // the previous record exists and matches
+  std::string stored_sha256;
+  std::string computed_sha256;  // of the document rebuilt from live rows
+};
+
+// Thread-safe; the references must outlive it.
+class ComplaintArchive {
+ public:
+  ComplaintArchive(db::ComplaintRepository& complaints, const PiiCipher& cipher,
+                   std::string archive_key)
+      : complaints_(complaints), cipher_(cipher), key_(std::move(archive_key)) {}
+
+  // The record of an archived complaint `c` (state ARCHIVED, its events
+  // given), archived by `actor` at `time`, as record `office_seq` after
+  // `prev_sha256`.
+  db::ArchiveRecord Build(const db::ComplaintRecord& c,
+                          const std::vector<db::EventRecord>& events,
+                          const std::string& prev_sha256, long long office_seq,
+                          absl::Time time) const;
+
+  // The stored record. Errors: kNotFound (not archived, or not visible to
+  // `who`: officer, secretary, head and auditor of the office).
+  absl::StatusOr<db::ArchiveRecord> Get(absl::Time deadline,
+                                        const Principal& who,
+                                        const std::string& tracking_code);
+  // Recomputes the digest of the stored document and of one rebuilt from
+  // the live rows, checks the HMAC and the link to the previous record.
+  // Errors as Get.
+  absl::StatusOr<ArchiveCheck> Verify(absl::Time deadline, const Principal& who,
+                                      const std::string& tracking_code);
+
+ private:
+  std::string Hmac(const db::ArchiveRecord& r) const;
+
+  db::ComplaintRepository& complaints_;
+  const PiiCipher& cipher_;
+  const std::string key_;
+};
+
+}  // namespace aduan::domain
+
+#endif  // ADUAN_SERVER_DOMAIN_COMPLAINT_ARCHIVE_H_
