@@ -16,6 +16,15 @@ constexpr char kSelectBindings[] =
 constexpr char kTokenColumns[] =
     "id, principal_id, secret_hash, description, create_time, expire_time, "
     "last_used_time, revoke_time";
+// One round trip for authentication: token, principal and bindings.
+constexpr char kFindToken[] =
+    "SELECT t.id, t.principal_id, t.description, t.create_time, "
+    "t.expire_time, t.last_used_time, t.revoke_time, p.name, p.display_name, "
+    "p.disabled, p.tls_identity, p.create_time, p.update_time, b.role, "
+    "b.office_code, b.unit_code, b.source FROM api_tokens t JOIN principals p "
+    "ON p.id = t.principal_id LEFT JOIN role_bindings b ON b.principal_id = "
+    "p.id WHERE t.secret_hash = :hash ORDER BY b.office_code, b.role, "
+    "b.unit_code, b.source";
 constexpr char kTouchToken[] =
     "UPDATE api_tokens SET last_used_time = :now WHERE id = :id";
 constexpr char kInsertPrincipal[] =
@@ -150,11 +159,40 @@ SociAccessRepository::FindToken(absl::Time deadline,
   std::optional<TokenLookup> out;
   RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
     out.reset();
-    std::optional<TokenRecord> token = SelectToken(sql, "secret_hash", secret_hash);
-    if (!token) return absl::OkStatus();
-    std::optional<PrincipalRecord> p = SelectPrincipal(sql, "id", token->principal_id);
-    if (!p) return absl::OkStatus();
-    out = TokenLookup{*std::move(token), *std::move(p)};
+    TokenLookup found;
+    TokenRecord& t = found.token;
+    PrincipalRecord& p = found.principal;
+    long long expire = 0, used = 0, revoked = 0;
+    int disabled = 0;
+    std::string tls;
+    RoleBindingRecord b;
+    soci::indicator i_expire, i_used, i_revoked, i_tls, i_role, i_office,
+        i_unit, i_source;
+    soci::statement st =
+        (sql.prepare << kFindToken, soci::use(secret_hash, "hash"),
+         soci::into(t.id), soci::into(t.principal_id), soci::into(t.description),
+         soci::into(t.create_time), soci::into(expire, i_expire),
+         soci::into(used, i_used), soci::into(revoked, i_revoked),
+         soci::into(p.name), soci::into(p.display_name), soci::into(disabled),
+         soci::into(tls, i_tls), soci::into(p.create_time),
+         soci::into(p.update_time), soci::into(b.role, i_role),
+         soci::into(b.office_code, i_office), soci::into(b.unit_code, i_unit),
+         soci::into(b.source, i_source));
+    if (!st.execute(true)) return absl::OkStatus();
+    auto opt = [](long long v, soci::indicator i) {
+      return i == soci::i_ok ? std::optional<long long>(v) : std::nullopt;
+    };
+    t.secret_hash = secret_hash;
+    t.expire_time = opt(expire, i_expire);
+    t.last_used_time = opt(used, i_used);
+    t.revoke_time = opt(revoked, i_revoked);
+    p.id = t.principal_id;
+    p.disabled = disabled != 0;
+    p.tls_identity = i_tls == soci::i_ok ? tls : "";
+    do {
+      if (i_role == soci::i_ok) p.bindings.push_back(b);
+    } while (st.fetch());
+    out = std::move(found);
     return absl::OkStatus();
   }));
   return out;

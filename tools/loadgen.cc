@@ -1,10 +1,15 @@
-// aduan_loadgen: drives SubmitComplaint at N concurrent clients for T
-// seconds and prints throughput, p50 and p99. With --mode=direct it performs
-// the same work (validation + the same database transaction) in process
-// through the domain and SOCI, without gRPC: the baseline.
+// aduan_loadgen: drives aduand at N concurrent clients for T seconds.
+//   --mode=grpc       SubmitComplaint; throughput, p50, p99
+//   --mode=direct     the same work (validation + the same transaction) in
+//                     process through the domain and SOCI, no gRPC: the
+//                     baseline of --mode=grpc
+//   --mode=lifecycle  complete life cycles (submit, verify, report, dispose,
+//                     start follow-up, resolve, inform, archive), each step
+//                     with its role's token; life cycles/s and p99 per step
+// grpc and lifecycle modes create their staff through the Admin API with
+// --admin_token (from `aduand bootstrap-admin`).
 //
-//   aduan_loadgen --mode=grpc --target=127.0.0.1:50051 --clients=16 --seconds=10
-//   aduan_loadgen --mode=direct --db=mysql://… --key_file=… --clients=16
+//   aduan_loadgen --mode=grpc --target=127.0.0.1:50051 --admin_token=adn_…
 #include <grpcpp/grpcpp.h>
 #include <spdlog/spdlog.h>
 
@@ -19,7 +24,11 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "aduan/v1/admin_service.grpc.pb.h"
+#include "aduan/v1/archive_service.grpc.pb.h"
+#include "aduan/v1/disposition_service.grpc.pb.h"
 #include "aduan/v1/intake_service.grpc.pb.h"
+#include "aduan/v1/verification_service.grpc.pb.h"
 #include "db/database.h"
 #include "db/migrator.h"
 #include "db/seeder.h"
@@ -40,6 +49,7 @@ ABSL_FLAG(std::string, key_file, "var/bench.key", "key file (direct)");
 ABSL_FLAG(int, clients, 16, "concurrent clients");
 ABSL_FLAG(int, seconds, 10, "duration");
 ABSL_FLAG(std::string, label, "", "label printed with the result");
+ABSL_FLAG(std::string, admin_token, "", "ADMIN token (grpc, lifecycle)");
 
 namespace {
 
@@ -119,19 +129,64 @@ void Drive(int clients, absl::Duration duration, Call call) {
       pct(0.99));
 }
 
+std::shared_ptr<grpc::Channel> NewChannel(int i) {
+  grpc::ChannelArguments args;
+  args.SetInt("grpc.channel_id", i);  // one connection per client
+  return grpc::CreateCustomChannel(absl::GetFlag(FLAGS_target),
+                                   grpc::InsecureChannelCredentials(), args);
+}
+
+void Auth(grpc::ClientContext& ctx, const std::string& token) {
+  ctx.AddMetadata("authorization", "Bearer " + token);
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+}
+
+// A new principal with one binding in KNG; returns its token ("" on error).
+std::string Staff(aduan::v1::AdminService::Stub& admin, const std::string& run,
+                  const std::string& name, aduan::v1::RoleBinding::Role role,
+                  const std::string& unit = "") {
+  grpc::ClientContext ctx;
+  Auth(ctx, absl::GetFlag(FLAGS_admin_token));
+  aduan::v1::CreatePrincipalRequest req;
+  req.mutable_principal()->set_name(absl::StrCat("bench.", run, ".", name));
+  auto* b = req.mutable_principal()->add_role_bindings();
+  b->set_role(role);
+  b->set_office_code("KNG");
+  b->set_unit_code(unit);
+  aduan::v1::Principal p;
+  grpc::Status s = admin.CreatePrincipal(&ctx, req, &p);
+  if (!s.ok()) {
+    std::fprintf(stderr, "CreatePrincipal: %s\n", s.error_message().c_str());
+    return "";
+  }
+  grpc::ClientContext tctx;
+  Auth(tctx, absl::GetFlag(FLAGS_admin_token));
+  aduan::v1::IssueTokenRequest treq;
+  treq.set_principal_id(p.principal_id());
+  aduan::v1::IssueTokenResponse tresp;
+  s = admin.IssueToken(&tctx, treq, &tresp);
+  if (!s.ok()) {
+    std::fprintf(stderr, "IssueToken: %s\n", s.error_message().c_str());
+    return "";
+  }
+  return tresp.secret();
+}
+
 int RunGrpc(int clients, absl::Duration duration) {
+  auto admin = aduan::v1::AdminService::NewStub(NewChannel(-1));
+  const std::string run = absl::BytesToHexString(aduan::RandomBytes(3).value());
+  const std::string officer =
+      Staff(*admin, run, "officer", aduan::v1::RoleBinding::OFFICER);
+  if (officer.empty()) return 1;
   std::vector<std::unique_ptr<aduan::v1::IntakeService::Stub>> stubs;
   for (int i = 0; i < clients; ++i) {
     // One channel per client, as separate staff tools or gateways would.
-    grpc::ChannelArguments args;
-    args.SetInt("grpc.channel_id", i);
-    stubs.push_back(aduan::v1::IntakeService::NewStub(grpc::CreateCustomChannel(
-        absl::GetFlag(FLAGS_target), grpc::InsecureChannelCredentials(), args)));
+    stubs.push_back(aduan::v1::IntakeService::NewStub(NewChannel(i)));
   }
   const aduan::v1::Complaint draft = DraftProto();
   Drive(clients, duration, [&](int t, const std::string& id) {
     grpc::ClientContext ctx;
-    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+    Auth(ctx, officer);
     aduan::v1::SubmitComplaintRequest req;
     req.set_request_id(id);
     *req.mutable_complaint() = draft;
@@ -140,6 +195,157 @@ int RunGrpc(int clients, absl::Duration duration) {
     if (!s.ok()) std::fprintf(stderr, "error: %s\n", s.error_message().c_str());
     return s.ok();
   });
+  return 0;
+}
+
+// Complete life cycles; prints life cycles/s and p99 per step.
+int RunLifecycle(int clients, absl::Duration duration) {
+  using namespace aduan::v1;
+  auto admin = AdminService::NewStub(NewChannel(-1));
+  const std::string run = absl::BytesToHexString(aduan::RandomBytes(3).value());
+  const std::string officer = Staff(*admin, run, "officer", RoleBinding::OFFICER);
+  const std::string secretary = Staff(*admin, run, "sekcam", RoleBinding::SECRETARY);
+  const std::string head = Staff(*admin, run, "camat", RoleBinding::HEAD);
+  const std::string unit = Staff(*admin, run, "trantib", RoleBinding::UNIT, "TRANTIB");
+  if (officer.empty() || secretary.empty() || head.empty() || unit.empty()) return 1;
+  const char* kSteps[] = {"submit", "verify", "report", "dispose",
+                          "start", "resolve", "inform", "archive"};
+  constexpr int kStepCount = 8;
+  struct PerClient {
+    std::vector<double> ms[kStepCount];
+    long cycles = 0;
+    long errors = 0;
+  };
+  std::vector<PerClient> results(clients);
+  const absl::Time start = absl::Now();
+  const absl::Time end = start + duration;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < clients; ++t) {
+    threads.emplace_back([&, t] {
+      auto channel = NewChannel(t);
+      auto intake = IntakeService::NewStub(channel);
+      auto verification = VerificationService::NewStub(channel);
+      auto disposition = DispositionService::NewStub(channel);
+      auto archive = ArchiveService::NewStub(channel);
+      PerClient& me = results[t];
+      for (long i = 0; absl::Now() < end; ++i) {
+        const std::string id = absl::StrCat(run, "-", t, "-", i, "-");
+        std::string code;
+        int step = 0;
+        auto timed = [&](auto&& call) {
+          const absl::Time s = absl::Now();
+          grpc::Status st = call();
+          me.ms[step].push_back(absl::ToDoubleMilliseconds(absl::Now() - s));
+          ++step;
+          if (!st.ok()) {
+            ++me.errors;
+            std::fprintf(stderr, "%s: %s\n", kSteps[step - 1],
+                         st.error_message().c_str());
+          }
+          return st.ok();
+        };
+        Complaint out;
+        bool ok = timed([&] {
+          grpc::ClientContext ctx;
+          Auth(ctx, officer);
+          SubmitComplaintRequest req;
+          req.set_request_id(id + "s");
+          *req.mutable_complaint() = DraftProto();
+          SubmitComplaintResponse resp;
+          grpc::Status s = intake->SubmitComplaint(&ctx, req, &resp);
+          code = resp.complaint().tracking_code();
+          return s;
+        });
+        ok = ok && timed([&] {
+          grpc::ClientContext ctx;
+          Auth(ctx, officer);
+          VerifyComplaintRequest req;
+          req.set_request_id(id + "v");
+          req.set_tracking_code(code);
+          req.set_outcome(VerifyComplaintRequest::VERIFIED);
+          return verification->VerifyComplaint(&ctx, req, &out);
+        });
+        ok = ok && timed([&] {
+          grpc::ClientContext ctx;
+          Auth(ctx, secretary);
+          ReportToHeadRequest req;
+          req.set_request_id(id + "r");
+          req.set_tracking_code(code);
+          return verification->ReportToHead(&ctx, req, &out);
+        });
+        ok = ok && timed([&] {
+          grpc::ClientContext ctx;
+          Auth(ctx, head);
+          DisposeComplaintRequest req;
+          req.set_request_id(id + "d");
+          req.set_tracking_code(code);
+          req.set_unit_code("TRANTIB");
+          req.set_instruction("Tindak lanjuti");
+          return disposition->DisposeComplaint(&ctx, req, &out);
+        });
+        ok = ok && timed([&] {
+          grpc::ClientContext ctx;
+          Auth(ctx, unit);
+          StartFollowUpRequest req;
+          req.set_request_id(id + "f");
+          req.set_tracking_code(code);
+          return disposition->StartFollowUp(&ctx, req, &out);
+        });
+        ok = ok && timed([&] {
+          grpc::ClientContext ctx;
+          Auth(ctx, unit);
+          ResolveComplaintRequest req;
+          req.set_request_id(id + "x");
+          req.set_tracking_code(code);
+          req.set_result("Selesai");
+          return disposition->ResolveComplaint(&ctx, req, &out);
+        });
+        ok = ok && timed([&] {
+          grpc::ClientContext ctx;
+          Auth(ctx, officer);
+          InformComplainantRequest req;
+          req.set_request_id(id + "i");
+          req.set_tracking_code(code);
+          req.set_method(InformComplainantRequest::PHONE);
+          req.set_message("Sudah selesai");
+          return archive->InformComplainant(&ctx, req, &out);
+        });
+        ok = ok && timed([&] {
+          grpc::ClientContext ctx;
+          Auth(ctx, officer);
+          ArchiveComplaintRequest req;
+          req.set_request_id(id + "a");
+          req.set_tracking_code(code);
+          return archive->ArchiveComplaint(&ctx, req, &out);
+        });
+        if (ok) ++me.cycles;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  const double secs = absl::ToDoubleSeconds(absl::Now() - start);
+  long cycles = 0, errors = 0;
+  for (const auto& r : results) {
+    cycles += r.cycles;
+    errors += r.errors;
+  }
+  std::printf("%s mode=lifecycle clients=%d seconds=%.1f cycles=%ld errors=%ld "
+              "lifecycles=%.1f/s\n",
+              absl::GetFlag(FLAGS_label).c_str(), clients, secs, cycles, errors,
+              cycles / secs);
+  for (int s = 0; s < kStepCount; ++s) {
+    std::vector<double> all;
+    for (const auto& r : results) {
+      all.insert(all.end(), r.ms[s].begin(), r.ms[s].end());
+    }
+    std::sort(all.begin(), all.end());
+    auto pct = [&](double p) {
+      return all.empty() ? 0.0
+                         : all[std::min(all.size() - 1, size_t(p * all.size()))];
+    };
+    std::printf("  %-8s n=%zu p50=%.2fms p99=%.2fms\n", kSteps[s], all.size(),
+                pct(0.5), pct(0.99));
+  }
   return 0;
 }
 
@@ -164,7 +370,11 @@ int RunDirect(int clients, absl::Duration duration) {
   aduan::domain::PinIssuer pins(keys->pin_key());
   aduan::domain::ComplaintIntake intake(complaints, directory, pins,
                                         aduan::Clock::Real());
-  const aduan::domain::Principal who;
+  aduan::domain::Principal who;
+  who.id = "p_bench";
+  who.name = "bench.officer";
+  who.authenticated = true;
+  who.bindings = {{aduan::domain::kOfficer, "KNG", "", ""}};
   Drive(clients, duration, [&](int, const std::string& id) {
     aduan::domain::SubmitInput in{id, aduan::Sha256Hex(id), Draft()};
     auto r = intake.Submit(absl::Now() + absl::Seconds(10), who, std::move(in));
@@ -182,5 +392,8 @@ int main(int argc, char** argv) {
   const int clients = absl::GetFlag(FLAGS_clients);
   const absl::Duration duration = absl::Seconds(absl::GetFlag(FLAGS_seconds));
   if (absl::GetFlag(FLAGS_mode) == "direct") return RunDirect(clients, duration);
+  if (absl::GetFlag(FLAGS_mode) == "lifecycle") {
+    return RunLifecycle(clients, duration);
+  }
   return RunGrpc(clients, duration);
 }
