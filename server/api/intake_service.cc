@@ -60,6 +60,71 @@ grpc::Status IntakeService::WithdrawComplaint(
                  resp);
 }
 
+grpc::Status IntakeService::UpdateComplaint(
+    grpc::ServerContext* ctx, const v1::UpdateComplaintRequest* req,
+    v1::Complaint* resp) {
+  auto who = auth_.Authorize(*ctx, "aduan.v1.IntakeService.UpdateComplaint");
+  if (!who.ok()) return ToGrpcStatus(who.status());
+  // Only tracking_code and the fields named in update_mask may be set.
+  v1::Complaint rest = req->complaint();
+  rest.clear_tracking_code();
+  std::vector<std::string> paths;
+  for (const std::string& p : req->update_mask().paths()) {
+    paths.push_back(p);
+    if (p == "title") rest.clear_title();
+    if (p == "description") rest.clear_description();
+    if (p == "category") rest.clear_category();
+    if (p == "anonymous") rest.clear_anonymous();
+    if (p == "confidential") rest.clear_confidential();
+    if (p == "location") rest.clear_location();
+    if (p == "complainant") rest.clear_complainant();
+    if (p.rfind("location.", 0) == 0 || p.rfind("complainant.", 0) == 0) {
+      google::protobuf::Message* part =
+          p[0] == 'l' ? static_cast<google::protobuf::Message*>(
+                            rest.mutable_location())
+                      : rest.mutable_complainant();
+      const google::protobuf::FieldDescriptor* f =
+          part->GetDescriptor()->FindFieldByName(p.substr(p.find('.') + 1));
+      if (f != nullptr) part->GetReflection()->ClearField(part, f);
+    }
+  }
+  if (rest.has_location() && rest.location().ByteSizeLong() == 0) {
+    rest.clear_location();
+  }
+  if (rest.has_complainant() && rest.complainant().ByteSizeLong() == 0) {
+    rest.clear_complainant();
+  }
+  if (rest.ByteSizeLong() > 0) {
+    return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                        "complaint: only tracking_code and the fields named in "
+                        "update_mask may be set");
+  }
+  const v1::Complaint& c = req->complaint();
+  db::ComplaintRecord changes;
+  changes.title = c.title();
+  changes.description = c.description();
+  changes.category_code = c.category();
+  changes.anonymous = c.anonymous();
+  changes.confidential = c.confidential();
+  changes.location_address = c.location().address();
+  changes.location_kelurahan = c.location().kelurahan();
+  if (c.location().has_latitude()) changes.latitude = c.location().latitude();
+  if (c.location().has_longitude()) changes.longitude = c.location().longitude();
+  changes.complainant_name = c.complainant().name();
+  changes.complainant_nik = c.complainant().nik();
+  changes.complainant_kk = c.complainant().kk_number();
+  changes.complainant_phone = c.complainant().phone();
+  changes.complainant_email = c.complainant().email();
+  changes.complainant_address = c.complainant().address();
+  domain::StepInput in;
+  in.request_id = req->request_id();
+  in.tracking_code = c.tracking_code();
+  in.etag = req->etag();
+  in.fingerprint = Fingerprint(*req);
+  return Respond(flow_.Update(CallDeadline(*ctx), *who, in, changes, paths),
+                 resp);
+}
+
 grpc::Status IntakeService::ReissuePin(grpc::ServerContext* ctx,
                                        const v1::ReissuePinRequest* req,
                                        v1::ReissuePinResponse* resp) {

@@ -29,6 +29,9 @@ class IntakeService final : public v1::IntakeService::Service {
   grpc::Status WithdrawComplaint(grpc::ServerContext* ctx,
                                  const v1::WithdrawComplaintRequest* req,
                                  v1::Complaint* resp) override;
+  grpc::Status UpdateComplaint(grpc::ServerContext* ctx,
+                               const v1::UpdateComplaintRequest* req,
+                               v1::Complaint* resp) override;
   grpc::Status ReissuePin(grpc::ServerContext* ctx,
                           const v1::ReissuePinRequest* req,
                           v1::ReissuePinResponse* resp) override;

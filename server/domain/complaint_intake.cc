@@ -37,8 +37,9 @@ absl::Status NotFoundOrWrongPin() {
 
 }  // namespace
 
-absl::Status ComplaintIntake::Validate(const OfficeConfig& office,
-                                       db::ComplaintRecord& d) {
+absl::Status ValidateComplaintFields(const OfficeConfig& office,
+                                     absl::CivilDay today,
+                                     db::ComplaintRecord& d) {
   if (d.channel.empty()) return Invalid("complaint.channel", "is required");
   if (!IsKnownChannel(d.channel)) {
     return Invalid("complaint.channel", "unknown value");
@@ -54,8 +55,6 @@ absl::Status ComplaintIntake::Validate(const OfficeConfig& office,
     RETURN_IF_ERROR(ValidateNik("complaint.complainant.nik", d.complainant_nik));
   }
   if (!d.complainant_kk.empty()) {
-    const absl::CivilDay today =
-        absl::ToCivilDay(clock_.Now(), office.calendar.time_zone());
     RETURN_IF_ERROR(ValidateKkNumber("complaint.complainant.kk_number",
                                      d.complainant_kk, today));
   }
@@ -148,7 +147,8 @@ absl::StatusOr<SubmitResult> ComplaintIntake::Submit(absl::Time deadline,
   }
   RETURN_IF_ERROR(office_or.status());
   const OfficeConfig& office = **office_or;
-  RETURN_IF_ERROR(Validate(office, d));
+  RETURN_IF_ERROR(ValidateComplaintFields(
+      office, absl::ToCivilDay(clock_.Now(), office.calendar.time_zone()), d));
 
   // A retry returns the first result before anything else is done.
   ASSIGN_OR_RETURN(std::optional<db::RequestRecord> seen,

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "db/complaint_repository.h"
 #include "server/common/clock.h"
@@ -51,6 +52,14 @@ struct TrackResult {
   std::optional<absl::Time> service_due;
 };
 
+// Validates the caller-settable fields of `d` by the rules of DESIGN.md §3
+// for `office` (`today` in the office's time zone, for KK issue dates);
+// normalises the phone number and the kelurahan spelling in place.
+// Errors: kInvalidArgument naming the field and the rule.
+absl::Status ValidateComplaintFields(const OfficeConfig& office,
+                                     absl::CivilDay today,
+                                     db::ComplaintRecord& d);
+
 // Thread-safe; every reference must outlive it.
 class ComplaintIntake {
  public:
@@ -90,7 +99,6 @@ class ComplaintIntake {
                                     const std::string& pin);
 
  private:
-  absl::Status Validate(const OfficeConfig& office, db::ComplaintRecord& d);
   absl::StatusOr<SubmitResult> Replay(absl::Time deadline,
                                       const db::RequestRecord& request,
                                       const std::string& fingerprint);

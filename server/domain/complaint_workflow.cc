@@ -2,10 +2,13 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "server/common/status_macros.h"
 #include "server/domain/complaint_access.h"
+#include "server/domain/complaint_intake.h"
 #include "server/domain/request_id.h"
 #include "server/domain/sla_clock.h"
 #include "server/domain/tracking_code.h"
@@ -514,6 +517,91 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Archive(absl::Time deadline,
                 e.type = "ARCHIVED";
                 return absl::OkStatus();
               });
+}
+
+absl::StatusOr<StepResult> ComplaintWorkflow::Update(
+    absl::Time deadline, const Principal& who, const StepInput& in,
+    const db::ComplaintRecord& changes, const std::vector<std::string>& paths) {
+  static const std::vector<std::string> kContent = {
+      "title", "description", "category", "location", "location.address",
+      "location.kelurahan", "location.latitude", "location.longitude",
+      "complainant", "complainant.name", "complainant.nik",
+      "complainant.kk_number", "complainant.phone", "complainant.email",
+      "complainant.address"};
+  absl::Status args = [&]() -> absl::Status {
+    if (paths.empty()) return Invalid("update_mask", "names no field");
+    for (const std::string& p : paths) {
+      if (p != "anonymous" && p != "confidential" &&
+          std::find(kContent.begin(), kContent.end(), p) == kContent.end()) {
+        return Invalid("update_mask", absl::StrCat("cannot change '", p, "'"));
+      }
+    }
+    return absl::OkStatus();
+  }();
+  return Step(
+      deadline, who, Action::kUpdate, kOfficer, in, RoleInOffice(who, kOfficer),
+      args,
+      [&](const OfficeConfig& office, db::ComplaintRecord& c,
+          db::EventRecord& e, absl::Time now) -> absl::Status {
+        const bool before_disposition =
+            c.state == "SUBMITTED" || c.state == "NEEDS_INFO" ||
+            c.state == "VERIFIED" || c.state == "REPORTED_TO_HEAD";
+        auto has = [&](absl::string_view p) {
+          return std::find(paths.begin(), paths.end(), p) != paths.end();
+        };
+        for (const std::string& p : paths) {
+          const bool content = p != "anonymous" && p != "confidential";
+          if (content && !before_disposition) {
+            return absl::FailedPreconditionError(absl::StrCat(
+                "UpdateComplaint of ", p,
+                " is possible only before disposition: the complaint is ",
+                c.state));
+          }
+        }
+        if (has("anonymous")) {
+          if (c.anonymous && !changes.anonymous) {
+            return Invalid("complaint.anonymous", "can be raised, never lowered");
+          }
+          c.anonymous = changes.anonymous;
+        }
+        if (has("confidential")) {
+          if (c.confidential && !changes.confidential) {
+            return Invalid("complaint.confidential",
+                           "can be raised, never lowered");
+          }
+          c.confidential = changes.confidential;
+        }
+        if (has("title")) c.title = changes.title;
+        if (has("description")) c.description = changes.description;
+        if (has("category")) c.category_code = changes.category_code;
+        const bool loc = has("location");
+        if (loc || has("location.address")) c.location_address = changes.location_address;
+        if (loc || has("location.kelurahan")) {
+          c.location_kelurahan = changes.location_kelurahan;
+        }
+        if (loc || has("location.latitude")) c.latitude = changes.latitude;
+        if (loc || has("location.longitude")) c.longitude = changes.longitude;
+        const bool person = has("complainant");
+        if (person || has("complainant.name")) c.complainant_name = changes.complainant_name;
+        if (person || has("complainant.nik")) c.complainant_nik = changes.complainant_nik;
+        if (person || has("complainant.kk_number")) c.complainant_kk = changes.complainant_kk;
+        if (person || has("complainant.phone")) c.complainant_phone = changes.complainant_phone;
+        if (person || has("complainant.email")) c.complainant_email = changes.complainant_email;
+        if (person || has("complainant.address")) {
+          c.complainant_address = changes.complainant_address;
+        }
+        RETURN_IF_ERROR(ValidateComplaintFields(
+            office, absl::ToCivilDay(now, office.calendar.time_zone()), c));
+        e.type = "UPDATED";
+        // Which fields changed, never their values (personal data).
+        {
+          std::vector<std::string> quoted;
+          for (const std::string& p : paths) quoted.push_back(JsonString(p));
+          e.payload = JsonObject(
+              {{"paths", "[" + absl::StrJoin(quoted, ",") + "]"}});
+        }
+        return absl::OkStatus();
+      });
 }
 
 absl::StatusOr<StepResult> ComplaintWorkflow::Supplement(

@@ -147,6 +147,17 @@ class ComplaintWorkflow {
   absl::StatusOr<StepResult> Withdraw(absl::Time deadline, const Principal& who,
                                       const StepInput& in,
                                       const std::string& reason);
+  // Officer: corrects the fields named in `paths` (title, description,
+  // category, location[.address|.kelurahan|.latitude|.longitude],
+  // complainant[.name|.nik|.kk_number|.phone|.email|.address]) before
+  // disposition, and raises `anonymous` / `confidential` until archived.
+  // Errors: kInvalidArgument (unknown path, invalid value, lowering a flag),
+  // kFailedPrecondition (content after disposition; anything after
+  // ARCHIVED), and the errors of every step.
+  absl::StatusOr<StepResult> Update(absl::Time deadline, const Principal& who,
+                                    const StepInput& in,
+                                    const db::ComplaintRecord& changes,
+                                    const std::vector<std::string>& paths);
   // Officer: a new PIN; the old one stops working. Not after ARCHIVED.
   absl::StatusOr<std::string> ReissuePin(absl::Time deadline,
                                          const Principal& who,

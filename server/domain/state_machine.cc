@@ -41,6 +41,11 @@ const std::vector<Rule>& Rules() {
       {Action::kArchive, "ArchiveComplaint", {"INFORMED", "WITHDRAWN"},
        {"ARCHIVED"}},
       {Action::kExpire, "Expire", {"NEEDS_INFO"}, {"REJECTED"}},
+      {Action::kUpdate, "UpdateComplaint",
+       {"SUBMITTED", "NEEDS_INFO", "VERIFIED", "REPORTED_TO_HEAD", "DISPOSED",
+        "IN_FOLLOW_UP", "RESOLVED", "INFORMED", "REJECTED", "OUT_OF_SCOPE",
+        "DUPLICATE", "WITHDRAWN"},
+       {}},
   };
   return *kRules;
 }

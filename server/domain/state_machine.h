@@ -28,6 +28,7 @@ enum class Action {
   kInform,            // RESOLVED, REJECTED, OUT_OF_SCOPE, DUPLICATE → INFORMED
   kArchive,           // INFORMED, WITHDRAWN → ARCHIVED
   kExpire,            // NEEDS_INFO → REJECTED (the server, past the limit)
+  kUpdate,            // any state but ARCHIVED (content only before disposition)
 };
 
 // All actions, for tables and tests.

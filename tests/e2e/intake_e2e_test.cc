@@ -14,6 +14,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "aduan/v1/attachment_service.grpc.pb.h"
 #include "aduan/v1/complaint_service.grpc.pb.h"
 #include "aduan/v1/intake_service.grpc.pb.h"
 #include "grpc/reflection/v1alpha/reflection.grpc.pb.h"
@@ -410,12 +411,15 @@ TEST_P(IntakeE2eTest, GetUnknownAndMalformedCodes) {
 }
 
 TEST_P(IntakeE2eTest, LaterStepsAnswerUnimplemented) {
+  auto stub = v1::AttachmentService::NewStub(server_->Channel());
   grpc::ClientContext ctx;
   testing::Authorize(ctx, officer_token_);
-  v1::UpdateComplaintRequest req;
-  v1::Complaint resp;
-  EXPECT_EQ(intake_->UpdateComplaint(&ctx, req, &resp).error_code(),
-            grpc::StatusCode::UNIMPLEMENTED);
+  v1::DownloadAttachmentRequest req;
+  req.set_attachment_id("a1");
+  auto reader = stub->DownloadAttachment(&ctx, req);
+  v1::DownloadAttachmentResponse part;
+  EXPECT_FALSE(reader->Read(&part));
+  EXPECT_EQ(reader->Finish().error_code(), grpc::StatusCode::UNIMPLEMENTED);
 }
 
 TEST_P(IntakeE2eTest, SigtermDuringLoadLosesNoAcknowledgedComplaint) {

@@ -395,6 +395,79 @@ TEST_P(WorkflowE2eTest, ReissuedPinReplacesTheOldOne) {
   }
 }
 
+TEST_P(WorkflowE2eTest, UpdateCorrectsBeforeDispositionAndOnlyRaisesFlags) {
+  auto [code, pin] = Submit();
+  auto update = [&](std::function<void(v1::UpdateComplaintRequest&)> fill,
+                    v1::Complaint* out = nullptr) {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, officer_token_);
+    v1::UpdateComplaintRequest req;
+    req.set_request_id("upd-" + std::to_string(++n_));
+    req.mutable_complaint()->set_tracking_code(code);
+    fill(req);
+    v1::Complaint resp;
+    grpc::Status s = intake_->UpdateComplaint(&ctx, req, &resp);
+    if (out != nullptr) *out = resp;
+    return s;
+  };
+  v1::Complaint updated;
+  ASSERT_TRUE(update([](auto& r) {
+                r.mutable_complaint()->set_title("Keributan di gang 5");
+                r.mutable_complaint()->mutable_complainant()->set_kk_number(
+                    "3574040101150004");
+                r.mutable_update_mask()->add_paths("title");
+                r.mutable_update_mask()->add_paths("complainant.kk_number");
+              }, &updated).ok());
+  EXPECT_EQ(updated.title(), "Keributan di gang 5");
+  EXPECT_EQ(updated.complainant().kk_number(), "3574**********04");
+  EXPECT_EQ(updated.complainant().name(), "Wati");  // untouched
+  EXPECT_EQ(Events(code).back(), v1::ComplaintEvent::UPDATED);
+  // A field set outside the mask, an invalid value, an unknown path.
+  grpc::Status s = update([](auto& r) {
+    r.mutable_complaint()->set_title("x");
+    r.mutable_complaint()->set_description("y");
+    r.mutable_update_mask()->add_paths("title");
+  });
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(s.error_message(), HasSubstr("update_mask"));
+  s = update([](auto& r) {
+    r.mutable_complaint()->mutable_complainant()->set_nik("123");
+    r.mutable_update_mask()->add_paths("complainant.nik");
+  });
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(s.error_message(), HasSubstr("complaint.complainant.nik"));
+  EXPECT_EQ(update([](auto& r) { r.mutable_update_mask()->add_paths("state"); })
+                .error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+  // Flags: raised, never lowered.
+  ASSERT_TRUE(update([](auto& r) {
+                r.mutable_complaint()->set_anonymous(true);
+                r.mutable_update_mask()->add_paths("anonymous");
+              }).ok());
+  s = update([](auto& r) {
+    r.mutable_complaint()->set_anonymous(false);
+    r.mutable_update_mask()->add_paths("anonymous");
+  });
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(s.error_message(), HasSubstr("never lowered"));
+  // After disposition only the flags.
+  ASSERT_TRUE(Verify(code, v1::VerifyComplaintRequest::VERIFIED).ok());
+  ASSERT_TRUE(Report(code).ok());
+  ASSERT_TRUE(Dispose(code).ok());
+  s = update([](auto& r) {
+    r.mutable_complaint()->set_title("Terlambat");
+    r.mutable_update_mask()->add_paths("title");
+  });
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(s.error_message(), HasSubstr("DISPOSED"));
+  ASSERT_TRUE(update([](auto& r) {
+                r.mutable_complaint()->set_confidential(true);
+                r.mutable_update_mask()->add_paths("confidential");
+              }).ok());
+  EXPECT_TRUE(Get(code).confidential());
+  EXPECT_EQ(Get(code).title(), "Keributan di gang 5");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, WorkflowE2eTest,
                          ::testing::Values("sqlite", "mysql"),
                          [](const auto& info) { return info.param; });

@@ -29,6 +29,10 @@ const std::map<Action, std::set<std::string>>& Expected() {
       {Action::kInform, {"RESOLVED", "REJECTED", "OUT_OF_SCOPE", "DUPLICATE"}},
       {Action::kArchive, {"INFORMED", "WITHDRAWN"}},
       {Action::kExpire, {"NEEDS_INFO"}},
+      {Action::kUpdate,
+       {"SUBMITTED", "NEEDS_INFO", "VERIFIED", "REPORTED_TO_HEAD", "DISPOSED",
+        "IN_FOLLOW_UP", "RESOLVED", "INFORMED", "REJECTED", "OUT_OF_SCOPE",
+        "DUPLICATE", "WITHDRAWN"}},
   };
   return *kTable;
 }
@@ -55,7 +59,8 @@ TEST(StateMachineTest, RefusalNamesStateAndPossibleActions) {
   EXPECT_THAT(CheckAllowed(Action::kResolve, "VERIFIED"),
               StatusIs(absl::StatusCode::kFailedPrecondition,
                        "ResolveComplaint is not possible: the complaint is "
-                       "VERIFIED; possible now: WithdrawComplaint, ReportToHead"));
+                       "VERIFIED; possible now: WithdrawComplaint, ReportToHead, "
+                       "UpdateComplaint"));
   EXPECT_THAT(CheckAllowed(Action::kVerify, "ARCHIVED"),
               StatusIs(absl::StatusCode::kFailedPrecondition,
                        "no action is possible any more"));
