@@ -1,6 +1,8 @@
 // End to end: complete life cycles over gRPC, each step done with the token
 // of the role that owns it, on SQLite and MariaDB.
+#include <atomic>
 #include <regex>
+#include <set>
 #include <thread>
 
 #include "aduan/v1/archive_service.grpc.pb.h"
@@ -466,6 +468,102 @@ TEST_P(WorkflowE2eTest, UpdateCorrectsBeforeDispositionAndOnlyRaisesFlags) {
               }).ok());
   EXPECT_TRUE(Get(code).confidential());
   EXPECT_EQ(Get(code).title(), "Keributan di gang 5");
+}
+
+TEST_P(WorkflowE2eTest, TwoServerProcessesRacingKeepEveryHistoryLegal) {
+  // A second aduand on the same database.
+  testing::ServerProcess second(dir_, args_);
+  ASSERT_TRUE(second.Start());
+  std::vector<std::string> codes;
+  for (int i = 0; i < 4; ++i) codes.push_back(Submit().first);
+  struct Step {
+    std::string token;
+    std::function<grpc::Status(grpc::Channel&, const std::string&, const std::string&,
+                               const std::string&)> call;
+  };
+  const std::vector<Step> steps = {
+      {officer_token_, [](grpc::Channel& ch, const std::string& t, const std::string& code, const std::string& id) {
+         grpc::ClientContext ctx; testing::Authorize(ctx, t);
+         v1::VerifyComplaintRequest r; r.set_request_id(id); r.set_tracking_code(code);
+         r.set_outcome(v1::VerifyComplaintRequest::VERIFIED); v1::Complaint out;
+         return v1::VerificationService::NewStub(std::shared_ptr<grpc::Channel>(&ch, [](auto*) {}))->VerifyComplaint(&ctx, r, &out); }},
+      {secretary_, [](grpc::Channel& ch, const std::string& t, const std::string& code, const std::string& id) {
+         grpc::ClientContext ctx; testing::Authorize(ctx, t);
+         v1::ReportToHeadRequest r; r.set_request_id(id); r.set_tracking_code(code); v1::Complaint out;
+         return v1::VerificationService::NewStub(std::shared_ptr<grpc::Channel>(&ch, [](auto*) {}))->ReportToHead(&ctx, r, &out); }},
+      {head_, [](grpc::Channel& ch, const std::string& t, const std::string& code, const std::string& id) {
+         grpc::ClientContext ctx; testing::Authorize(ctx, t);
+         v1::DisposeComplaintRequest r; r.set_request_id(id); r.set_tracking_code(code);
+         r.set_unit_code("TRANTIB"); r.set_instruction("Tindak lanjuti"); v1::Complaint out;
+         return v1::DispositionService::NewStub(std::shared_ptr<grpc::Channel>(&ch, [](auto*) {}))->DisposeComplaint(&ctx, r, &out); }},
+      {unit_, [](grpc::Channel& ch, const std::string& t, const std::string& code, const std::string& id) {
+         grpc::ClientContext ctx; testing::Authorize(ctx, t);
+         v1::StartFollowUpRequest r; r.set_request_id(id); r.set_tracking_code(code); v1::Complaint out;
+         return v1::DispositionService::NewStub(std::shared_ptr<grpc::Channel>(&ch, [](auto*) {}))->StartFollowUp(&ctx, r, &out); }},
+      {unit_, [](grpc::Channel& ch, const std::string& t, const std::string& code, const std::string& id) {
+         grpc::ClientContext ctx; testing::Authorize(ctx, t);
+         v1::ResolveComplaintRequest r; r.set_request_id(id); r.set_tracking_code(code);
+         r.set_result("Selesai"); v1::Complaint out;
+         return v1::DispositionService::NewStub(std::shared_ptr<grpc::Channel>(&ch, [](auto*) {}))->ResolveComplaint(&ctx, r, &out); }},
+      {officer_token_, [](grpc::Channel& ch, const std::string& t, const std::string& code, const std::string& id) {
+         grpc::ClientContext ctx; testing::Authorize(ctx, t);
+         v1::InformComplainantRequest r; r.set_request_id(id); r.set_tracking_code(code);
+         r.set_method(v1::InformComplainantRequest::PHONE); r.set_message("Selesai"); v1::Complaint out;
+         return v1::ArchiveService::NewStub(std::shared_ptr<grpc::Channel>(&ch, [](auto*) {}))->InformComplainant(&ctx, r, &out); }},
+      {officer_token_, [](grpc::Channel& ch, const std::string& t, const std::string& code, const std::string& id) {
+         grpc::ClientContext ctx; testing::Authorize(ctx, t);
+         v1::ArchiveComplaintRequest r; r.set_request_id(id); r.set_tracking_code(code); v1::Complaint out;
+         return v1::ArchiveService::NewStub(std::shared_ptr<grpc::Channel>(&ch, [](auto*) {}))->ArchiveComplaint(&ctx, r, &out); }},
+  };
+  std::atomic<int> unexpected{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      auto channel = t % 2 == 0 ? server_->Channel() : second.Channel();
+      for (const std::string& code : codes) {
+        for (size_t s = 0; s < steps.size(); ++s) {
+          const std::string id = "p" + std::to_string(t) + "-" + code + "-" + std::to_string(s);
+          grpc::Status st = steps[s].call(*channel, steps[s].token, code, id);
+          if (!st.ok() && st.error_code() != grpc::StatusCode::FAILED_PRECONDITION &&
+              st.error_code() != grpc::StatusCode::ABORTED) {
+            ++unexpected;
+            ADD_FAILURE() << st.error_code() << " " << st.error_message();
+          }
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(unexpected.load(), 0);
+  for (const std::string& code : codes) {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, officer_token_);
+    v1::ListComplaintEventsRequest req;
+    req.set_tracking_code(code);
+    v1::ListComplaintEventsResponse resp;
+    ASSERT_TRUE(complaints_->ListComplaintEvents(&ctx, req, &resp).ok());
+    // Versions 1, 2, 3, … without gaps; each event starts where the last
+    // ended and is a legal step (a racing head may re-dispose).
+    using S = v1::Complaint;
+    const std::set<std::pair<int, int>> legal = {
+        {S::STATE_UNSPECIFIED, S::SUBMITTED}, {S::SUBMITTED, S::VERIFIED},
+        {S::VERIFIED, S::REPORTED_TO_HEAD},   {S::REPORTED_TO_HEAD, S::DISPOSED},
+        {S::DISPOSED, S::DISPOSED},           {S::IN_FOLLOW_UP, S::DISPOSED},
+        {S::DISPOSED, S::IN_FOLLOW_UP},       {S::IN_FOLLOW_UP, S::RESOLVED},
+        {S::RESOLVED, S::INFORMED},           {S::INFORMED, S::ARCHIVED}};
+    ASSERT_GE(resp.events_size(), 8) << code;
+    for (int i = 0; i < resp.events_size(); ++i) {
+      const auto& e = resp.events(i);
+      EXPECT_EQ(e.version(), i + 1);
+      EXPECT_TRUE(legal.count({e.from_state(), e.to_state()}))
+          << code << " event " << i + 1;
+      if (i > 0) {
+        EXPECT_EQ(e.from_state(), resp.events(i - 1).to_state());
+      }
+    }
+    EXPECT_EQ(resp.events(resp.events_size() - 1).to_state(), S::ARCHIVED);
+  }
+  second.Stop(SIGKILL);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, WorkflowE2eTest,
