@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include <soci/soci.h>
 
 #include "db/database.h"
@@ -17,6 +18,7 @@
 #include "server/domain/complaint_archive.h"
 #include "server/domain/complaint_intake.h"
 #include "server/domain/complaint_workflow.h"
+#include "server/domain/state_machine.h"
 #include "tests/test_util.h"
 
 namespace aduan::domain {
@@ -381,6 +383,74 @@ TEST_P(WorkflowTest, TamperingIsDetected) {
   ASSERT_TRUE(after_gap.ok());
   EXPECT_TRUE(after_gap->intact);  // itself untouched
   EXPECT_FALSE(after_gap->chain_intact);
+}
+
+// Every (state × action) pair executed: allowed steps succeed, every other
+// one is FAILED_PRECONDITION and leaves the complaint as it was.
+TEST_P(WorkflowTest, EveryStateActionPairExecutes) {
+  clock_.Set(At(2026, 11, 30, 9, 0));
+  const std::string template_code = Submit();
+  db::ComplaintRecord base = Stored(template_code);
+  int made = 0;
+  for (const std::string& state : AllStates()) {
+    for (Action action : AllActions()) {
+      if (action == Action::kExpire) continue;  // the server's own step
+      // A complaint in `state`, disposed to the unit so that it may act.
+      db::ComplaintRecord c = base;
+      c.id = 0;
+      c.tracking_code = absl::StrCat("KNG-", absl::StrFormat("%08d", ++made));
+      c.state = state;
+      c.unit_code = "PMD";
+      db::EventRecord e;
+      e.office_code = "KNG";
+      e.tracking_code = c.tracking_code;
+      e.version = 1;
+      e.type = "SUBMITTED";
+      e.from_state = "STATE_UNSPECIFIED";
+      e.to_state = state;
+      e.actor = "test";
+      e.create_time = c.create_time;
+      auto created = complaints_->Create(Deadline(), c, e, std::nullopt);
+      ASSERT_TRUE(created.ok()) << created.status();
+      const std::string code = c.tracking_code;
+      StepInput in = In(code);
+      VerifyInput verify = Verified();
+      absl::Status st;
+      switch (action) {
+        case Action::kVerify: st = flow_->Verify(Deadline(), officer_, in, verify).status(); break;
+        case Action::kSupplement: st = flow_->Supplement(Deadline(), officer_, in, "lengkap").status(); break;
+        case Action::kWithdraw: st = flow_->Withdraw(Deadline(), officer_, in, "").status(); break;
+        case Action::kReportToHead: st = flow_->ReportToHead(Deadline(), secretary_, in, "").status(); break;
+        case Action::kDispose: st = flow_->Dispose(Deadline(), head_, in, {"PMD", "Cek", std::nullopt}).status(); break;
+        case Action::kDecline: st = flow_->Decline(Deadline(), head_, in, {"REJECTED", "Tidak jelas", ""}).status(); break;
+        case Action::kReturnDisposition: st = flow_->ReturnDisposition(Deadline(), unit_, in, "Bukan bidang kami").status(); break;
+        case Action::kReturnForRework: st = flow_->ReturnForRework(Deadline(), head_, in, "Belum").status(); break;
+        case Action::kStartFollowUp: st = flow_->StartFollowUp(Deadline(), unit_, in, "").status(); break;
+        case Action::kAddFollowUpNote: st = flow_->AddFollowUpNote(Deadline(), unit_, in, "Progres").status(); break;
+        case Action::kResolve: st = flow_->Resolve(Deadline(), unit_, in, "Selesai", {}).status(); break;
+        case Action::kInform: st = flow_->Inform(Deadline(), officer_, in, {"PHONE", "Selesai"}).status(); break;
+        case Action::kArchive: st = flow_->Archive(Deadline(), officer_, in).status(); break;
+        case Action::kUpdate: {
+          db::ComplaintRecord changes;
+          changes.confidential = true;
+          st = flow_->Update(Deadline(), officer_, in, changes, {"confidential"}).status();
+          break;
+        }
+        case Action::kExpire: break;
+      }
+      const db::ComplaintRecord after = Stored(code);
+      if (IsAllowed(action, state)) {
+        EXPECT_TRUE(st.ok()) << ActionName(action) << " in " << state << ": " << st;
+        EXPECT_EQ(after.version, 2) << ActionName(action) << " in " << state;
+      } else {
+        EXPECT_THAT(st, StatusIs(absl::StatusCode::kFailedPrecondition, state))
+            << ActionName(action) << " in " << state;
+        EXPECT_EQ(after.version, 1);
+        EXPECT_EQ(after.state, state);
+        EXPECT_EQ(complaints_->ListEvents(Deadline(), code, 0, 10)->size(), 1u);
+      }
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, WorkflowTest,
