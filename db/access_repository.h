@@ -72,8 +72,8 @@ class AccessRepository {
 
   // Access-log entries of a complaint with id > after_id, oldest first.
   virtual absl::StatusOr<std::vector<AccessLogRecord>> ListAccessLog(
-      absl::Time deadline, const std::string& tracking_code,
-      long long after_id, int limit) = 0;
+      absl::Time deadline, const std::string& tracking_code, long long after_id,
+      int limit) = 0;
 };
 
 }  // namespace aduan::db

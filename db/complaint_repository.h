@@ -164,9 +164,10 @@ class ComplaintRepository {
   // Counts a wrong PIN: restarts the count when the window that began at
   // pin_window_start is older than `window`. Returns the failures in the
   // current window. Errors: kNotFound.
-  virtual absl::StatusOr<int> RecordPinFailure(
-      absl::Time deadline, const std::string& tracking_code, long long now,
-      long long window_us) = 0;
+  virtual absl::StatusOr<int> RecordPinFailure(absl::Time deadline,
+                                               const std::string& tracking_code,
+                                               long long now,
+                                               long long window_us) = 0;
 };
 
 }  // namespace aduan::db

@@ -19,7 +19,8 @@ namespace {
 constexpr unsigned kMysqlDuplicateKey = 1062;
 constexpr unsigned kMysqlLockWaitTimeout = 1205;
 constexpr unsigned kMysqlDeadlock = 1213;
-constexpr unsigned kMysqlGaleraConflict = 1180;  // commit failed (certification)
+constexpr unsigned kMysqlGaleraConflict =
+    1180;  // commit failed (certification)
 constexpr unsigned kMysqlServerShutdown = 1053;
 constexpr unsigned kMysqlConnectionKilled = 1927;
 // SQLite primary result codes.
@@ -207,7 +208,7 @@ absl::Status Database::RunOnce(int index, bool transaction, const SessionFn& fn,
   try {
     if (transaction) {
       sql << (url_.dialect == Dialect::kSqlite ? "BEGIN IMMEDIATE"
-                                                : "START TRANSACTION");
+                                               : "START TRANSACTION");
       open = true;
     }
     did_work = true;
@@ -255,13 +256,13 @@ absl::Status Database::Run(absl::Time deadline, bool transaction,
     if (lost || slots_[index].broken) lease.MarkBroken();
     // A lost connection is retried only for reads: a lost COMMIT may have
     // committed.
-    const bool again =
-        retry || (lost && !transaction && attempt == 0);
+    const bool again = retry || (lost && !transaction && attempt == 0);
     if (!again || attempt >= options_.max_retries || absl::Now() > deadline) {
       return st;
     }
     // Back off a little, growing with the attempt, before re-running.
-    std::this_thread::sleep_for(std::chrono::milliseconds(1 << std::min(attempt, 6)));
+    std::this_thread::sleep_for(
+        std::chrono::milliseconds(1 << std::min(attempt, 6)));
   }
 }
 

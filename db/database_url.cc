@@ -21,7 +21,8 @@ absl::StatusOr<std::string> PercentDecode(absl::string_view s) {
       return absl::InvalidArgumentError("db: bad percent-encoding");
     }
     auto hex = [](char c) {
-      return absl::ascii_isdigit(c) ? c - '0' : absl::ascii_tolower(c) - 'a' + 10;
+      return absl::ascii_isdigit(c) ? c - '0'
+                                    : absl::ascii_tolower(c) - 'a' + 10;
     };
     out.push_back(static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2])));
     i += 2;
@@ -58,7 +59,8 @@ absl::StatusOr<DatabaseUrl> DatabaseUrl::Parse(absl::string_view url) {
   const size_t at = url.rfind('@');
   if (at == absl::string_view::npos) {
     return absl::InvalidArgumentError(
-        "db: mysql URL needs user@host, e.g. mysql://aduan:pw@127.0.0.1:3306/aduan");
+        "db: mysql URL needs user@host, e.g. "
+        "mysql://aduan:pw@127.0.0.1:3306/aduan");
   }
   absl::string_view userinfo = url.substr(0, at);
   absl::string_view rest = url.substr(at + 1);
@@ -94,9 +96,8 @@ absl::StatusOr<DatabaseUrl> DatabaseUrl::Parse(absl::string_view url) {
       if (!s.ok()) return s.status();
       out.socket = *s;
     } else {
-      return absl::InvalidArgumentError(
-          absl::StrCat("db: unknown URL parameter '", p.first,
-                       "' (supported: socket)"));
+      return absl::InvalidArgumentError(absl::StrCat(
+          "db: unknown URL parameter '", p.first, "' (supported: socket)"));
     }
   }
   for (const std::string* v :
@@ -129,7 +130,8 @@ std::string DatabaseUrl::SociConnectString() const {
 }
 
 std::string DatabaseUrl::Redacted() const {
-  if (dialect == Dialect::kSqlite) return absl::StrCat("sqlite://", sqlite_path);
+  if (dialect == Dialect::kSqlite)
+    return absl::StrCat("sqlite://", sqlite_path);
   return absl::StrCat("mysql://", user, password.empty() ? "" : ":***", "@",
                       host, ":", port, "/", database,
                       socket.empty() ? "" : absl::StrCat("?socket=", socket));

@@ -25,7 +25,8 @@ constexpr char kCreateLeaseSqlite[] =
     " id INTEGER NOT NULL PRIMARY KEY, owner TEXT NULL,"
     " expires_at INTEGER NOT NULL)";
 constexpr char kSeedLeaseSqlite[] =
-    "INSERT OR IGNORE INTO schema_lease (id, owner, expires_at) VALUES (1, NULL, 0)";
+    "INSERT OR IGNORE INTO schema_lease (id, owner, expires_at) VALUES (1, "
+    "NULL, 0)";
 constexpr char kCreateMigrationsMysql[] =
     "CREATE TABLE IF NOT EXISTS schema_migrations ("
     " version INT NOT NULL PRIMARY KEY, name VARCHAR(200) NOT NULL,"
@@ -35,7 +36,8 @@ constexpr char kCreateLeaseMysql[] =
     " id INT NOT NULL PRIMARY KEY, owner VARCHAR(128) NULL,"
     " expires_at BIGINT NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
 constexpr char kSeedLeaseMysql[] =
-    "INSERT IGNORE INTO schema_lease (id, owner, expires_at) VALUES (1, NULL, 0)";
+    "INSERT IGNORE INTO schema_lease (id, owner, expires_at) VALUES (1, NULL, "
+    "0)";
 constexpr char kClaimLease[] =
     "UPDATE schema_lease SET owner = :owner, expires_at = :expires"
     " WHERE id = 1 AND (owner IS NULL OR expires_at < :now)";
@@ -80,9 +82,8 @@ absl::StatusOr<bool> Migrator::TryClaim(const std::string& owner) {
   RETURN_IF_ERROR(db_.Read(Far(), [&](soci::session& sql) {
     const long long now = ToUnixMicrosLL(absl::Now());
     const long long expires = ToUnixMicrosLL(absl::Now() + lease_ttl_);
-    soci::statement st =
-        (sql.prepare << kClaimLease, soci::use(owner, "owner"),
-         soci::use(expires, "expires"), soci::use(now, "now"));
+    soci::statement st = (sql.prepare << kClaimLease, soci::use(owner, "owner"),
+                          soci::use(expires, "expires"), soci::use(now, "now"));
     st.execute(true);
     claimed = st.get_affected_rows() == 1;
     return absl::OkStatus();
@@ -131,8 +132,8 @@ absl::StatusOr<int> Migrator::Migrate(absl::Duration wait) {
   ASSIGN_OR_RETURN(std::string nonce, RandomBytes(8));
   char host[64] = {0};
   gethostname(host, sizeof(host) - 1);
-  const std::string owner = absl::StrCat(host, ":", getpid(), ":",
-                                         absl::BytesToHexString(nonce));
+  const std::string owner =
+      absl::StrCat(host, ":", getpid(), ":", absl::BytesToHexString(nonce));
   const absl::Time give_up = absl::Now() + wait;
   for (;;) {
     ASSIGN_OR_RETURN(bool claimed, TryClaim(owner));
@@ -146,10 +147,10 @@ absl::StatusOr<int> Migrator::Migrate(absl::Duration wait) {
   absl::Status result = [&]() -> absl::Status {
     ASSIGN_OR_RETURN(int current, CurrentVersion());
     if (current > LatestVersion()) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "database schema version ", current,
-          " is newer than this aduand (knows up to ", LatestVersion(),
-          "); run a newer aduand"));
+      return absl::FailedPreconditionError(
+          absl::StrCat("database schema version ", current,
+                       " is newer than this aduand (knows up to ",
+                       LatestVersion(), "); run a newer aduand"));
     }
     for (const Migration& m : migrations_) {
       if (m.version <= current) continue;

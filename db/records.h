@@ -57,12 +57,12 @@ struct OfficeRecord {
 
 // The stored form of one SLA clock.
 struct SlaClockRecord {
-  long long target_us = 0;                  // working time allowed
-  long long used_us = 0;                    // used before the running segment
-  std::optional<long long> running_since;   // set while running
-  std::optional<long long> due;             // set while running
-  std::optional<long long> at_risk;         // set while running
-  bool breached = false;                    // stopped after its due time
+  long long target_us = 0;                 // working time allowed
+  long long used_us = 0;                   // used before the running segment
+  std::optional<long long> running_since;  // set while running
+  std::optional<long long> due;            // set while running
+  std::optional<long long> at_risk;        // set while running
+  bool breached = false;                   // stopped after its due time
 };
 
 struct ComplaintRecord {
@@ -167,11 +167,11 @@ struct TokenRecord {
 struct ArchiveRecord {
   std::string tracking_code;
   std::string office_code;
-  long long office_seq = 0;   // 1, 2, 3, … per office
-  std::string prev_sha256;    // the office's previous record, or 64 zeros
-  std::string sha256;         // of `document`
-  std::string hmac;           // HMAC under the archive key, hex
-  std::string document;       // canonical JSON
+  long long office_seq = 0;  // 1, 2, 3, … per office
+  std::string prev_sha256;   // the office's previous record, or 64 zeros
+  std::string sha256;        // of `document`
+  std::string hmac;          // HMAC under the archive key, hex
+  std::string document;      // canonical JSON
   long long create_time = 0;
 };
 

@@ -19,8 +19,8 @@ OfficeRecord KanigaranOffice(absl::Time now) {
     o.working_hours.push_back({wd, 7 * 60 + 30, 15 * 60 + 30});
   }
   o.working_hours.push_back({5, 7 * 60 + 30, 14 * 60});
-  o.kelurahan = {"Curahgrinting", "Kanigaran",   "Kebonsari Kulon",
-                 "Kebonsari Wetan", "Sukabumi", "Tisnonegaran"};
+  o.kelurahan = {"Curahgrinting",   "Kanigaran", "Kebonsari Kulon",
+                 "Kebonsari Wetan", "Sukabumi",  "Tisnonegaran"};
   o.units = {
       {"KNG", "PEM", "Seksi Pemerintahan", true},
       {"KNG", "TRANTIB", "Seksi Ketentraman dan Ketertiban Umum", true},
@@ -46,8 +46,7 @@ OfficeRecord KanigaranOffice(absl::Time now) {
   return o;
 }
 
-absl::StatusOr<bool> SeedKanigaran(OfficeRepository& offices,
-                                   absl::Time now) {
+absl::StatusOr<bool> SeedKanigaran(OfficeRepository& offices, absl::Time now) {
   return offices.CreateIfAbsent(now + absl::Seconds(30), KanigaranOffice(now));
 }
 

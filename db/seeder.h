@@ -17,8 +17,7 @@ OfficeRecord KanigaranOffice(absl::Time now);
 
 // Inserts Kanigaran unless an office `KNG` exists. Returns true when it was
 // inserted. Idempotent.
-absl::StatusOr<bool> SeedKanigaran(OfficeRepository& offices,
-                                   absl::Time now);
+absl::StatusOr<bool> SeedKanigaran(OfficeRepository& offices, absl::Time now);
 
 }  // namespace aduan::db
 

@@ -106,10 +106,9 @@ struct TokenRow {
 void LoadBindings(soci::session& sql, PrincipalRecord& p) {
   p.bindings.clear();
   RoleBindingRecord b;
-  soci::statement st =
-      (sql.prepare << kSelectBindings, soci::use(p.id, "id"),
-       soci::into(b.role), soci::into(b.office_code), soci::into(b.unit_code),
-       soci::into(b.source));
+  soci::statement st = (sql.prepare << kSelectBindings, soci::use(p.id, "id"),
+                        soci::into(b.role), soci::into(b.office_code),
+                        soci::into(b.unit_code), soci::into(b.source));
   if (st.execute(true)) {
     do p.bindings.push_back(b);
     while (st.fetch());
@@ -126,8 +125,8 @@ std::optional<PrincipalRecord> SelectPrincipal(soci::session& sql,
   row.Bind(st);
   st.exchange(soci::use(v, "v"));
   st.alloc();
-  st.prepare(absl::StrCat("SELECT ", kPrincipalColumns, " FROM principals WHERE ",
-                          where, " = :v"));
+  st.prepare(absl::StrCat("SELECT ", kPrincipalColumns,
+                          " FROM principals WHERE ", where, " = :v"));
   st.define_and_bind();
   if (!st.execute(true)) return std::nullopt;
   PrincipalRecord p = row.Take();
@@ -170,10 +169,11 @@ SociAccessRepository::FindToken(absl::Time deadline,
         i_unit, i_source;
     soci::statement st =
         (sql.prepare << kFindToken, soci::use(secret_hash, "hash"),
-         soci::into(t.id), soci::into(t.principal_id), soci::into(t.description),
-         soci::into(t.create_time), soci::into(expire, i_expire),
-         soci::into(used, i_used), soci::into(revoked, i_revoked),
-         soci::into(p.name), soci::into(p.display_name), soci::into(disabled),
+         soci::into(t.id), soci::into(t.principal_id),
+         soci::into(t.description), soci::into(t.create_time),
+         soci::into(expire, i_expire), soci::into(used, i_used),
+         soci::into(revoked, i_revoked), soci::into(p.name),
+         soci::into(p.display_name), soci::into(disabled),
          soci::into(tls, i_tls), soci::into(p.create_time),
          soci::into(p.update_time), soci::into(b.role, i_role),
          soci::into(b.office_code, i_office), soci::into(b.unit_code, i_unit),
@@ -265,8 +265,9 @@ SociAccessRepository::ListPrincipals(absl::Time deadline,
     std::string where = "name > :after";
     if (!office.empty()) {
       st.exchange(soci::use(office, "office"));
-      where += " AND id IN (SELECT principal_id FROM role_bindings WHERE "
-               "office_code = :office)";
+      where +=
+          " AND id IN (SELECT principal_id FROM role_bindings WHERE "
+          "office_code = :office)";
     }
     st.alloc();
     st.prepare(absl::StrCat("SELECT ", kPrincipalColumns,
@@ -401,8 +402,8 @@ SociAccessRepository::ListAccessLog(absl::Time deadline,
          soci::use(tracking_code, "t"), soci::use(after_id, "after"),
          soci::into(a.id), soci::into(a.office_code),
          soci::into(a.tracking_code), soci::into(a.principal_id),
-         soci::into(a.principal_name), soci::into(a.role),
-         soci::into(a.reason), soci::into(a.create_time));
+         soci::into(a.principal_name), soci::into(a.role), soci::into(a.reason),
+         soci::into(a.create_time));
     if (st.execute(true)) {
       do out.push_back(a);
       while (st.fetch());

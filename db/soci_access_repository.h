@@ -41,8 +41,8 @@ class SociAccessRepository : public AccessRepository {
   absl::StatusOr<std::vector<TokenRecord>> ListTokens(
       absl::Time deadline, const std::string& principal_id) override;
   absl::StatusOr<std::vector<AccessLogRecord>> ListAccessLog(
-      absl::Time deadline, const std::string& tracking_code,
-      long long after_id, int limit) override;
+      absl::Time deadline, const std::string& tracking_code, long long after_id,
+      int limit) override;
 
  private:
   Database& db_;

@@ -207,8 +207,10 @@ struct ComplaintRow {
     out.external_reference = i_external == soci::i_ok ? external : "";
     out.anonymous = anonymous != 0;
     out.confidential = confidential != 0;
-    out.latitude = i_lat == soci::i_ok ? std::optional<double>(lat) : std::nullopt;
-    out.longitude = i_lon == soci::i_ok ? std::optional<double>(lon) : std::nullopt;
+    out.latitude =
+        i_lat == soci::i_ok ? std::optional<double>(lat) : std::nullopt;
+    out.longitude =
+        i_lon == soci::i_ok ? std::optional<double>(lon) : std::nullopt;
     out.service.running_since = opt(s_since, i_s_since);
     out.service.due = opt(s_due, i_s_due);
     out.service.at_risk = opt(s_risk, i_s_risk);
@@ -367,8 +369,8 @@ std::optional<ArchiveRecord> SelectArchive(soci::session& sql,
   st.exchange(soci::use(av, "a"));
   if (where.find(":b") != std::string::npos) st.exchange(soci::use(bv, "b"));
   st.alloc();
-  st.prepare(absl::StrCat("SELECT ", kArchiveColumns, " FROM archives WHERE ",
-                          where));
+  st.prepare(
+      absl::StrCat("SELECT ", kArchiveColumns, " FROM archives WHERE ", where));
   st.define_and_bind();
   if (!st.execute(true)) return std::nullopt;
   return r;
@@ -436,7 +438,8 @@ std::string BuildWhere(const ComplaintQuery& q, const std::string& nik_index,
       if (s == "BREACHED") {
         ors.push_back(kBreachedSql);
       } else if (s == "AT_RISK") {
-        ors.push_back(absl::StrCat("(NOT ", kBreachedSql, " AND ", kRiskSql, ")"));
+        ors.push_back(
+            absl::StrCat("(NOT ", kBreachedSql, " AND ", kRiskSql, ")"));
       } else {
         ors.push_back(
             absl::StrCat("(NOT ", kBreachedSql, " AND NOT ", kRiskSql, ")"));
@@ -485,7 +488,8 @@ absl::StatusOr<CreateOutcome> SociComplaintRepository::Create(
   auto attempt = [&](soci::session& sql) -> absl::Status {
     outcome = CreateOutcome();
     if (request) {
-      if (auto found = SelectRequest(sql, request->caller, request->request_id)) {
+      if (auto found =
+              SelectRequest(sql, request->caller, request->request_id)) {
         outcome.kind = CreateOutcome::Kind::kRequestExists;
         outcome.request = *found;
         return absl::OkStatus();
@@ -494,8 +498,7 @@ absl::StatusOr<CreateOutcome> SociComplaintRepository::Create(
     if (!complaint.source.empty() && !complaint.external_reference.empty()) {
       std::string existing;
       sql << kSelectByExternal, soci::use(complaint.source, "source"),
-          soci::use(complaint.external_reference, "ref"),
-          soci::into(existing);
+          soci::use(complaint.external_reference, "ref"), soci::into(existing);
       if (sql.got_data()) {
         outcome.kind = CreateOutcome::Kind::kExternalReferenceExists;
         outcome.tracking_code = existing;
@@ -546,8 +549,9 @@ absl::StatusOr<UpdateOutcome> SociComplaintRepository::ArchiveWithEvent(
   return Update(deadline, c, expected_version, event, request, &build);
 }
 
-absl::StatusOr<std::optional<ArchiveRecord>> SociComplaintRepository::GetArchive(
-    absl::Time deadline, const std::string& tracking_code) {
+absl::StatusOr<std::optional<ArchiveRecord>>
+SociComplaintRepository::GetArchive(absl::Time deadline,
+                                    const std::string& tracking_code) {
   std::optional<ArchiveRecord> out;
   RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
     out = SelectArchive(sql, "tracking_code = :a", tracking_code, 0);
@@ -583,7 +587,8 @@ absl::StatusOr<UpdateOutcome> SociComplaintRepository::Update(
   auto attempt = [&](soci::session& sql) -> absl::Status {
     outcome = UpdateOutcome();
     if (request) {
-      if (auto found = SelectRequest(sql, request->caller, request->request_id)) {
+      if (auto found =
+              SelectRequest(sql, request->caller, request->request_id)) {
         outcome.kind = UpdateOutcome::Kind::kRequestExists;
         outcome.request = *found;
         return absl::OkStatus();
@@ -612,9 +617,9 @@ absl::StatusOr<UpdateOutcome> SociComplaintRepository::Update(
           (sql.prepare << absl::StrCat(kSelectEvents, " LIMIT 100000"),
            soci::use(c.id, "cid"), soci::use(from_start, "after"),
            soci::into(e.version), soci::into(e.type), soci::into(e.from_state),
-           soci::into(e.to_state), soci::into(e.actor), soci::into(e.actor_role),
-           soci::into(e.note), soci::into(e.payload), soci::into(e.create_time),
-           soci::into(e.office_code));
+           soci::into(e.to_state), soci::into(e.actor),
+           soci::into(e.actor_role), soci::into(e.note), soci::into(e.payload),
+           soci::into(e.create_time), soci::into(e.office_code));
       if (es.execute(true)) {
         do events.push_back(e);
         while (es.fetch());
@@ -737,8 +742,7 @@ absl::StatusOr<ComplaintRecord> SociComplaintRepository::GetLoggingAccess(
     if (!st.execute(true)) return absl::NotFoundError("complaint not found");
     out = row.Take();
     sql << kInsertAccessLog, soci::use(out.office_code, "office"),
-        soci::use(out.tracking_code, "t"),
-        soci::use(entry.principal_id, "pid"),
+        soci::use(out.tracking_code, "t"), soci::use(entry.principal_id, "pid"),
         soci::use(entry.principal_name, "pname"), soci::use(entry.role, "role"),
         soci::use(entry.reason, "reason"), soci::use(entry.create_time, "time");
     return absl::OkStatus();

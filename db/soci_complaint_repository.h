@@ -55,12 +55,10 @@ class SociComplaintRepository : public ComplaintRepository {
 
  private:
   absl::Status Decrypt(ComplaintRecord& c) const;
-  absl::StatusOr<UpdateOutcome> Update(absl::Time deadline,
-                                       const ComplaintRecord& complaint,
-                                       long long expected_version,
-                                       const EventRecord& event,
-                                       const std::optional<RequestRecord>& request,
-                                       const ArchiveBuilder* build);
+  absl::StatusOr<UpdateOutcome> Update(
+      absl::Time deadline, const ComplaintRecord& complaint,
+      long long expected_version, const EventRecord& event,
+      const std::optional<RequestRecord>& request, const ArchiveBuilder* build);
 
   Database& db_;
   const PiiCipher& cipher_;

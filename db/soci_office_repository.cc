@@ -103,9 +103,10 @@ absl::StatusOr<OfficeRecord> SociOfficeRepository::Get(
     if (!sql.got_data()) return absl::NotFoundError("office not found");
     {
       WorkingIntervalRecord w;
-      soci::statement st = (sql.prepare << kSelectHours, soci::use(code, "code"),
-                            soci::into(w.weekday), soci::into(w.open_minute),
-                            soci::into(w.close_minute));
+      soci::statement st =
+          (sql.prepare << kSelectHours, soci::use(code, "code"),
+           soci::into(w.weekday), soci::into(w.open_minute),
+           soci::into(w.close_minute));
       if (st.execute(true)) {
         do o.working_hours.push_back(w);
         while (st.fetch());
@@ -205,8 +206,9 @@ absl::StatusOr<bool> SociOfficeRepository::CreateIfAbsent(
     InsertChildren(sql, o);
     for (const UnitRecord& u : o.units) {
       const int active = u.active ? 1 : 0;
-      sql << kInsertUnit, soci::use(o.code, "office"), soci::use(u.code, "code"),
-          soci::use(u.name, "name"), soci::use(active, "active");
+      sql << kInsertUnit, soci::use(o.code, "office"),
+          soci::use(u.code, "code"), soci::use(u.name, "name"),
+          soci::use(active, "active");
     }
     for (const CategoryRecord& c : o.categories) {
       const int active = c.active ? 1 : 0;
@@ -264,8 +266,9 @@ absl::Status SociOfficeRepository::PutUnit(absl::Time deadline,
           soci::use(u.code, "code"), soci::use(u.name, "name"),
           soci::use(active, "active");
     } else {
-      sql << kUpdateUnit, soci::use(u.name, "name"), soci::use(active, "active"),
-          soci::use(u.office_code, "office"), soci::use(u.code, "code");
+      sql << kUpdateUnit, soci::use(u.name, "name"),
+          soci::use(active, "active"), soci::use(u.office_code, "office"),
+          soci::use(u.code, "code");
     }
     return absl::OkStatus();
   });
@@ -285,7 +288,8 @@ absl::Status SociOfficeRepository::PutCategory(absl::Time deadline,
     int rsla = c.resolution_sla_minutes.value_or(0);
     std::string unit = c.default_unit_code;
     soci::indicator i_sla = c.service_sla_minutes ? soci::i_ok : soci::i_null;
-    soci::indicator i_rsla = c.resolution_sla_minutes ? soci::i_ok : soci::i_null;
+    soci::indicator i_rsla =
+        c.resolution_sla_minutes ? soci::i_ok : soci::i_null;
     soci::indicator i_unit = unit.empty() ? soci::i_null : soci::i_ok;
     if (create) {
       sql << kInsertCategory, soci::use(c.office_code, "office"),

@@ -19,9 +19,9 @@ bool IsBlank(absl::string_view stmt) {
 absl::StatusOr<std::vector<std::string>> SplitSqlStatements(
     absl::string_view script) {
   std::vector<std::string> out;
-  std::string current;      // statement text without comments
-  int depth = 0;            // open BEGIN/CASE blocks
-  bool any_word = false;    // a keyword was seen in this statement
+  std::string current;    // statement text without comments
+  int depth = 0;          // open BEGIN/CASE blocks
+  bool any_word = false;  // a keyword was seen in this statement
   size_t i = 0;
   const size_t n = script.size();
   auto flush = [&]() {

@@ -19,8 +19,8 @@
 #include <condition_variable>
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <thread>
 
@@ -41,13 +41,13 @@
 #include "db/soci_access_repository.h"
 #include "db/soci_complaint_repository.h"
 #include "db/soci_office_repository.h"
-#include "server/api/call_context.h"
-#include "server/api/complaint_service.h"
 #include "server/api/admin_service.h"
 #include "server/api/archive_service.h"
+#include "server/api/call_context.h"
+#include "server/api/complaint_service.h"
 #include "server/api/disposition_service.h"
-#include "server/api/verification_service.h"
 #include "server/api/intake_service.h"
+#include "server/api/verification_service.h"
 #include "server/auth/authorizer.h"
 #include "server/common/clock.h"
 #include "server/common/key_ring.h"
@@ -55,10 +55,10 @@
 #include "server/common/pii_cipher.h"
 #include "server/common/status_macros.h"
 #include "server/domain/access_admin.h"
-#include "server/domain/office_admin.h"
 #include "server/domain/complaint_intake.h"
-#include "server/domain/complaint_workflow.h"
 #include "server/domain/complaint_reader.h"
+#include "server/domain/complaint_workflow.h"
+#include "server/domain/office_admin.h"
 #include "server/domain/office_directory.h"
 #include "server/domain/pin_issuer.h"
 #include "server/domain/rate_limiter.h"
@@ -114,9 +114,9 @@ ABSL_FLAG(int, max_message_bytes,
           "1 MiB attachment chunk plus framing.");
 ABSL_FLAG(int, max_metadata_bytes, EnvOrInt("ADUAN_MAX_METADATA_BYTES", 16384),
           "Largest request metadata (env ADUAN_MAX_METADATA_BYTES).");
-ABSL_FLAG(int, max_concurrent_streams,
-          EnvOrInt("ADUAN_MAX_CONCURRENT_STREAMS", 100),
-          "Concurrent calls per connection (env ADUAN_MAX_CONCURRENT_STREAMS).");
+ABSL_FLAG(
+    int, max_concurrent_streams, EnvOrInt("ADUAN_MAX_CONCURRENT_STREAMS", 100),
+    "Concurrent calls per connection (env ADUAN_MAX_CONCURRENT_STREAMS).");
 ABSL_FLAG(int, default_deadline_seconds,
           EnvOrInt("ADUAN_DEFAULT_DEADLINE_SECONDS", 30),
           "Deadline of a call whose client sets none, and cap on longer ones "
@@ -128,8 +128,7 @@ ABSL_FLAG(int, intake_rate_per_minute,
 ABSL_FLAG(int, sweep_seconds, EnvOrInt("ADUAN_SWEEP_SECONDS", 60),
           "How often complaints left in NEEDS_INFO past the office's limit "
           "are closed (env ADUAN_SWEEP_SECONDS).");
-ABSL_FLAG(std::string, name, "admin",
-          "bootstrap-admin: the principal's name.");
+ABSL_FLAG(std::string, name, "admin", "bootstrap-admin: the principal's name.");
 ABSL_FLAG(std::string, office, "KNG", "bootstrap-admin: the office.");
 ABSL_FLAG(std::string, port_file, "",
           "If set, the chosen port is written there once serving (useful "
@@ -180,7 +179,8 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ServerCredentials(
       client_ca.empty() ? GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE
                         : GRPC_SSL_REQUEST_CLIENT_CERTIFICATE_AND_VERIFY);
   if (!client_ca.empty()) {
-    ASSIGN_OR_RETURN(options.pem_root_certs, ReadFile("tls_client_ca", client_ca));
+    ASSIGN_OR_RETURN(options.pem_root_certs,
+                     ReadFile("tls_client_ca", client_ca));
   }
   options.pem_key_cert_pairs.push_back({key_pem, cert_pem});
   return grpc::SslServerCredentials(options);
@@ -216,7 +216,8 @@ int Serve() {
   db::SociComplaintRepository complaints(db, *cipher);
   db::SociAccessRepository access(db);
   // Rows written before encryption at rest get encrypted now.
-  auto encrypted = complaints.EncryptPlaintextRows(absl::Now() + absl::Minutes(10));
+  auto encrypted =
+      complaints.EncryptPlaintextRows(absl::Now() + absl::Minutes(10));
   if (!encrypted.ok()) return Fail(encrypted.status());
   if (*encrypted > 0) {
     spdlog::info("encrypted personal data of {} stored complaints", *encrypted);
@@ -234,8 +235,8 @@ int Serve() {
   Clock& clock = Clock::Real();
   domain::OfficeDirectory directory(offices, clock);
   domain::PinIssuer pins(keys->pin_key());
-  domain::RateLimiter intake_limiter(absl::GetFlag(FLAGS_intake_rate_per_minute),
-                                    clock);
+  domain::RateLimiter intake_limiter(
+      absl::GetFlag(FLAGS_intake_rate_per_minute), clock);
   domain::ComplaintIntake intake(complaints, directory, pins, clock,
                                  &intake_limiter);
   domain::ComplaintReader reader(complaints, directory, clock);
@@ -279,11 +280,11 @@ int Serve() {
   builder.RegisterService(&admin_service);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (server == nullptr || port == 0) {
-    return Fail(absl::UnavailableError(
-        absl::StrCat("cannot listen on ", listen)));
+    return Fail(
+        absl::UnavailableError(absl::StrCat("cannot listen on ", listen)));
   }
-  spdlog::info("aduand serving on port {} (schema v{}, db {})", port,
-               *version, db.url().Redacted());
+  spdlog::info("aduand serving on port {} (schema v{}, db {})", port, *version,
+               db.url().Redacted());
   if (const std::string pf = absl::GetFlag(FLAGS_port_file); !pf.empty()) {
     std::ofstream(pf + ".tmp") << port << "\n";
     std::rename((pf + ".tmp").c_str(), pf.c_str());
@@ -304,10 +305,12 @@ int Serve() {
       // Complaints left in NEEDS_INFO past their office's limit are closed;
       // every replica sweeps, the version guard lets one win each.
       if (ok && absl::Now() >= next_sweep) {
-        next_sweep = absl::Now() + absl::Seconds(absl::GetFlag(FLAGS_sweep_seconds));
+        next_sweep =
+            absl::Now() + absl::Seconds(absl::GetFlag(FLAGS_sweep_seconds));
         auto closed = workflow.ExpireNeedsInfo(absl::Now() + absl::Seconds(30));
         if (!closed.ok()) {
-          spdlog::warn("NEEDS_INFO sweep failed: {}", closed.status().ToString());
+          spdlog::warn("NEEDS_INFO sweep failed: {}",
+                       closed.status().ToString());
         } else if (*closed > 0) {
           spdlog::info("closed {} complaints left in NEEDS_INFO", *closed);
         }
@@ -338,8 +341,9 @@ int Serve() {
   health.join();
   spdlog::debug("health thread stopped");
   server->GetHealthCheckService()->SetServingStatus(false);
-  server->Shutdown(std::chrono::system_clock::now() +
-                   std::chrono::seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds)));
+  server->Shutdown(
+      std::chrono::system_clock::now() +
+      std::chrono::seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds)));
   spdlog::debug("server shut down");
   server->Wait();
   spdlog::info("stopped");
@@ -390,8 +394,8 @@ int BootstrapAdmin() {
   domain::AccessAdmin admin(access, complaints, directory, Clock::Real());
   const absl::Time deadline = absl::Now() + absl::Seconds(30);
   const std::string name = absl::GetFlag(FLAGS_name);
-  const db::RoleBindingRecord binding{domain::kAdmin, absl::GetFlag(FLAGS_office),
-                                      "", ""};
+  const db::RoleBindingRecord binding{domain::kAdmin,
+                                      absl::GetFlag(FLAGS_office), "", ""};
   // Reuse the principal when it exists (a lost admin token).
   std::string id;
   auto list = admin.ListPrincipals(deadline, "", "", 100000);
@@ -420,7 +424,8 @@ int BootstrapAdmin() {
       }
     }
   }
-  auto token = admin.IssueToken(deadline, id, "bootstrap", absl::ZeroDuration());
+  auto token =
+      admin.IssueToken(deadline, id, "bootstrap", absl::ZeroDuration());
   if (!token.ok()) return Fail(token.status());
   // The only place a token is printed: stdout, once, for the operator.
   std::printf("principal_id: %s\ntoken: %s\n", id.c_str(),
@@ -467,6 +472,8 @@ int main(int argc, char** argv) {
   if (command == "seed") return aduan::Seed();
   if (command == "keygen") return aduan::KeyGen();
   if (command == "bootstrap-admin") return aduan::BootstrapAdmin();
-  spdlog::critical("unknown command {} (serve, migrate, seed, keygen, bootstrap-admin)", command);
+  spdlog::critical(
+      "unknown command {} (serve, migrate, seed, keygen, bootstrap-admin)",
+      command);
   return 2;
 }

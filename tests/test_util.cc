@@ -16,8 +16,7 @@ namespace aduan::testing {
 
 std::string MakeTempDir(const std::string& prefix) {
   const char* tmp = std::getenv("TMPDIR");
-  std::string templ =
-      absl::StrCat(tmp ? tmp : "/tmp", "/", prefix, "-XXXXXX");
+  std::string templ = absl::StrCat(tmp ? tmp : "/tmp", "/", prefix, "-XXXXXX");
   char* made = mkdtemp(templ.data());
   EXPECT_NE(made, nullptr);
   return templ;
@@ -40,8 +39,8 @@ std::string FreshMysqlDatabaseUrl() {
   absl::StatusOr<db::DatabaseUrl> parsed = db::DatabaseUrl::Parse(url);
   EXPECT_TRUE(parsed.ok()) << parsed.status();
   if (!parsed.ok()) return "";
-  const std::string name = absl::StrCat(
-      "aduan_t_", absl::BytesToHexString(RandomBytes(6).value()));
+  const std::string name =
+      absl::StrCat("aduan_t_", absl::BytesToHexString(RandomBytes(6).value()));
   try {
     soci::session sql(*soci::factory_mysql(), parsed->SociConnectString());
     sql << absl::StrCat("CREATE DATABASE ", name,

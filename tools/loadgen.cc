@@ -119,7 +119,8 @@ void Drive(int clients, absl::Duration duration, Call call) {
   }
   std::sort(all.begin(), all.end());
   auto pct = [&](double p) {
-    return all.empty() ? 0.0 : all[std::min(all.size() - 1, size_t(p * all.size()))];
+    return all.empty() ? 0.0
+                       : all[std::min(all.size() - 1, size_t(p * all.size()))];
   };
   std::printf(
       "%s mode=%s clients=%d seconds=%.1f ok=%zu errors=%ld throughput=%.1f/s "
@@ -203,13 +204,17 @@ int RunLifecycle(int clients, absl::Duration duration) {
   using namespace aduan::v1;
   auto admin = AdminService::NewStub(NewChannel(-1));
   const std::string run = absl::BytesToHexString(aduan::RandomBytes(3).value());
-  const std::string officer = Staff(*admin, run, "officer", RoleBinding::OFFICER);
-  const std::string secretary = Staff(*admin, run, "sekcam", RoleBinding::SECRETARY);
+  const std::string officer =
+      Staff(*admin, run, "officer", RoleBinding::OFFICER);
+  const std::string secretary =
+      Staff(*admin, run, "sekcam", RoleBinding::SECRETARY);
   const std::string head = Staff(*admin, run, "camat", RoleBinding::HEAD);
-  const std::string unit = Staff(*admin, run, "trantib", RoleBinding::UNIT, "TRANTIB");
-  if (officer.empty() || secretary.empty() || head.empty() || unit.empty()) return 1;
-  const char* kSteps[] = {"submit", "verify", "report", "dispose",
-                          "start", "resolve", "inform", "archive"};
+  const std::string unit =
+      Staff(*admin, run, "trantib", RoleBinding::UNIT, "TRANTIB");
+  if (officer.empty() || secretary.empty() || head.empty() || unit.empty())
+    return 1;
+  const char* kSteps[] = {"submit", "verify",  "report", "dispose",
+                          "start",  "resolve", "inform", "archive"};
   constexpr int kStepCount = 8;
   struct PerClient {
     std::vector<double> ms[kStepCount];
@@ -257,67 +262,67 @@ int RunLifecycle(int clients, absl::Duration duration) {
           return s;
         });
         ok = ok && timed([&] {
-          grpc::ClientContext ctx;
-          Auth(ctx, officer);
-          VerifyComplaintRequest req;
-          req.set_request_id(id + "v");
-          req.set_tracking_code(code);
-          req.set_outcome(VerifyComplaintRequest::VERIFIED);
-          return verification->VerifyComplaint(&ctx, req, &out);
-        });
+               grpc::ClientContext ctx;
+               Auth(ctx, officer);
+               VerifyComplaintRequest req;
+               req.set_request_id(id + "v");
+               req.set_tracking_code(code);
+               req.set_outcome(VerifyComplaintRequest::VERIFIED);
+               return verification->VerifyComplaint(&ctx, req, &out);
+             });
         ok = ok && timed([&] {
-          grpc::ClientContext ctx;
-          Auth(ctx, secretary);
-          ReportToHeadRequest req;
-          req.set_request_id(id + "r");
-          req.set_tracking_code(code);
-          return verification->ReportToHead(&ctx, req, &out);
-        });
+               grpc::ClientContext ctx;
+               Auth(ctx, secretary);
+               ReportToHeadRequest req;
+               req.set_request_id(id + "r");
+               req.set_tracking_code(code);
+               return verification->ReportToHead(&ctx, req, &out);
+             });
         ok = ok && timed([&] {
-          grpc::ClientContext ctx;
-          Auth(ctx, head);
-          DisposeComplaintRequest req;
-          req.set_request_id(id + "d");
-          req.set_tracking_code(code);
-          req.set_unit_code("TRANTIB");
-          req.set_instruction("Tindak lanjuti");
-          return disposition->DisposeComplaint(&ctx, req, &out);
-        });
+               grpc::ClientContext ctx;
+               Auth(ctx, head);
+               DisposeComplaintRequest req;
+               req.set_request_id(id + "d");
+               req.set_tracking_code(code);
+               req.set_unit_code("TRANTIB");
+               req.set_instruction("Tindak lanjuti");
+               return disposition->DisposeComplaint(&ctx, req, &out);
+             });
         ok = ok && timed([&] {
-          grpc::ClientContext ctx;
-          Auth(ctx, unit);
-          StartFollowUpRequest req;
-          req.set_request_id(id + "f");
-          req.set_tracking_code(code);
-          return disposition->StartFollowUp(&ctx, req, &out);
-        });
+               grpc::ClientContext ctx;
+               Auth(ctx, unit);
+               StartFollowUpRequest req;
+               req.set_request_id(id + "f");
+               req.set_tracking_code(code);
+               return disposition->StartFollowUp(&ctx, req, &out);
+             });
         ok = ok && timed([&] {
-          grpc::ClientContext ctx;
-          Auth(ctx, unit);
-          ResolveComplaintRequest req;
-          req.set_request_id(id + "x");
-          req.set_tracking_code(code);
-          req.set_result("Selesai");
-          return disposition->ResolveComplaint(&ctx, req, &out);
-        });
+               grpc::ClientContext ctx;
+               Auth(ctx, unit);
+               ResolveComplaintRequest req;
+               req.set_request_id(id + "x");
+               req.set_tracking_code(code);
+               req.set_result("Selesai");
+               return disposition->ResolveComplaint(&ctx, req, &out);
+             });
         ok = ok && timed([&] {
-          grpc::ClientContext ctx;
-          Auth(ctx, officer);
-          InformComplainantRequest req;
-          req.set_request_id(id + "i");
-          req.set_tracking_code(code);
-          req.set_method(InformComplainantRequest::PHONE);
-          req.set_message("Sudah selesai");
-          return archive->InformComplainant(&ctx, req, &out);
-        });
+               grpc::ClientContext ctx;
+               Auth(ctx, officer);
+               InformComplainantRequest req;
+               req.set_request_id(id + "i");
+               req.set_tracking_code(code);
+               req.set_method(InformComplainantRequest::PHONE);
+               req.set_message("Sudah selesai");
+               return archive->InformComplainant(&ctx, req, &out);
+             });
         ok = ok && timed([&] {
-          grpc::ClientContext ctx;
-          Auth(ctx, officer);
-          ArchiveComplaintRequest req;
-          req.set_request_id(id + "a");
-          req.set_tracking_code(code);
-          return archive->ArchiveComplaint(&ctx, req, &out);
-        });
+               grpc::ClientContext ctx;
+               Auth(ctx, officer);
+               ArchiveComplaintRequest req;
+               req.set_request_id(id + "a");
+               req.set_tracking_code(code);
+               return archive->ArchiveComplaint(&ctx, req, &out);
+             });
         if (ok) ++me.cycles;
       }
     });
@@ -329,10 +334,11 @@ int RunLifecycle(int clients, absl::Duration duration) {
     cycles += r.cycles;
     errors += r.errors;
   }
-  std::printf("%s mode=lifecycle clients=%d seconds=%.1f cycles=%ld errors=%ld "
-              "lifecycles=%.1f/s\n",
-              absl::GetFlag(FLAGS_label).c_str(), clients, secs, cycles, errors,
-              cycles / secs);
+  std::printf(
+      "%s mode=lifecycle clients=%d seconds=%.1f cycles=%ld errors=%ld "
+      "lifecycles=%.1f/s\n",
+      absl::GetFlag(FLAGS_label).c_str(), clients, secs, cycles, errors,
+      cycles / secs);
   for (int s = 0; s < kStepCount; ++s) {
     std::vector<double> all;
     for (const auto& r : results) {
@@ -340,8 +346,9 @@ int RunLifecycle(int clients, absl::Duration duration) {
     }
     std::sort(all.begin(), all.end());
     auto pct = [&](double p) {
-      return all.empty() ? 0.0
-                         : all[std::min(all.size() - 1, size_t(p * all.size()))];
+      return all.empty()
+                 ? 0.0
+                 : all[std::min(all.size() - 1, size_t(p * all.size()))];
     };
     std::printf("  %-8s n=%zu p50=%.2fms p99=%.2fms\n", kSteps[s], all.size(),
                 pct(0.5), pct(0.99));
@@ -378,7 +385,8 @@ int RunDirect(int clients, absl::Duration duration) {
   Drive(clients, duration, [&](int, const std::string& id) {
     aduan::domain::SubmitInput in{id, aduan::Sha256Hex(id), Draft()};
     auto r = intake.Submit(absl::Now() + absl::Seconds(10), who, std::move(in));
-    if (!r.ok()) std::fprintf(stderr, "error: %s\n", r.status().ToString().c_str());
+    if (!r.ok())
+      std::fprintf(stderr, "error: %s\n", r.status().ToString().c_str());
     return r.ok();
   });
   return 0;
@@ -391,7 +399,8 @@ int main(int argc, char** argv) {
   spdlog::set_level(spdlog::level::warn);
   const int clients = absl::GetFlag(FLAGS_clients);
   const absl::Duration duration = absl::Seconds(absl::GetFlag(FLAGS_seconds));
-  if (absl::GetFlag(FLAGS_mode) == "direct") return RunDirect(clients, duration);
+  if (absl::GetFlag(FLAGS_mode) == "direct")
+    return RunDirect(clients, duration);
   if (absl::GetFlag(FLAGS_mode) == "lifecycle") {
     return RunLifecycle(clients, duration);
   }

@@ -36,8 +36,9 @@ absl::StatusOr<db::RoleBindingRecord> FromProto(const v1::RoleBinding& b,
   if (b.role() == v1::RoleBinding::ROLE_UNSPECIFIED ||
       !v1::RoleBinding::Role_IsValid(b.role())) {
     return absl::InvalidArgumentError(
-        absl::StrCat(field, ".role: is required (OFFICER, SECRETARY, HEAD, "
-                            "UNIT, GATEWAY, AUDITOR or ADMIN)"));
+        absl::StrCat(field,
+                     ".role: is required (OFFICER, SECRETARY, HEAD, "
+                     "UNIT, GATEWAY, AUDITOR or ADMIN)"));
   }
   return db::RoleBindingRecord{v1::RoleBinding::Role_Name(b.role()),
                                b.office_code(), b.unit_code(), b.source()};
@@ -50,23 +51,27 @@ void ToProto(const db::PrincipalRecord& p, v1::Principal* out) {
   out->set_disabled(p.disabled);
   out->set_tls_identity(p.tls_identity);
   for (const auto& b : p.bindings) ToProto(b, out->add_role_bindings());
-  *out->mutable_create_time() = TimeUtil::MicrosecondsToTimestamp(p.create_time);
+  *out->mutable_create_time() =
+      TimeUtil::MicrosecondsToTimestamp(p.create_time);
 }
 
 void ToProto(const db::TokenRecord& t, v1::Token* out) {
   out->set_token_id(t.id);
   out->set_principal_id(t.principal_id);
   out->set_description(t.description);
-  *out->mutable_create_time() = TimeUtil::MicrosecondsToTimestamp(t.create_time);
+  *out->mutable_create_time() =
+      TimeUtil::MicrosecondsToTimestamp(t.create_time);
   if (t.expire_time) {
-    *out->mutable_expire_time() = TimeUtil::MicrosecondsToTimestamp(*t.expire_time);
+    *out->mutable_expire_time() =
+        TimeUtil::MicrosecondsToTimestamp(*t.expire_time);
   }
   if (t.last_used_time) {
     *out->mutable_last_used_time() =
         TimeUtil::MicrosecondsToTimestamp(*t.last_used_time);
   }
   if (t.revoke_time) {
-    *out->mutable_revoke_time() = TimeUtil::MicrosecondsToTimestamp(*t.revoke_time);
+    *out->mutable_revoke_time() =
+        TimeUtil::MicrosecondsToTimestamp(*t.revoke_time);
   }
 }
 
@@ -180,7 +185,8 @@ void ToProto(const db::CategoryRecord& c, v1::Category* out) {
     out->mutable_service_sla()->set_seconds(*c.service_sla_minutes * 60LL);
   }
   if (c.resolution_sla_minutes) {
-    out->mutable_resolution_sla()->set_seconds(*c.resolution_sla_minutes * 60LL);
+    out->mutable_resolution_sla()->set_seconds(*c.resolution_sla_minutes *
+                                               60LL);
   }
   out->set_default_unit_code(c.default_unit_code);
   out->set_active(c.active);
@@ -193,9 +199,9 @@ absl::StatusOr<int> PageSize(int page_size) {
 
 }  // namespace
 
-#define ADUAN_AUTHORIZE(who, method)                                       \
-  absl::StatusOr<domain::Principal> who =                                   \
-      auth_.Authorize(*ctx, absl::StrCat(kService, method));               \
+#define ADUAN_AUTHORIZE(who, method)                         \
+  absl::StatusOr<domain::Principal> who =                    \
+      auth_.Authorize(*ctx, absl::StrCat(kService, method)); \
   if (!who.ok()) return ToGrpcStatus(who.status())
 
 absl::StatusOr<std::shared_ptr<const domain::OfficeConfig>>
@@ -231,7 +237,8 @@ grpc::Status AdminService::ListOffices(grpc::ServerContext* ctx,
   auto codes = office_repo_.ListCodes(CallDeadline(*ctx));
   if (!codes.ok()) return ToGrpcStatus(codes.status());
   for (const std::string& code : *codes) {
-    if (code <= req->page_token() || !who->HasRole(domain::kAdmin, code)) continue;
+    if (code <= req->page_token() || !who->HasRole(domain::kAdmin, code))
+      continue;
     if (resp->offices_size() == *size) {
       resp->set_next_page_token(resp->offices(*size - 1).code());
       break;
@@ -265,9 +272,9 @@ grpc::Status AdminService::ListCategories(grpc::ServerContext* ctx,
   return grpc::Status::OK;
 }
 
-grpc::Status AdminService::CreatePrincipal(grpc::ServerContext* ctx,
-                                           const v1::CreatePrincipalRequest* req,
-                                           v1::Principal* resp) {
+grpc::Status AdminService::CreatePrincipal(
+    grpc::ServerContext* ctx, const v1::CreatePrincipalRequest* req,
+    v1::Principal* resp) {
   ADUAN_AUTHORIZE(who, "CreatePrincipal");
   const v1::Principal& in = req->principal();
   if (!in.principal_id().empty() || in.has_create_time()) {
@@ -286,7 +293,8 @@ grpc::Status AdminService::CreatePrincipal(grpc::ServerContext* ctx,
     if (!b.ok()) return ToGrpcStatus(b.status());
     p.bindings.push_back(*b);
   }
-  auto created = admin_.CreatePrincipal(CallDeadline(*ctx), &*who, std::move(p));
+  auto created =
+      admin_.CreatePrincipal(CallDeadline(*ctx), &*who, std::move(p));
   if (!created.ok()) return ToGrpcStatus(created.status());
   ToProto(*created, resp);
   return grpc::Status::OK;
@@ -320,9 +328,9 @@ grpc::Status AdminService::ListPrincipals(grpc::ServerContext* ctx,
   return grpc::Status::OK;
 }
 
-grpc::Status AdminService::UpdatePrincipal(grpc::ServerContext* ctx,
-                                           const v1::UpdatePrincipalRequest* req,
-                                           v1::Principal* resp) {
+grpc::Status AdminService::UpdatePrincipal(
+    grpc::ServerContext* ctx, const v1::UpdatePrincipalRequest* req,
+    v1::Principal* resp) {
   ADUAN_AUTHORIZE(who, "UpdatePrincipal");
   db::PrincipalRecord changes;
   changes.id = req->principal().principal_id();
@@ -343,7 +351,8 @@ grpc::Status AdminService::AddRoleBinding(grpc::ServerContext* ctx,
   ADUAN_AUTHORIZE(who, "AddRoleBinding");
   auto b = FromProto(req->role_binding(), "role_binding");
   if (!b.ok()) return ToGrpcStatus(b.status());
-  auto p = admin_.AddRoleBinding(CallDeadline(*ctx), *who, req->principal_id(), *b);
+  auto p =
+      admin_.AddRoleBinding(CallDeadline(*ctx), *who, req->principal_id(), *b);
   if (!p.ok()) return ToGrpcStatus(p.status());
   ToProto(*p, resp);
   return grpc::Status::OK;
@@ -355,8 +364,8 @@ grpc::Status AdminService::RemoveRoleBinding(
   ADUAN_AUTHORIZE(who, "RemoveRoleBinding");
   auto b = FromProto(req->role_binding(), "role_binding");
   if (!b.ok()) return ToGrpcStatus(b.status());
-  auto p =
-      admin_.RemoveRoleBinding(CallDeadline(*ctx), *who, req->principal_id(), *b);
+  auto p = admin_.RemoveRoleBinding(CallDeadline(*ctx), *who,
+                                    req->principal_id(), *b);
   if (!p.ok()) return ToGrpcStatus(p.status());
   ToProto(*p, resp);
   return grpc::Status::OK;
@@ -402,7 +411,8 @@ grpc::Status AdminService::ListAccessLog(grpc::ServerContext* ctx,
   auto size = PageSize(req->page_size());
   if (!size.ok()) return ToGrpcStatus(size.status());
   long long after = 0;
-  if (!req->page_token().empty() && !absl::SimpleAtoi(req->page_token(), &after)) {
+  if (!req->page_token().empty() &&
+      !absl::SimpleAtoi(req->page_token(), &after)) {
     return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
                         "page_token: is malformed");
   }
@@ -417,7 +427,8 @@ grpc::Status AdminService::ListAccessLog(grpc::ServerContext* ctx,
     e->set_principal_name(a.principal_name);
     e->set_role(a.role);
     e->set_reason(a.reason);
-    *e->mutable_create_time() = TimeUtil::MicrosecondsToTimestamp(a.create_time);
+    *e->mutable_create_time() =
+        TimeUtil::MicrosecondsToTimestamp(a.create_time);
   }
   if (static_cast<int>(list->size()) > *size) {
     resp->set_next_page_token(absl::StrCat((*list)[*size - 1].id));

@@ -15,7 +15,8 @@ void SetDefaultCallDeadline(absl::Duration d) {
 }
 
 absl::Time CallDeadline(const grpc::ServerContext& ctx) {
-  const absl::Time cap = absl::Now() + absl::Milliseconds(default_deadline_ms.load());
+  const absl::Time cap =
+      absl::Now() + absl::Milliseconds(default_deadline_ms.load());
   const auto d = ctx.deadline();
   if (d == std::chrono::system_clock::time_point::max()) return cap;
   return std::min(cap, absl::FromChrono(d));

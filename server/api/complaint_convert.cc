@@ -14,8 +14,8 @@ namespace {
 using google::protobuf::util::TimeUtil;
 
 absl::Status OutputOnly(absl::string_view field) {
-  return absl::InvalidArgumentError(absl::StrCat(
-      field, ": is output only; leave it empty"));
+  return absl::InvalidArgumentError(
+      absl::StrCat(field, ": is output only; leave it empty"));
 }
 
 google::protobuf::Timestamp Ts(absl::Time t) {
@@ -76,7 +76,8 @@ absl::StatusOr<db::ComplaintRecord> DraftFromProto(const v1::Complaint& c) {
   if (c.has_update_time()) return OutputOnly("complaint.update_time");
   if (!c.etag().empty()) return OutputOnly("complaint.etag");
   if (c.attachments_size() > 0) return OutputOnly("complaint.attachments");
-  if (c.complainant().masked()) return OutputOnly("complaint.complainant.masked");
+  if (c.complainant().masked())
+    return OutputOnly("complaint.complainant.masked");
   db::ComplaintRecord d;
   d.office_code = c.office_code();
   if (c.channel() != v1::Complaint::CHANNEL_UNSPECIFIED) {
@@ -212,8 +213,10 @@ absl::StatusOr<domain::ListInput> ListInputFromProto(
     in.sla_statuses.push_back(v1::SlaClock::Status_Name(s));
   }
   in.query = req.query();
-  if (req.has_create_time_from()) in.create_time_from = FromTs(req.create_time_from());
-  if (req.has_create_time_to()) in.create_time_to = FromTs(req.create_time_to());
+  if (req.has_create_time_from())
+    in.create_time_from = FromTs(req.create_time_from());
+  if (req.has_create_time_to())
+    in.create_time_to = FromTs(req.create_time_to());
   in.order_by = req.order_by();
   in.page_size = req.page_size();
   in.page_token = req.page_token();
@@ -228,8 +231,8 @@ std::string Fingerprint(const google::protobuf::Message& message) {
     coded.SetSerializationDeterministic(true);
     message.SerializeToCodedStream(&coded);
   }
-  return Sha256Hex(absl::StrCat(message.GetDescriptor()->full_name(), "\n",
-                                bytes));
+  return Sha256Hex(
+      absl::StrCat(message.GetDescriptor()->full_name(), "\n", bytes));
 }
 
 }  // namespace aduan::api

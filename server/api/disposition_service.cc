@@ -13,8 +13,8 @@ constexpr char kService[] = "aduan.v1.DispositionService.";
 
 }  // namespace
 
-#define ADUAN_AUTHORIZE(who, method)                                      \
-  auto who = auth_.Authorize(*ctx, absl::StrCat(kService, method));       \
+#define ADUAN_AUTHORIZE(who, method)                                \
+  auto who = auth_.Authorize(*ctx, absl::StrCat(kService, method)); \
   if (!who.ok()) return ToGrpcStatus(who.status())
 
 grpc::Status DispositionService::DisposeComplaint(
@@ -26,10 +26,11 @@ grpc::Status DispositionService::DisposeComplaint(
   d.instruction = req->instruction();
   if (req->has_due_time()) {
     d.due_time = absl::FromUnixMicros(
-        google::protobuf::util::TimeUtil::TimestampToMicroseconds(req->due_time()));
+        google::protobuf::util::TimeUtil::TimestampToMicroseconds(
+            req->due_time()));
   }
-  return Respond(flow_.Dispose(CallDeadline(*ctx), *who, StepInputFrom(*req), d),
-                 resp);
+  return Respond(
+      flow_.Dispose(CallDeadline(*ctx), *who, StepInputFrom(*req), d), resp);
 }
 
 grpc::Status DispositionService::DeclineComplaint(
@@ -44,8 +45,8 @@ grpc::Status DispositionService::DeclineComplaint(
   }
   d.reason = req->reason();
   d.referred_to = req->referred_to();
-  return Respond(flow_.Decline(CallDeadline(*ctx), *who, StepInputFrom(*req), d),
-                 resp);
+  return Respond(
+      flow_.Decline(CallDeadline(*ctx), *who, StepInputFrom(*req), d), resp);
 }
 
 grpc::Status DispositionService::ReturnDisposition(

@@ -25,9 +25,9 @@ grpc::Status IntakeService::SubmitComplaint(
   return grpc::Status::OK;
 }
 
-grpc::Status IntakeService::TrackComplaint(
-    grpc::ServerContext* ctx, const v1::TrackComplaintRequest* req,
-    v1::TrackComplaintResponse* resp) {
+grpc::Status IntakeService::TrackComplaint(grpc::ServerContext* ctx,
+                                           const v1::TrackComplaintRequest* req,
+                                           v1::TrackComplaintResponse* resp) {
   absl::StatusOr<domain::Principal> who =
       auth_.Authorize(*ctx, "aduan.v1.IntakeService.TrackComplaint");
   if (!who.ok()) return ToGrpcStatus(who.status());
@@ -41,7 +41,8 @@ grpc::Status IntakeService::TrackComplaint(
 grpc::Status IntakeService::SupplementComplaint(
     grpc::ServerContext* ctx, const v1::SupplementComplaintRequest* req,
     v1::Complaint* resp) {
-  auto who = auth_.Authorize(*ctx, "aduan.v1.IntakeService.SupplementComplaint");
+  auto who =
+      auth_.Authorize(*ctx, "aduan.v1.IntakeService.SupplementComplaint");
   if (!who.ok()) return ToGrpcStatus(who.status());
   domain::StepInput in = StepInputFrom(*req);
   in.pin = req->pin();
@@ -80,9 +81,9 @@ grpc::Status IntakeService::UpdateComplaint(
     if (p == "complainant") rest.clear_complainant();
     if (p.rfind("location.", 0) == 0 || p.rfind("complainant.", 0) == 0) {
       google::protobuf::Message* part =
-          p[0] == 'l' ? static_cast<google::protobuf::Message*>(
-                            rest.mutable_location())
-                      : rest.mutable_complainant();
+          p[0] == 'l'
+              ? static_cast<google::protobuf::Message*>(rest.mutable_location())
+              : rest.mutable_complainant();
       const google::protobuf::FieldDescriptor* f =
           part->GetDescriptor()->FindFieldByName(p.substr(p.find('.') + 1));
       if (f != nullptr) part->GetReflection()->ClearField(part, f);
@@ -109,7 +110,8 @@ grpc::Status IntakeService::UpdateComplaint(
   changes.location_address = c.location().address();
   changes.location_kelurahan = c.location().kelurahan();
   if (c.location().has_latitude()) changes.latitude = c.location().latitude();
-  if (c.location().has_longitude()) changes.longitude = c.location().longitude();
+  if (c.location().has_longitude())
+    changes.longitude = c.location().longitude();
   changes.complainant_name = c.complainant().name();
   changes.complainant_nik = c.complainant().nik();
   changes.complainant_kk = c.complainant().kk_number();
@@ -134,7 +136,8 @@ grpc::Status IntakeService::ReissuePin(grpc::ServerContext* ctx,
   in.request_id = req->request_id();
   in.tracking_code = req->tracking_code();
   in.fingerprint = Fingerprint(*req);
-  absl::StatusOr<std::string> pin = flow_.ReissuePin(CallDeadline(*ctx), *who, in);
+  absl::StatusOr<std::string> pin =
+      flow_.ReissuePin(CallDeadline(*ctx), *who, in);
   if (!pin.ok()) return ToGrpcStatus(pin.status());
   resp->set_pin(*pin);
   return grpc::Status::OK;

@@ -8,7 +8,8 @@ namespace aduan::api {
 grpc::Status VerificationService::VerifyComplaint(
     grpc::ServerContext* ctx, const v1::VerifyComplaintRequest* req,
     v1::Complaint* resp) {
-  auto who = auth_.Authorize(*ctx, "aduan.v1.VerificationService.VerifyComplaint");
+  auto who =
+      auth_.Authorize(*ctx, "aduan.v1.VerificationService.VerifyComplaint");
   if (!who.ok()) return ToGrpcStatus(who.status());
   domain::VerifyInput v;
   if (req->outcome() != v1::VerifyComplaintRequest::OUTCOME_UNSPECIFIED) {

@@ -4,11 +4,11 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
-#include "absl/strings/strip.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "server/auth/access_policy.h"
-#include "server/common/token_secret.h"
 #include "server/common/status_macros.h"
+#include "server/common/token_secret.h"
 
 namespace aduan::auth {
 namespace {
@@ -64,10 +64,12 @@ absl::StatusOr<domain::Principal> Authorizer::Identify(
   if (auth != nullptr && auth->IsPeerAuthenticated()) {
     for (const grpc::string_ref& cn :
          auth->FindPropertyValues("x509_common_name")) {
-      ASSIGN_OR_RETURN(auto p, access_.FindPrincipalByTlsIdentity(
-                                   deadline, std::string(cn.data(), cn.size())));
+      ASSIGN_OR_RETURN(auto p,
+                       access_.FindPrincipalByTlsIdentity(
+                           deadline, std::string(cn.data(), cn.size())));
       if (!p) continue;
-      if (p->disabled) return absl::UnauthenticatedError("principal is disabled");
+      if (p->disabled)
+        return absl::UnauthenticatedError("principal is disabled");
       return FromRecord(*p);
     }
   }

@@ -23,9 +23,9 @@ std::string Sha256Hex(absl::string_view data) {
 std::string HmacSha256(absl::string_view key, absl::string_view data) {
   unsigned char out[EVP_MAX_MD_SIZE];
   size_t len = 0;
-  EVP_Q_mac(nullptr, "HMAC", nullptr, "SHA256", nullptr, key.data(),
-            key.size(), reinterpret_cast<const unsigned char*>(data.data()),
-            data.size(), out, sizeof(out), &len);
+  EVP_Q_mac(nullptr, "HMAC", nullptr, "SHA256", nullptr, key.data(), key.size(),
+            reinterpret_cast<const unsigned char*>(data.data()), data.size(),
+            out, sizeof(out), &len);
   return std::string(reinterpret_cast<const char*>(out), len);
 }
 

@@ -31,7 +31,8 @@ absl::Status WriteNewKey(const std::string& path) {
                       static_cast<ssize_t>(text.size()) &&
                   fsync(fd) == 0;
   close(fd);
-  if (!ok) return absl::InternalError(absl::StrCat("key_file: cannot write ", path));
+  if (!ok)
+    return absl::InternalError(absl::StrCat("key_file: cannot write ", path));
   return absl::OkStatus();
 }
 
@@ -51,7 +52,8 @@ absl::StatusOr<KeyRing> KeyRing::Load(const std::string& path,
   struct stat st;
   if (stat(path.c_str(), &st) != 0) {
     if (!create_if_missing) {
-      return absl::NotFoundError(absl::StrCat("key_file: ", path, " not found"));
+      return absl::NotFoundError(
+          absl::StrCat("key_file: ", path, " not found"));
     }
     RETURN_IF_ERROR(WriteNewKey(path));
     if (stat(path.c_str(), &st) != 0) {
@@ -59,8 +61,9 @@ absl::StatusOr<KeyRing> KeyRing::Load(const std::string& path,
     }
   }
   if ((st.st_mode & 077) != 0) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "key_file: ", path, " must not be readable by group or others (chmod 600)"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("key_file: ", path,
+                     " must not be readable by group or others (chmod 600)"));
   }
   std::ifstream in(path);
   std::stringstream buf;

@@ -8,10 +8,10 @@
 
 // Evaluates `expr` (an absl::Status); returns it from the enclosing function
 // when it is not OK.
-#define RETURN_IF_ERROR(expr)                        \
-  do {                                               \
-    const ::absl::Status aduan_status_ = (expr);     \
-    if (!aduan_status_.ok()) return aduan_status_;   \
+#define RETURN_IF_ERROR(expr)                      \
+  do {                                             \
+    const ::absl::Status aduan_status_ = (expr);   \
+    if (!aduan_status_.ok()) return aduan_status_; \
   } while (false)
 
 #define ADUAN_STATUS_CONCAT_INNER_(a, b) a##b
@@ -20,8 +20,8 @@
 // Evaluates `expr` (an absl::StatusOr<T>); on error returns its status from
 // the enclosing function, otherwise moves the value into `lhs`, which may be
 // a declaration (`ASSIGN_OR_RETURN(auto x, F());`).
-#define ASSIGN_OR_RETURN(lhs, expr)                                         \
-  ADUAN_ASSIGN_OR_RETURN_IMPL_(                                             \
+#define ASSIGN_OR_RETURN(lhs, expr) \
+  ADUAN_ASSIGN_OR_RETURN_IMPL_(     \
       ADUAN_STATUS_CONCAT_(aduan_statusor_, __LINE__), lhs, expr)
 
 #define ADUAN_ASSIGN_OR_RETURN_IMPL_(statusor, lhs, expr) \

@@ -5,9 +5,9 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
-#include "server/common/token_secret.h"
 #include "server/common/crypto.h"
 #include "server/common/status_macros.h"
+#include "server/common/token_secret.h"
 #include "server/domain/tracking_code.h"
 #include "server/domain/validation.h"
 
@@ -30,8 +30,8 @@ bool IsSlug(const std::string& s, size_t min, size_t max) {
 }
 
 bool IsKnownRole(const std::string& r) {
-  for (const char* k : {kOfficer, kSecretary, kHead, kUnit, kGateway, kAuditor,
-                        kAdmin}) {
+  for (const char* k :
+       {kOfficer, kSecretary, kHead, kUnit, kGateway, kAuditor, kAdmin}) {
     if (r == k) return true;
   }
   return false;
@@ -56,7 +56,8 @@ absl::Status AccessAdmin::ValidateBinding(absl::Time deadline,
   RETURN_IF_ERROR(office.status());
   if (b.role == kUnit) {
     bool found = false;
-    for (const auto& u : (*office)->record.units) found |= u.code == b.unit_code;
+    for (const auto& u : (*office)->record.units)
+      found |= u.code == b.unit_code;
     if (!found) {
       return Invalid(field + ".unit_code",
                      "must name a unit of the office for role UNIT");
@@ -73,8 +74,8 @@ absl::Status AccessAdmin::ValidateBinding(absl::Time deadline,
     return Invalid(field + ".source", "is only for role GATEWAY");
   }
   if (who != nullptr && !who->HasRole(kAdmin, b.office_code)) {
-    return absl::PermissionDeniedError(absl::StrCat(
-        "you are not ADMIN of office ", b.office_code));
+    return absl::PermissionDeniedError(
+        absl::StrCat("you are not ADMIN of office ", b.office_code));
   }
   return absl::OkStatus();
 }
@@ -90,8 +91,9 @@ absl::StatusOr<db::PrincipalRecord> AccessAdmin::CreatePrincipal(
   RETURN_IF_ERROR(
       ValidateText("principal.tls_identity", p.tls_identity, 0, 255, false));
   for (size_t i = 0; i < p.bindings.size(); ++i) {
-    RETURN_IF_ERROR(ValidateBinding(deadline, who, p.bindings[i],
-                                    absl::StrCat("principal.role_bindings[", i, "]")));
+    RETURN_IF_ERROR(
+        ValidateBinding(deadline, who, p.bindings[i],
+                        absl::StrCat("principal.role_bindings[", i, "]")));
   }
   ASSIGN_OR_RETURN(p.id, NewId("p_"));
   p.create_time = ToUnixMicrosLL(clock_.Now());
@@ -160,7 +162,8 @@ absl::StatusOr<db::PrincipalRecord> AccessAdmin::AddRoleBinding(
   absl::Status st = access_.AddBinding(deadline, principal_id, binding,
                                        ToUnixMicrosLL(clock_.Now()));
   if (absl::IsAlreadyExists(st)) {
-    return absl::AlreadyExistsError("role_binding: the principal has it already");
+    return absl::AlreadyExistsError(
+        "role_binding: the principal has it already");
   }
   RETURN_IF_ERROR(st);
   return access_.GetPrincipal(deadline, principal_id);
@@ -170,8 +173,8 @@ absl::StatusOr<db::PrincipalRecord> AccessAdmin::RemoveRoleBinding(
     absl::Time deadline, const Principal& who, const std::string& principal_id,
     const db::RoleBindingRecord& binding) {
   if (!who.HasRole(kAdmin, binding.office_code)) {
-    return absl::PermissionDeniedError(absl::StrCat(
-        "you are not ADMIN of office ", binding.office_code));
+    return absl::PermissionDeniedError(
+        absl::StrCat("you are not ADMIN of office ", binding.office_code));
   }
   RETURN_IF_ERROR(access_.RemoveBinding(deadline, principal_id, binding));
   return access_.GetPrincipal(deadline, principal_id);
@@ -190,7 +193,8 @@ absl::StatusOr<IssuedToken> AccessAdmin::IssueToken(
   out.token.description = description;
   const absl::Time now = clock_.Now();
   out.token.create_time = ToUnixMicrosLL(now);
-  if (ttl > absl::ZeroDuration()) out.token.expire_time = ToUnixMicrosLL(now + ttl);
+  if (ttl > absl::ZeroDuration())
+    out.token.expire_time = ToUnixMicrosLL(now + ttl);
   RETURN_IF_ERROR(access_.CreateToken(deadline, out.token));
   spdlog::info("token {} issued for {}", out.token.id, principal_id);
   return out;
@@ -198,9 +202,9 @@ absl::StatusOr<IssuedToken> AccessAdmin::IssueToken(
 
 absl::StatusOr<db::TokenRecord> AccessAdmin::RevokeToken(
     absl::Time deadline, const std::string& token_id) {
-  ASSIGN_OR_RETURN(db::TokenRecord t,
-                   access_.RevokeToken(deadline, token_id,
-                                       ToUnixMicrosLL(clock_.Now())));
+  ASSIGN_OR_RETURN(
+      db::TokenRecord t,
+      access_.RevokeToken(deadline, token_id, ToUnixMicrosLL(clock_.Now())));
   spdlog::info("token {} revoked", token_id);
   return t;
 }

@@ -28,7 +28,9 @@ class AccessAdmin {
  public:
   AccessAdmin(db::AccessRepository& access, db::ComplaintRepository& complaints,
               OfficeDirectory& offices, const Clock& clock)
-      : access_(access), complaints_(complaints), offices_(offices),
+      : access_(access),
+        complaints_(complaints),
+        offices_(offices),
         clock_(clock) {}
 
   // Creates a principal with its bindings. `who` may be null for the
@@ -37,8 +39,9 @@ class AccessAdmin {
   // characters; a binding that is not well formed), kPermissionDenied
   // (binding in an office where `who` is not ADMIN), kAlreadyExists (name or
   // TLS identity taken).
-  absl::StatusOr<db::PrincipalRecord> CreatePrincipal(
-      absl::Time deadline, const Principal* who, db::PrincipalRecord p);
+  absl::StatusOr<db::PrincipalRecord> CreatePrincipal(absl::Time deadline,
+                                                      const Principal* who,
+                                                      db::PrincipalRecord p);
   // Errors: kNotFound.
   absl::StatusOr<db::PrincipalRecord> GetPrincipal(absl::Time deadline,
                                                    const std::string& id);
@@ -53,12 +56,12 @@ class AccessAdmin {
       const std::vector<std::string>& paths);
   // Errors: kInvalidArgument, kPermissionDenied, kNotFound, kAlreadyExists.
   absl::StatusOr<db::PrincipalRecord> AddRoleBinding(
-      absl::Time deadline, const Principal& who, const std::string& principal_id,
-      const db::RoleBindingRecord& binding);
+      absl::Time deadline, const Principal& who,
+      const std::string& principal_id, const db::RoleBindingRecord& binding);
   // Errors: kPermissionDenied, kNotFound.
   absl::StatusOr<db::PrincipalRecord> RemoveRoleBinding(
-      absl::Time deadline, const Principal& who, const std::string& principal_id,
-      const db::RoleBindingRecord& binding);
+      absl::Time deadline, const Principal& who,
+      const std::string& principal_id, const db::RoleBindingRecord& binding);
   // A new token (≥ 256 random bits) for the principal; `ttl` zero: no
   // expiry. Errors: kInvalidArgument (negative ttl, long description),
   // kNotFound.

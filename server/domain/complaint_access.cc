@@ -62,7 +62,8 @@ bool MaskForViewer(const Principal& who, db::ComplaintRecord& c) {
     unit |= b.role == kUnit && b.unit_code == c.unit_code;
     gateway |= b.role == kGateway && b.source == c.source;
   }
-  const bool had_identity = !c.complainant_nik.empty() || !c.complainant_kk.empty();
+  const bool had_identity =
+      !c.complainant_nik.empty() || !c.complainant_kk.empty();
   if (staff) {
     c.complainant_nik = MaskIdentityNumber(c.complainant_nik);
     c.complainant_kk = MaskIdentityNumber(c.complainant_kk);

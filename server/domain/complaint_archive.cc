@@ -42,49 +42,50 @@ bool MayRead(const Principal& who, const std::string& office) {
 }  // namespace
 
 std::string ComplaintArchive::Hmac(const db::ArchiveRecord& r) const {
-  return absl::BytesToHexString(HmacSha256(
-      key_, absl::StrCat(r.office_code, "\n", r.office_seq, "\n",
-                         r.prev_sha256, "\n", r.sha256)));
+  return absl::BytesToHexString(
+      HmacSha256(key_, absl::StrCat(r.office_code, "\n", r.office_seq, "\n",
+                                    r.prev_sha256, "\n", r.sha256)));
 }
 
 db::ArchiveRecord ComplaintArchive::Build(
     const db::ComplaintRecord& c, const std::vector<db::EventRecord>& events,
     const std::string& prev_sha256, long long office_seq,
     absl::Time time) const {
-  J complainant = J::Object()
-                      .Set("name", J::String(c.complainant_name))
-                      .Set("phone", J::String(c.complainant_phone))
-                      .Set("email", J::String(c.complainant_email))
-                      .Set("address", J::String(c.complainant_address))
-                      .Set("nik_index", J::String(cipher_.BlindIndex(
-                                            c.complainant_nik, "archive.nik")))
-                      .Set("kk_index", J::String(cipher_.BlindIndex(
-                                           c.complainant_kk, "archive.kk")));
-  J complaint =
+  J complainant =
       J::Object()
-          .Set("tracking_code", J::String(c.tracking_code))
-          .Set("office_code", J::String(c.office_code))
-          .Set("state", J::String(c.state))
-          .Set("channel", J::String(c.channel))
-          .Set("source", J::String(c.source))
-          .Set("external_reference", J::String(c.external_reference))
-          .Set("complainant", std::move(complainant))
-          .Set("anonymous", J::Bool(c.anonymous))
-          .Set("confidential", J::Bool(c.confidential))
-          .Set("title", J::String(c.title))
-          .Set("description", J::String(c.description))
-          .Set("category", J::String(c.category_code))
-          .Set("location", J::Object()
-                               .Set("address", J::String(c.location_address))
-                               .Set("kelurahan", J::String(c.location_kelurahan))
-                               .Set("latitude", Coordinate(c.latitude))
-                               .Set("longitude", Coordinate(c.longitude)))
-          .Set("unit_code", J::String(c.unit_code))
-          .Set("service_sla", Clock(c.service))
-          .Set("resolution_sla", Clock(c.resolution))
-          .Set("create_time", J::String(Rfc3339(c.create_time)))
-          .Set("update_time", J::String(Rfc3339(c.update_time)))
-          .Set("version", J::Int(c.version));
+          .Set("name", J::String(c.complainant_name))
+          .Set("phone", J::String(c.complainant_phone))
+          .Set("email", J::String(c.complainant_email))
+          .Set("address", J::String(c.complainant_address))
+          .Set("nik_index",
+               J::String(cipher_.BlindIndex(c.complainant_nik, "archive.nik")))
+          .Set("kk_index",
+               J::String(cipher_.BlindIndex(c.complainant_kk, "archive.kk")));
+  J complaint = J::Object()
+                    .Set("tracking_code", J::String(c.tracking_code))
+                    .Set("office_code", J::String(c.office_code))
+                    .Set("state", J::String(c.state))
+                    .Set("channel", J::String(c.channel))
+                    .Set("source", J::String(c.source))
+                    .Set("external_reference", J::String(c.external_reference))
+                    .Set("complainant", std::move(complainant))
+                    .Set("anonymous", J::Bool(c.anonymous))
+                    .Set("confidential", J::Bool(c.confidential))
+                    .Set("title", J::String(c.title))
+                    .Set("description", J::String(c.description))
+                    .Set("category", J::String(c.category_code))
+                    .Set("location",
+                         J::Object()
+                             .Set("address", J::String(c.location_address))
+                             .Set("kelurahan", J::String(c.location_kelurahan))
+                             .Set("latitude", Coordinate(c.latitude))
+                             .Set("longitude", Coordinate(c.longitude)))
+                    .Set("unit_code", J::String(c.unit_code))
+                    .Set("service_sla", Clock(c.service))
+                    .Set("resolution_sla", Clock(c.resolution))
+                    .Set("create_time", J::String(Rfc3339(c.create_time)))
+                    .Set("update_time", J::String(Rfc3339(c.update_time)))
+                    .Set("version", J::Int(c.version));
   J list = J::Array();
   for (const db::EventRecord& e : events) {
     list.Add(J::Object()
@@ -122,7 +123,8 @@ db::ArchiveRecord ComplaintArchive::Build(
 }
 
 absl::StatusOr<db::ArchiveRecord> ComplaintArchive::Get(
-    absl::Time deadline, const Principal& who, const std::string& tracking_code) {
+    absl::Time deadline, const Principal& who,
+    const std::string& tracking_code) {
   ASSIGN_OR_RETURN(std::string code,
                    NormalizeTrackingCode("tracking_code", tracking_code));
   ASSIGN_OR_RETURN(auto record, complaints_.GetArchive(deadline, code));
@@ -133,7 +135,8 @@ absl::StatusOr<db::ArchiveRecord> ComplaintArchive::Get(
 }
 
 absl::StatusOr<ArchiveCheck> ComplaintArchive::Verify(
-    absl::Time deadline, const Principal& who, const std::string& tracking_code) {
+    absl::Time deadline, const Principal& who,
+    const std::string& tracking_code) {
   ASSIGN_OR_RETURN(db::ArchiveRecord stored, Get(deadline, who, tracking_code));
   ArchiveCheck out;
   out.stored_sha256 = stored.sha256;
@@ -142,9 +145,9 @@ absl::StatusOr<ArchiveCheck> ComplaintArchive::Verify(
   // Rebuild from the live rows.
   ASSIGN_OR_RETURN(db::ComplaintRecord live,
                    complaints_.Get(deadline, stored.tracking_code));
-  ASSIGN_OR_RETURN(std::vector<db::EventRecord> events,
-                   complaints_.ListEvents(deadline, stored.tracking_code, 0,
-                                          100000));
+  ASSIGN_OR_RETURN(
+      std::vector<db::EventRecord> events,
+      complaints_.ListEvents(deadline, stored.tracking_code, 0, 100000));
   const db::ArchiveRecord rebuilt =
       Build(live, events, stored.prev_sha256, stored.office_seq,
             absl::FromUnixMicros(stored.create_time));

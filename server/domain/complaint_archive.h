@@ -30,7 +30,9 @@ class ComplaintArchive {
  public:
   ComplaintArchive(db::ComplaintRepository& complaints, const PiiCipher& cipher,
                    std::string archive_key)
-      : complaints_(complaints), cipher_(cipher), key_(std::move(archive_key)) {}
+      : complaints_(complaints),
+        cipher_(cipher),
+        key_(std::move(archive_key)) {}
 
   // The record of an archived complaint `c` (state ARCHIVED, its events
   // given), archived by `actor` at `time`, as record `office_seq` after

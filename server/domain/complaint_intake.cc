@@ -31,8 +31,7 @@ absl::Status RequireNonBlank(absl::string_view field, absl::string_view text) {
 }
 
 absl::Status NotFoundOrWrongPin() {
-  return absl::NotFoundError(
-      "no complaint with this tracking code and PIN");
+  return absl::NotFoundError("no complaint with this tracking code and PIN");
 }
 
 }  // namespace
@@ -50,18 +49,20 @@ absl::Status ValidateComplaintFields(const OfficeConfig& office,
   // Complainant.
   RETURN_IF_ERROR(ValidateText("complaint.complainant.name", d.complainant_name,
                                d.anonymous ? 0 : 1, kMaxNameChars, false));
-  RETURN_IF_ERROR(RequireNonBlank("complaint.complainant.name", d.complainant_name));
+  RETURN_IF_ERROR(
+      RequireNonBlank("complaint.complainant.name", d.complainant_name));
   if (!d.complainant_nik.empty()) {
-    RETURN_IF_ERROR(ValidateNik("complaint.complainant.nik", d.complainant_nik));
+    RETURN_IF_ERROR(
+        ValidateNik("complaint.complainant.nik", d.complainant_nik));
   }
   if (!d.complainant_kk.empty()) {
     RETURN_IF_ERROR(ValidateKkNumber("complaint.complainant.kk_number",
                                      d.complainant_kk, today));
   }
   if (!d.complainant_phone.empty()) {
-    ASSIGN_OR_RETURN(d.complainant_phone,
-                     NormalizePhone("complaint.complainant.phone",
-                                    d.complainant_phone));
+    ASSIGN_OR_RETURN(
+        d.complainant_phone,
+        NormalizePhone("complaint.complainant.phone", d.complainant_phone));
   }
   if (!d.complainant_email.empty()) {
     RETURN_IF_ERROR(
@@ -86,24 +87,25 @@ absl::Status ValidateComplaintFields(const OfficeConfig& office,
   if (!d.category_code.empty()) {
     const db::CategoryRecord* c = office.FindCategory(d.category_code);
     if (c == nullptr || !c->active) {
-      return Invalid("complaint.category",
-                     absl::StrCat("is not a category of office ",
-                                  office.record.code));
+      return Invalid(
+          "complaint.category",
+          absl::StrCat("is not a category of office ", office.record.code));
     }
   }
-  RETURN_IF_ERROR(ValidateText("complaint.location.address",
-                               d.location_address, 0, kMaxAddressChars, true));
+  RETURN_IF_ERROR(ValidateText("complaint.location.address", d.location_address,
+                               0, kMaxAddressChars, true));
   if (!d.location_kelurahan.empty()) {
     const std::string* k = office.FindKelurahan(d.location_kelurahan);
     if (k == nullptr) {
-      return Invalid("complaint.location.kelurahan",
-                     absl::StrCat("is not a kelurahan of office ",
-                                  office.record.code));
+      return Invalid(
+          "complaint.location.kelurahan",
+          absl::StrCat("is not a kelurahan of office ", office.record.code));
     }
     d.location_kelurahan = *k;
   }
   if (d.latitude) {
-    RETURN_IF_ERROR(ValidateLatitude("complaint.location.latitude", *d.latitude));
+    RETURN_IF_ERROR(
+        ValidateLatitude("complaint.location.latitude", *d.latitude));
   }
   if (d.longitude) {
     RETURN_IF_ERROR(
@@ -136,7 +138,8 @@ absl::StatusOr<SubmitResult> ComplaintIntake::Submit(absl::Time deadline,
   if (limiter_ != nullptr) RETURN_IF_ERROR(limiter_->Acquire(who.name));
   RETURN_IF_ERROR(ValidateRequestId("request_id", input.request_id));
   db::ComplaintRecord& d = input.draft;
-  if (d.office_code.empty()) return Invalid("complaint.office_code", "is required");
+  if (d.office_code.empty())
+    return Invalid("complaint.office_code", "is required");
   // An office outside the caller's bindings looks exactly like an unknown
   // one.
   const bool officer = who.HasRole(kOfficer, d.office_code);
@@ -151,8 +154,9 @@ absl::StatusOr<SubmitResult> ComplaintIntake::Submit(absl::Time deadline,
       office, absl::ToCivilDay(clock_.Now(), office.calendar.time_zone()), d));
 
   // A retry returns the first result before anything else is done.
-  ASSIGN_OR_RETURN(std::optional<db::RequestRecord> seen,
-                   complaints_.FindRequest(deadline, who.name, input.request_id));
+  ASSIGN_OR_RETURN(
+      std::optional<db::RequestRecord> seen,
+      complaints_.FindRequest(deadline, who.name, input.request_id));
   if (seen) return Replay(deadline, *seen, input.fingerprint);
 
   const absl::Time now = clock_.Now();
@@ -201,8 +205,8 @@ absl::StatusOr<SubmitResult> ComplaintIntake::Submit(absl::Time deadline,
                      complaints_.Create(deadline, d, event, request));
     switch (outcome.kind) {
       case db::CreateOutcome::Kind::kCreated: {
-        spdlog::info("submitted {} office={} channel={} by {}",
-                     d.tracking_code, d.office_code, d.channel, who.name);
+        spdlog::info("submitted {} office={} channel={} by {}", d.tracking_code,
+                     d.office_code, d.channel, who.name);
         SubmitResult out;
         out.pin = pins_.Pin(d.tracking_code, d.pin_generation);
         out.complaint = MakeComplaintView(d, now, office);
@@ -241,10 +245,10 @@ absl::StatusOr<TrackResult> ComplaintIntake::Track(
       now_us - stored->pin_window_start < window_us) {
     return absl::ResourceExhaustedError(absl::StrCat(
         "too many wrong PINs for this tracking code; try again after ",
-        absl::FormatTime("%H:%M UTC",
-                         absl::FromUnixMicros(stored->pin_window_start +
-                                              window_us),
-                         absl::UTCTimeZone())));
+        absl::FormatTime(
+            "%H:%M UTC",
+            absl::FromUnixMicros(stored->pin_window_start + window_us),
+            absl::UTCTimeZone())));
   }
   if (!pins_.Matches(code, stored->pin_generation, pin)) {
     RETURN_IF_ERROR(

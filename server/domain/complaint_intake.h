@@ -86,8 +86,7 @@ class ComplaintIntake {
   // category or kelurahan included), kAlreadyExists (request_id reused with a
   // different request; external reference already submitted by this
   // source), database errors (kUnavailable: retry with the same request_id).
-  absl::StatusOr<SubmitResult> Submit(absl::Time deadline,
-                                      const Principal& who,
+  absl::StatusOr<SubmitResult> Submit(absl::Time deadline, const Principal& who,
                                       SubmitInput input);
 
   // The public view of a complaint for its tracking code and PIN.

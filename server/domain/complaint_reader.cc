@@ -1,8 +1,8 @@
 #include "server/domain/complaint_reader.h"
 
-#include <algorithm>
-
 #include <spdlog/spdlog.h>
+
+#include <algorithm>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
@@ -26,7 +26,8 @@ absl::Status ComplaintNotFound() {
 }
 
 bool IsSixteenDigits(const std::string& s) {
-  return s.size() == 16 && s.find_first_not_of("0123456789") == std::string::npos;
+  return s.size() == 16 &&
+         s.find_first_not_of("0123456789") == std::string::npos;
 }
 
 absl::Status BadToken() {
@@ -42,11 +43,10 @@ std::string FilterKey(const ListInput& in, const std::string& order) {
     return absl::StrJoin(v, ",");
   };
   return absl::StrCat(
-      sorted(in.office_codes), "|", sorted(in.states), "|",
-      sorted(in.channels), "|", sorted(in.unit_codes), "|",
-      sorted(in.sla_statuses), "|", in.query, "|",
-      in.create_time_from ? absl::ToUnixMicros(*in.create_time_from) : -1, "|",
-      in.create_time_to ? absl::ToUnixMicros(*in.create_time_to) : -1, "|",
+      sorted(in.office_codes), "|", sorted(in.states), "|", sorted(in.channels),
+      "|", sorted(in.unit_codes), "|", sorted(in.sla_statuses), "|", in.query,
+      "|", in.create_time_from ? absl::ToUnixMicros(*in.create_time_from) : -1,
+      "|", in.create_time_to ? absl::ToUnixMicros(*in.create_time_to) : -1, "|",
       order);
 }
 
@@ -64,8 +64,8 @@ absl::StatusOr<int> EffectivePageSize(int page_size) {
   return std::min(page_size, ComplaintReader::kMaxPageSize);
 }
 
-absl::StatusOr<ComplaintView> ComplaintReader::View(absl::Time deadline,
-                                                    db::ComplaintRecord record) {
+absl::StatusOr<ComplaintView> ComplaintReader::View(
+    absl::Time deadline, db::ComplaintRecord record) {
   ASSIGN_OR_RETURN(auto office, offices_.Get(deadline, record.office_code));
   return MakeComplaintView(std::move(record), clock_.Now(), *office);
 }
@@ -93,8 +93,8 @@ absl::StatusOr<ComplaintView> ComplaintReader::Get(
     return absl::PermissionDeniedError(
         "view: FULL is for officer, secretary and head of the office");
   }
-  RETURN_IF_ERROR(ValidateText("access_reason", access_reason, 1,
-                               kMaxNoteChars, false));
+  RETURN_IF_ERROR(
+      ValidateText("access_reason", access_reason, 1, kMaxNoteChars, false));
   db::AccessLogRecord entry;
   entry.principal_id = who.id;
   entry.principal_name = who.name;
@@ -117,9 +117,8 @@ absl::StatusOr<ListResult> ComplaintReader::List(absl::Time deadline,
                                                  const ListInput& in) {
   ASSIGN_OR_RETURN(int page_size, EffectivePageSize(in.page_size));
   db::ComplaintQuery q;
-  const std::string order = absl::AsciiStrToLower(
-      absl::StrJoin(absl::StrSplit(in.order_by, ' ', absl::SkipWhitespace()),
-                    " "));
+  const std::string order = absl::AsciiStrToLower(absl::StrJoin(
+      absl::StrSplit(in.order_by, ' ', absl::SkipWhitespace()), " "));
   if (order.empty() || order == "create_time desc") {
   } else if (order == "create_time asc" || order == "create_time") {
     q.descending = false;
@@ -166,8 +165,10 @@ absl::StatusOr<ListResult> ComplaintReader::List(absl::Time deadline,
   } else {
     q.text = in.query;
   }
-  if (in.create_time_from) q.create_time_from = absl::ToUnixMicros(*in.create_time_from);
-  if (in.create_time_to) q.create_time_to = absl::ToUnixMicros(*in.create_time_to);
+  if (in.create_time_from)
+    q.create_time_from = absl::ToUnixMicros(*in.create_time_from);
+  if (in.create_time_to)
+    q.create_time_to = absl::ToUnixMicros(*in.create_time_to);
   q.limit = page_size + 1;
   q.now = absl::ToUnixMicros(clock_.Now());
   ASSIGN_OR_RETURN(db::ComplaintPage page, complaints_.List(deadline, q));
@@ -192,9 +193,8 @@ absl::StatusOr<ListResult> ComplaintReader::List(absl::Time deadline,
 }
 
 absl::StatusOr<EventsResult> ComplaintReader::ListEvents(
-    absl::Time deadline, const Principal& who,
-    const std::string& tracking_code, int page_size,
-    const std::string& page_token) {
+    absl::Time deadline, const Principal& who, const std::string& tracking_code,
+    int page_size, const std::string& page_token) {
   ASSIGN_OR_RETURN(std::string code,
                    NormalizeTrackingCode("tracking_code", tracking_code));
   RETURN_IF_ERROR(Visible(deadline, who, code).status());

@@ -19,8 +19,8 @@ namespace aduan::domain {
 
 struct ListInput {
   std::vector<std::string> office_codes;
-  std::vector<std::string> states;        // state names
-  std::vector<std::string> channels;      // channel names
+  std::vector<std::string> states;    // state names
+  std::vector<std::string> channels;  // channel names
   std::vector<std::string> unit_codes;
   std::vector<std::string> sla_statuses;  // ON_TIME, AT_RISK, BREACHED
   std::string query;

@@ -7,7 +7,7 @@ namespace aduan::domain {
 namespace {
 
 constexpr std::array<absl::string_view, 8> kChannels = {
-    "OFFICE", "ONLINE", "EMAIL", "PHONE",
+    "OFFICE",   "ONLINE",    "EMAIL",      "PHONE",
     "FACEBOOK", "INSTAGRAM", "SP4N_LAPOR", "GATEWAY"};
 
 constexpr std::array<std::pair<absl::string_view, absl::string_view>, 13>

@@ -75,14 +75,21 @@ std::string JsonString(absl::string_view s) {
   std::string out = "\"";
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
-          absl::StrAppend(&out, "\\u00", c < 0x10 ? "0" : "",
-                          absl::Hex(c));
+          absl::StrAppend(&out, "\\u00", c < 0x10 ? "0" : "", absl::Hex(c));
         } else {
           out.push_back(static_cast<char>(c));
         }
@@ -129,7 +136,8 @@ ComplaintWorkflow::Scope ComplaintWorkflow::ComplainantSide(
   return [this, &who, &in](const db::ComplaintRecord& c) {
     if (who.authenticated) {
       return who.HasRole(kOfficer, c.office_code) ||
-             (!c.source.empty() && who.GatewaySource(c.office_code) == c.source);
+             (!c.source.empty() &&
+              who.GatewaySource(c.office_code) == c.source);
     }
     // The complainant: the right PIN, within the wrong-PIN budget.
     const long long now = ToUnixMicrosLL(clock_.Now());
@@ -180,8 +188,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Step(
     RETURN_IF_ERROR(arguments);
     RETURN_IF_ERROR(ValidateRequestId("request_id", in.request_id));
     if (attempt == 0) {
-      ASSIGN_OR_RETURN(auto seen,
-                       complaints_.FindRequest(deadline, caller, in.request_id));
+      ASSIGN_OR_RETURN(
+          auto seen, complaints_.FindRequest(deadline, caller, in.request_id));
       if (seen) return replay(*seen);
     }
     const std::string etag = absl::StrCat("v", stored->version);
@@ -224,18 +232,18 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Step(
     request.create_time = now_us;
     db::UpdateOutcome outcome;
     if (action == Action::kArchive) {
-      ASSIGN_OR_RETURN(
-          outcome,
-          complaints_.ArchiveWithEvent(
-              deadline, c, stored->version, event, request,
-              [&](const std::string& prev, long long seq,
-                  const std::vector<db::EventRecord>& events)
-                  -> absl::StatusOr<db::ArchiveRecord> {
-                return archive_->Build(c, events, prev, seq, now);
-              }));
+      ASSIGN_OR_RETURN(outcome,
+                       complaints_.ArchiveWithEvent(
+                           deadline, c, stored->version, event, request,
+                           [&](const std::string& prev, long long seq,
+                               const std::vector<db::EventRecord>& events)
+                               -> absl::StatusOr<db::ArchiveRecord> {
+                             return archive_->Build(c, events, prev, seq, now);
+                           }));
     } else {
-      ASSIGN_OR_RETURN(outcome, complaints_.UpdateWithEvent(
-                                    deadline, c, stored->version, event, request));
+      ASSIGN_OR_RETURN(outcome,
+                       complaints_.UpdateWithEvent(deadline, c, stored->version,
+                                                   event, request));
     }
     switch (outcome.kind) {
       case db::UpdateOutcome::Kind::kUpdated:
@@ -261,11 +269,14 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Verify(absl::Time deadline,
       return Invalid("outcome", "unknown value");
     }
     RETURN_IF_ERROR(Note("note", v.note, v.outcome == "REJECTED"));
-    RETURN_IF_ERROR(Note("missing_info", v.missing_info, v.outcome == "NEEDS_INFO"));
+    RETURN_IF_ERROR(
+        Note("missing_info", v.missing_info, v.outcome == "NEEDS_INFO"));
     RETURN_IF_ERROR(ValidateText("referred_to", v.referred_to,
-                                 v.outcome == "OUT_OF_SCOPE" ? 1 : 0, 200, false));
+                                 v.outcome == "OUT_OF_SCOPE" ? 1 : 0, 200,
+                                 false));
     if (v.outcome == "DUPLICATE") {
-      RETURN_IF_ERROR(NormalizeTrackingCode("duplicate_of", v.duplicate_of).status());
+      RETURN_IF_ERROR(
+          NormalizeTrackingCode("duplicate_of", v.duplicate_of).status());
     } else if (!v.duplicate_of.empty()) {
       return Invalid("duplicate_of", "only with outcome DUPLICATE");
     }
@@ -331,7 +342,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Dispose(absl::Time deadline,
     return absl::OkStatus();
   }();
   return Step(
-      deadline, who, Action::kDispose, kHead, in, RoleInOffice(who, kHead), args,
+      deadline, who, Action::kDispose, kHead, in, RoleInOffice(who, kHead),
+      args,
       [&](const OfficeConfig& office, db::ComplaintRecord& c,
           db::EventRecord& e, absl::Time now) -> absl::Status {
         bool active_unit = false;
@@ -365,9 +377,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Dispose(absl::Time deadline,
         e.note = d.instruction;
         e.payload = JsonObject(
             {{"unit_code", JsonString(d.unit_code)},
-             {"due_time",
-              d.due_time ? JsonString(absl::FormatTime(*d.due_time))
-                         : std::string("null")}});
+             {"due_time", d.due_time ? JsonString(absl::FormatTime(*d.due_time))
+                                     : std::string("null")}});
         return absl::OkStatus();
       });
 }
@@ -392,8 +403,9 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Decline(absl::Time deadline,
                 c.state = d.outcome;
                 e.type = "DECLINED";
                 e.note = d.reason;
-                e.payload = JsonObject({{"outcome", JsonString(d.outcome)},
-                                        {"referred_to", JsonString(d.referred_to)}});
+                e.payload =
+                    JsonObject({{"outcome", JsonString(d.outcome)},
+                                {"referred_to", JsonString(d.referred_to)}});
                 return absl::OkStatus();
               });
 }
@@ -401,17 +413,18 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Decline(absl::Time deadline,
 absl::StatusOr<StepResult> ComplaintWorkflow::ReturnDisposition(
     absl::Time deadline, const Principal& who, const StepInput& in,
     const std::string& reason) {
-  return Step(deadline, who, Action::kReturnDisposition, kUnit, in,
-              AssignedUnit(who), Note("reason", reason, true),
-              [&](const OfficeConfig&, db::ComplaintRecord& c,
-                  db::EventRecord& e, absl::Time) {
-                e.payload = JsonObject({{"unit_code", JsonString(c.unit_code)}});
-                c.state = "REPORTED_TO_HEAD";
-                c.unit_code.clear();
-                e.type = "DISPOSITION_RETURNED";
-                e.note = reason;
-                return absl::OkStatus();
-              });
+  return Step(
+      deadline, who, Action::kReturnDisposition, kUnit, in, AssignedUnit(who),
+      Note("reason", reason, true),
+      [&](const OfficeConfig&, db::ComplaintRecord& c, db::EventRecord& e,
+          absl::Time) {
+        e.payload = JsonObject({{"unit_code", JsonString(c.unit_code)}});
+        c.state = "REPORTED_TO_HEAD";
+        c.unit_code.clear();
+        e.type = "DISPOSITION_RETURNED";
+        e.note = reason;
+        return absl::OkStatus();
+      });
 }
 
 absl::StatusOr<StepResult> ComplaintWorkflow::ReturnForRework(
@@ -522,12 +535,21 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Archive(absl::Time deadline,
 absl::StatusOr<StepResult> ComplaintWorkflow::Update(
     absl::Time deadline, const Principal& who, const StepInput& in,
     const db::ComplaintRecord& changes, const std::vector<std::string>& paths) {
-  static const std::vector<std::string> kContent = {
-      "title", "description", "category", "location", "location.address",
-      "location.kelurahan", "location.latitude", "location.longitude",
-      "complainant", "complainant.name", "complainant.nik",
-      "complainant.kk_number", "complainant.phone", "complainant.email",
-      "complainant.address"};
+  static const std::vector<std::string> kContent = {"title",
+                                                    "description",
+                                                    "category",
+                                                    "location",
+                                                    "location.address",
+                                                    "location.kelurahan",
+                                                    "location.latitude",
+                                                    "location.longitude",
+                                                    "complainant",
+                                                    "complainant.name",
+                                                    "complainant.nik",
+                                                    "complainant.kk_number",
+                                                    "complainant.phone",
+                                                    "complainant.email",
+                                                    "complainant.address"};
   absl::Status args = [&]() -> absl::Status {
     if (paths.empty()) return Invalid("update_mask", "names no field");
     for (const std::string& p : paths) {
@@ -560,7 +582,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Update(
         }
         if (has("anonymous")) {
           if (c.anonymous && !changes.anonymous) {
-            return Invalid("complaint.anonymous", "can be raised, never lowered");
+            return Invalid("complaint.anonymous",
+                           "can be raised, never lowered");
           }
           c.anonymous = changes.anonymous;
         }
@@ -575,18 +598,24 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Update(
         if (has("description")) c.description = changes.description;
         if (has("category")) c.category_code = changes.category_code;
         const bool loc = has("location");
-        if (loc || has("location.address")) c.location_address = changes.location_address;
+        if (loc || has("location.address"))
+          c.location_address = changes.location_address;
         if (loc || has("location.kelurahan")) {
           c.location_kelurahan = changes.location_kelurahan;
         }
         if (loc || has("location.latitude")) c.latitude = changes.latitude;
         if (loc || has("location.longitude")) c.longitude = changes.longitude;
         const bool person = has("complainant");
-        if (person || has("complainant.name")) c.complainant_name = changes.complainant_name;
-        if (person || has("complainant.nik")) c.complainant_nik = changes.complainant_nik;
-        if (person || has("complainant.kk_number")) c.complainant_kk = changes.complainant_kk;
-        if (person || has("complainant.phone")) c.complainant_phone = changes.complainant_phone;
-        if (person || has("complainant.email")) c.complainant_email = changes.complainant_email;
+        if (person || has("complainant.name"))
+          c.complainant_name = changes.complainant_name;
+        if (person || has("complainant.nik"))
+          c.complainant_nik = changes.complainant_nik;
+        if (person || has("complainant.kk_number"))
+          c.complainant_kk = changes.complainant_kk;
+        if (person || has("complainant.phone"))
+          c.complainant_phone = changes.complainant_phone;
+        if (person || has("complainant.email"))
+          c.complainant_email = changes.complainant_email;
         if (person || has("complainant.address")) {
           c.complainant_address = changes.complainant_address;
         }
@@ -597,8 +626,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Update(
         {
           std::vector<std::string> quoted;
           for (const std::string& p : paths) quoted.push_back(JsonString(p));
-          e.payload = JsonObject(
-              {{"paths", "[" + absl::StrJoin(quoted, ",") + "]"}});
+          e.payload =
+              JsonObject({{"paths", "[" + absl::StrJoin(quoted, ",") + "]"}});
         }
         return absl::OkStatus();
       });
@@ -634,15 +663,16 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Withdraw(
               });
 }
 
-absl::StatusOr<std::string> ComplaintWorkflow::ReissuePin(
-    absl::Time deadline, const Principal& who, const StepInput& in) {
+absl::StatusOr<std::string> ComplaintWorkflow::ReissuePin(absl::Time deadline,
+                                                          const Principal& who,
+                                                          const StepInput& in) {
   ASSIGN_OR_RETURN(std::string code,
                    NormalizeTrackingCode("tracking_code", in.tracking_code));
   ASSIGN_OR_RETURN(db::ComplaintRecord c, complaints_.Get(deadline, code));
   if (!who.HasRole(kOfficer, c.office_code)) return NotFound();
   RETURN_IF_ERROR(ValidateRequestId("request_id", in.request_id));
-  ASSIGN_OR_RETURN(auto seen, complaints_.FindRequest(deadline, who.name,
-                                                      in.request_id));
+  ASSIGN_OR_RETURN(auto seen,
+                   complaints_.FindRequest(deadline, who.name, in.request_id));
   if (seen) {
     if (seen->method != "ReissuePin" || seen->fingerprint != in.fingerprint) {
       return absl::AlreadyExistsError(
@@ -668,10 +698,12 @@ absl::StatusOr<std::string> ComplaintWorkflow::ReissuePin(
   updated.pin_generation += 1;
   updated.version += 1;
   updated.update_time = now_us;
-  db::RequestRecord r{who.name, in.request_id, c.office_code, "ReissuePin",
-                      in.fingerprint, code, now_us};
-  ASSIGN_OR_RETURN(db::UpdateOutcome out,
-                   complaints_.UpdateWithEvent(deadline, updated, c.version, e, r));
+  db::RequestRecord r{who.name,     in.request_id,  c.office_code,
+                      "ReissuePin", in.fingerprint, code,
+                      now_us};
+  ASSIGN_OR_RETURN(
+      db::UpdateOutcome out,
+      complaints_.UpdateWithEvent(deadline, updated, c.version, e, r));
   if (out.kind == db::UpdateOutcome::Kind::kVersionConflict) {
     return absl::AbortedError("the complaint changed concurrently; retry");
   }
@@ -697,18 +729,18 @@ absl::StatusOr<int> ComplaintWorkflow::ExpireNeedsInfo(absl::Time deadline) {
     in.request_id = absl::StrCat("expire-", c.tracking_code, "-v", c.version);
     in.fingerprint = in.request_id;
     in.etag = absl::StrCat("v", c.version);
-    auto r = Step(deadline, system, Action::kExpire, "SYSTEM", in,
-                  [](const db::ComplaintRecord&) { return true; },
-                  absl::OkStatus(),
-                  [](const OfficeConfig& office, db::ComplaintRecord& rec,
-                     db::EventRecord& e, absl::Time) {
-                    rec.state = "REJECTED";
-                    e.type = "EXPIRED";
-                    e.note = absl::StrCat(
-                        "Ditutup: kelengkapan tidak diterima dalam ",
-                        office.record.needs_info_limit_days, " hari kerja");
-                    return absl::OkStatus();
-                  });
+    auto r = Step(
+        deadline, system, Action::kExpire, "SYSTEM", in,
+        [](const db::ComplaintRecord&) { return true; }, absl::OkStatus(),
+        [](const OfficeConfig& office, db::ComplaintRecord& rec,
+           db::EventRecord& e, absl::Time) {
+          rec.state = "REJECTED";
+          e.type = "EXPIRED";
+          e.note =
+              absl::StrCat("Ditutup: kelengkapan tidak diterima dalam ",
+                           office.record.needs_info_limit_days, " hari kerja");
+          return absl::OkStatus();
+        });
     if (r.ok()) {
       ++closed;
     } else if (!absl::IsAborted(r.status()) &&

@@ -47,7 +47,8 @@ struct Checklist {
 };
 
 struct VerifyInput {
-  std::string outcome;  // VERIFIED, NEEDS_INFO, REJECTED, OUT_OF_SCOPE, DUPLICATE
+  std::string
+      outcome;  // VERIFIED, NEEDS_INFO, REJECTED, OUT_OF_SCOPE, DUPLICATE
   Checklist checklist;
   std::string note;
   std::string missing_info;
@@ -68,7 +69,8 @@ struct DeclineInput {
 };
 
 struct InformInput {
-  std::string method;  // IN_PERSON, ONLINE_MEDIA, EMAIL, PHONE, LETTER, SP4N_LAPOR
+  std::string
+      method;  // IN_PERSON, ONLINE_MEDIA, EMAIL, PHONE, LETTER, SP4N_LAPOR
   std::string message;
 };
 
@@ -84,7 +86,8 @@ class ComplaintWorkflow {
   // `archive` (optional) enables step 7.
   ComplaintWorkflow(db::ComplaintRepository& complaints,
                     OfficeDirectory& offices, const PinIssuer& pins,
-                    const Clock& clock, const ComplaintArchive* archive = nullptr)
+                    const Clock& clock,
+                    const ComplaintArchive* archive = nullptr)
       : complaints_(complaints),
         offices_(offices),
         pins_(pins),
@@ -103,10 +106,12 @@ class ComplaintWorkflow {
   // Step 4 (head): to an active unit of the office, due time in the future
   // (default: the category's resolution target, else the office's).
   absl::StatusOr<StepResult> Dispose(absl::Time deadline, const Principal& who,
-                                     const StepInput& in, const DisposeInput& d);
+                                     const StepInput& in,
+                                     const DisposeInput& d);
   // Step 4 (head): REJECTED or OUT_OF_SCOPE after evaluation.
   absl::StatusOr<StepResult> Decline(absl::Time deadline, const Principal& who,
-                                     const StepInput& in, const DeclineInput& d);
+                                     const StepInput& in,
+                                     const DeclineInput& d);
   // The unit hands a disposition back as not its area.
   absl::StatusOr<StepResult> ReturnDisposition(absl::Time deadline,
                                                const Principal& who,
@@ -127,10 +132,10 @@ class ComplaintWorkflow {
                                              const StepInput& in,
                                              const std::string& note);
   // `attachment_ids` must be empty until attachments exist.
-  absl::StatusOr<StepResult> Resolve(absl::Time deadline, const Principal& who,
-                                     const StepInput& in,
-                                     const std::string& result,
-                                     const std::vector<std::string>& attachment_ids);
+  absl::StatusOr<StepResult> Resolve(
+      absl::Time deadline, const Principal& who, const StepInput& in,
+      const std::string& result,
+      const std::vector<std::string>& attachment_ids);
   // Step 6 (officer).
   absl::StatusOr<StepResult> Inform(absl::Time deadline, const Principal& who,
                                     const StepInput& in, const InformInput& i);
@@ -172,9 +177,8 @@ class ComplaintWorkflow {
   using Scope = std::function<bool(const db::ComplaintRecord&)>;
   // Sets the new state and fields and fills the event; may fail with
   // kInvalidArgument for checks that need the complaint.
-  using Decide = std::function<absl::Status(const OfficeConfig&,
-                                            db::ComplaintRecord&,
-                                            db::EventRecord&, absl::Time)>;
+  using Decide = std::function<absl::Status(
+      const OfficeConfig&, db::ComplaintRecord&, db::EventRecord&, absl::Time)>;
 
   absl::StatusOr<StepResult> Step(absl::Time deadline, const Principal& who,
                                   Action action, const std::string& role,

@@ -1,8 +1,8 @@
 #include "server/domain/office_admin.h"
 
-#include <set>
-
 #include <spdlog/spdlog.h>
+
+#include <set>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -19,7 +19,8 @@ absl::Status Invalid(absl::string_view field, absl::string_view rule) {
 bool IsCode(const std::string& s, size_t min, size_t max, bool allow_digits) {
   if (s.size() < min || s.size() > max) return false;
   for (char c : s) {
-    if (!(absl::ascii_isupper(c) || (allow_digits && (absl::ascii_isdigit(c) || c == '_')))) {
+    if (!(absl::ascii_isupper(c) ||
+          (allow_digits && (absl::ascii_isdigit(c) || c == '_')))) {
       return false;
     }
   }
@@ -37,26 +38,30 @@ absl::Status OfficeAdmin::Validate(const db::OfficeRecord& o) {
     return Invalid("office.code", "must be 2–8 upper-case letters");
   }
   RETURN_IF_ERROR(ValidateText("office.name", o.name, 1, kMaxNameChars, false));
-  RETURN_IF_ERROR(ValidateText("office.region_code", o.region_code, 0, 16, false));
+  RETURN_IF_ERROR(
+      ValidateText("office.region_code", o.region_code, 0, 16, false));
   if (o.service_sla_minutes < 1 || o.service_sla_minutes > 60 * 24 * 30) {
     return Invalid("office.service_sla", "must be whole minutes, at least 1");
   }
   if (o.resolution_sla_minutes < 1) {
-    return Invalid("office.resolution_sla", "must be whole minutes, at least 1");
+    return Invalid("office.resolution_sla",
+                   "must be whole minutes, at least 1");
   }
   if (o.needs_info_limit_days < 1 || o.needs_info_limit_days > 90) {
     return Invalid("office.needs_info_limit_days", "must be 1–90");
   }
   std::set<std::string> seen;
   for (const std::string& k : o.kelurahan) {
-    RETURN_IF_ERROR(ValidateText("office.kelurahan", k, 1, kMaxNameChars, false));
+    RETURN_IF_ERROR(
+        ValidateText("office.kelurahan", k, 1, kMaxNameChars, false));
     if (!seen.insert(absl::AsciiStrToLower(k)).second) {
       return Invalid("office.kelurahan", "names must be distinct");
     }
   }
   std::set<std::string> days;
   for (const auto& h : o.holidays) {
-    RETURN_IF_ERROR(ValidateText("office.holidays.name", h.name, 1, kMaxNameChars, false));
+    RETURN_IF_ERROR(
+        ValidateText("office.holidays.name", h.name, 1, kMaxNameChars, false));
     if (!days.insert(h.day).second) {
       return Invalid("office.holidays", "dates must be distinct");
     }
@@ -84,9 +89,8 @@ absl::StatusOr<db::OfficeRecord> OfficeAdmin::CreateOffice(
     return absl::AlreadyExistsError(
         absl::StrCat("office.code: office ", office.code, " exists"));
   }
-  RETURN_IF_ERROR(access_.AddBinding(deadline, who.id,
-                                     {kAdmin, office.code, "", ""},
-                                     office.create_time));
+  RETURN_IF_ERROR(access_.AddBinding(
+      deadline, who.id, {kAdmin, office.code, "", ""}, office.create_time));
   spdlog::info("office {} created by {}", office.code, who.name);
   return offices_.Get(deadline, office.code);
 }
@@ -136,11 +140,12 @@ absl::StatusOr<db::UnitRecord> OfficeAdmin::PutUnit(absl::Time deadline,
   if (!IsCode(unit.code, 2, 16, true)) {
     return Invalid("unit.code", "must be 2–16 of [A-Z0-9_]");
   }
-  RETURN_IF_ERROR(ValidateText("unit.name", unit.name, 1, kMaxNameChars, false));
+  RETURN_IF_ERROR(
+      ValidateText("unit.name", unit.name, 1, kMaxNameChars, false));
   absl::Status st = offices_.PutUnit(deadline, unit, create);
   if (absl::IsAlreadyExists(st)) {
-    return absl::AlreadyExistsError(absl::StrCat("unit.code: unit ", unit.code,
-                                                 " exists"));
+    return absl::AlreadyExistsError(
+        absl::StrCat("unit.code: unit ", unit.code, " exists"));
   }
   RETURN_IF_ERROR(st);
   directory_.Invalidate(unit.office_code);
@@ -154,16 +159,19 @@ absl::StatusOr<db::CategoryRecord> OfficeAdmin::PutCategory(
   if (!IsCode(c.code, 2, 16, true)) {
     return Invalid("category.code", "must be 2–16 of [A-Z0-9_]");
   }
-  RETURN_IF_ERROR(ValidateText("category.name", c.name, 1, kMaxNameChars, false));
+  RETURN_IF_ERROR(
+      ValidateText("category.name", c.name, 1, kMaxNameChars, false));
   if ((c.service_sla_minutes && *c.service_sla_minutes < 1) ||
       (c.resolution_sla_minutes && *c.resolution_sla_minutes < 1)) {
     return Invalid("category", "SLA overrides must be at least 1 minute");
   }
   if (!c.default_unit_code.empty()) {
     bool found = false;
-    for (const auto& u : office->record.units) found |= u.code == c.default_unit_code;
+    for (const auto& u : office->record.units)
+      found |= u.code == c.default_unit_code;
     if (!found) {
-      return Invalid("category.default_unit_code", "is not a unit of the office");
+      return Invalid("category.default_unit_code",
+                     "is not a unit of the office");
     }
   }
   absl::Status st = offices_.PutCategory(deadline, c, create);

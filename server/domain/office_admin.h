@@ -22,7 +22,10 @@ class OfficeAdmin {
  public:
   OfficeAdmin(db::OfficeRepository& offices, db::AccessRepository& access,
               OfficeDirectory& directory, const Clock& clock)
-      : offices_(offices), access_(access), directory_(directory), clock_(clock) {}
+      : offices_(offices),
+        access_(access),
+        directory_(directory),
+        clock_(clock) {}
 
   // Errors: kInvalidArgument (code: 2–8 upper-case letters; name 1–100;
   // time zone, hours, holidays, SLA minutes ≥ 1, limit days 1–90, kelurahan
@@ -35,8 +38,8 @@ class OfficeAdmin {
   // needs_info_limit_days, kelurahan) from `changes`. Errors:
   // kNotFound (not an office where `who` is ADMIN), kInvalidArgument.
   absl::StatusOr<db::OfficeRecord> UpdateOffice(
-      absl::Time deadline, const Principal& who, const db::OfficeRecord& changes,
-      const std::vector<std::string>& paths);
+      absl::Time deadline, const Principal& who,
+      const db::OfficeRecord& changes, const std::vector<std::string>& paths);
   // `create` or replace a unit (code 2–16 of [A-Z0-9_], name 1–100).
   // Errors: kNotFound (office not the admin's; unit missing on replace),
   // kAlreadyExists, kInvalidArgument.

@@ -22,9 +22,9 @@ absl::StatusOr<OfficeConfig> Build(db::OfficeRecord record) {
   for (const auto& w : record.working_hours) {
     // ISO weekday 1 = Monday … 7 = Sunday.
     static constexpr absl::Weekday kDays[] = {
-        absl::Weekday::monday,   absl::Weekday::tuesday,
+        absl::Weekday::monday,    absl::Weekday::tuesday,
         absl::Weekday::wednesday, absl::Weekday::thursday,
-        absl::Weekday::friday,   absl::Weekday::saturday,
+        absl::Weekday::friday,    absl::Weekday::saturday,
         absl::Weekday::sunday};
     if (w.weekday < 1 || w.weekday > 7) {
       return absl::InternalError("office configuration is invalid");
@@ -39,7 +39,8 @@ absl::StatusOr<OfficeConfig> Build(db::OfficeRecord record) {
     }
     holidays.push_back(day);
   }
-  auto calendar = WorkingCalendar::Create(tz, std::move(hours), std::move(holidays));
+  auto calendar =
+      WorkingCalendar::Create(tz, std::move(hours), std::move(holidays));
   if (!calendar.ok()) {
     spdlog::error("office {} has invalid working hours: {}", record.code,
                   calendar.status().ToString());
@@ -87,9 +88,9 @@ absl::Status OfficeDirectory::Check(const db::OfficeRecord& record) {
   if (!built.ok()) {
     std::vector<WorkingHours> hours;
     static constexpr absl::Weekday kDays[] = {
-        absl::Weekday::monday,   absl::Weekday::tuesday,
+        absl::Weekday::monday,    absl::Weekday::tuesday,
         absl::Weekday::wednesday, absl::Weekday::thursday,
-        absl::Weekday::friday,   absl::Weekday::saturday,
+        absl::Weekday::friday,    absl::Weekday::saturday,
         absl::Weekday::sunday};
     for (const auto& w : record.working_hours) {
       if (w.weekday < 1 || w.weekday > 7) {

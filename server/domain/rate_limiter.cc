@@ -12,11 +12,12 @@ absl::Status RateLimiter::Acquire(const std::string& key) {
   const absl::Time now = clock_.Now();
   const double rate_per_second = per_minute_ / 60.0;
   absl::MutexLock lock(&mu_);
-  auto [it, inserted] = buckets_.try_emplace(
-      key, Bucket{static_cast<double>(per_minute_), now});
+  auto [it, inserted] =
+      buckets_.try_emplace(key, Bucket{static_cast<double>(per_minute_), now});
   Bucket& b = it->second;
   const double elapsed = absl::ToDoubleSeconds(now - b.refilled);
-  b.tokens = std::min<double>(per_minute_, b.tokens + elapsed * rate_per_second);
+  b.tokens =
+      std::min<double>(per_minute_, b.tokens + elapsed * rate_per_second);
   b.refilled = now;
   if (b.tokens >= 1.0) {
     b.tokens -= 1.0;

@@ -8,8 +8,9 @@ namespace aduan::domain {
 absl::Status ValidateRequestId(absl::string_view field, absl::string_view id) {
   if (id.empty()) {
     return absl::InvalidArgumentError(absl::StrCat(
-        field, ": is required (a unique id per logical request, e.g. a UUID; "
-               "send the same id when retrying)"));
+        field,
+        ": is required (a unique id per logical request, e.g. a UUID; "
+        "send the same id when retrying)"));
   }
   if (id.size() > 64) {
     return absl::InvalidArgumentError(

@@ -17,31 +17,53 @@ struct Rule {
 
 const std::vector<Rule>& Rules() {
   static const std::vector<Rule>* const kRules = new std::vector<Rule>{
-      {Action::kVerify, "VerifyComplaint", {"SUBMITTED"},
+      {Action::kVerify,
+       "VerifyComplaint",
+       {"SUBMITTED"},
        {"VERIFIED", "NEEDS_INFO", "REJECTED", "OUT_OF_SCOPE", "DUPLICATE"}},
-      {Action::kSupplement, "SupplementComplaint", {"NEEDS_INFO"}, {"SUBMITTED"}},
-      {Action::kWithdraw, "WithdrawComplaint",
+      {Action::kSupplement,
+       "SupplementComplaint",
+       {"NEEDS_INFO"},
+       {"SUBMITTED"}},
+      {Action::kWithdraw,
+       "WithdrawComplaint",
        {"SUBMITTED", "NEEDS_INFO", "VERIFIED", "REPORTED_TO_HEAD", "DISPOSED",
         "IN_FOLLOW_UP"},
        {"WITHDRAWN"}},
-      {Action::kReportToHead, "ReportToHead", {"VERIFIED"}, {"REPORTED_TO_HEAD"}},
-      {Action::kDispose, "DisposeComplaint",
-       {"REPORTED_TO_HEAD", "DISPOSED", "IN_FOLLOW_UP"}, {"DISPOSED"}},
-      {Action::kDecline, "DeclineComplaint", {"REPORTED_TO_HEAD"},
+      {Action::kReportToHead,
+       "ReportToHead",
+       {"VERIFIED"},
+       {"REPORTED_TO_HEAD"}},
+      {Action::kDispose,
+       "DisposeComplaint",
+       {"REPORTED_TO_HEAD", "DISPOSED", "IN_FOLLOW_UP"},
+       {"DISPOSED"}},
+      {Action::kDecline,
+       "DeclineComplaint",
+       {"REPORTED_TO_HEAD"},
        {"REJECTED", "OUT_OF_SCOPE"}},
-      {Action::kReturnDisposition, "ReturnDisposition", {"DISPOSED"},
+      {Action::kReturnDisposition,
+       "ReturnDisposition",
+       {"DISPOSED"},
        {"REPORTED_TO_HEAD"}},
       {Action::kReturnForRework, "ReturnForRework", {"RESOLVED"}, {"DISPOSED"}},
       {Action::kStartFollowUp, "StartFollowUp", {"DISPOSED"}, {"IN_FOLLOW_UP"}},
-      {Action::kAddFollowUpNote, "AddFollowUpNote", {"IN_FOLLOW_UP"},
+      {Action::kAddFollowUpNote,
+       "AddFollowUpNote",
+       {"IN_FOLLOW_UP"},
        {"IN_FOLLOW_UP"}},
       {Action::kResolve, "ResolveComplaint", {"IN_FOLLOW_UP"}, {"RESOLVED"}},
-      {Action::kInform, "InformComplainant",
-       {"RESOLVED", "REJECTED", "OUT_OF_SCOPE", "DUPLICATE"}, {"INFORMED"}},
-      {Action::kArchive, "ArchiveComplaint", {"INFORMED", "WITHDRAWN"},
+      {Action::kInform,
+       "InformComplainant",
+       {"RESOLVED", "REJECTED", "OUT_OF_SCOPE", "DUPLICATE"},
+       {"INFORMED"}},
+      {Action::kArchive,
+       "ArchiveComplaint",
+       {"INFORMED", "WITHDRAWN"},
        {"ARCHIVED"}},
       {Action::kExpire, "Expire", {"NEEDS_INFO"}, {"REJECTED"}},
-      {Action::kUpdate, "UpdateComplaint",
+      {Action::kUpdate,
+       "UpdateComplaint",
        {"SUBMITTED", "NEEDS_INFO", "VERIFIED", "REPORTED_TO_HEAD", "DISPOSED",
         "IN_FOLLOW_UP", "RESOLVED", "INFORMED", "REJECTED", "OUT_OF_SCOPE",
         "DUPLICATE", "WITHDRAWN"},
@@ -75,8 +97,8 @@ const std::vector<Action>& AllActions() {
 const std::vector<std::string>& AllStates() {
   static const std::vector<std::string>* const kStates =
       new std::vector<std::string>{
-          "SUBMITTED", "NEEDS_INFO",   "VERIFIED", "REPORTED_TO_HEAD",
-          "DISPOSED",  "IN_FOLLOW_UP", "RESOLVED", "INFORMED",
+          "SUBMITTED", "NEEDS_INFO",   "VERIFIED",     "REPORTED_TO_HEAD",
+          "DISPOSED",  "IN_FOLLOW_UP", "RESOLVED",     "INFORMED",
           "ARCHIVED",  "REJECTED",     "OUT_OF_SCOPE", "DUPLICATE",
           "WITHDRAWN"};
   return *kStates;
@@ -98,9 +120,9 @@ absl::Status CheckAllowed(Action action, absl::string_view state) {
   }
   return absl::FailedPreconditionError(absl::StrCat(
       ActionName(action), " is not possible: the complaint is ", state,
-      allowed.empty() ? "; no action is possible any more"
-                      : absl::StrCat("; possible now: ",
-                                     absl::StrJoin(allowed, ", "))));
+      allowed.empty()
+          ? "; no action is possible any more"
+          : absl::StrCat("; possible now: ", absl::StrJoin(allowed, ", "))));
 }
 
 bool IsValidOutcome(Action action, absl::string_view to) {

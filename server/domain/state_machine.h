@@ -14,21 +14,21 @@ namespace aduan::domain {
 
 // One action of the workflow, named as its RPC.
 enum class Action {
-  kVerify,            // SUBMITTED → VERIFIED/NEEDS_INFO/REJECTED/OUT_OF_SCOPE/DUPLICATE
-  kSupplement,        // NEEDS_INFO → SUBMITTED
-  kWithdraw,          // open states → WITHDRAWN
-  kReportToHead,      // VERIFIED → REPORTED_TO_HEAD
-  kDispose,           // REPORTED_TO_HEAD, DISPOSED, IN_FOLLOW_UP → DISPOSED
-  kDecline,           // REPORTED_TO_HEAD → REJECTED/OUT_OF_SCOPE
-  kReturnDisposition, // DISPOSED → REPORTED_TO_HEAD
-  kReturnForRework,   // RESOLVED → DISPOSED
-  kStartFollowUp,     // DISPOSED → IN_FOLLOW_UP
-  kAddFollowUpNote,   // IN_FOLLOW_UP → IN_FOLLOW_UP
-  kResolve,           // IN_FOLLOW_UP → RESOLVED
-  kInform,            // RESOLVED, REJECTED, OUT_OF_SCOPE, DUPLICATE → INFORMED
-  kArchive,           // INFORMED, WITHDRAWN → ARCHIVED
-  kExpire,            // NEEDS_INFO → REJECTED (the server, past the limit)
-  kUpdate,            // any state but ARCHIVED (content only before disposition)
+  kVerify,  // SUBMITTED → VERIFIED/NEEDS_INFO/REJECTED/OUT_OF_SCOPE/DUPLICATE
+  kSupplement,         // NEEDS_INFO → SUBMITTED
+  kWithdraw,           // open states → WITHDRAWN
+  kReportToHead,       // VERIFIED → REPORTED_TO_HEAD
+  kDispose,            // REPORTED_TO_HEAD, DISPOSED, IN_FOLLOW_UP → DISPOSED
+  kDecline,            // REPORTED_TO_HEAD → REJECTED/OUT_OF_SCOPE
+  kReturnDisposition,  // DISPOSED → REPORTED_TO_HEAD
+  kReturnForRework,    // RESOLVED → DISPOSED
+  kStartFollowUp,      // DISPOSED → IN_FOLLOW_UP
+  kAddFollowUpNote,    // IN_FOLLOW_UP → IN_FOLLOW_UP
+  kResolve,            // IN_FOLLOW_UP → RESOLVED
+  kInform,   // RESOLVED, REJECTED, OUT_OF_SCOPE, DUPLICATE → INFORMED
+  kArchive,  // INFORMED, WITHDRAWN → ARCHIVED
+  kExpire,   // NEEDS_INFO → REJECTED (the server, past the limit)
+  kUpdate,   // any state but ARCHIVED (content only before disposition)
 };
 
 // All actions, for tables and tests.

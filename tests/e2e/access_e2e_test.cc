@@ -28,7 +28,8 @@ v1::Complaint ValidComplaint() {
 class AccessE2eTest : public testing::E2eFixture {
  protected:
   grpc::Status Submit(const std::string& token, const std::string& request_id,
-                      const v1::Complaint& c, v1::SubmitComplaintResponse* resp) {
+                      const v1::Complaint& c,
+                      v1::SubmitComplaintResponse* resp) {
     grpc::ClientContext ctx;
     testing::Authorize(ctx, token);
     v1::SubmitComplaintRequest req;
@@ -36,10 +37,10 @@ class AccessE2eTest : public testing::E2eFixture {
     *req.mutable_complaint() = c;
     return intake_->SubmitComplaint(&ctx, req, resp);
   }
-  grpc::Status Get(const std::string& token, const std::string& code,
-                   v1::Complaint* out,
-                   v1::GetComplaintRequest::View view = v1::GetComplaintRequest::BASIC,
-                   const std::string& reason = "") {
+  grpc::Status Get(
+      const std::string& token, const std::string& code, v1::Complaint* out,
+      v1::GetComplaintRequest::View view = v1::GetComplaintRequest::BASIC,
+      const std::string& reason = "") {
     grpc::ClientContext ctx;
     testing::Authorize(ctx, token);
     v1::GetComplaintRequest req;
@@ -52,14 +53,16 @@ class AccessE2eTest : public testing::E2eFixture {
     grpc::ClientContext ctx;
     testing::Authorize(ctx, token);
     v1::ListComplaintsResponse resp;
-    grpc::Status s = complaints_->ListComplaints(&ctx, v1::ListComplaintsRequest(), &resp);
+    grpc::Status s =
+        complaints_->ListComplaints(&ctx, v1::ListComplaintsRequest(), &resp);
     EXPECT_TRUE(s.ok()) << s.error_message();
     return resp.total_size();
   }
   std::string SubmitOne(const std::string& token = "") {
     v1::SubmitComplaintResponse resp;
-    grpc::Status s = Submit(token.empty() ? officer_token_ : token,
-                            "req-" + std::to_string(++n_), ValidComplaint(), &resp);
+    grpc::Status s =
+        Submit(token.empty() ? officer_token_ : token,
+               "req-" + std::to_string(++n_), ValidComplaint(), &resp);
     EXPECT_TRUE(s.ok()) << s.error_message();
     return resp.complaint().tracking_code();
   }
@@ -83,7 +86,8 @@ TEST_P(AccessE2eTest, MissingOrBadTokensAreUnauthenticated) {
 }
 
 TEST_P(AccessE2eTest, RolesAreCheckedBeforeAnythingElse) {
-  const std::string auditor = CreateUser("audit.inspektorat", v1::RoleBinding::AUDITOR);
+  const std::string auditor =
+      CreateUser("audit.inspektorat", v1::RoleBinding::AUDITOR);
   const std::string head = CreateUser("camat", v1::RoleBinding::HEAD);
   v1::SubmitComplaintResponse resp;
   // Role before arguments: an empty request from an auditor is denied.
@@ -105,7 +109,8 @@ TEST_P(AccessE2eTest, RolesAreCheckedBeforeAnythingElse) {
 }
 
 TEST_P(AccessE2eTest, UnitSeesOnlyComplaintsDisposedToIt) {
-  const std::string unit = CreateUser("kasi.trantib", v1::RoleBinding::UNIT, "TRANTIB");
+  const std::string unit =
+      CreateUser("kasi.trantib", v1::RoleBinding::UNIT, "TRANTIB");
   const std::string code = SubmitOne();
   v1::Complaint c, unknown;
   grpc::Status out_of_scope = Get(unit, code, &c);
@@ -130,13 +135,15 @@ TEST_P(AccessE2eTest, GatewaySetsSourceAndSeesOnlyItsOwn) {
   // The same reference from the same source is refused, naming the first.
   grpc::Status dup = Submit(website, "w2", in, &again);
   EXPECT_EQ(dup.error_code(), grpc::StatusCode::ALREADY_EXISTS);
-  EXPECT_THAT(dup.error_message(), HasSubstr(first.complaint().tracking_code()));
+  EXPECT_THAT(dup.error_message(),
+              HasSubstr(first.complaint().tracking_code()));
   // Another source may use it.
   EXPECT_TRUE(Submit(lapor, "l1", in, &again).ok());
   const std::string officers = SubmitOne();
   v1::Complaint c;
   EXPECT_TRUE(Get(website, first.complaint().tracking_code(), &c).ok());
-  EXPECT_EQ(Get(website, officers, &c).error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(Get(website, officers, &c).error_code(),
+            grpc::StatusCode::NOT_FOUND);
   EXPECT_EQ(Get(lapor, first.complaint().tracking_code(), &c).error_code(),
             grpc::StatusCode::NOT_FOUND);
   EXPECT_EQ(Total(website), 1);
@@ -149,7 +156,8 @@ TEST_P(AccessE2eTest, GatewaySetsSourceAndSeesOnlyItsOwn) {
 }
 
 TEST_P(AccessE2eTest, MaskingPerRoleAndView) {
-  const std::string auditor = CreateUser("audit.inspektorat", v1::RoleBinding::AUDITOR);
+  const std::string auditor =
+      CreateUser("audit.inspektorat", v1::RoleBinding::AUDITOR);
   const std::string code = SubmitOne();
   v1::Complaint basic, full, audited;
   ASSERT_TRUE(Get(officer_token_, code, &basic).ok());
@@ -158,7 +166,8 @@ TEST_P(AccessE2eTest, MaskingPerRoleAndView) {
   EXPECT_EQ(basic.complainant().name(), "Budi Santoso");
   EXPECT_TRUE(basic.complainant().masked());
 
-  grpc::Status no_reason = Get(officer_token_, code, &full, v1::GetComplaintRequest::FULL);
+  grpc::Status no_reason =
+      Get(officer_token_, code, &full, v1::GetComplaintRequest::FULL);
   EXPECT_EQ(no_reason.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(no_reason.error_message(), HasSubstr("access_reason"));
   ASSERT_TRUE(Get(officer_token_, code, &full, v1::GetComplaintRequest::FULL,
@@ -187,10 +196,12 @@ TEST_P(AccessE2eTest, MaskingPerRoleAndView) {
   EXPECT_EQ(log.entries(0).reason(), "verifikasi KTP pelapor");
 }
 
-TEST_P(AccessE2eTest, AnonymousComplaintHidesTheComplainantFromGatewaysAndAuditors) {
+TEST_P(AccessE2eTest,
+       AnonymousComplaintHidesTheComplainantFromGatewaysAndAuditors) {
   const std::string website =
       CreateUser("gw.website", v1::RoleBinding::GATEWAY, "", "website");
-  const std::string auditor = CreateUser("audit.inspektorat", v1::RoleBinding::AUDITOR);
+  const std::string auditor =
+      CreateUser("audit.inspektorat", v1::RoleBinding::AUDITOR);
   v1::Complaint in = ValidComplaint();
   in.set_anonymous(true);
   v1::SubmitComplaintResponse resp;
@@ -204,12 +215,15 @@ TEST_P(AccessE2eTest, AnonymousComplaintHidesTheComplainantFromGatewaysAndAudito
     EXPECT_TRUE(c.complainant().masked());
   }
   v1::Complaint officer_view;
-  ASSERT_TRUE(Get(officer_token_, resp.complaint().tracking_code(), &officer_view).ok());
+  ASSERT_TRUE(
+      Get(officer_token_, resp.complaint().tracking_code(), &officer_view)
+          .ok());
   EXPECT_EQ(officer_view.complainant().name(), "Budi Santoso");
 }
 
 TEST_P(AccessE2eTest, NikSearchIsForStaffOnly) {
-  const std::string auditor = CreateUser("audit.inspektorat", v1::RoleBinding::AUDITOR);
+  const std::string auditor =
+      CreateUser("audit.inspektorat", v1::RoleBinding::AUDITOR);
   const std::string code = SubmitOne();
   SubmitOne();
   grpc::ClientContext ctx;
@@ -232,8 +246,8 @@ TEST_P(AccessE2eTest, NikSearchIsForStaffOnly) {
 
 TEST_P(AccessE2eTest, RevocationAndDisablingTakeEffectOnTheNextCall) {
   std::string id;
-  const std::string first = CreateUser("rina.officer", v1::RoleBinding::OFFICER,
-                                       "", "", &id);
+  const std::string first =
+      CreateUser("rina.officer", v1::RoleBinding::OFFICER, "", "", &id);
   std::string second_id;
   const std::string second = IssueToken(id, &second_id);
   EXPECT_EQ(Total(first), 0);

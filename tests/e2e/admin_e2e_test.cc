@@ -107,7 +107,8 @@ TEST_P(AdminE2eTest, CreatedOfficeIsManagedByItsCreatorAndSeparateFromOthers) {
     ASSERT_TRUE(intake_->SubmitComplaint(&ctx, req, &sub).ok());
     EXPECT_EQ(sub.complaint().tracking_code().substr(0, 4), "MYG-");
     EXPECT_EQ(sub.complaint().location().kelurahan(), "Mayangan");
-    // The category's 30 minutes, counted in working time, at least 30 wall minutes.
+    // The category's 30 minutes, counted in working time, at least 30 wall
+    // minutes.
     EXPECT_GE(sub.complaint().service_sla().due_time().seconds() -
                   sub.complaint().create_time().seconds(),
               1800);
@@ -184,12 +185,25 @@ TEST_P(AdminE2eTest, BadOfficeUnitAndCategoryInputIsRejected) {
   };
   const std::vector<Case> cases = {
       {"code", [](auto& o) { o.set_code("myg"); }, "office.code"},
-      {"tz", [](auto& o) { o.set_time_zone("Mars/Olympus"); }, "office.time_zone"},
-      {"hhmm", [](auto& o) { o.mutable_working_hours(0)->set_open("8am"); }, "office.working_hours[0].open"},
-      {"overlap", [](auto& o) { auto* h = o.add_working_hours(); h->set_weekday(1); h->set_open("14:00"); h->set_close("16:00"); }, "office.working_hours"},
-      {"sla", [](auto& o) { o.mutable_service_sla()->set_seconds(90); }, "office.service_sla"},
-      {"kelurahan", [](auto& o) { o.add_kelurahan("mayangan"); }, "office.kelurahan"},
-      {"holiday", [](auto& o) { o.mutable_holidays(0)->set_date("25-12-2026"); }, "office.holidays"},
+      {"tz", [](auto& o) { o.set_time_zone("Mars/Olympus"); },
+       "office.time_zone"},
+      {"hhmm", [](auto& o) { o.mutable_working_hours(0)->set_open("8am"); },
+       "office.working_hours[0].open"},
+      {"overlap",
+       [](auto& o) {
+         auto* h = o.add_working_hours();
+         h->set_weekday(1);
+         h->set_open("14:00");
+         h->set_close("16:00");
+       },
+       "office.working_hours"},
+      {"sla", [](auto& o) { o.mutable_service_sla()->set_seconds(90); },
+       "office.service_sla"},
+      {"kelurahan", [](auto& o) { o.add_kelurahan("mayangan"); },
+       "office.kelurahan"},
+      {"holiday",
+       [](auto& o) { o.mutable_holidays(0)->set_date("25-12-2026"); },
+       "office.holidays"},
   };
   for (const Case& c : cases) {
     v1::Office o = Mayangan();

@@ -57,7 +57,8 @@ class E2eFixture : public ::testing::TestWithParam<std::string> {
       // phone number or token material.
       const std::string log = server_->ReadLog();
       EXPECT_FALSE(std::regex_search(log, std::regex("[0-9]{16}")));
-      EXPECT_FALSE(std::regex_search(log, std::regex("(\\+62|\\b0)8[0-9]{8,}")));
+      EXPECT_FALSE(
+          std::regex_search(log, std::regex("(\\+62|\\b0)8[0-9]{8,}")));
       EXPECT_EQ(log.find("adn_"), std::string::npos);
       if (HasFailure() || std::getenv("ADUAN_TEST_SHOW_LOG")) {
         std::cerr << "---- aduand log ----\n" << log;
@@ -71,7 +72,8 @@ class E2eFixture : public ::testing::TestWithParam<std::string> {
     std::vector<std::string> args = args_;
     args.insert(args.end(), extra.begin(), extra.end());
     server_ = std::make_unique<ServerProcess>(dir_, args);
-    if (channel_credentials_) server_->set_channel_credentials(channel_credentials_);
+    if (channel_credentials_)
+      server_->set_channel_credentials(channel_credentials_);
     ASSERT_TRUE(server_->Start());
     auto channel = server_->Channel();
     intake_ = v1::IntakeService::NewStub(channel);
@@ -97,7 +99,8 @@ class E2eFixture : public ::testing::TestWithParam<std::string> {
     std::smatch m;
     std::string token;
     std::string::const_iterator from = text.begin();
-    while (std::regex_search(from, text.end(), m, std::regex("token: (\\S+)"))) {
+    while (
+        std::regex_search(from, text.end(), m, std::regex("token: (\\S+)"))) {
       token = m[1];
       from = m.suffix().first;
     }

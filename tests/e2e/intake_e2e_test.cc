@@ -85,12 +85,11 @@ class IntakeE2eTest : public testing::E2eFixture {
     EXPECT_TRUE(List(v1::ListComplaintsRequest(), &resp).ok());
     return resp.total_size();
   }
-
 };
 
 TEST_P(IntakeE2eTest, ReflectionListsEveryService) {
-  auto stub = grpc::reflection::v1alpha::ServerReflection::NewStub(
-      server_->Channel());
+  auto stub =
+      grpc::reflection::v1alpha::ServerReflection::NewStub(server_->Channel());
   grpc::ClientContext ctx;
   auto stream = stub->ServerReflectionInfo(&ctx);
   grpc::reflection::v1alpha::ServerReflectionRequest req;
@@ -173,7 +172,8 @@ TEST_P(IntakeE2eTest, TrackShowsPublicViewOnlyWithTheRightPin) {
   EXPECT_EQ(text.find("Siti"), std::string::npos);
   EXPECT_EQ(text.find(kNik), std::string::npos);
 
-  const std::string wrong_pin = sub.pin() == "00000000" ? "11111111" : "00000000";
+  const std::string wrong_pin =
+      sub.pin() == "00000000" ? "11111111" : "00000000";
   v1::TrackComplaintResponse ignored;
   grpc::Status wrong = Track(code, wrong_pin, &ignored);
   grpc::Status unknown = Track("KNG-00000000", sub.pin(), &ignored);
@@ -186,7 +186,8 @@ TEST_P(IntakeE2eTest, WrongPinsAreRateLimitedPerTrackingCode) {
   v1::SubmitComplaintResponse sub;
   ASSERT_TRUE(Submit("req-pins", ValidComplaint(), &sub).ok());
   const std::string code = sub.complaint().tracking_code();
-  const std::string wrong_pin = sub.pin() == "00000000" ? "11111111" : "00000000";
+  const std::string wrong_pin =
+      sub.pin() == "00000000" ? "11111111" : "00000000";
   v1::TrackComplaintResponse ignored;
   for (int i = 0; i < 5; ++i) {
     EXPECT_EQ(Track(code, wrong_pin, &ignored).error_code(),
@@ -201,7 +202,8 @@ TEST_P(IntakeE2eTest, RetryReturnsFirstResultAndStoresOnce) {
   v1::SubmitComplaintResponse first, second;
   ASSERT_TRUE(Submit("req-retry", ValidComplaint(), &first).ok());
   ASSERT_TRUE(Submit("req-retry", ValidComplaint(), &second).ok());
-  EXPECT_EQ(second.complaint().tracking_code(), first.complaint().tracking_code());
+  EXPECT_EQ(second.complaint().tracking_code(),
+            first.complaint().tracking_code());
   EXPECT_EQ(second.pin(), first.pin());
   EXPECT_EQ(Total(), 1);
 }
@@ -265,35 +267,132 @@ struct BadCase {
 TEST_P(IntakeE2eTest, EveryBadInputIsRejectedNamingTheFieldAndStoresNothing) {
   const std::vector<BadCase> cases = {
       {"no request id", [](auto& r) { r.clear_request_id(); }, "request_id"},
-      {"bad request id", [](auto& r) { r.set_request_id("a b"); }, "request_id"},
-      {"nik letters", [](auto& r) { r.mutable_complaint()->mutable_complainant()->set_nik("35740451089000AB"); }, "complaint.complainant.nik"},
-      {"nik province", [](auto& r) { r.mutable_complaint()->mutable_complainant()->set_nik("2074045108900003"); }, "complaint.complainant.nik"},
-      {"nik date", [](auto& r) { r.mutable_complaint()->mutable_complainant()->set_nik("3574043213900003"); }, "complaint.complainant.nik"},
-      {"kk serial", [](auto& r) { r.mutable_complaint()->mutable_complainant()->set_kk_number("3574040101150000"); }, "complaint.complainant.kk_number"},
-      {"phone", [](auto& r) { r.mutable_complaint()->mutable_complainant()->set_phone("12345"); }, "complaint.complainant.phone"},
-      {"email", [](auto& r) { r.mutable_complaint()->mutable_complainant()->set_email("siti@"); }, "complaint.complainant.email"},
-      {"no name", [](auto& r) { r.mutable_complaint()->mutable_complainant()->clear_name(); }, "complaint.complainant.name"},
-      {"no contact", [](auto& r) { auto* p = r.mutable_complaint()->mutable_complainant(); p->clear_phone(); p->clear_email(); p->clear_address(); }, "complaint.complainant"},
-      {"no title", [](auto& r) { r.mutable_complaint()->clear_title(); }, "complaint.title"},
-      {"long title", [](auto& r) { r.mutable_complaint()->set_title(std::string(201, 'a')); }, "complaint.title"},
-      {"long description", [](auto& r) { r.mutable_complaint()->set_description(std::string(5001, 'a')); }, "complaint.description"},
-      {"blank title", [](auto& r) { r.mutable_complaint()->set_title("   "); }, "complaint.title"},
-      {"control char", [](auto& r) { r.mutable_complaint()->set_title("Lampu\x07mati"); }, "complaint.title"},
-      {"no channel", [](auto& r) { r.mutable_complaint()->clear_channel(); }, "complaint.channel"},
-      {"unknown channel", [](auto& r) { r.mutable_complaint()->set_channel(static_cast<v1::Complaint::Channel>(99)); }, "complaint.channel"},
-      {"tracking code set", [](auto& r) { r.mutable_complaint()->set_tracking_code("KNG-AAAAAAAA"); }, "complaint.tracking_code"},
-      {"state set", [](auto& r) { r.mutable_complaint()->set_state(v1::Complaint::ARCHIVED); }, "complaint.state"},
-      {"source set", [](auto& r) { r.mutable_complaint()->set_source("lapor"); }, "complaint.source"},
-      {"etag set", [](auto& r) { r.mutable_complaint()->set_etag("v9"); }, "complaint.etag"},
-      {"masked set", [](auto& r) { r.mutable_complaint()->mutable_complainant()->set_masked(true); }, "complaint.complainant.masked"},
-      {"no office", [](auto& r) { r.mutable_complaint()->clear_office_code(); }, "complaint.office_code"},
-      {"unknown office", [](auto& r) { r.mutable_complaint()->set_office_code("XYZ"); }, "complaint.office_code"},
-      {"unknown category", [](auto& r) { r.mutable_complaint()->set_category("NOPE"); }, "complaint.category"},
-      {"unknown kelurahan", [](auto& r) { r.mutable_complaint()->mutable_location()->set_kelurahan("Menteng"); }, "complaint.location.kelurahan"},
-      {"latitude", [](auto& r) { r.mutable_complaint()->mutable_location()->set_latitude(91); }, "complaint.location.latitude"},
-      {"longitude", [](auto& r) { r.mutable_complaint()->mutable_location()->set_longitude(-181); }, "complaint.location.longitude"},
-      {"long address", [](auto& r) { r.mutable_complaint()->mutable_location()->set_address(std::string(301, 'a')); }, "complaint.location.address"},
-      {"long external ref", [](auto& r) { r.mutable_complaint()->set_external_reference(std::string(101, 'a')); }, "complaint.external_reference"},
+      {"bad request id", [](auto& r) { r.set_request_id("a b"); },
+       "request_id"},
+      {"nik letters",
+       [](auto& r) {
+         r.mutable_complaint()->mutable_complainant()->set_nik(
+             "35740451089000AB");
+       },
+       "complaint.complainant.nik"},
+      {"nik province",
+       [](auto& r) {
+         r.mutable_complaint()->mutable_complainant()->set_nik(
+             "2074045108900003");
+       },
+       "complaint.complainant.nik"},
+      {"nik date",
+       [](auto& r) {
+         r.mutable_complaint()->mutable_complainant()->set_nik(
+             "3574043213900003");
+       },
+       "complaint.complainant.nik"},
+      {"kk serial",
+       [](auto& r) {
+         r.mutable_complaint()->mutable_complainant()->set_kk_number(
+             "3574040101150000");
+       },
+       "complaint.complainant.kk_number"},
+      {"phone",
+       [](auto& r) {
+         r.mutable_complaint()->mutable_complainant()->set_phone("12345");
+       },
+       "complaint.complainant.phone"},
+      {"email",
+       [](auto& r) {
+         r.mutable_complaint()->mutable_complainant()->set_email("siti@");
+       },
+       "complaint.complainant.email"},
+      {"no name",
+       [](auto& r) {
+         r.mutable_complaint()->mutable_complainant()->clear_name();
+       },
+       "complaint.complainant.name"},
+      {"no contact",
+       [](auto& r) {
+         auto* p = r.mutable_complaint()->mutable_complainant();
+         p->clear_phone();
+         p->clear_email();
+         p->clear_address();
+       },
+       "complaint.complainant"},
+      {"no title", [](auto& r) { r.mutable_complaint()->clear_title(); },
+       "complaint.title"},
+      {"long title",
+       [](auto& r) { r.mutable_complaint()->set_title(std::string(201, 'a')); },
+       "complaint.title"},
+      {"long description",
+       [](auto& r) {
+         r.mutable_complaint()->set_description(std::string(5001, 'a'));
+       },
+       "complaint.description"},
+      {"blank title", [](auto& r) { r.mutable_complaint()->set_title("   "); },
+       "complaint.title"},
+      {"control char",
+       [](auto& r) { r.mutable_complaint()->set_title("Lampu\x07mati"); },
+       "complaint.title"},
+      {"no channel", [](auto& r) { r.mutable_complaint()->clear_channel(); },
+       "complaint.channel"},
+      {"unknown channel",
+       [](auto& r) {
+         r.mutable_complaint()->set_channel(
+             static_cast<v1::Complaint::Channel>(99));
+       },
+       "complaint.channel"},
+      {"tracking code set",
+       [](auto& r) {
+         r.mutable_complaint()->set_tracking_code("KNG-AAAAAAAA");
+       },
+       "complaint.tracking_code"},
+      {"state set",
+       [](auto& r) {
+         r.mutable_complaint()->set_state(v1::Complaint::ARCHIVED);
+       },
+       "complaint.state"},
+      {"source set",
+       [](auto& r) { r.mutable_complaint()->set_source("lapor"); },
+       "complaint.source"},
+      {"etag set", [](auto& r) { r.mutable_complaint()->set_etag("v9"); },
+       "complaint.etag"},
+      {"masked set",
+       [](auto& r) {
+         r.mutable_complaint()->mutable_complainant()->set_masked(true);
+       },
+       "complaint.complainant.masked"},
+      {"no office", [](auto& r) { r.mutable_complaint()->clear_office_code(); },
+       "complaint.office_code"},
+      {"unknown office",
+       [](auto& r) { r.mutable_complaint()->set_office_code("XYZ"); },
+       "complaint.office_code"},
+      {"unknown category",
+       [](auto& r) { r.mutable_complaint()->set_category("NOPE"); },
+       "complaint.category"},
+      {"unknown kelurahan",
+       [](auto& r) {
+         r.mutable_complaint()->mutable_location()->set_kelurahan("Menteng");
+       },
+       "complaint.location.kelurahan"},
+      {"latitude",
+       [](auto& r) {
+         r.mutable_complaint()->mutable_location()->set_latitude(91);
+       },
+       "complaint.location.latitude"},
+      {"longitude",
+       [](auto& r) {
+         r.mutable_complaint()->mutable_location()->set_longitude(-181);
+       },
+       "complaint.location.longitude"},
+      {"long address",
+       [](auto& r) {
+         r.mutable_complaint()->mutable_location()->set_address(
+             std::string(301, 'a'));
+       },
+       "complaint.location.address"},
+      {"long external ref",
+       [](auto& r) {
+         r.mutable_complaint()->set_external_reference(std::string(101, 'a'));
+       },
+       "complaint.external_reference"},
   };
   for (const BadCase& bad : cases) {
     grpc::ClientContext ctx;
@@ -327,7 +426,8 @@ TEST_P(IntakeE2eTest, ListWalksEveryPageOnce) {
   std::set<std::string> submitted;
   for (int i = 0; i < 7; ++i) {
     v1::SubmitComplaintResponse resp;
-    ASSERT_TRUE(Submit(absl::StrCat("req-page-", i), ValidComplaint(), &resp).ok());
+    ASSERT_TRUE(
+        Submit(absl::StrCat("req-page-", i), ValidComplaint(), &resp).ok());
     submitted.insert(resp.complaint().tracking_code());
   }
   v1::ListComplaintsRequest req;
@@ -365,7 +465,8 @@ TEST_P(IntakeE2eTest, ListWalksEveryPageOnce) {
   EXPECT_THAT(s.error_message(), HasSubstr("page_token"));
   v1::ListComplaintsRequest garbage;
   garbage.set_page_token("not-a-token");
-  EXPECT_EQ(List(garbage, &resp).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(List(garbage, &resp).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
   v1::ListComplaintsRequest unknown_state;
   unknown_state.add_states(static_cast<v1::Complaint::State>(42));
   EXPECT_EQ(List(unknown_state, &resp).error_code(),
@@ -404,7 +505,8 @@ TEST_P(IntakeE2eTest, ListFiltersByChannelTextAndSla) {
 
 TEST_P(IntakeE2eTest, GetUnknownAndMalformedCodes) {
   v1::Complaint out;
-  EXPECT_EQ(Get("KNG-00000000", &out).error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(Get("KNG-00000000", &out).error_code(),
+            grpc::StatusCode::NOT_FOUND);
   grpc::Status s = Get("not a code", &out);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(s.error_message(), HasSubstr("tracking_code"));
@@ -433,7 +535,8 @@ TEST_P(IntakeE2eTest, SigtermDuringLoadLosesNoAcknowledgedComplaint) {
       for (int i = 0; !stop && i < 2000; ++i) {
         grpc::ClientContext ctx;
         testing::Authorize(ctx, officer_token_);
-        ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
+        ctx.set_deadline(std::chrono::system_clock::now() +
+                         std::chrono::seconds(5));
         v1::SubmitComplaintRequest req;
         req.set_request_id(absl::StrCat("load-", t, "-", i));
         *req.mutable_complaint() = ValidComplaint();

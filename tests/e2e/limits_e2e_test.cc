@@ -30,7 +30,8 @@ v1::SubmitComplaintRequest Request(const std::string& id) {
 
 class LimitsE2eTest : public testing::E2eFixture {
  protected:
-  grpc::Status Submit(const std::string& token, const v1::SubmitComplaintRequest& req,
+  grpc::Status Submit(const std::string& token,
+                      const v1::SubmitComplaintRequest& req,
                       const std::string& extra_header = "",
                       bool wait_for_ready = false) {
     grpc::ClientContext ctx;
@@ -66,7 +67,8 @@ TEST_P(LimitsE2eTest, OversizedMessageIsResourceExhaustedAndStoresNothing) {
 
 TEST_P(LimitsE2eTest, OversizedMetadataIsRefused) {
   Restart({"--max_metadata_bytes=4096"});
-  grpc::Status s = Submit(officer_token_, Request("meta"), std::string(8000, 'x'));
+  grpc::Status s =
+      Submit(officer_token_, Request("meta"), std::string(8000, 'x'));
   EXPECT_FALSE(s.ok());
   EXPECT_EQ(s.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED)
       << s.error_message();
@@ -85,7 +87,8 @@ TEST_P(LimitsE2eTest, OversizedMetadataIsRefused) {
 TEST_P(LimitsE2eTest, StreamsPerConnectionAreCapped) {
   Restart({"--max_concurrent_streams=1"});
   auto channel = server_->Channel();
-  auto reflection = grpc::reflection::v1alpha::ServerReflection::NewStub(channel);
+  auto reflection =
+      grpc::reflection::v1alpha::ServerReflection::NewStub(channel);
   auto intake = v1::IntakeService::NewStub(channel);
   grpc::ClientContext open_ctx;
   auto stream = reflection->ServerReflectionInfo(&open_ctx);
@@ -97,10 +100,12 @@ TEST_P(LimitsE2eTest, StreamsPerConnectionAreCapped) {
   {
     grpc::ClientContext ctx;
     testing::Authorize(ctx, officer_token_);
-    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(500));
+    ctx.set_deadline(std::chrono::system_clock::now() +
+                     std::chrono::milliseconds(500));
     v1::SubmitComplaintResponse resp;
-    EXPECT_EQ(intake->SubmitComplaint(&ctx, Request("queued"), &resp).error_code(),
-              grpc::StatusCode::DEADLINE_EXCEEDED);
+    EXPECT_EQ(
+        intake->SubmitComplaint(&ctx, Request("queued"), &resp).error_code(),
+        grpc::StatusCode::DEADLINE_EXCEEDED);
   }
   stream->WritesDone();
   EXPECT_TRUE(stream->Finish().ok());
@@ -113,12 +118,14 @@ TEST_P(LimitsE2eTest, StreamsPerConnectionAreCapped) {
 TEST_P(LimitsE2eTest, IntakeRateIsLimitedPerPrincipal) {
   Restart({"--intake_rate_per_minute=3"});
   for (int i = 0; i < 3; ++i) {
-    EXPECT_TRUE(Submit(officer_token_, Request("rate-" + std::to_string(i))).ok());
+    EXPECT_TRUE(
+        Submit(officer_token_, Request("rate-" + std::to_string(i))).ok());
   }
   grpc::Status limited = Submit(officer_token_, Request("rate-3"));
   EXPECT_EQ(limited.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
   EXPECT_THAT(limited.error_message(), HasSubstr("retry after"));
-  const std::string other = CreateUser("rina.officer", v1::RoleBinding::OFFICER);
+  const std::string other =
+      CreateUser("rina.officer", v1::RoleBinding::OFFICER);
   EXPECT_TRUE(Submit(other, Request("rate-other")).ok());
   EXPECT_EQ(Total(), 4);
 }
@@ -136,7 +143,8 @@ TEST_P(LimitsE2eTest, PlaintextOffLoopbackRefusesToStart) {
 TEST_P(LimitsE2eTest, ThreadCapAnswersResourceExhaustedInsteadOfQueuing) {
   Restart({"--max_threads=4"});
   auto channel = server_->Channel();
-  auto reflection = grpc::reflection::v1alpha::ServerReflection::NewStub(channel);
+  auto reflection =
+      grpc::reflection::v1alpha::ServerReflection::NewStub(channel);
   // Each open reflection stream holds a server thread.
   std::vector<std::unique_ptr<grpc::ClientContext>> contexts;
   std::vector<std::unique_ptr<grpc::ClientReaderWriter<

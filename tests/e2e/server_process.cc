@@ -30,7 +30,8 @@ pid_t Spawn(const std::string& workdir, const std::vector<std::string>& argv,
   dup2(fd, 2);
   if (chdir(workdir.c_str()) != 0) _exit(126);
   std::vector<char*> args;
-  for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  for (const std::string& a : argv)
+    args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
   execv(args[0], args.data());
   _exit(127);
@@ -46,8 +47,7 @@ ServerProcess::~ServerProcess() {
 }
 
 bool ServerProcess::Start() {
-  const std::string port_file =
-      workdir_ + "/port." + std::to_string(++starts_);
+  const std::string port_file = workdir_ + "/port." + std::to_string(++starts_);
   std::remove(port_file.c_str());
   port_ = 0;
   std::vector<std::string> argv = {ADUAN_BINARY, "serve",
@@ -55,7 +55,8 @@ bool ServerProcess::Start() {
                                    "--port_file=" + port_file};
   argv.insert(argv.end(), args_.begin(), args_.end());
   pid_ = Spawn(workdir_, argv, workdir_ + "/aduand.log");
-  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  const auto give_up =
+      std::chrono::steady_clock::now() + std::chrono::seconds(30);
   while (std::chrono::steady_clock::now() < give_up) {
     std::ifstream in(port_file);
     if (in >> port_) break;
@@ -74,7 +75,8 @@ bool ServerProcess::Start() {
   auto stub = grpc::health::v1::Health::NewStub(Channel());
   while (std::chrono::steady_clock::now() < give_up) {
     grpc::ClientContext ctx;
-    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(2));
+    ctx.set_deadline(std::chrono::system_clock::now() +
+                     std::chrono::seconds(2));
     grpc::health::v1::HealthCheckRequest req;
     grpc::health::v1::HealthCheckResponse resp;
     if (stub->Check(&ctx, req, &resp).ok() &&

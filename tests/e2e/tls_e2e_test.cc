@@ -24,9 +24,11 @@ class TlsE2eTest : public testing::E2eFixture {
     // Certificates first: forking after gRPC channels exist would leave
     // their sockets to the child.
     certs_ = testing::MakeTempDir("aduan-certs");
-    ASSERT_EQ(std::system(("bash " ADUAN_SOURCE_DIR
-                           "/tests/e2e/make_test_certs.sh " + certs_).c_str()),
-              0);
+    ASSERT_EQ(
+        std::system(
+            ("bash " ADUAN_SOURCE_DIR "/tests/e2e/make_test_certs.sh " + certs_)
+                .c_str()),
+        0);
     testing::E2eFixture::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
     // A gateway principal authenticated by its client certificate.
@@ -51,7 +53,8 @@ class TlsE2eTest : public testing::E2eFixture {
   }
 
   // TLS trusting the test CA, with the named client certificate ("" for none).
-  std::shared_ptr<grpc::ChannelCredentials> Credentials(const std::string& client) {
+  std::shared_ptr<grpc::ChannelCredentials> Credentials(
+      const std::string& client) {
     grpc::SslCredentialsOptions o;
     o.pem_root_certs = Read(certs_ + "/ca.pem");
     if (!client.empty()) {
@@ -67,7 +70,8 @@ class TlsE2eTest : public testing::E2eFixture {
         grpc::CreateChannel(server_->address(), std::move(creds)));
     grpc::ClientContext ctx;
     testing::Authorize(ctx, token);
-    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
+    ctx.set_deadline(std::chrono::system_clock::now() +
+                     std::chrono::seconds(5));
     v1::SubmitComplaintRequest req;
     req.set_request_id(id);
     v1::Complaint* c = req.mutable_complaint();
@@ -103,8 +107,9 @@ TEST_P(TlsE2eTest, ClientCertificateMapsToItsGatewayPrincipal) {
 
 TEST_P(TlsE2eTest, CertificateOfAnotherCaIsRefused) {
   v1::SubmitComplaintResponse resp;
-  EXPECT_EQ(Submit(Credentials("wrong-ca-client"), "", "bad-1", &resp).error_code(),
-            grpc::StatusCode::UNAVAILABLE);
+  EXPECT_EQ(
+      Submit(Credentials("wrong-ca-client"), "", "bad-1", &resp).error_code(),
+      grpc::StatusCode::UNAVAILABLE);
 }
 
 TEST_P(TlsE2eTest, ExpiredCertificateIsRefused) {
@@ -121,10 +126,10 @@ TEST_P(TlsE2eTest, NoCertificateAndNoTokenIsUnauthenticated) {
 
 TEST_P(TlsE2eTest, PlaintextClientIsRefused) {
   v1::SubmitComplaintResponse resp;
-  EXPECT_EQ(Submit(grpc::InsecureChannelCredentials(), officer_token_, "bad-4",
-                   &resp)
-                .error_code(),
-            grpc::StatusCode::UNAVAILABLE);
+  EXPECT_EQ(
+      Submit(grpc::InsecureChannelCredentials(), officer_token_, "bad-4", &resp)
+          .error_code(),
+      grpc::StatusCode::UNAVAILABLE);
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, TlsE2eTest, ::testing::Values("sqlite"),

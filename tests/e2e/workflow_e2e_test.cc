@@ -24,7 +24,8 @@ class WorkflowE2eTest : public testing::E2eFixture {
     head_ = CreateUser("camat", v1::RoleBinding::HEAD);
     unit_ = CreateUser("kasi.trantib", v1::RoleBinding::UNIT, "TRANTIB");
     other_unit_ = CreateUser("kasi.kesos", v1::RoleBinding::UNIT, "KESOS");
-    gateway_ = CreateUser("gw.website", v1::RoleBinding::GATEWAY, "", "website");
+    gateway_ =
+        CreateUser("gw.website", v1::RoleBinding::GATEWAY, "", "website");
     auto channel = server_->Channel();
     verification_ = v1::VerificationService::NewStub(channel);
     disposition_ = v1::DispositionService::NewStub(channel);
@@ -64,45 +65,59 @@ class WorkflowE2eTest : public testing::E2eFixture {
     if (out != nullptr) *out = resp;
     return s;
   }
-  grpc::Status Verify(const std::string& code, v1::VerifyComplaintRequest::Outcome o,
+  grpc::Status Verify(const std::string& code,
+                      v1::VerifyComplaintRequest::Outcome o,
                       v1::Complaint* out = nullptr) {
     v1::VerifyComplaintRequest req;
     req.set_outcome(o);
     req.set_note("Alasan");
     req.set_missing_info("Fotokopi KK");
     req.set_referred_to("SP4N-LAPOR!");
-    return Do(officer_token_, code, req,
-              [&](auto* c, auto& r, auto* p) { return verification_->VerifyComplaint(c, r, p); },
-              out);
+    return Do(
+        officer_token_, code, req,
+        [&](auto* c, auto& r, auto* p) {
+          return verification_->VerifyComplaint(c, r, p);
+        },
+        out);
   }
   grpc::Status Report(const std::string& code) {
     return Do(secretary_, code, v1::ReportToHeadRequest(),
-              [&](auto* c, auto& r, auto* p) { return verification_->ReportToHead(c, r, p); });
+              [&](auto* c, auto& r, auto* p) {
+                return verification_->ReportToHead(c, r, p);
+              });
   }
-  grpc::Status Dispose(const std::string& code, const std::string& unit = "TRANTIB") {
+  grpc::Status Dispose(const std::string& code,
+                       const std::string& unit = "TRANTIB") {
     v1::DisposeComplaintRequest req;
     req.set_unit_code(unit);
     req.set_instruction("Tindak lanjuti dengan patroli");
-    return Do(head_, code, req,
-              [&](auto* c, auto& r, auto* p) { return disposition_->DisposeComplaint(c, r, p); });
+    return Do(head_, code, req, [&](auto* c, auto& r, auto* p) {
+      return disposition_->DisposeComplaint(c, r, p);
+    });
   }
   grpc::Status Start(const std::string& code, const std::string& token) {
     return Do(token, code, v1::StartFollowUpRequest(),
-              [&](auto* c, auto& r, auto* p) { return disposition_->StartFollowUp(c, r, p); });
+              [&](auto* c, auto& r, auto* p) {
+                return disposition_->StartFollowUp(c, r, p);
+              });
   }
   grpc::Status Resolve(const std::string& code) {
     v1::ResolveComplaintRequest req;
     req.set_result("Sudah ditertibkan");
-    return Do(unit_, code, req,
-              [&](auto* c, auto& r, auto* p) { return disposition_->ResolveComplaint(c, r, p); });
+    return Do(unit_, code, req, [&](auto* c, auto& r, auto* p) {
+      return disposition_->ResolveComplaint(c, r, p);
+    });
   }
   grpc::Status Inform(const std::string& code, v1::Complaint* out = nullptr) {
     v1::InformComplainantRequest req;
     req.set_method(v1::InformComplainantRequest::PHONE);
     req.set_message("Sudah ditindaklanjuti");
-    return Do(officer_token_, code, req,
-              [&](auto* c, auto& r, auto* p) { return archive_->InformComplainant(c, r, p); },
-              out);
+    return Do(
+        officer_token_, code, req,
+        [&](auto* c, auto& r, auto* p) {
+          return archive_->InformComplainant(c, r, p);
+        },
+        out);
   }
   v1::Complaint Get(const std::string& code) {
     grpc::ClientContext ctx;
@@ -152,10 +167,10 @@ TEST_P(WorkflowE2eTest, VerifiedComplaintGoesThroughEveryStepToInformed) {
   EXPECT_EQ(informed.state(), v1::Complaint::INFORMED);
   EXPECT_EQ(informed.etag(), "v8");
   using T = v1::ComplaintEvent;
-  EXPECT_EQ(Events(code),
-            (std::vector<T::Type>{T::SUBMITTED, T::VERIFIED, T::REPORTED_TO_HEAD,
-                                  T::DISPOSED, T::FOLLOW_UP_STARTED,
-                                  T::FOLLOW_UP_NOTE, T::RESOLVED, T::INFORMED}));
+  EXPECT_EQ(Events(code), (std::vector<T::Type>{
+                              T::SUBMITTED, T::VERIFIED, T::REPORTED_TO_HEAD,
+                              T::DISPOSED, T::FOLLOW_UP_STARTED,
+                              T::FOLLOW_UP_NOTE, T::RESOLVED, T::INFORMED}));
   v1::TrackComplaintRequest track;
   track.set_tracking_code(code);
   track.set_pin(pin);
@@ -167,11 +182,12 @@ TEST_P(WorkflowE2eTest, VerifiedComplaintGoesThroughEveryStepToInformed) {
 
   // Step 7: the archive record, verified, holding no identity number.
   v1::Complaint archived;
-  ASSERT_TRUE(Do(officer_token_, code, v1::ArchiveComplaintRequest(),
-                 [&](auto* c, auto& r, auto* p) {
-                   return archive_->ArchiveComplaint(c, r, p);
-                 },
-                 &archived)
+  ASSERT_TRUE(Do(
+                  officer_token_, code, v1::ArchiveComplaintRequest(),
+                  [&](auto* c, auto& r, auto* p) {
+                    return archive_->ArchiveComplaint(c, r, p);
+                  },
+                  &archived)
                   .ok());
   EXPECT_EQ(archived.state(), v1::Complaint::ARCHIVED);
   grpc::ClientContext gctx;
@@ -215,9 +231,13 @@ TEST_P(WorkflowE2eTest, NeedsInfoIsSuppliedByTheCitizenWithThePin) {
   });
   EXPECT_EQ(wrong.error_code(), grpc::StatusCode::NOT_FOUND);
   req.set_pin(pin);
-  ASSERT_TRUE(Do("", code, req, [&](auto* c, auto& r, auto* p) {
-                return intake_->SupplementComplaint(c, r, p);
-              }, &out).ok());
+  ASSERT_TRUE(Do(
+                  "", code, req,
+                  [&](auto* c, auto& r, auto* p) {
+                    return intake_->SupplementComplaint(c, r, p);
+                  },
+                  &out)
+                  .ok());
   EXPECT_EQ(out.state(), v1::Complaint::SUBMITTED);
   EXPECT_EQ(out.complainant().name(), "");  // the public view
   EXPECT_EQ(out.description(), "");
@@ -238,9 +258,10 @@ TEST_P(WorkflowE2eTest, ClosedAtVerificationAndStillInformed) {
   v1::VerifyComplaintRequest req;
   req.set_outcome(v1::VerifyComplaintRequest::DUPLICATE);
   req.set_duplicate_of("KNG-00000000");
-  grpc::Status unknown = Do(officer_token_, dup, req, [&](auto* c, auto& r, auto* p) {
-    return verification_->VerifyComplaint(c, r, p);
-  });
+  grpc::Status unknown =
+      Do(officer_token_, dup, req, [&](auto* c, auto& r, auto* p) {
+        return verification_->VerifyComplaint(c, r, p);
+      });
   EXPECT_EQ(unknown.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(unknown.error_message(), HasSubstr("duplicate_of"));
   req.set_duplicate_of(original);
@@ -301,9 +322,13 @@ TEST_P(WorkflowE2eTest, WithdrawnByTheCitizenOrItsGateway) {
   req.set_reason("Sudah selesai sendiri");
   req.set_pin(pin);
   v1::Complaint out;
-  ASSERT_TRUE(Do("", code, req, [&](auto* c, auto& r, auto* p) {
-                return intake_->WithdrawComplaint(c, r, p);
-              }, &out).ok());
+  ASSERT_TRUE(Do(
+                  "", code, req,
+                  [&](auto* c, auto& r, auto* p) {
+                    return intake_->WithdrawComplaint(c, r, p);
+                  },
+                  &out)
+                  .ok());
   EXPECT_EQ(out.state(), v1::Complaint::WITHDRAWN);
   auto [web, web_pin] = Submit(gateway_);
   v1::WithdrawComplaintRequest by_gateway;
@@ -312,9 +337,11 @@ TEST_P(WorkflowE2eTest, WithdrawnByTheCitizenOrItsGateway) {
               }).ok());
   // A gateway cannot withdraw what another channel submitted.
   auto [office_one, pin3] = Submit();
-  EXPECT_EQ(Do(gateway_, office_one, by_gateway, [&](auto* c, auto& r, auto* p) {
-              return intake_->WithdrawComplaint(c, r, p);
-            }).error_code(),
+  EXPECT_EQ(Do(gateway_, office_one, by_gateway,
+               [&](auto* c, auto& r, auto* p) {
+                 return intake_->WithdrawComplaint(c, r, p);
+               })
+                .error_code(),
             grpc::StatusCode::NOT_FOUND);
   // Nothing after withdrawal but archiving.
   EXPECT_EQ(Verify(code, v1::VerifyComplaintRequest::VERIFIED).error_code(),
@@ -326,22 +353,27 @@ TEST_P(WorkflowE2eTest, WrongRoleStateAndEtagAreRefusedAndChangeNothing) {
   // The secretary cannot verify; the head cannot report.
   v1::VerifyComplaintRequest verify;
   verify.set_outcome(v1::VerifyComplaintRequest::VERIFIED);
-  EXPECT_EQ(Do(secretary_, code, verify, [&](auto* c, auto& r, auto* p) {
-              return verification_->VerifyComplaint(c, r, p);
-            }).error_code(),
+  EXPECT_EQ(Do(secretary_, code, verify,
+               [&](auto* c, auto& r, auto* p) {
+                 return verification_->VerifyComplaint(c, r, p);
+               })
+                .error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
   grpc::Status early = Report(code);
   EXPECT_EQ(early.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   EXPECT_THAT(early.error_message(), HasSubstr("SUBMITTED"));
   verify.set_etag("v5");
-  grpc::Status stale = Do(officer_token_, code, verify, [&](auto* c, auto& r, auto* p) {
-    return verification_->VerifyComplaint(c, r, p);
-  });
+  grpc::Status stale =
+      Do(officer_token_, code, verify, [&](auto* c, auto& r, auto* p) {
+        return verification_->VerifyComplaint(c, r, p);
+      });
   EXPECT_EQ(stale.error_code(), grpc::StatusCode::ABORTED);
   v1::VerifyComplaintRequest no_outcome;
-  EXPECT_EQ(Do(officer_token_, code, no_outcome, [&](auto* c, auto& r, auto* p) {
-              return verification_->VerifyComplaint(c, r, p);
-            }).error_code(),
+  EXPECT_EQ(Do(officer_token_, code, no_outcome,
+               [&](auto* c, auto& r, auto* p) {
+                 return verification_->VerifyComplaint(c, r, p);
+               })
+                .error_code(),
             grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(Get(code).etag(), "v1");
   EXPECT_EQ(Events(code).size(), 1u);
@@ -413,13 +445,16 @@ TEST_P(WorkflowE2eTest, UpdateCorrectsBeforeDispositionAndOnlyRaisesFlags) {
     return s;
   };
   v1::Complaint updated;
-  ASSERT_TRUE(update([](auto& r) {
-                r.mutable_complaint()->set_title("Keributan di gang 5");
-                r.mutable_complaint()->mutable_complainant()->set_kk_number(
-                    "3574040101150004");
-                r.mutable_update_mask()->add_paths("title");
-                r.mutable_update_mask()->add_paths("complainant.kk_number");
-              }, &updated).ok());
+  ASSERT_TRUE(update(
+                  [](auto& r) {
+                    r.mutable_complaint()->set_title("Keributan di gang 5");
+                    r.mutable_complaint()->mutable_complainant()->set_kk_number(
+                        "3574040101150004");
+                    r.mutable_update_mask()->add_paths("title");
+                    r.mutable_update_mask()->add_paths("complainant.kk_number");
+                  },
+                  &updated)
+                  .ok());
   EXPECT_EQ(updated.title(), "Keributan di gang 5");
   EXPECT_EQ(updated.complainant().kk_number(), "3574**********04");
   EXPECT_EQ(updated.complainant().name(), "Wati");  // untouched
@@ -438,8 +473,9 @@ TEST_P(WorkflowE2eTest, UpdateCorrectsBeforeDispositionAndOnlyRaisesFlags) {
   });
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(s.error_message(), HasSubstr("complaint.complainant.nik"));
-  EXPECT_EQ(update([](auto& r) { r.mutable_update_mask()->add_paths("state"); })
-                .error_code(),
+  EXPECT_EQ(update([](auto& r) {
+              r.mutable_update_mask()->add_paths("state");
+            }).error_code(),
             grpc::StatusCode::INVALID_ARGUMENT);
   // Flags: raised, never lowered.
   ASSERT_TRUE(update([](auto& r) {
@@ -478,42 +514,108 @@ TEST_P(WorkflowE2eTest, TwoServerProcessesRacingKeepEveryHistoryLegal) {
   for (int i = 0; i < 4; ++i) codes.push_back(Submit().first);
   struct Step {
     std::string token;
-    std::function<grpc::Status(grpc::Channel&, const std::string&, const std::string&,
-                               const std::string&)> call;
+    std::function<grpc::Status(grpc::Channel&, const std::string&,
+                               const std::string&, const std::string&)>
+        call;
   };
   const std::vector<Step> steps = {
-      {officer_token_, [](grpc::Channel& ch, const std::string& t, const std::string& code, const std::string& id) {
-         grpc::ClientContext ctx; testing::Authorize(ctx, t);
-         v1::VerifyComplaintRequest r; r.set_request_id(id); r.set_tracking_code(code);
-         r.set_outcome(v1::VerifyComplaintRequest::VERIFIED); v1::Complaint out;
-         return v1::VerificationService::NewStub(std::shared_ptr<grpc::Channel>(&ch, [](auto*) {}))->VerifyComplaint(&ctx, r, &out); }},
-      {secretary_, [](grpc::Channel& ch, const std::string& t, const std::string& code, const std::string& id) {
-         grpc::ClientContext ctx; testing::Authorize(ctx, t);
-         v1::ReportToHeadRequest r; r.set_request_id(id); r.set_tracking_code(code); v1::Complaint out;
-         return v1::VerificationService::NewStub(std::shared_ptr<grpc::Channel>(&ch, [](auto*) {}))->ReportToHead(&ctx, r, &out); }},
-      {head_, [](grpc::Channel& ch, const std::string& t, const std::string& code, const std::string& id) {
-         grpc::ClientContext ctx; testing::Authorize(ctx, t);
-         v1::DisposeComplaintRequest r; r.set_request_id(id); r.set_tracking_code(code);
-         r.set_unit_code("TRANTIB"); r.set_instruction("Tindak lanjuti"); v1::Complaint out;
-         return v1::DispositionService::NewStub(std::shared_ptr<grpc::Channel>(&ch, [](auto*) {}))->DisposeComplaint(&ctx, r, &out); }},
-      {unit_, [](grpc::Channel& ch, const std::string& t, const std::string& code, const std::string& id) {
-         grpc::ClientContext ctx; testing::Authorize(ctx, t);
-         v1::StartFollowUpRequest r; r.set_request_id(id); r.set_tracking_code(code); v1::Complaint out;
-         return v1::DispositionService::NewStub(std::shared_ptr<grpc::Channel>(&ch, [](auto*) {}))->StartFollowUp(&ctx, r, &out); }},
-      {unit_, [](grpc::Channel& ch, const std::string& t, const std::string& code, const std::string& id) {
-         grpc::ClientContext ctx; testing::Authorize(ctx, t);
-         v1::ResolveComplaintRequest r; r.set_request_id(id); r.set_tracking_code(code);
-         r.set_result("Selesai"); v1::Complaint out;
-         return v1::DispositionService::NewStub(std::shared_ptr<grpc::Channel>(&ch, [](auto*) {}))->ResolveComplaint(&ctx, r, &out); }},
-      {officer_token_, [](grpc::Channel& ch, const std::string& t, const std::string& code, const std::string& id) {
-         grpc::ClientContext ctx; testing::Authorize(ctx, t);
-         v1::InformComplainantRequest r; r.set_request_id(id); r.set_tracking_code(code);
-         r.set_method(v1::InformComplainantRequest::PHONE); r.set_message("Selesai"); v1::Complaint out;
-         return v1::ArchiveService::NewStub(std::shared_ptr<grpc::Channel>(&ch, [](auto*) {}))->InformComplainant(&ctx, r, &out); }},
-      {officer_token_, [](grpc::Channel& ch, const std::string& t, const std::string& code, const std::string& id) {
-         grpc::ClientContext ctx; testing::Authorize(ctx, t);
-         v1::ArchiveComplaintRequest r; r.set_request_id(id); r.set_tracking_code(code); v1::Complaint out;
-         return v1::ArchiveService::NewStub(std::shared_ptr<grpc::Channel>(&ch, [](auto*) {}))->ArchiveComplaint(&ctx, r, &out); }},
+      {officer_token_,
+       [](grpc::Channel& ch, const std::string& t, const std::string& code,
+          const std::string& id) {
+         grpc::ClientContext ctx;
+         testing::Authorize(ctx, t);
+         v1::VerifyComplaintRequest r;
+         r.set_request_id(id);
+         r.set_tracking_code(code);
+         r.set_outcome(v1::VerifyComplaintRequest::VERIFIED);
+         v1::Complaint out;
+         return v1::VerificationService::NewStub(
+                    std::shared_ptr<grpc::Channel>(&ch, [](auto*) {}))
+             ->VerifyComplaint(&ctx, r, &out);
+       }},
+      {secretary_,
+       [](grpc::Channel& ch, const std::string& t, const std::string& code,
+          const std::string& id) {
+         grpc::ClientContext ctx;
+         testing::Authorize(ctx, t);
+         v1::ReportToHeadRequest r;
+         r.set_request_id(id);
+         r.set_tracking_code(code);
+         v1::Complaint out;
+         return v1::VerificationService::NewStub(
+                    std::shared_ptr<grpc::Channel>(&ch, [](auto*) {}))
+             ->ReportToHead(&ctx, r, &out);
+       }},
+      {head_,
+       [](grpc::Channel& ch, const std::string& t, const std::string& code,
+          const std::string& id) {
+         grpc::ClientContext ctx;
+         testing::Authorize(ctx, t);
+         v1::DisposeComplaintRequest r;
+         r.set_request_id(id);
+         r.set_tracking_code(code);
+         r.set_unit_code("TRANTIB");
+         r.set_instruction("Tindak lanjuti");
+         v1::Complaint out;
+         return v1::DispositionService::NewStub(
+                    std::shared_ptr<grpc::Channel>(&ch, [](auto*) {}))
+             ->DisposeComplaint(&ctx, r, &out);
+       }},
+      {unit_,
+       [](grpc::Channel& ch, const std::string& t, const std::string& code,
+          const std::string& id) {
+         grpc::ClientContext ctx;
+         testing::Authorize(ctx, t);
+         v1::StartFollowUpRequest r;
+         r.set_request_id(id);
+         r.set_tracking_code(code);
+         v1::Complaint out;
+         return v1::DispositionService::NewStub(
+                    std::shared_ptr<grpc::Channel>(&ch, [](auto*) {}))
+             ->StartFollowUp(&ctx, r, &out);
+       }},
+      {unit_,
+       [](grpc::Channel& ch, const std::string& t, const std::string& code,
+          const std::string& id) {
+         grpc::ClientContext ctx;
+         testing::Authorize(ctx, t);
+         v1::ResolveComplaintRequest r;
+         r.set_request_id(id);
+         r.set_tracking_code(code);
+         r.set_result("Selesai");
+         v1::Complaint out;
+         return v1::DispositionService::NewStub(
+                    std::shared_ptr<grpc::Channel>(&ch, [](auto*) {}))
+             ->ResolveComplaint(&ctx, r, &out);
+       }},
+      {officer_token_,
+       [](grpc::Channel& ch, const std::string& t, const std::string& code,
+          const std::string& id) {
+         grpc::ClientContext ctx;
+         testing::Authorize(ctx, t);
+         v1::InformComplainantRequest r;
+         r.set_request_id(id);
+         r.set_tracking_code(code);
+         r.set_method(v1::InformComplainantRequest::PHONE);
+         r.set_message("Selesai");
+         v1::Complaint out;
+         return v1::ArchiveService::NewStub(
+                    std::shared_ptr<grpc::Channel>(&ch, [](auto*) {}))
+             ->InformComplainant(&ctx, r, &out);
+       }},
+      {officer_token_,
+       [](grpc::Channel& ch, const std::string& t, const std::string& code,
+          const std::string& id) {
+         grpc::ClientContext ctx;
+         testing::Authorize(ctx, t);
+         v1::ArchiveComplaintRequest r;
+         r.set_request_id(id);
+         r.set_tracking_code(code);
+         v1::Complaint out;
+         return v1::ArchiveService::NewStub(
+                    std::shared_ptr<grpc::Channel>(&ch, [](auto*) {}))
+             ->ArchiveComplaint(&ctx, r, &out);
+       }},
   };
   std::atomic<int> unexpected{0};
   std::vector<std::thread> threads;
@@ -522,9 +624,11 @@ TEST_P(WorkflowE2eTest, TwoServerProcessesRacingKeepEveryHistoryLegal) {
       auto channel = t % 2 == 0 ? server_->Channel() : second.Channel();
       for (const std::string& code : codes) {
         for (size_t s = 0; s < steps.size(); ++s) {
-          const std::string id = "p" + std::to_string(t) + "-" + code + "-" + std::to_string(s);
+          const std::string id =
+              "p" + std::to_string(t) + "-" + code + "-" + std::to_string(s);
           grpc::Status st = steps[s].call(*channel, steps[s].token, code, id);
-          if (!st.ok() && st.error_code() != grpc::StatusCode::FAILED_PRECONDITION &&
+          if (!st.ok() &&
+              st.error_code() != grpc::StatusCode::FAILED_PRECONDITION &&
               st.error_code() != grpc::StatusCode::ABORTED) {
             ++unexpected;
             ADD_FAILURE() << st.error_code() << " " << st.error_message();
@@ -546,11 +650,16 @@ TEST_P(WorkflowE2eTest, TwoServerProcessesRacingKeepEveryHistoryLegal) {
     // ended and is a legal step (a racing head may re-dispose).
     using S = v1::Complaint;
     const std::set<std::pair<int, int>> legal = {
-        {S::STATE_UNSPECIFIED, S::SUBMITTED}, {S::SUBMITTED, S::VERIFIED},
-        {S::VERIFIED, S::REPORTED_TO_HEAD},   {S::REPORTED_TO_HEAD, S::DISPOSED},
-        {S::DISPOSED, S::DISPOSED},           {S::IN_FOLLOW_UP, S::DISPOSED},
-        {S::DISPOSED, S::IN_FOLLOW_UP},       {S::IN_FOLLOW_UP, S::RESOLVED},
-        {S::RESOLVED, S::INFORMED},           {S::INFORMED, S::ARCHIVED}};
+        {S::STATE_UNSPECIFIED, S::SUBMITTED},
+        {S::SUBMITTED, S::VERIFIED},
+        {S::VERIFIED, S::REPORTED_TO_HEAD},
+        {S::REPORTED_TO_HEAD, S::DISPOSED},
+        {S::DISPOSED, S::DISPOSED},
+        {S::IN_FOLLOW_UP, S::DISPOSED},
+        {S::DISPOSED, S::IN_FOLLOW_UP},
+        {S::IN_FOLLOW_UP, S::RESOLVED},
+        {S::RESOLVED, S::INFORMED},
+        {S::INFORMED, S::ARCHIVED}};
     ASSERT_GE(resp.events_size(), 8) << code;
     for (int i = 0; i < resp.events_size(); ++i) {
       const auto& e = resp.events(i);

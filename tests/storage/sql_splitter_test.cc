@@ -1,7 +1,6 @@
 #include "db/sql_splitter.h"
 
 #include "db/embedded_migrations.h"
-
 #include "tests/test_util.h"
 
 namespace aduan::db {
@@ -11,9 +10,11 @@ using ::aduan::testing::StatusIs;
 using ::testing::ElementsAre;
 
 TEST(SqlSplitterTest, SplitsOnSemicolonsAndTrims) {
-  auto s = SplitSqlStatements("CREATE TABLE a (x INT);\n  INSERT INTO a VALUES (1) ;\n");
+  auto s = SplitSqlStatements(
+      "CREATE TABLE a (x INT);\n  INSERT INTO a VALUES (1) ;\n");
   ASSERT_TRUE(s.ok()) << s.status();
-  EXPECT_THAT(*s, ElementsAre("CREATE TABLE a (x INT)", "INSERT INTO a VALUES (1)"));
+  EXPECT_THAT(
+      *s, ElementsAre("CREATE TABLE a (x INT)", "INSERT INTO a VALUES (1)"));
 }
 
 TEST(SqlSplitterTest, KeepsSemicolonsInsideLiterals) {
@@ -26,7 +27,8 @@ TEST(SqlSplitterTest, KeepsSemicolonsInsideLiterals) {
 
 TEST(SqlSplitterTest, DropsCommentsAndCommentOnlyPieces) {
   auto s = SplitSqlStatements(
-      "-- header; with semicolon\n# hash comment;\n/* block; */ SELECT 1; -- tail;\n");
+      "-- header; with semicolon\n# hash comment;\n/* block; */ SELECT 1; -- "
+      "tail;\n");
   ASSERT_TRUE(s.ok()) << s.status();
   EXPECT_THAT(*s, ElementsAre("SELECT 1"));
 }
@@ -38,9 +40,10 @@ TEST(SqlSplitterTest, KeepsTriggerBodiesWhole) {
   auto s = SplitSqlStatements(script);
   ASSERT_TRUE(s.ok()) << s.status();
   ASSERT_EQ(s->size(), 2u);
-  EXPECT_EQ((*s)[0],
-            "CREATE TRIGGER t1 BEFORE UPDATE ON e\nBEGIN\n  SELECT RAISE(ABORT, "
-            "'no');\n  SELECT CASE WHEN 1 THEN 2 ELSE 3 END;\nEND");
+  EXPECT_EQ(
+      (*s)[0],
+      "CREATE TRIGGER t1 BEFORE UPDATE ON e\nBEGIN\n  SELECT RAISE(ABORT, "
+      "'no');\n  SELECT CASE WHEN 1 THEN 2 ELSE 3 END;\nEND");
   EXPECT_EQ((*s)[1], "SELECT 2");
 }
 
@@ -57,18 +60,21 @@ TEST(SqlSplitterTest, WordsContainingKeywordsDoNotOpenBlocks) {
 }
 
 TEST(SqlSplitterTest, RejectsUnterminatedLiteral) {
-  EXPECT_THAT(SplitSqlStatements("SELECT 'abc;"),
-              StatusIs(absl::StatusCode::kInvalidArgument, "unterminated literal"));
+  EXPECT_THAT(
+      SplitSqlStatements("SELECT 'abc;"),
+      StatusIs(absl::StatusCode::kInvalidArgument, "unterminated literal"));
 }
 
 TEST(SqlSplitterTest, RejectsUnterminatedComment) {
-  EXPECT_THAT(SplitSqlStatements("SELECT 1; /* open"),
-              StatusIs(absl::StatusCode::kInvalidArgument, "unterminated comment"));
+  EXPECT_THAT(
+      SplitSqlStatements("SELECT 1; /* open"),
+      StatusIs(absl::StatusCode::kInvalidArgument, "unterminated comment"));
 }
 
 TEST(SqlSplitterTest, RejectsUnterminatedBlock) {
-  EXPECT_THAT(SplitSqlStatements("CREATE TRIGGER x BEFORE DELETE ON y BEGIN SELECT 1;"),
-              StatusIs(absl::StatusCode::kInvalidArgument, "BEGIN"));
+  EXPECT_THAT(
+      SplitSqlStatements("CREATE TRIGGER x BEFORE DELETE ON y BEGIN SELECT 1;"),
+      StatusIs(absl::StatusCode::kInvalidArgument, "BEGIN"));
 }
 
 TEST(SqlSplitterTest, EveryEmbeddedMigrationSplits) {

@@ -126,20 +126,25 @@ TEST_P(StorageTest, MigrateIsIdempotent) {
   ASSERT_TRUE(again.ok()) << again.status();
   EXPECT_EQ(*again, migrator.LatestVersion());
   int rows = 0;
-  ASSERT_TRUE(db_->Read(Deadline(), [&](soci::session& sql) {
-                   sql << "SELECT COUNT(*) FROM schema_migrations",
-                       soci::into(rows);
-                   return absl::OkStatus();
-                 }).ok());
+  ASSERT_TRUE(db_->Read(Deadline(),
+                        [&](soci::session& sql) {
+                          sql << "SELECT COUNT(*) FROM schema_migrations",
+                              soci::into(rows);
+                          return absl::OkStatus();
+                        })
+                  .ok());
   EXPECT_EQ(rows, migrator.LatestVersion());
 }
 
 TEST_P(StorageTest, MigrateRefusesNewerDatabase) {
-  ASSERT_TRUE(db_->Write(Deadline(), [&](soci::session& sql) {
+  ASSERT_TRUE(
+      db_->Write(Deadline(),
+                 [&](soci::session& sql) {
                    sql << "INSERT INTO schema_migrations (version, name, "
                           "applied_at) VALUES (999, '0999_future', 0)";
                    return absl::OkStatus();
-                 }).ok());
+                 })
+          .ok());
   Migrator migrator(*db_);
   EXPECT_THAT(migrator.Migrate(),
               StatusIs(absl::StatusCode::kFailedPrecondition,
@@ -167,11 +172,14 @@ TEST_P(StorageTest, ConcurrentMigratorsApplyEachMigrationOnce) {
     EXPECT_EQ(*r, latest);
   }
   int rows = 0;
-  ASSERT_TRUE(dbs[0]->Read(Deadline(), [&](soci::session& sql) {
-                       sql << "SELECT COUNT(*) FROM schema_migrations",
-                           soci::into(rows);
-                       return absl::OkStatus();
-                     }).ok());
+  ASSERT_TRUE(dbs[0]
+                  ->Read(Deadline(),
+                         [&](soci::session& sql) {
+                           sql << "SELECT COUNT(*) FROM schema_migrations",
+                               soci::into(rows);
+                           return absl::OkStatus();
+                         })
+                  .ok());
   EXPECT_EQ(rows, latest);
 }
 
@@ -280,7 +288,8 @@ TEST_P(StorageTest, CreateReportsExternalReferencePerSource) {
 TEST_P(StorageTest, CreateReportsTakenTrackingCode) {
   ASSERT_EQ(CreateOk(Sample("KNG-AAAA0001", 1)), CreateOutcome::Kind::kCreated);
   ComplaintRecord dup = Sample("KNG-AAAA0001", 2);
-  auto out = complaints_->Create(Deadline(), dup, FirstEvent(dup), std::nullopt);
+  auto out =
+      complaints_->Create(Deadline(), dup, FirstEvent(dup), std::nullopt);
   ASSERT_TRUE(out.ok());
   EXPECT_EQ(out->kind, CreateOutcome::Kind::kTrackingCodeTaken);
 }
@@ -336,10 +345,10 @@ TEST_P(StorageTest, ListWalksPagesWithKeysetCursor) {
     q.after = {{page->rows.back().create_time, page->rows.back().id}};
   }
   // Newest first; equal times ordered by id, descending.
-  EXPECT_EQ(seen, (std::vector<std::string>{
-                      "KNG-PAGE0006", "KNG-PAGE0005", "KNG-PAGE0004",
-                      "KNG-PAGE0003", "KNG-PAGE0002", "KNG-PAGE0001",
-                      "KNG-PAGE0000"}));
+  EXPECT_EQ(seen,
+            (std::vector<std::string>{
+                "KNG-PAGE0006", "KNG-PAGE0005", "KNG-PAGE0004", "KNG-PAGE0003",
+                "KNG-PAGE0002", "KNG-PAGE0001", "KNG-PAGE0000"}));
 }
 
 TEST_P(StorageTest, ListFiltersCombine) {
@@ -351,7 +360,8 @@ TEST_P(StorageTest, ListFiltersCombine) {
   ComplaintRecord c = Sample("KNG-FILT0003", 300);
   c.unit_code = "TRANTIB";
   c.state = "DISPOSED";
-  for (auto* r : {&a, &b, &c}) ASSERT_EQ(CreateOk(*r), CreateOutcome::Kind::kCreated);
+  for (auto* r : {&a, &b, &c})
+    ASSERT_EQ(CreateOk(*r), CreateOutcome::Kind::kCreated);
   auto codes = [&](const ComplaintQuery& q) {
     std::vector<std::string> out;
     auto page = complaints_->List(Deadline(), q);
@@ -367,7 +377,8 @@ TEST_P(StorageTest, ListFiltersCombine) {
   EXPECT_EQ(codes(q), std::vector<std::string>{"KNG-FILT0001"});
   q = ComplaintQuery();
   q.states = {"NEEDS_INFO", "DISPOSED"};
-  EXPECT_EQ(codes(q), (std::vector<std::string>{"KNG-FILT0003", "KNG-FILT0002"}));
+  EXPECT_EQ(codes(q),
+            (std::vector<std::string>{"KNG-FILT0003", "KNG-FILT0002"}));
   q = ComplaintQuery();
   q.unit_codes = {"TRANTIB"};
   EXPECT_EQ(codes(q), std::vector<std::string>{"KNG-FILT0003"});
@@ -476,9 +487,15 @@ TEST_P(StorageTest, EventsAreAppendOnly) {
 TEST_P(StorageTest, PinFailuresCountWithinWindow) {
   ASSERT_EQ(CreateOk(Sample("KNG-PIN00001", 1)), CreateOutcome::Kind::kCreated);
   const long long minute = 60LL * 1000000;
-  EXPECT_EQ(*complaints_->RecordPinFailure(Deadline(), "KNG-PIN00001", 100 * minute, 15 * minute), 1);
-  EXPECT_EQ(*complaints_->RecordPinFailure(Deadline(), "KNG-PIN00001", 101 * minute, 15 * minute), 2);
-  EXPECT_EQ(*complaints_->RecordPinFailure(Deadline(), "KNG-PIN00001", 116 * minute, 15 * minute), 1);
+  EXPECT_EQ(*complaints_->RecordPinFailure(Deadline(), "KNG-PIN00001",
+                                           100 * minute, 15 * minute),
+            1);
+  EXPECT_EQ(*complaints_->RecordPinFailure(Deadline(), "KNG-PIN00001",
+                                           101 * minute, 15 * minute),
+            2);
+  EXPECT_EQ(*complaints_->RecordPinFailure(Deadline(), "KNG-PIN00001",
+                                           116 * minute, 15 * minute),
+            1);
   EXPECT_THAT(complaints_->RecordPinFailure(Deadline(), "KNG-NOPE0000", 1, 1),
               StatusIs(absl::StatusCode::kNotFound));
 }
@@ -487,23 +504,27 @@ TEST_P(StorageTest, DurabilitySettingsAreOn) {
   if (GetParam() == "sqlite") {
     std::string mode;
     int sync = -1;
-    ASSERT_TRUE(db_->Read(Deadline(), [&](soci::session& sql) {
-                     sql << "PRAGMA journal_mode", soci::into(mode);
-                     sql << "PRAGMA synchronous", soci::into(sync);
-                     return absl::OkStatus();
-                   }).ok());
+    ASSERT_TRUE(db_->Read(Deadline(),
+                          [&](soci::session& sql) {
+                            sql << "PRAGMA journal_mode", soci::into(mode);
+                            sql << "PRAGMA synchronous", soci::into(sync);
+                            return absl::OkStatus();
+                          })
+                    .ok());
     EXPECT_EQ(mode, "wal");
     EXPECT_EQ(sync, 2);  // FULL
   } else {
     std::string flush;
     std::string charset;
-    ASSERT_TRUE(db_->Read(Deadline(), [&](soci::session& sql) {
-                     sql << "SELECT @@innodb_flush_log_at_trx_commit",
-                         soci::into(flush);
-                     sql << "SELECT @@character_set_connection",
-                         soci::into(charset);
-                     return absl::OkStatus();
-                   }).ok());
+    ASSERT_TRUE(db_->Read(Deadline(),
+                          [&](soci::session& sql) {
+                            sql << "SELECT @@innodb_flush_log_at_trx_commit",
+                                soci::into(flush);
+                            sql << "SELECT @@character_set_connection",
+                                soci::into(charset);
+                            return absl::OkStatus();
+                          })
+                    .ok());
     EXPECT_EQ(flush, "1");
     EXPECT_EQ(charset, "utf8mb4");
   }
@@ -514,13 +535,15 @@ TEST_P(StorageTest, DroppedConnectionIsReplaced) {
   auto db = OpenDb(1);
   long long before = 0;
   ASSERT_TRUE(db->Read(Deadline(), [&](soci::session& sql) {
-                   sql << "SELECT CONNECTION_ID()", soci::into(before);
-                   return absl::OkStatus();
-                 }).ok());
-  ASSERT_TRUE(db_->Read(Deadline(), [&](soci::session& sql) {
-                   sql << absl::StrCat("KILL ", before);
-                   return absl::OkStatus();
-                 }).ok());
+                  sql << "SELECT CONNECTION_ID()", soci::into(before);
+                  return absl::OkStatus();
+                }).ok());
+  ASSERT_TRUE(db_->Read(Deadline(),
+                        [&](soci::session& sql) {
+                          sql << absl::StrCat("KILL ", before);
+                          return absl::OkStatus();
+                        })
+                  .ok());
   long long after = 0;
   absl::Status st = db->Read(Deadline(), [&](soci::session& sql) {
     sql << "SELECT CONNECTION_ID()", soci::into(after);
@@ -556,12 +579,15 @@ TEST_P(StorageTest, PersonalDataIsEncryptedAtRestAndSearchableByNik) {
   ASSERT_EQ(CreateOk(c), CreateOutcome::Kind::kCreated);
   ASSERT_EQ(CreateOk(Sample("KNG-PII00002", 2)), CreateOutcome::Kind::kCreated);
   std::string nik, kk;
-  ASSERT_TRUE(db_->Read(Deadline(), [&](soci::session& sql) {
-                   sql << "SELECT complainant_nik, complainant_kk FROM "
-                          "complaints WHERE tracking_code = 'KNG-PII00001'",
-                       soci::into(nik), soci::into(kk);
-                   return absl::OkStatus();
-                 }).ok());
+  ASSERT_TRUE(
+      db_->Read(Deadline(),
+                [&](soci::session& sql) {
+                  sql << "SELECT complainant_nik, complainant_kk FROM "
+                         "complaints WHERE tracking_code = 'KNG-PII00001'",
+                      soci::into(nik), soci::into(kk);
+                  return absl::OkStatus();
+                })
+          .ok());
   EXPECT_EQ(nik.rfind("v1:", 0), 0u);
   EXPECT_EQ(kk.rfind("v1:", 0), 0u);
   EXPECT_EQ(nik.find("3574045108900003"), std::string::npos);
@@ -582,12 +608,14 @@ TEST_P(StorageTest, PersonalDataIsEncryptedAtRestAndSearchableByNik) {
 TEST_P(StorageTest, PlaintextRowsAreEncryptedByTheDataMigration) {
   ASSERT_EQ(CreateOk(Sample("KNG-PII00003", 1)), CreateOutcome::Kind::kCreated);
   // A row as written before encryption at rest.
-  ASSERT_TRUE(db_->Write(Deadline(), [&](soci::session& sql) {
-                   sql << "UPDATE complaints SET complainant_nik = "
-                          "'3574045108900003', nik_index = NULL WHERE "
-                          "tracking_code = 'KNG-PII00003'";
-                   return absl::OkStatus();
-                 }).ok());
+  ASSERT_TRUE(db_->Write(Deadline(),
+                         [&](soci::session& sql) {
+                           sql << "UPDATE complaints SET complainant_nik = "
+                                  "'3574045108900003', nik_index = NULL WHERE "
+                                  "tracking_code = 'KNG-PII00003'";
+                           return absl::OkStatus();
+                         })
+                  .ok());
   auto changed = complaints_->EncryptPlaintextRows(Deadline());
   ASSERT_TRUE(changed.ok()) << changed.status();
   EXPECT_EQ(*changed, 1);
@@ -604,7 +632,8 @@ TEST_P(StorageTest, ScopesLimitListsToOfficeUnitAndSource) {
   a.unit_code = "TRANTIB";
   ComplaintRecord b = Sample("KNG-SCOP0002", 2);
   b.source = "website";
-  for (auto* r : {&a, &b}) ASSERT_EQ(CreateOk(*r), CreateOutcome::Kind::kCreated);
+  for (auto* r : {&a, &b})
+    ASSERT_EQ(CreateOk(*r), CreateOutcome::Kind::kCreated);
   auto codes = [&](std::vector<ComplaintScope> scopes) {
     ComplaintQuery q;
     q.scopes = std::move(scopes);
@@ -645,7 +674,8 @@ TEST_P(StorageTest, FullReadWritesOneAccessLogRow) {
   EXPECT_EQ((*log)[0].reason, "verifikasi identitas");
   EXPECT_THAT(complaints_->GetLoggingAccess(Deadline(), "KNG-NOPE0000", entry),
               StatusIs(absl::StatusCode::kNotFound));
-  EXPECT_EQ(access_->ListAccessLog(Deadline(), "KNG-LOG00001", 0, 10)->size(), 1u);
+  EXPECT_EQ(access_->ListAccessLog(Deadline(), "KNG-LOG00001", 0, 10)->size(),
+            1u);
 }
 
 TEST_P(StorageTest, PrincipalsBindingsAndTokensRoundTrip) {
@@ -661,11 +691,15 @@ TEST_P(StorageTest, PrincipalsBindingsAndTokensRoundTrip) {
   dup.id = "p_other";
   EXPECT_THAT(access_->CreatePrincipal(Deadline(), dup),
               StatusIs(absl::StatusCode::kAlreadyExists));
-  ASSERT_TRUE(access_->AddBinding(Deadline(), "p_abc", {"UNIT", "KNG", "PEM", ""}, 6).ok());
-  EXPECT_THAT(access_->AddBinding(Deadline(), "p_abc", {"UNIT", "KNG", "PEM", ""}, 6),
-              StatusIs(absl::StatusCode::kAlreadyExists));
-  EXPECT_THAT(access_->AddBinding(Deadline(), "p_none", {"UNIT", "KNG", "PEM", ""}, 6),
-              StatusIs(absl::StatusCode::kNotFound));
+  ASSERT_TRUE(
+      access_->AddBinding(Deadline(), "p_abc", {"UNIT", "KNG", "PEM", ""}, 6)
+          .ok());
+  EXPECT_THAT(
+      access_->AddBinding(Deadline(), "p_abc", {"UNIT", "KNG", "PEM", ""}, 6),
+      StatusIs(absl::StatusCode::kAlreadyExists));
+  EXPECT_THAT(
+      access_->AddBinding(Deadline(), "p_none", {"UNIT", "KNG", "PEM", ""}, 6),
+      StatusIs(absl::StatusCode::kNotFound));
   auto got = access_->GetPrincipal(Deadline(), "p_abc");
   ASSERT_TRUE(got.ok());
   EXPECT_EQ(got->bindings.size(), 2u);
@@ -689,13 +723,17 @@ TEST_P(StorageTest, PrincipalsBindingsAndTokensRoundTrip) {
   EXPECT_EQ(revoked->last_used_time, 9);
   EXPECT_THAT(access_->RevokeToken(Deadline(), "tok_none", 10),
               StatusIs(absl::StatusCode::kNotFound));
-  ASSERT_TRUE(access_->RemoveBinding(Deadline(), "p_abc", {"UNIT", "KNG", "PEM", ""}).ok());
-  EXPECT_THAT(access_->RemoveBinding(Deadline(), "p_abc", {"UNIT", "KNG", "PEM", ""}),
-              StatusIs(absl::StatusCode::kNotFound));
+  ASSERT_TRUE(
+      access_->RemoveBinding(Deadline(), "p_abc", {"UNIT", "KNG", "PEM", ""})
+          .ok());
+  EXPECT_THAT(
+      access_->RemoveBinding(Deadline(), "p_abc", {"UNIT", "KNG", "PEM", ""}),
+      StatusIs(absl::StatusCode::kNotFound));
   got->disabled = true;
   got->tls_identity = "gateway-website";
   ASSERT_TRUE(access_->UpdatePrincipal(Deadline(), *got).ok());
-  auto by_tls = access_->FindPrincipalByTlsIdentity(Deadline(), "gateway-website");
+  auto by_tls =
+      access_->FindPrincipalByTlsIdentity(Deadline(), "gateway-website");
   ASSERT_TRUE(by_tls.ok());
   ASSERT_TRUE(by_tls->has_value());
   EXPECT_TRUE((*by_tls)->disabled);

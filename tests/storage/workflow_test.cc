@@ -1,14 +1,14 @@
 // The workflow on real storage (SQLite and MariaDB) with a clock the test
 // moves: SLA clocks in office working hours, pauses and resumes, breaches,
 // the NEEDS_INFO expiry, and two writers racing on one complaint.
+#include <soci/soci.h>
+
 #include <atomic>
 #include <filesystem>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include <soci/soci.h>
-
 #include "db/database.h"
 #include "db/migrator.h"
 #include "db/seeder.h"
@@ -61,7 +61,8 @@ class WorkflowTest : public ::testing::TestWithParam<std::string> {
     complaints_ = std::make_unique<db::SociComplaintRepository>(*db_, cipher_);
     ASSERT_TRUE(db::SeedKanigaran(*offices_, absl::Now()).ok());
     directory_ = std::make_unique<OfficeDirectory>(*offices_, clock_);
-    intake_ = std::make_unique<ComplaintIntake>(*complaints_, *directory_, pins_, clock_);
+    intake_ = std::make_unique<ComplaintIntake>(*complaints_, *directory_,
+                                                pins_, clock_);
     archive_ = std::make_unique<ComplaintArchive>(*complaints_, cipher_,
                                                   std::string(32, 'a'));
     flow_ = std::make_unique<ComplaintWorkflow>(*complaints_, *directory_,
@@ -116,7 +117,8 @@ class WorkflowTest : public ::testing::TestWithParam<std::string> {
   absl::TimeZone wib_;
   std::string dir_, url_;
   FakeClock clock_{absl::FromUnixSeconds(0)};
-  PiiCipher cipher_ = PiiCipher::Create(std::string(32, 'e'), std::string(32, 'i')).value();
+  PiiCipher cipher_ =
+      PiiCipher::Create(std::string(32, 'e'), std::string(32, 'i')).value();
   PinIssuer pins_{std::string(32, 'p')};
   std::unique_ptr<db::Database> db_;
   std::unique_ptr<db::SociOfficeRepository> offices_;
@@ -216,21 +218,26 @@ TEST_P(WorkflowTest, RedispositionSetsTheLatestDueTimeAndReworkContinues) {
   ASSERT_TRUE(flow_->Verify(Deadline(), officer_, In(code), Verified()).ok());
   ASSERT_TRUE(flow_->ReportToHead(Deadline(), secretary_, In(code), "").ok());
   const absl::Time due = At(2026, 11, 30, 15, 0);
-  ASSERT_TRUE(flow_->Dispose(Deadline(), head_, In(code), {"PMD", "Cek", due}).ok());
+  ASSERT_TRUE(
+      flow_->Dispose(Deadline(), head_, In(code), {"PMD", "Cek", due}).ok());
   EXPECT_EQ(absl::FromUnixMicros(*Stored(code).resolution.due), due);
   clock_.Set(At(2026, 11, 30, 9, 0));
   ASSERT_TRUE(flow_->StartFollowUp(Deadline(), unit_, In(code), "").ok());
   const absl::Time later = At(2026, 12, 1, 12, 0);
-  ASSERT_TRUE(flow_->Dispose(Deadline(), head_, In(code), {"PMD", "Lebih lama", later}).ok());
+  ASSERT_TRUE(
+      flow_->Dispose(Deadline(), head_, In(code), {"PMD", "Lebih lama", later})
+          .ok());
   EXPECT_EQ(absl::FromUnixMicros(*Stored(code).resolution.due), later);
   ASSERT_TRUE(flow_->StartFollowUp(Deadline(), unit_, In(code), "").ok());
   clock_.Set(At(2026, 11, 30, 10, 0));
-  ASSERT_TRUE(flow_->Resolve(Deadline(), unit_, In(code), "Sudah diperbaiki", {}).ok());
+  ASSERT_TRUE(
+      flow_->Resolve(Deadline(), unit_, In(code), "Sudah diperbaiki", {}).ok());
   db::ComplaintRecord resolved = Stored(code);
   EXPECT_FALSE(resolved.resolution.running_since.has_value());
   EXPECT_EQ(resolved.resolution.used_us, 2LL * 3600 * 1000000);
   clock_.Set(At(2026, 11, 30, 11, 0));
-  ASSERT_TRUE(flow_->ReturnForRework(Deadline(), head_, In(code), "Belum tuntas").ok());
+  ASSERT_TRUE(
+      flow_->ReturnForRework(Deadline(), head_, In(code), "Belum tuntas").ok());
   db::ComplaintRecord rework = Stored(code);
   EXPECT_EQ(rework.state, "DISPOSED");
   // The clock continues where it stopped: the hour spent RESOLVED (not a
@@ -247,8 +254,10 @@ TEST_P(WorkflowTest, TwoWritersRacingOneComplaintExactlyOneWins) {
   std::vector<std::unique_ptr<ComplaintWorkflow>> flows;
   for (int i = 0; i < kThreads; ++i) {
     dbs.push_back(Open(1));
-    repos.push_back(std::make_unique<db::SociComplaintRepository>(*dbs.back(), cipher_));
-    flows.push_back(std::make_unique<ComplaintWorkflow>(*repos.back(), *directory_, pins_, clock_));
+    repos.push_back(
+        std::make_unique<db::SociComplaintRepository>(*dbs.back(), cipher_));
+    flows.push_back(std::make_unique<ComplaintWorkflow>(
+        *repos.back(), *directory_, pins_, clock_));
   }
   std::atomic<int> ok{0}, refused{0}, other{0};
   std::vector<std::thread> threads;
@@ -304,7 +313,8 @@ TEST_P(WorkflowTest, ArchiveRecordsAreChainedIntactAndWriteOnce) {
   std::vector<std::string> codes;
   for (int i = 0; i < 3; ++i) {
     const std::string code = Submit();
-    ASSERT_TRUE(flow_->Withdraw(Deadline(), officer_, In(code), "dicabut").ok());
+    ASSERT_TRUE(
+        flow_->Withdraw(Deadline(), officer_, In(code), "dicabut").ok());
     auto archived = flow_->Archive(Deadline(), officer_, In(code));
     ASSERT_TRUE(archived.ok()) << archived.status();
     EXPECT_EQ(archived->complaint.record.state, "ARCHIVED");
@@ -332,15 +342,17 @@ TEST_P(WorkflowTest, ArchiveRecordsAreChainedIntactAndWriteOnce) {
   EXPECT_THAT(flow_->ReissuePin(Deadline(), officer_, In(codes[0])),
               StatusIs(absl::StatusCode::kFailedPrecondition, "ARCHIVED"));
   // The database refuses to rewrite or remove archive rows.
-  EXPECT_THAT(db_->Write(Deadline(), [](soci::session& sql) {
-                sql << "UPDATE archives SET document = 'x'";
-                return absl::OkStatus();
-              }),
+  EXPECT_THAT(db_->Write(Deadline(),
+                         [](soci::session& sql) {
+                           sql << "UPDATE archives SET document = 'x'";
+                           return absl::OkStatus();
+                         }),
               StatusIs(absl::StatusCode::kInternal));
-  EXPECT_THAT(db_->Write(Deadline(), [](soci::session& sql) {
-                sql << "DELETE FROM archives";
-                return absl::OkStatus();
-              }),
+  EXPECT_THAT(db_->Write(Deadline(),
+                         [](soci::session& sql) {
+                           sql << "DELETE FROM archives";
+                           return absl::OkStatus();
+                         }),
               StatusIs(absl::StatusCode::kInternal));
 }
 
@@ -353,10 +365,12 @@ TEST_P(WorkflowTest, TamperingIsDetected) {
     codes.push_back(code);
   }
   auto run = [&](const std::string& stmt) {
-    ASSERT_TRUE(db_->Write(Deadline(), [&](soci::session& sql) {
-                     sql << stmt;
-                     return absl::OkStatus();
-                   }).ok())
+    ASSERT_TRUE(db_->Write(Deadline(),
+                           [&](soci::session& sql) {
+                             sql << stmt;
+                             return absl::OkStatus();
+                           })
+                    .ok())
         << stmt;
   };
   // Someone with database access rewrites history behind the triggers.
@@ -417,30 +431,71 @@ TEST_P(WorkflowTest, EveryStateActionPairExecutes) {
       VerifyInput verify = Verified();
       absl::Status st;
       switch (action) {
-        case Action::kVerify: st = flow_->Verify(Deadline(), officer_, in, verify).status(); break;
-        case Action::kSupplement: st = flow_->Supplement(Deadline(), officer_, in, "lengkap").status(); break;
-        case Action::kWithdraw: st = flow_->Withdraw(Deadline(), officer_, in, "").status(); break;
-        case Action::kReportToHead: st = flow_->ReportToHead(Deadline(), secretary_, in, "").status(); break;
-        case Action::kDispose: st = flow_->Dispose(Deadline(), head_, in, {"PMD", "Cek", std::nullopt}).status(); break;
-        case Action::kDecline: st = flow_->Decline(Deadline(), head_, in, {"REJECTED", "Tidak jelas", ""}).status(); break;
-        case Action::kReturnDisposition: st = flow_->ReturnDisposition(Deadline(), unit_, in, "Bukan bidang kami").status(); break;
-        case Action::kReturnForRework: st = flow_->ReturnForRework(Deadline(), head_, in, "Belum").status(); break;
-        case Action::kStartFollowUp: st = flow_->StartFollowUp(Deadline(), unit_, in, "").status(); break;
-        case Action::kAddFollowUpNote: st = flow_->AddFollowUpNote(Deadline(), unit_, in, "Progres").status(); break;
-        case Action::kResolve: st = flow_->Resolve(Deadline(), unit_, in, "Selesai", {}).status(); break;
-        case Action::kInform: st = flow_->Inform(Deadline(), officer_, in, {"PHONE", "Selesai"}).status(); break;
-        case Action::kArchive: st = flow_->Archive(Deadline(), officer_, in).status(); break;
+        case Action::kVerify:
+          st = flow_->Verify(Deadline(), officer_, in, verify).status();
+          break;
+        case Action::kSupplement:
+          st = flow_->Supplement(Deadline(), officer_, in, "lengkap").status();
+          break;
+        case Action::kWithdraw:
+          st = flow_->Withdraw(Deadline(), officer_, in, "").status();
+          break;
+        case Action::kReportToHead:
+          st = flow_->ReportToHead(Deadline(), secretary_, in, "").status();
+          break;
+        case Action::kDispose:
+          st =
+              flow_
+                  ->Dispose(Deadline(), head_, in, {"PMD", "Cek", std::nullopt})
+                  .status();
+          break;
+        case Action::kDecline:
+          st = flow_
+                   ->Decline(Deadline(), head_, in,
+                             {"REJECTED", "Tidak jelas", ""})
+                   .status();
+          break;
+        case Action::kReturnDisposition:
+          st = flow_
+                   ->ReturnDisposition(Deadline(), unit_, in,
+                                       "Bukan bidang kami")
+                   .status();
+          break;
+        case Action::kReturnForRework:
+          st = flow_->ReturnForRework(Deadline(), head_, in, "Belum").status();
+          break;
+        case Action::kStartFollowUp:
+          st = flow_->StartFollowUp(Deadline(), unit_, in, "").status();
+          break;
+        case Action::kAddFollowUpNote:
+          st =
+              flow_->AddFollowUpNote(Deadline(), unit_, in, "Progres").status();
+          break;
+        case Action::kResolve:
+          st = flow_->Resolve(Deadline(), unit_, in, "Selesai", {}).status();
+          break;
+        case Action::kInform:
+          st = flow_->Inform(Deadline(), officer_, in, {"PHONE", "Selesai"})
+                   .status();
+          break;
+        case Action::kArchive:
+          st = flow_->Archive(Deadline(), officer_, in).status();
+          break;
         case Action::kUpdate: {
           db::ComplaintRecord changes;
           changes.confidential = true;
-          st = flow_->Update(Deadline(), officer_, in, changes, {"confidential"}).status();
+          st =
+              flow_->Update(Deadline(), officer_, in, changes, {"confidential"})
+                  .status();
           break;
         }
-        case Action::kExpire: break;
+        case Action::kExpire:
+          break;
       }
       const db::ComplaintRecord after = Stored(code);
       if (IsAllowed(action, state)) {
-        EXPECT_TRUE(st.ok()) << ActionName(action) << " in " << state << ": " << st;
+        EXPECT_TRUE(st.ok())
+            << ActionName(action) << " in " << state << ": " << st;
         EXPECT_EQ(after.version, 2) << ActionName(action) << " in " << state;
       } else {
         EXPECT_THAT(st, StatusIs(absl::StatusCode::kFailedPrecondition, state))

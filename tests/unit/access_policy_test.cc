@@ -77,7 +77,8 @@ TEST(AccessPolicyTest, AnonymousCallersReachOnlyPublicMethods) {
   EXPECT_TRUE(
       CheckMethodAccess(nobody, "aduan.v1.IntakeService.TrackComplaint").ok());
   EXPECT_TRUE(
-      CheckMethodAccess(nobody, "aduan.v1.IntakeService.WithdrawComplaint").ok());
+      CheckMethodAccess(nobody, "aduan.v1.IntakeService.WithdrawComplaint")
+          .ok());
   EXPECT_THAT(
       CheckMethodAccess(nobody, "aduan.v1.IntakeService.SubmitComplaint"),
       StatusIs(absl::StatusCode::kUnauthenticated));

@@ -35,16 +35,19 @@ TEST(DatabaseUrlTest, ParsesMysqlWithPortSocketAndEncodedPassword) {
 }
 
 TEST(DatabaseUrlTest, RejectsBadUrlsWithoutEchoingThePassword) {
-  EXPECT_THAT(DatabaseUrl::Parse("postgres://x@y/z"),
-              StatusIs(absl::StatusCode::kInvalidArgument, "sqlite:// or mysql://"));
+  EXPECT_THAT(
+      DatabaseUrl::Parse("postgres://x@y/z"),
+      StatusIs(absl::StatusCode::kInvalidArgument, "sqlite:// or mysql://"));
   EXPECT_THAT(DatabaseUrl::Parse("mysql://u:secret@host:99999/db"),
               StatusIs(absl::StatusCode::kInvalidArgument, "port"));
   EXPECT_THAT(DatabaseUrl::Parse("mysql://u:secret@host:3306"),
               StatusIs(absl::StatusCode::kInvalidArgument, "database name"));
-  EXPECT_THAT(DatabaseUrl::Parse("mysql://u:secret@host/db?ssl=1"),
-              StatusIs(absl::StatusCode::kInvalidArgument, "unknown URL parameter"));
+  EXPECT_THAT(
+      DatabaseUrl::Parse("mysql://u:secret@host/db?ssl=1"),
+      StatusIs(absl::StatusCode::kInvalidArgument, "unknown URL parameter"));
   auto bad = DatabaseUrl::Parse("mysql://u:secret@host:99999/db");
-  EXPECT_EQ(std::string(bad.status().message()).find("secret"), std::string::npos);
+  EXPECT_EQ(std::string(bad.status().message()).find("secret"),
+            std::string::npos);
 }
 
 }  // namespace

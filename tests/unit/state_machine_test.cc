@@ -56,19 +56,20 @@ TEST(StateMachineTest, EveryStateActionPairMatchesTheServiceStandard) {
 }
 
 TEST(StateMachineTest, RefusalNamesStateAndPossibleActions) {
-  EXPECT_THAT(CheckAllowed(Action::kResolve, "VERIFIED"),
-              StatusIs(absl::StatusCode::kFailedPrecondition,
-                       "ResolveComplaint is not possible: the complaint is "
-                       "VERIFIED; possible now: WithdrawComplaint, ReportToHead, "
-                       "UpdateComplaint"));
+  EXPECT_THAT(
+      CheckAllowed(Action::kResolve, "VERIFIED"),
+      StatusIs(absl::StatusCode::kFailedPrecondition,
+               "ResolveComplaint is not possible: the complaint is "
+               "VERIFIED; possible now: WithdrawComplaint, ReportToHead, "
+               "UpdateComplaint"));
   EXPECT_THAT(CheckAllowed(Action::kVerify, "ARCHIVED"),
               StatusIs(absl::StatusCode::kFailedPrecondition,
                        "no action is possible any more"));
 }
 
 TEST(StateMachineTest, OutcomesOfMultiWaySteps) {
-  for (const char* ok : {"VERIFIED", "NEEDS_INFO", "REJECTED", "OUT_OF_SCOPE",
-                         "DUPLICATE"}) {
+  for (const char* ok :
+       {"VERIFIED", "NEEDS_INFO", "REJECTED", "OUT_OF_SCOPE", "DUPLICATE"}) {
     EXPECT_TRUE(IsValidOutcome(Action::kVerify, ok)) << ok;
   }
   EXPECT_FALSE(IsValidOutcome(Action::kVerify, "ARCHIVED"));

@@ -15,7 +15,8 @@ TEST(TrackingCodeTest, NewCodesHaveOfficePrefixAndCrockfordBody) {
   for (int i = 0; i < 1000; ++i) {
     auto code = NewTrackingCode("KNG");
     ASSERT_TRUE(code.ok());
-    EXPECT_TRUE(std::regex_match(*code, std::regex("KNG-[0-9A-HJKMNP-TV-Z]{8}")))
+    EXPECT_TRUE(
+        std::regex_match(*code, std::regex("KNG-[0-9A-HJKMNP-TV-Z]{8}")))
         << *code;
     seen.insert(*code);
   }
@@ -28,9 +29,10 @@ TEST(TrackingCodeTest, NormalizeUppercasesTrimsAndReadsAliases) {
 }
 
 TEST(TrackingCodeTest, NormalizeRejectsMalformedCodesNamingTheField) {
-  for (const char* bad : {"", "KNG", "KNG-", "KNG-1234567", "KNG-123456789",
-                          "K-12345678", "KNG_12345678", "KNG-1234567U",
-                          "KNG1-12345678", "ABCDEFGHI-12345678", "KNG-1234 678"}) {
+  for (const char* bad :
+       {"", "KNG", "KNG-", "KNG-1234567", "KNG-123456789", "K-12345678",
+        "KNG_12345678", "KNG-1234567U", "KNG1-12345678", "ABCDEFGHI-12345678",
+        "KNG-1234 678"}) {
     EXPECT_THAT(NormalizeTrackingCode("tracking_code", bad),
                 StatusIs(absl::StatusCode::kInvalidArgument,
                          "tracking_code: must look like KNG-7K3M9QXP"))
