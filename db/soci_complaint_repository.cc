@@ -376,6 +376,51 @@ std::optional<ArchiveRecord> SelectArchive(soci::session& sql,
   return r;
 }
 
+void InsertRequest(soci::session& sql, const RequestRecord& r) {
+  sql << kInsertRequest, soci::use(r.caller, "caller"),
+      soci::use(r.request_id, "rid"), soci::use(r.office_code, "office"),
+      soci::use(r.method, "method"), soci::use(r.fingerprint, "fingerprint"),
+      soci::use(r.tracking_code, "tracking_code"),
+      soci::use(r.create_time, "time");
+}
+
+// The complaint with this tracking code (still encrypted), if any.
+std::optional<ComplaintRecord> SelectComplaint(soci::session& sql,
+                                               const std::string& code) {
+  ComplaintRow row;
+  std::string t = code;
+  soci::statement st(sql);
+  row.Bind(st);
+  st.exchange(soci::use(t, "t"));
+  st.alloc();
+  st.prepare(absl::StrCat("SELECT ", kColumns,
+                          " FROM complaints WHERE tracking_code = :t"));
+  st.define_and_bind();
+  if (!st.execute(true)) return std::nullopt;
+  return row.Take();
+}
+
+// Events of complaint `id` with version > `after`, oldest first.
+std::vector<EventRecord> SelectEvents(soci::session& sql, long long id,
+                                      const std::string& code, long long after,
+                                      int limit) {
+  std::vector<EventRecord> out;
+  EventRecord e;
+  e.tracking_code = code;
+  soci::statement st =
+      (sql.prepare << absl::StrCat(kSelectEvents, " LIMIT ", limit),
+       soci::use(id, "cid"), soci::use(after, "after"), soci::into(e.version),
+       soci::into(e.type), soci::into(e.from_state), soci::into(e.to_state),
+       soci::into(e.actor), soci::into(e.actor_role), soci::into(e.note),
+       soci::into(e.payload), soci::into(e.create_time),
+       soci::into(e.office_code));
+  if (st.execute(true)) {
+    do out.push_back(e);
+    while (st.fetch());
+  }
+  return out;
+}
+
 // Escapes LIKE wildcards with '!' (used as ESCAPE character).
 std::string LikePattern(const std::string& text) {
   std::string out = "%";
@@ -479,12 +524,10 @@ absl::StatusOr<CreateOutcome> SociComplaintRepository::Create(
     absl::Time deadline, ComplaintRecord& complaint, const EventRecord& event,
     const std::optional<RequestRecord>& request) {
   CreateOutcome outcome;
-  ASSIGN_OR_RETURN(const std::string stored_nik,
-                   cipher_.Encrypt(complaint.complainant_nik, kNikContext));
-  ASSIGN_OR_RETURN(const std::string stored_kk,
-                   cipher_.Encrypt(complaint.complainant_kk, kKkContext));
-  const std::string nik_index =
-      cipher_.BlindIndex(complaint.complainant_nik, kNikIndexContext);
+  ASSIGN_OR_RETURN(const StoredPii pii, Protect(complaint));
+  const std::string& stored_nik = pii.nik;
+  const std::string& stored_kk = pii.kk;
+  const std::string& nik_index = pii.nik_index;
   auto attempt = [&](soci::session& sql) -> absl::Status {
     outcome = CreateOutcome();
     if (request) {
@@ -515,13 +558,7 @@ absl::StatusOr<CreateOutcome> SociComplaintRepository::Create(
     InsertComplaint(sql, complaint, stored_nik, stored_kk, nik_index);
     InsertEvent(sql, complaint.id, event);
     if (request) {
-      sql << kInsertRequest, soci::use(request->caller, "caller"),
-          soci::use(request->request_id, "rid"),
-          soci::use(request->office_code, "office"),
-          soci::use(request->method, "method"),
-          soci::use(request->fingerprint, "fingerprint"),
-          soci::use(request->tracking_code, "tracking_code"),
-          soci::use(request->create_time, "time");
+      InsertRequest(sql, *request);
     }
     return absl::OkStatus();
   };
@@ -578,12 +615,10 @@ absl::StatusOr<UpdateOutcome> SociComplaintRepository::Update(
     const EventRecord& event, const std::optional<RequestRecord>& request,
     const ArchiveBuilder* build) {
   UpdateOutcome outcome;
-  ASSIGN_OR_RETURN(const std::string stored_nik,
-                   cipher_.Encrypt(c.complainant_nik, kNikContext));
-  ASSIGN_OR_RETURN(const std::string stored_kk,
-                   cipher_.Encrypt(c.complainant_kk, kKkContext));
-  const std::string nik_index =
-      cipher_.BlindIndex(c.complainant_nik, kNikIndexContext);
+  ASSIGN_OR_RETURN(const StoredPii pii, Protect(c));
+  const std::string& stored_nik = pii.nik;
+  const std::string& stored_kk = pii.kk;
+  const std::string& nik_index = pii.nik_index;
   auto attempt = [&](soci::session& sql) -> absl::Status {
     outcome = UpdateOutcome();
     if (request) {
@@ -609,21 +644,8 @@ absl::StatusOr<UpdateOutcome> SociComplaintRepository::Update(
     }
     InsertEvent(sql, c.id, event);
     if (build != nullptr) {
-      std::vector<EventRecord> events;
-      const long long from_start = 0;
-      EventRecord e;
-      e.tracking_code = c.tracking_code;
-      soci::statement es =
-          (sql.prepare << absl::StrCat(kSelectEvents, " LIMIT 100000"),
-           soci::use(c.id, "cid"), soci::use(from_start, "after"),
-           soci::into(e.version), soci::into(e.type), soci::into(e.from_state),
-           soci::into(e.to_state), soci::into(e.actor),
-           soci::into(e.actor_role), soci::into(e.note), soci::into(e.payload),
-           soci::into(e.create_time), soci::into(e.office_code));
-      if (es.execute(true)) {
-        do events.push_back(e);
-        while (es.fetch());
-      }
+      const std::vector<EventRecord> events =
+          SelectEvents(sql, c.id, c.tracking_code, 0, 100000);
       std::string prev(64, '0');
       long long last_seq = 0;
       sql << kLastArchive, soci::use(c.office_code, "office"),
@@ -640,13 +662,7 @@ absl::StatusOr<UpdateOutcome> SociComplaintRepository::Update(
           soci::use(a.create_time, "time");
     }
     if (request) {
-      sql << kInsertRequest, soci::use(request->caller, "caller"),
-          soci::use(request->request_id, "rid"),
-          soci::use(request->office_code, "office"),
-          soci::use(request->method, "method"),
-          soci::use(request->fingerprint, "fingerprint"),
-          soci::use(request->tracking_code, "tracking_code"),
-          soci::use(request->create_time, "time");
+      InsertRequest(sql, *request);
     }
     return absl::OkStatus();
   };
@@ -708,17 +724,9 @@ absl::StatusOr<ComplaintRecord> SociComplaintRepository::Get(
     absl::Time deadline, const std::string& tracking_code) {
   ComplaintRecord out;
   RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
-    ComplaintRow row;
-    std::string code = tracking_code;
-    soci::statement st(sql);
-    row.Bind(st);
-    st.exchange(soci::use(code, "t"));
-    st.alloc();
-    st.prepare(absl::StrCat("SELECT ", kColumns,
-                            " FROM complaints WHERE tracking_code = :t"));
-    st.define_and_bind();
-    if (!st.execute(true)) return absl::NotFoundError("complaint not found");
-    out = row.Take();
+    std::optional<ComplaintRecord> found = SelectComplaint(sql, tracking_code);
+    if (!found) return absl::NotFoundError("complaint not found");
+    out = *std::move(found);
     return absl::OkStatus();
   }));
   RETURN_IF_ERROR(Decrypt(out));
@@ -730,17 +738,9 @@ absl::StatusOr<ComplaintRecord> SociComplaintRepository::GetLoggingAccess(
     const AccessLogRecord& entry) {
   ComplaintRecord out;
   RETURN_IF_ERROR(db_.Write(deadline, [&](soci::session& sql) {
-    ComplaintRow row;
-    std::string code = tracking_code;
-    soci::statement st(sql);
-    row.Bind(st);
-    st.exchange(soci::use(code, "t"));
-    st.alloc();
-    st.prepare(absl::StrCat("SELECT ", kColumns,
-                            " FROM complaints WHERE tracking_code = :t"));
-    st.define_and_bind();
-    if (!st.execute(true)) return absl::NotFoundError("complaint not found");
-    out = row.Take();
+    std::optional<ComplaintRecord> found = SelectComplaint(sql, tracking_code);
+    if (!found) return absl::NotFoundError("complaint not found");
+    out = *std::move(found);
     sql << kInsertAccessLog, soci::use(out.office_code, "office"),
         soci::use(out.tracking_code, "t"), soci::use(entry.principal_id, "pid"),
         soci::use(entry.principal_name, "pname"), soci::use(entry.role, "role"),
@@ -787,6 +787,15 @@ absl::StatusOr<int> SociComplaintRepository::EncryptPlaintextRows(
     return absl::OkStatus();
   }));
   return changed;
+}
+
+absl::StatusOr<SociComplaintRepository::StoredPii>
+SociComplaintRepository::Protect(const ComplaintRecord& c) const {
+  StoredPii out;
+  ASSIGN_OR_RETURN(out.nik, cipher_.Encrypt(c.complainant_nik, kNikContext));
+  ASSIGN_OR_RETURN(out.kk, cipher_.Encrypt(c.complainant_kk, kKkContext));
+  out.nik_index = cipher_.BlindIndex(c.complainant_nik, kNikIndexContext);
+  return out;
 }
 
 absl::Status SociComplaintRepository::Decrypt(ComplaintRecord& c) const {
@@ -849,20 +858,7 @@ absl::StatusOr<std::vector<EventRecord>> SociComplaintRepository::ListEvents(
     long long id = 0;
     sql << kSelectId, soci::use(tracking_code, "t"), soci::into(id);
     if (!sql.got_data()) return absl::NotFoundError("complaint not found");
-    EventRecord e;
-    e.tracking_code = tracking_code;
-    soci::statement st =
-        (sql.prepare << absl::StrCat(kSelectEvents, " LIMIT ", limit),
-         soci::use(id, "cid"), soci::use(after_version, "after"),
-         soci::into(e.version), soci::into(e.type), soci::into(e.from_state),
-         soci::into(e.to_state), soci::into(e.actor), soci::into(e.actor_role),
-         soci::into(e.note), soci::into(e.payload), soci::into(e.create_time),
-         soci::into(e.office_code));
-    if (st.execute(true)) {
-      do {
-        out.push_back(e);
-      } while (st.fetch());
-    }
+    out = SelectEvents(sql, id, tracking_code, after_version, limit);
     return absl::OkStatus();
   }));
   return out;

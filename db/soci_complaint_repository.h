@@ -54,6 +54,13 @@ class SociComplaintRepository : public ComplaintRepository {
                                        long long window_us) override;
 
  private:
+  // NIK and KK as stored: encrypted, with the NIK's blind index.
+  struct StoredPii {
+    std::string nik;
+    std::string kk;
+    std::string nik_index;
+  };
+  absl::StatusOr<StoredPii> Protect(const ComplaintRecord& c) const;
   absl::Status Decrypt(ComplaintRecord& c) const;
   absl::StatusOr<UpdateOutcome> Update(
       absl::Time deadline, const ComplaintRecord& complaint,
