@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "server/common/status_macros.h"
+#include "server/domain/canonical_json.h"
 #include "server/domain/complaint_access.h"
 #include "server/domain/complaint_intake.h"
 #include "server/domain/request_id.h"
@@ -71,43 +72,7 @@ absl::Time AfterWorkingDays(absl::Time now, int days,
   return absl::FromCivil(day + 1, tz);
 }
 
-std::string JsonString(absl::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          absl::StrAppend(&out, "\\u00", c < 0x10 ? "0" : "", absl::Hex(c));
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
-    }
-  }
-  out.push_back('"');
-  return out;
-}
-
-// {"k": v, …} from already-encoded JSON values.
-std::string JsonObject(
-    const std::vector<std::pair<std::string, std::string>>& fields) {
-  std::vector<std::string> parts;
-  for (const auto& [k, v] : fields) parts.push_back(JsonString(k) + ":" + v);
-  return "{" + absl::StrJoin(parts, ",") + "}";
-}
-
-const char* Bool(bool b) { return b ? "true" : "false"; }
+using J = CanonicalJson;
 
 }  // namespace
 
@@ -300,17 +265,21 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Verify(absl::Time deadline,
         c.state = v.outcome;
         e.type = "VERIFIED";
         e.note = v.outcome == "NEEDS_INFO" ? v.missing_info : v.note;
-        e.payload = JsonObject(
-            {{"outcome", JsonString(v.outcome)},
-             {"checklist",
-              JsonObject({{"kk_copy", Bool(v.checklist.kk_copy)},
-                          {"ktp_copy", Bool(v.checklist.ktp_copy)},
-                          {"location_photo", Bool(v.checklist.location_photo)},
-                          {"supporting_documents",
-                           Bool(v.checklist.supporting_documents)}})},
-             {"missing_info", JsonString(v.missing_info)},
-             {"referred_to", JsonString(v.referred_to)},
-             {"duplicate_of", JsonString(original)}});
+        e.payload =
+            J::Object()
+                .Set("outcome", J::String(v.outcome))
+                .Set("checklist",
+                     J::Object()
+                         .Set("kk_copy", J::Bool(v.checklist.kk_copy))
+                         .Set("ktp_copy", J::Bool(v.checklist.ktp_copy))
+                         .Set("location_photo",
+                              J::Bool(v.checklist.location_photo))
+                         .Set("supporting_documents",
+                              J::Bool(v.checklist.supporting_documents)))
+                .Set("missing_info", J::String(v.missing_info))
+                .Set("referred_to", J::String(v.referred_to))
+                .Set("duplicate_of", J::String(original))
+                .Serialize();
         return absl::OkStatus();
       });
 }
@@ -375,10 +344,13 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Dispose(absl::Time deadline,
         c.unit_code = d.unit_code;
         e.type = "DISPOSED";
         e.note = d.instruction;
-        e.payload = JsonObject(
-            {{"unit_code", JsonString(d.unit_code)},
-             {"due_time", d.due_time ? JsonString(absl::FormatTime(*d.due_time))
-                                     : std::string("null")}});
+        e.payload =
+            J::Object()
+                .Set("unit_code", J::String(d.unit_code))
+                .Set("due_time", d.due_time
+                                     ? J::String(absl::FormatTime(*d.due_time))
+                                     : J::Null())
+                .Serialize();
         return absl::OkStatus();
       });
 }
@@ -403,9 +375,10 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Decline(absl::Time deadline,
                 c.state = d.outcome;
                 e.type = "DECLINED";
                 e.note = d.reason;
-                e.payload =
-                    JsonObject({{"outcome", JsonString(d.outcome)},
-                                {"referred_to", JsonString(d.referred_to)}});
+                e.payload = J::Object()
+                                .Set("outcome", J::String(d.outcome))
+                                .Set("referred_to", J::String(d.referred_to))
+                                .Serialize();
                 return absl::OkStatus();
               });
 }
@@ -418,7 +391,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::ReturnDisposition(
       Note("reason", reason, true),
       [&](const OfficeConfig&, db::ComplaintRecord& c, db::EventRecord& e,
           absl::Time) {
-        e.payload = JsonObject({{"unit_code", JsonString(c.unit_code)}});
+        e.payload =
+            J::Object().Set("unit_code", J::String(c.unit_code)).Serialize();
         c.state = "REPORTED_TO_HEAD";
         c.unit_code.clear();
         e.type = "DISPOSITION_RETURNED";
@@ -507,8 +481,10 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Inform(absl::Time deadline,
               RoleInOffice(who, kOfficer), args,
               [&](const OfficeConfig&, db::ComplaintRecord& c,
                   db::EventRecord& e, absl::Time) {
-                e.payload = JsonObject({{"method", JsonString(i.method)},
-                                        {"outcome", JsonString(c.state)}});
+                e.payload = J::Object()
+                                .Set("method", J::String(i.method))
+                                .Set("outcome", J::String(c.state))
+                                .Serialize();
                 c.state = "INFORMED";
                 e.type = "INFORMED";
                 e.note = i.message;
@@ -624,10 +600,9 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Update(
         e.type = "UPDATED";
         // Which fields changed, never their values (personal data).
         {
-          std::vector<std::string> quoted;
-          for (const std::string& p : paths) quoted.push_back(JsonString(p));
-          e.payload =
-              JsonObject({{"paths", "[" + absl::StrJoin(quoted, ",") + "]"}});
+          J list = J::Array();
+          for (const std::string& p : paths) list.Add(J::String(p));
+          e.payload = J::Object().Set("paths", std::move(list)).Serialize();
         }
         return absl::OkStatus();
       });
