@@ -11,12 +11,21 @@
 namespace aduan::domain {
 namespace {
 
+// The office with its calendar. Errors: kInvalidArgument naming the field.
 absl::StatusOr<OfficeConfig> Build(db::OfficeRecord record) {
   absl::TimeZone tz;
   if (!absl::LoadTimeZone(record.time_zone, &tz)) {
-    spdlog::error("office {} has unknown time zone {}", record.code,
-                  record.time_zone);
-    return absl::InternalError("office configuration is invalid");
+    return absl::InvalidArgumentError(
+        "office.time_zone: must be an IANA time zone such as Asia/Jakarta");
+  }
+  std::vector<absl::CivilDay> holidays;
+  for (const auto& h : record.holidays) {
+    absl::CivilDay day;
+    if (!absl::ParseCivilTime(h.day, &day)) {
+      return absl::InvalidArgumentError(
+          "office.holidays: date must be YYYY-MM-DD");
+    }
+    holidays.push_back(day);
   }
   std::vector<WorkingHours> hours;
   for (const auto& w : record.working_hours) {
@@ -27,24 +36,16 @@ absl::StatusOr<OfficeConfig> Build(db::OfficeRecord record) {
         absl::Weekday::friday,    absl::Weekday::saturday,
         absl::Weekday::sunday};
     if (w.weekday < 1 || w.weekday > 7) {
-      return absl::InternalError("office configuration is invalid");
+      return absl::InvalidArgumentError(
+          "office.working_hours: weekday must be 1 (Monday) … 7 (Sunday)");
     }
     hours.push_back({kDays[w.weekday - 1], w.open_minute, w.close_minute});
-  }
-  std::vector<absl::CivilDay> holidays;
-  for (const auto& h : record.holidays) {
-    absl::CivilDay day;
-    if (!absl::ParseCivilTime(h.day, &day)) {
-      return absl::InternalError("office configuration is invalid");
-    }
-    holidays.push_back(day);
   }
   auto calendar =
       WorkingCalendar::Create(tz, std::move(hours), std::move(holidays));
   if (!calendar.ok()) {
-    spdlog::error("office {} has invalid working hours: {}", record.code,
-                  calendar.status().ToString());
-    return absl::InternalError("office configuration is invalid");
+    return absl::InvalidArgumentError(
+        absl::StrCat("office.", calendar.status().message()));
   }
   return OfficeConfig{std::move(record), *std::move(calendar)};
 }
@@ -72,40 +73,7 @@ void OfficeDirectory::Invalidate(const std::string& code) {
 }
 
 absl::Status OfficeDirectory::Check(const db::OfficeRecord& record) {
-  absl::TimeZone tz;
-  if (!absl::LoadTimeZone(record.time_zone, &tz)) {
-    return absl::InvalidArgumentError(
-        "office.time_zone: must be an IANA time zone such as Asia/Jakarta");
-  }
-  for (const auto& h : record.holidays) {
-    absl::CivilDay day;
-    if (!absl::ParseCivilTime(h.day, &day)) {
-      return absl::InvalidArgumentError(
-          "office.holidays: date must be YYYY-MM-DD");
-    }
-  }
-  auto built = Build(record);
-  if (!built.ok()) {
-    std::vector<WorkingHours> hours;
-    static constexpr absl::Weekday kDays[] = {
-        absl::Weekday::monday,    absl::Weekday::tuesday,
-        absl::Weekday::wednesday, absl::Weekday::thursday,
-        absl::Weekday::friday,    absl::Weekday::saturday,
-        absl::Weekday::sunday};
-    for (const auto& w : record.working_hours) {
-      if (w.weekday < 1 || w.weekday > 7) {
-        return absl::InvalidArgumentError(
-            "office.working_hours: weekday must be 1 (Monday) … 7 (Sunday)");
-      }
-      hours.push_back({kDays[w.weekday - 1], w.open_minute, w.close_minute});
-    }
-    absl::Status s = WorkingCalendar::Create(tz, hours, {}).status();
-    if (!s.ok()) {
-      return absl::InvalidArgumentError(absl::StrCat("office.", s.message()));
-    }
-    return absl::InvalidArgumentError("office: configuration is invalid");
-  }
-  return absl::OkStatus();
+  return Build(record).status();
 }
 
 absl::StatusOr<std::shared_ptr<const OfficeConfig>> OfficeDirectory::Get(
@@ -119,7 +87,14 @@ absl::StatusOr<std::shared_ptr<const OfficeConfig>> OfficeDirectory::Get(
     }
   }
   ASSIGN_OR_RETURN(db::OfficeRecord record, offices_.Get(deadline, code));
-  ASSIGN_OR_RETURN(OfficeConfig config, Build(std::move(record)));
+  absl::StatusOr<OfficeConfig> built = Build(std::move(record));
+  if (!built.ok()) {
+    // Stored configuration that does not build is the server's problem.
+    spdlog::error("office {} has an invalid configuration: {}", code,
+                  built.status().ToString());
+    return absl::InternalError("office configuration is invalid");
+  }
+  OfficeConfig config = *std::move(built);
   auto shared = std::make_shared<const OfficeConfig>(std::move(config));
   absl::MutexLock lock(&mu_);
   cache_[code] = Entry{shared, now};
