@@ -19,8 +19,10 @@ namespace aduan::domain {
 namespace {
 
 constexpr int kMaxAttempts = 5;
-constexpr long long kPinWindowUs = 15LL * 60 * 1000000;
-constexpr int kMaxPinFailures = 5;
+// The complainant's wrong-PIN budget is the one TrackComplaint enforces.
+constexpr int kMaxPinFailures = ComplaintIntake::kMaxPinFailures;
+const long long kPinWindowUs =
+    absl::ToInt64Microseconds(ComplaintIntake::kPinWindow);
 
 absl::Status NotFound() { return absl::NotFoundError("complaint not found"); }
 
