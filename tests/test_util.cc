@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <regex>
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
@@ -20,6 +21,11 @@ std::string MakeTempDir(const std::string& prefix) {
   char* made = mkdtemp(templ.data());
   EXPECT_NE(made, nullptr);
   return templ;
+}
+
+bool HasSixteenDigitNumber(const std::string& text) {
+  static const std::regex kPattern("(^|[^0-9A-Za-z_])[0-9]{16}($|[^0-9])");
+  return std::regex_search(text, kPattern);
 }
 
 bool MysqlRequired() {

@@ -45,6 +45,11 @@ std::string MakeTempDir(const std::string& prefix);
 // ADUAN_TEST_REQUIRE_MYSQL=1 (the README's test command sets both).
 std::string FreshMysqlDatabaseUrl();
 
+// True when `text` holds a free-standing run of exactly 16 digits, the shape
+// of a NIK or KK number. Digits inside an identifier (`p_8835626422908632`, a
+// random hex id that happens to be all digits) do not count.
+bool HasSixteenDigitNumber(const std::string& text);
+
 // True when MariaDB tests must run (ADUAN_TEST_REQUIRE_MYSQL=1).
 bool MysqlRequired();
 

@@ -56,7 +56,7 @@ class E2eFixture : public ::testing::TestWithParam<std::string> {
       // Whatever the test did, the server's log holds no identity number,
       // phone number or token material.
       const std::string log = server_->ReadLog();
-      EXPECT_FALSE(std::regex_search(log, std::regex("[0-9]{16}")));
+      EXPECT_FALSE(HasSixteenDigitNumber(log));
       EXPECT_FALSE(
           std::regex_search(log, std::regex("(\\+62|\\b0)8[0-9]{8,}")));
       EXPECT_EQ(log.find("adn_"), std::string::npos);
