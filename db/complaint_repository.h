@@ -127,6 +127,25 @@ class ComplaintRepository {
       long long expected_version, const EventRecord& event,
       const std::optional<RequestRecord>& request,
       const ArchiveBuilder& build) = 0;
+  // As UpdateWithEvent, and in the same transaction inserts the metadata row
+  // of a document attached to the complaint (`attachment.tracking_code` and
+  // office as the complaint's).
+  virtual absl::StatusOr<UpdateOutcome> AttachWithEvent(
+      absl::Time deadline, const ComplaintRecord& complaint,
+      long long expected_version, const EventRecord& event,
+      const std::optional<RequestRecord>& request,
+      const AttachmentRecord& attachment) = 0;
+  // The attachments of a complaint, oldest first.
+  virtual absl::StatusOr<std::vector<AttachmentRecord>> ListAttachments(
+      absl::Time deadline, const std::string& tracking_code) = 0;
+  // One attachment, if it exists.
+  virtual absl::StatusOr<std::optional<AttachmentRecord>> GetAttachment(
+      absl::Time deadline, const std::string& attachment_id) = 0;
+  // The attachment stored by a caller's request, if any.
+  virtual absl::StatusOr<std::optional<AttachmentRecord>>
+  FindAttachmentByRequest(absl::Time deadline, const std::string& caller,
+                          const std::string& request_id) = 0;
+
   // The archive record of a complaint, if any.
   virtual absl::StatusOr<std::optional<ArchiveRecord>> GetArchive(
       absl::Time deadline, const std::string& tracking_code) = 0;

@@ -175,6 +175,26 @@ struct ArchiveRecord {
   long long create_time = 0;
 };
 
+// A document attached to a complaint: the metadata row. The bytes are in the
+// blob store under `sha256`.
+struct AttachmentRecord {
+  std::string attachment_id;  // att_<16 hex>
+  std::string office_code;
+  std::string tracking_code;
+  std::string type;        // KK_COPY, KTP_COPY, LOCATION_PHOTO, SUPPORTING,
+                           // RESULT
+  std::string media_type;  // recognised from the content
+  std::string file_name;
+  long long size_bytes = 0;
+  std::string sha256;         // lower-case hex
+  std::string uploaded_by;    // principal name, or "citizen"
+  std::string uploaded_role;  // OFFICER, GATEWAY, UNIT or CITIZEN
+  // The request that stored it: a retried upload finds it by these.
+  std::string request_caller;
+  std::string request_id;
+  long long create_time = 0;
+};
+
 // One full read of a complaint's personal data.
 struct AccessLogRecord {
   long long id = 0;

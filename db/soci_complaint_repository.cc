@@ -376,6 +376,62 @@ std::optional<ArchiveRecord> SelectArchive(soci::session& sql,
   return r;
 }
 
+constexpr char kAttachmentColumns[] =
+    "attachment_id, office_code, tracking_code, type, media_type, file_name, "
+    "size_bytes, sha256, uploaded_by, uploaded_role, request_caller, "
+    "request_id, create_time";
+
+void InsertAttachment(soci::session& sql, long long complaint_id,
+                      const AttachmentRecord& a) {
+  sql << absl::StrCat("INSERT INTO attachments (complaint_id, ",
+                      kAttachmentColumns,
+                      ") VALUES (:cid, :id, :office, :t, :type, :media, "
+                      ":name, :size, :sha, :by, :role, :caller, :rid, :time)"),
+      soci::use(complaint_id, "cid"), soci::use(a.attachment_id, "id"),
+      soci::use(a.office_code, "office"), soci::use(a.tracking_code, "t"),
+      soci::use(a.type, "type"), soci::use(a.media_type, "media"),
+      soci::use(a.file_name, "name"), soci::use(a.size_bytes, "size"),
+      soci::use(a.sha256, "sha"), soci::use(a.uploaded_by, "by"),
+      soci::use(a.uploaded_role, "role"), soci::use(a.request_caller, "caller"),
+      soci::use(a.request_id, "rid"), soci::use(a.create_time, "time");
+}
+
+// Attachments by `where` with :a and, when it names it, :b.
+std::vector<AttachmentRecord> SelectAttachments(soci::session& sql,
+                                                const std::string& where,
+                                                const std::string& a,
+                                                const std::string& b) {
+  std::vector<AttachmentRecord> out;
+  AttachmentRecord r;
+  std::string av = a;
+  std::string bv = b;
+  soci::statement st(sql);
+  st.exchange(soci::into(r.attachment_id));
+  st.exchange(soci::into(r.office_code));
+  st.exchange(soci::into(r.tracking_code));
+  st.exchange(soci::into(r.type));
+  st.exchange(soci::into(r.media_type));
+  st.exchange(soci::into(r.file_name));
+  st.exchange(soci::into(r.size_bytes));
+  st.exchange(soci::into(r.sha256));
+  st.exchange(soci::into(r.uploaded_by));
+  st.exchange(soci::into(r.uploaded_role));
+  st.exchange(soci::into(r.request_caller));
+  st.exchange(soci::into(r.request_id));
+  st.exchange(soci::into(r.create_time));
+  st.exchange(soci::use(av, "a"));
+  if (where.find(":b") != std::string::npos) st.exchange(soci::use(bv, "b"));
+  st.alloc();
+  st.prepare(absl::StrCat("SELECT ", kAttachmentColumns,
+                          " FROM attachments WHERE ", where));
+  st.define_and_bind();
+  if (st.execute(true)) {
+    do out.push_back(r);
+    while (st.fetch());
+  }
+  return out;
+}
+
 void InsertRequest(soci::session& sql, const RequestRecord& r) {
   sql << kInsertRequest, soci::use(r.caller, "caller"),
       soci::use(r.request_id, "rid"), soci::use(r.office_code, "office"),
@@ -576,14 +632,63 @@ absl::StatusOr<CreateOutcome> SociComplaintRepository::Create(
 absl::StatusOr<UpdateOutcome> SociComplaintRepository::UpdateWithEvent(
     absl::Time deadline, const ComplaintRecord& c, long long expected_version,
     const EventRecord& event, const std::optional<RequestRecord>& request) {
-  return Update(deadline, c, expected_version, event, request, nullptr);
+  return Update(deadline, c, expected_version, event, request, Extra());
+}
+
+absl::StatusOr<UpdateOutcome> SociComplaintRepository::AttachWithEvent(
+    absl::Time deadline, const ComplaintRecord& c, long long expected_version,
+    const EventRecord& event, const std::optional<RequestRecord>& request,
+    const AttachmentRecord& attachment) {
+  Extra extra;
+  extra.attachment = &attachment;
+  return Update(deadline, c, expected_version, event, request, extra);
+}
+
+absl::StatusOr<std::vector<AttachmentRecord>>
+SociComplaintRepository::ListAttachments(absl::Time deadline,
+                                         const std::string& tracking_code) {
+  std::vector<AttachmentRecord> out;
+  RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
+    out = SelectAttachments(sql, "tracking_code = :a ORDER BY id",
+                            tracking_code, "");
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<std::optional<AttachmentRecord>>
+SociComplaintRepository::GetAttachment(absl::Time deadline,
+                                       const std::string& attachment_id) {
+  std::optional<AttachmentRecord> out;
+  RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
+    auto rows = SelectAttachments(sql, "attachment_id = :a", attachment_id, "");
+    if (!rows.empty()) out = std::move(rows.front());
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+absl::StatusOr<std::optional<AttachmentRecord>>
+SociComplaintRepository::FindAttachmentByRequest(
+    absl::Time deadline, const std::string& caller,
+    const std::string& request_id) {
+  std::optional<AttachmentRecord> out;
+  RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
+    auto rows = SelectAttachments(
+        sql, "request_caller = :a AND request_id = :b", caller, request_id);
+    if (!rows.empty()) out = std::move(rows.front());
+    return absl::OkStatus();
+  }));
+  return out;
 }
 
 absl::StatusOr<UpdateOutcome> SociComplaintRepository::ArchiveWithEvent(
     absl::Time deadline, const ComplaintRecord& c, long long expected_version,
     const EventRecord& event, const std::optional<RequestRecord>& request,
     const ArchiveBuilder& build) {
-  return Update(deadline, c, expected_version, event, request, &build);
+  Extra extra;
+  extra.build = &build;
+  return Update(deadline, c, expected_version, event, request, extra);
 }
 
 absl::StatusOr<std::optional<ArchiveRecord>>
@@ -613,7 +718,7 @@ SociComplaintRepository::GetArchiveBySeq(absl::Time deadline,
 absl::StatusOr<UpdateOutcome> SociComplaintRepository::Update(
     absl::Time deadline, const ComplaintRecord& c, long long expected_version,
     const EventRecord& event, const std::optional<RequestRecord>& request,
-    const ArchiveBuilder* build) {
+    const Extra& extra) {
   UpdateOutcome outcome;
   ASSIGN_OR_RETURN(const StoredPii pii, Protect(c));
   const std::string& stored_nik = pii.nik;
@@ -643,7 +748,10 @@ absl::StatusOr<UpdateOutcome> SociComplaintRepository::Update(
       return absl::OkStatus();
     }
     InsertEvent(sql, c.id, event);
-    if (build != nullptr) {
+    if (extra.attachment != nullptr) {
+      InsertAttachment(sql, c.id, *extra.attachment);
+    }
+    if (const ArchiveBuilder* build = extra.build; build != nullptr) {
       const std::vector<EventRecord> events =
           SelectEvents(sql, c.id, c.tracking_code, 0, 100000);
       std::string prev(64, '0');

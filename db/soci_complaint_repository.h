@@ -31,6 +31,18 @@ class SociComplaintRepository : public ComplaintRepository {
       long long expected_version, const EventRecord& event,
       const std::optional<RequestRecord>& request,
       const ArchiveBuilder& build) override;
+  absl::StatusOr<UpdateOutcome> AttachWithEvent(
+      absl::Time deadline, const ComplaintRecord& complaint,
+      long long expected_version, const EventRecord& event,
+      const std::optional<RequestRecord>& request,
+      const AttachmentRecord& attachment) override;
+  absl::StatusOr<std::vector<AttachmentRecord>> ListAttachments(
+      absl::Time deadline, const std::string& tracking_code) override;
+  absl::StatusOr<std::optional<AttachmentRecord>> GetAttachment(
+      absl::Time deadline, const std::string& attachment_id) override;
+  absl::StatusOr<std::optional<AttachmentRecord>> FindAttachmentByRequest(
+      absl::Time deadline, const std::string& caller,
+      const std::string& request_id) override;
   absl::StatusOr<std::optional<ArchiveRecord>> GetArchive(
       absl::Time deadline, const std::string& tracking_code) override;
   absl::StatusOr<std::optional<ArchiveRecord>> GetArchiveBySeq(
@@ -62,10 +74,15 @@ class SociComplaintRepository : public ComplaintRepository {
   };
   absl::StatusOr<StoredPii> Protect(const ComplaintRecord& c) const;
   absl::Status Decrypt(ComplaintRecord& c) const;
+  // What an update writes besides the complaint, its event and request.
+  struct Extra {
+    const ArchiveBuilder* build = nullptr;
+    const AttachmentRecord* attachment = nullptr;
+  };
   absl::StatusOr<UpdateOutcome> Update(
       absl::Time deadline, const ComplaintRecord& complaint,
       long long expected_version, const EventRecord& event,
-      const std::optional<RequestRecord>& request, const ArchiveBuilder* build);
+      const std::optional<RequestRecord>& request, const Extra& extra);
 
   Database& db_;
   const PiiCipher& cipher_;

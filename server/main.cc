@@ -36,6 +36,7 @@
 #include "aduan/v1/disposition_service.grpc.pb.h"
 #include "aduan/v1/verification_service.grpc.pb.h"
 #include "db/database.h"
+#include "db/file_blob_store.h"
 #include "db/migrator.h"
 #include "db/seeder.h"
 #include "db/soci_access_repository.h"
@@ -43,6 +44,7 @@
 #include "db/soci_office_repository.h"
 #include "server/api/admin_service.h"
 #include "server/api/archive_service.h"
+#include "server/api/attachment_service.h"
 #include "server/api/call_context.h"
 #include "server/api/complaint_service.h"
 #include "server/api/disposition_service.h"
@@ -90,6 +92,9 @@ ABSL_FLAG(std::string, key_file, EnvOr("ADUAN_KEY_FILE", "var/aduan.key"),
           "Secret key file, mode 0600 (env ADUAN_KEY_FILE). Created on first "
           "start for SQLite; for MySQL create it once with `aduand keygen` "
           "and give every replica the same file.");
+ABSL_FLAG(std::string, blob_dir, EnvOr("ADUAN_BLOB_DIR", "var/blobs"),
+          "Folder of the attached documents' bytes (content-addressed; may be "
+          "shared by several aduand processes).");
 ABSL_FLAG(std::string, log_level, EnvOr("ADUAN_LOG_LEVEL", "info"),
           "trace, debug, info, warn, error or off (env ADUAN_LOG_LEVEL).");
 ABSL_FLAG(int, max_threads, EnvOrInt("ADUAN_MAX_THREADS", 64),
@@ -242,7 +247,10 @@ int Serve() {
   domain::ComplaintReader reader(complaints, directory, clock);
   domain::AccessAdmin access_admin(access, complaints, directory, clock);
   auth::Authorizer authorizer(access, clock);
-  domain::ComplaintArchive archive(complaints, *cipher, keys->archive_key());
+  auto blobs = db::FileBlobStore::Open(absl::GetFlag(FLAGS_blob_dir));
+  if (!blobs.ok()) return Fail(blobs.status());
+  domain::ComplaintArchive archive(complaints, **blobs, *cipher,
+                                   keys->archive_key());
   domain::ComplaintWorkflow workflow(complaints, directory, pins, clock,
                                      &archive);
   api::IntakeService intake_service(authorizer, intake, workflow);
@@ -253,8 +261,8 @@ int Serve() {
   domain::OfficeAdmin office_admin(offices, access, directory, clock);
   api::AdminService admin_service(authorizer, access_admin, office_admin,
                                   directory, offices);
-  // Until its issue lands this answers UNIMPLEMENTED.
-  v1::AttachmentService::Service attachment_service;
+  domain::ComplaintDocuments documents(complaints, **blobs, workflow, clock);
+  api::AttachmentService attachment_service(authorizer, documents);
 
   api::SetDefaultCallDeadline(
       absl::Seconds(absl::GetFlag(FLAGS_default_deadline_seconds)));

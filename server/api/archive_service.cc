@@ -58,6 +58,10 @@ grpc::Status ArchiveService::VerifyArchive(grpc::ServerContext* ctx,
   resp->set_stored_sha256(check->stored_sha256);
   resp->set_computed_sha256(check->computed_sha256);
   resp->set_chain_intact(check->chain_intact);
+  resp->set_documents_intact(check->documents_intact);
+  for (const std::string& id : check->damaged_attachment_ids) {
+    resp->add_damaged_attachment_ids(id);
+  }
   return grpc::Status::OK;
 }
 

@@ -140,6 +140,22 @@ void ToProto(const domain::ComplaintView& view, v1::Complaint* out) {
   *out->mutable_create_time() = TsMicros(r.create_time);
   *out->mutable_update_time() = TsMicros(r.update_time);
   out->set_etag(absl::StrCat("v", r.version));
+  for (const db::AttachmentRecord& a : view.attachments) {
+    ToProto(a, out->add_attachments());
+  }
+}
+
+void ToProto(const db::AttachmentRecord& a, v1::Attachment* out) {
+  out->set_attachment_id(a.attachment_id);
+  v1::Attachment::Type type = v1::Attachment::TYPE_UNSPECIFIED;
+  v1::Attachment::Type_Parse(a.type, &type);
+  out->set_type(type);
+  out->set_media_type(a.media_type);
+  out->set_file_name(a.file_name);
+  out->set_size_bytes(a.size_bytes);
+  out->set_sha256(a.sha256);
+  out->set_uploaded_by(a.uploaded_by);
+  *out->mutable_create_time() = TsMicros(a.create_time);
 }
 
 void ToPublicProto(const domain::ComplaintView& view, v1::Complaint* out) {

@@ -25,6 +25,7 @@ void ToProto(const domain::ComplaintView& view, v1::Complaint* out);
 // The public view for the complainant: no personal data, no notes.
 void ToPublicProto(const domain::ComplaintView& view, v1::Complaint* out);
 void ToProto(const db::EventRecord& event, v1::ComplaintEvent* out);
+void ToProto(const db::AttachmentRecord& attachment, v1::Attachment* out);
 void ToProto(const domain::TrackResult& track, v1::TrackComplaintResponse* out);
 
 // The list filters. Errors: kInvalidArgument for unknown or UNSPECIFIED

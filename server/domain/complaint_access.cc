@@ -46,6 +46,39 @@ bool MayReadFullView(const Principal& who, const std::string& office) {
   return false;
 }
 
+bool IsIdentityDocument(const std::string& type) {
+  return type == "KK_COPY" || type == "KTP_COPY";
+}
+
+bool MayOpenAttachment(const Principal& who, const db::ComplaintRecord& c,
+                       const std::string& type) {
+  if (!CanSeeComplaint(who, c)) return false;
+  if (MayReadFullView(who, c.office_code)) return true;
+  if (IsIdentityDocument(type)) return false;
+  bool other_role = false;  // a role that sees the complaint, not as its unit
+  for (const db::RoleBindingRecord& b : who.bindings) {
+    if (b.office_code != c.office_code) continue;
+    if (b.role == kAuditor) other_role = true;
+    if (b.role == kGateway && !c.source.empty() && b.source == c.source) {
+      other_role = true;
+    }
+  }
+  return other_role || type == "RESULT" || type == "LOCATION_PHOTO";
+}
+
+absl::StatusOr<std::vector<db::AttachmentRecord>> VisibleAttachments(
+    db::ComplaintRepository& complaints, absl::Time deadline,
+    const Principal& who, const db::ComplaintRecord& c) {
+  absl::StatusOr<std::vector<db::AttachmentRecord>> all =
+      complaints.ListAttachments(deadline, c.tracking_code);
+  if (!all.ok()) return all.status();
+  std::vector<db::AttachmentRecord> out;
+  for (db::AttachmentRecord& a : *all) {
+    if (MayOpenAttachment(who, c, a.type)) out.push_back(std::move(a));
+  }
+  return out;
+}
+
 bool MaySearchByNik(const Principal& who) {
   for (const db::RoleBindingRecord& b : who.bindings) {
     if (IsStaff(b.role)) return true;

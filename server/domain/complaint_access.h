@@ -33,6 +33,24 @@ bool MayReadFullView(const Principal& who, const std::string& office);
 // True when `who` may search by NIK in `office` (empty: in any of theirs).
 bool MaySearchByNik(const Principal& who);
 
+// True for the identity documents (KK_COPY, KTP_COPY): they show the NIK and
+// KK number in full.
+bool IsIdentityDocument(const std::string& type);
+
+// True when `who` may open (and see listed) an attachment of `type` of `c`,
+// a complaint `who` can see. Identity documents are personal data in full,
+// like the FULL view: OFFICER, SECRETARY and HEAD only (and only with a
+// reason, which the caller logs). Everyone else who sees the complaint opens
+// the location photo, supporting and result documents — except UNIT staff,
+// who open RESULT documents and the location photo only.
+bool MayOpenAttachment(const Principal& who, const db::ComplaintRecord& c,
+                       const std::string& type);
+
+// The attachments of `c` that `who` may open, oldest first.
+absl::StatusOr<std::vector<db::AttachmentRecord>> VisibleAttachments(
+    db::ComplaintRepository& complaints, absl::Time deadline,
+    const Principal& who, const db::ComplaintRecord& c);
+
 // Applies the BASIC view for `who` to `c` in place. Returns true when
 // anything was masked or left out.
 bool MaskForViewer(const Principal& who, db::ComplaintRecord& c);

@@ -49,6 +49,7 @@ std::string ComplaintArchive::Hmac(const db::ArchiveRecord& r) const {
 
 db::ArchiveRecord ComplaintArchive::Build(
     const db::ComplaintRecord& c, const std::vector<db::EventRecord>& events,
+    const std::vector<db::AttachmentRecord>& attachments,
     const std::string& prev_sha256, long long office_seq,
     absl::Time time) const {
   J complainant =
@@ -99,6 +100,19 @@ db::ArchiveRecord ComplaintArchive::Build(
                  .Set("payload", J::String(e.payload))
                  .Set("create_time", J::String(Rfc3339(e.create_time))));
   }
+  // Documents by digest, type and size; file names stay out (they may name
+  // the complainant of an anonymous complaint).
+  J documents = J::Array();
+  for (const db::AttachmentRecord& a : attachments) {
+    documents.Add(J::Object()
+                      .Set("attachment_id", J::String(a.attachment_id))
+                      .Set("type", J::String(a.type))
+                      .Set("media_type", J::String(a.media_type))
+                      .Set("size_bytes", J::Int(a.size_bytes))
+                      .Set("sha256", J::String(a.sha256))
+                      .Set("uploaded_role", J::String(a.uploaded_role))
+                      .Set("create_time", J::String(Rfc3339(a.create_time))));
+  }
   db::ArchiveRecord r;
   r.tracking_code = c.tracking_code;
   r.office_code = c.office_code;
@@ -113,9 +127,7 @@ db::ArchiveRecord ComplaintArchive::Build(
                    .Set("archived_at", J::String(Rfc3339(r.create_time)))
                    .Set("complaint", std::move(complaint))
                    .Set("events", std::move(list))
-                   // Attachment digests join with the attachments issue; the
-                   // list is part of the format from the start.
-                   .Set("attachments", J::Array())
+                   .Set("attachments", std::move(documents))
                    .Serialize();
   r.sha256 = Sha256Hex(r.document);
   r.hmac = Hmac(r);
@@ -148,11 +160,26 @@ absl::StatusOr<ArchiveCheck> ComplaintArchive::Verify(
   ASSIGN_OR_RETURN(
       std::vector<db::EventRecord> events,
       complaints_.ListEvents(deadline, stored.tracking_code, 0, 100000));
+  ASSIGN_OR_RETURN(std::vector<db::AttachmentRecord> attachments,
+                   complaints_.ListAttachments(deadline, stored.tracking_code));
   const db::ArchiveRecord rebuilt =
-      Build(live, events, stored.prev_sha256, stored.office_seq,
+      Build(live, events, attachments, stored.prev_sha256, stored.office_seq,
             absl::FromUnixMicros(stored.create_time));
   out.computed_sha256 = rebuilt.sha256;
-  out.intact = document_ok && hmac_ok && rebuilt.sha256 == stored.sha256;
+  // The documents' bytes: each must still have its digest and size.
+  for (const db::AttachmentRecord& a : attachments) {
+    absl::StatusOr<std::string> bytes = blobs_.Get(a.sha256);
+    if (!bytes.ok() && !absl::IsNotFound(bytes.status())) {
+      return bytes.status();
+    }
+    if (!bytes.ok() || static_cast<long long>(bytes->size()) != a.size_bytes ||
+        Sha256Hex(*bytes) != a.sha256) {
+      out.damaged_attachment_ids.push_back(a.attachment_id);
+    }
+  }
+  out.documents_intact = out.damaged_attachment_ids.empty();
+  out.intact = document_ok && hmac_ok && rebuilt.sha256 == stored.sha256 &&
+               out.documents_intact;
   // The link to the previous record of the office.
   if (stored.office_seq == 1) {
     out.chain_intact = stored.prev_sha256 == std::string(64, '0');

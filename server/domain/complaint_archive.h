@@ -12,6 +12,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "db/blob_store.h"
 #include "db/complaint_repository.h"
 #include "server/common/pii_cipher.h"
 #include "server/domain/principal.h"
@@ -19,8 +20,13 @@
 namespace aduan::domain {
 
 struct ArchiveCheck {
-  bool intact = false;        // digest, HMAC and live rows all agree
+  // Digest, HMAC, live rows and the attached documents' bytes all agree.
+  bool intact = false;
   bool chain_intact = false;  // the previous record exists and matches
+  // Every attached document's stored bytes still have the archived digest
+  // and size; those that do not (or are missing) are listed.
+  bool documents_intact = false;
+  std::vector<std::string> damaged_attachment_ids;
   std::string stored_sha256;
   std::string computed_sha256;  // of the document rebuilt from live rows
 };
@@ -28,17 +34,20 @@ struct ArchiveCheck {
 // Thread-safe; the references must outlive it.
 class ComplaintArchive {
  public:
-  ComplaintArchive(db::ComplaintRepository& complaints, const PiiCipher& cipher,
-                   std::string archive_key)
+  // `blobs` holds the attached documents' bytes, which Verify checks.
+  ComplaintArchive(db::ComplaintRepository& complaints, db::BlobStore& blobs,
+                   const PiiCipher& cipher, std::string archive_key)
       : complaints_(complaints),
+        blobs_(blobs),
         cipher_(cipher),
         key_(std::move(archive_key)) {}
 
-  // The record of an archived complaint `c` (state ARCHIVED, its events
-  // given), archived by `actor` at `time`, as record `office_seq` after
+  // The record of an archived complaint `c` (state ARCHIVED, its events and
+  // attachments given), archived at `time`, as record `office_seq` after
   // `prev_sha256`.
   db::ArchiveRecord Build(const db::ComplaintRecord& c,
                           const std::vector<db::EventRecord>& events,
+                          const std::vector<db::AttachmentRecord>& attachments,
                           const std::string& prev_sha256, long long office_seq,
                           absl::Time time) const;
 
@@ -48,8 +57,8 @@ class ComplaintArchive {
                                         const Principal& who,
                                         const std::string& tracking_code);
   // Recomputes the digest of the stored document and of one rebuilt from
-  // the live rows, checks the HMAC and the link to the previous record.
-  // Errors as Get.
+  // the live rows, checks the HMAC, the link to the previous record and the
+  // bytes of every attached document in the blob store. Errors as Get.
   absl::StatusOr<ArchiveCheck> Verify(absl::Time deadline, const Principal& who,
                                       const std::string& tracking_code);
 
@@ -57,6 +66,7 @@ class ComplaintArchive {
   std::string Hmac(const db::ArchiveRecord& r) const;
 
   db::ComplaintRepository& complaints_;
+  db::BlobStore& blobs_;
   const PiiCipher& cipher_;
   const std::string key_;
 };

@@ -83,10 +83,13 @@ absl::StatusOr<ComplaintView> ComplaintReader::Get(
   ASSIGN_OR_RETURN(std::string code,
                    NormalizeTrackingCode("tracking_code", tracking_code));
   ASSIGN_OR_RETURN(db::ComplaintRecord record, Visible(deadline, who, code));
+  ASSIGN_OR_RETURN(std::vector<db::AttachmentRecord> attachments,
+                   VisibleAttachments(complaints_, deadline, who, record));
   if (!full) {
     const bool masked = MaskForViewer(who, record);
     ASSIGN_OR_RETURN(ComplaintView view, View(deadline, std::move(record)));
     view.masked = masked;
+    view.attachments = std::move(attachments);
     return view;
   }
   if (!MayReadFullView(who, record.office_code)) {
@@ -109,7 +112,9 @@ absl::StatusOr<ComplaintView> ComplaintReader::Get(
   ASSIGN_OR_RETURN(db::ComplaintRecord logged,
                    complaints_.GetLoggingAccess(deadline, code, entry));
   spdlog::info("full view of {} by {} ({})", code, who.name, entry.role);
-  return View(deadline, std::move(logged));
+  ASSIGN_OR_RETURN(ComplaintView view, View(deadline, std::move(logged)));
+  view.attachments = std::move(attachments);
+  return view;
 }
 
 absl::StatusOr<ListResult> ComplaintReader::List(absl::Time deadline,

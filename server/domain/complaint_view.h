@@ -3,6 +3,8 @@
 #ifndef ADUAN_SERVER_DOMAIN_COMPLAINT_VIEW_H_
 #define ADUAN_SERVER_DOMAIN_COMPLAINT_VIEW_H_
 
+#include <vector>
+
 #include "absl/time/time.h"
 #include "db/records.h"
 #include "server/domain/office_directory.h"
@@ -16,6 +18,8 @@ struct ComplaintView {
   SlaView resolution;
   // True when personal data was masked or left out for the viewer.
   bool masked = false;
+  // The attachments the viewer may open (empty in lists and public views).
+  std::vector<db::AttachmentRecord> attachments;
 };
 
 // The view of `record` at `now`, with clocks counted in `office` hours.

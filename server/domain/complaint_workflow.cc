@@ -4,12 +4,15 @@
 
 #include <algorithm>
 
+#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "server/common/crypto.h"
 #include "server/common/status_macros.h"
 #include "server/domain/canonical_json.h"
 #include "server/domain/complaint_access.h"
 #include "server/domain/complaint_intake.h"
+#include "server/domain/document_format.h"
 #include "server/domain/request_id.h"
 #include "server/domain/sla_clock.h"
 #include "server/domain/tracking_code.h"
@@ -123,7 +126,8 @@ ComplaintWorkflow::Scope ComplaintWorkflow::ComplainantSide(
 absl::StatusOr<StepResult> ComplaintWorkflow::Step(
     absl::Time deadline, const Principal& who, Action action,
     const std::string& role, const StepInput& in, const Scope& scope,
-    const absl::Status& arguments, const Decide& decide) {
+    const absl::Status& arguments, const Decide& decide,
+    const db::AttachmentRecord* attachment) {
   ASSIGN_OR_RETURN(std::string code,
                    NormalizeTrackingCode("tracking_code", in.tracking_code));
   const std::string caller =
@@ -134,9 +138,15 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Step(
     StepResult out;
     out.public_view = !who.authenticated;
     bool masked = false;
-    if (who.authenticated) masked = MaskForViewer(who, c);
+    std::vector<db::AttachmentRecord> attachments;
+    if (who.authenticated) {
+      ASSIGN_OR_RETURN(attachments,
+                       VisibleAttachments(complaints_, deadline, who, c));
+      masked = MaskForViewer(who, c);
+    }
     out.complaint = MakeComplaintView(std::move(c), clock_.Now(), *office);
     out.complaint.masked = masked;
+    out.complaint.attachments = std::move(attachments);
     return out;
   };
   auto replay = [&](const db::RequestRecord& r) -> absl::StatusOr<StepResult> {
@@ -145,7 +155,13 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Step(
           "request_id: already used for a different request");
     }
     ASSIGN_OR_RETURN(db::ComplaintRecord c, complaints_.Get(deadline, code));
-    return view_of(std::move(c));
+    ASSIGN_OR_RETURN(StepResult out, view_of(std::move(c)));
+    if (action == Action::kAttach) {
+      ASSIGN_OR_RETURN(out.attachment, complaints_.FindAttachmentByRequest(
+                                           deadline, caller, in.request_id));
+      if (!out.attachment) return absl::InternalError("upload record lost");
+    }
+    return out;
   };
   for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
     auto stored = complaints_.Get(deadline, code);
@@ -199,24 +215,36 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Step(
     request.create_time = now_us;
     db::UpdateOutcome outcome;
     if (action == Action::kArchive) {
+      // Attachments cannot change any more: none are allowed in the states
+      // archiving starts from (and the version guard catches a race).
+      ASSIGN_OR_RETURN(std::vector<db::AttachmentRecord> attachments,
+                       complaints_.ListAttachments(deadline, code));
       ASSIGN_OR_RETURN(outcome,
                        complaints_.ArchiveWithEvent(
                            deadline, c, stored->version, event, request,
                            [&](const std::string& prev, long long seq,
                                const std::vector<db::EventRecord>& events)
                                -> absl::StatusOr<db::ArchiveRecord> {
-                             return archive_->Build(c, events, prev, seq, now);
+                             return archive_->Build(c, events, attachments,
+                                                    prev, seq, now);
                            }));
+    } else if (action == Action::kAttach) {
+      ASSIGN_OR_RETURN(
+          outcome, complaints_.AttachWithEvent(deadline, c, stored->version,
+                                               event, request, *attachment));
     } else {
       ASSIGN_OR_RETURN(outcome,
                        complaints_.UpdateWithEvent(deadline, c, stored->version,
                                                    event, request));
     }
     switch (outcome.kind) {
-      case db::UpdateOutcome::Kind::kUpdated:
+      case db::UpdateOutcome::Kind::kUpdated: {
         spdlog::info("{} {}: {} -> {} by {}", method, code, from, c.state,
                      event.actor);
-        return view_of(std::move(c));
+        ASSIGN_OR_RETURN(StepResult out, view_of(std::move(c)));
+        if (attachment != nullptr) out.attachment = *attachment;
+        return out;
+      }
       case db::UpdateOutcome::Kind::kRequestExists:
         return replay(outcome.request);
       case db::UpdateOutcome::Kind::kVersionConflict:
@@ -264,24 +292,34 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Verify(absl::Time deadline,
                            "must be another complaint of the same office");
           }
         }
+        // The checklist is pre-filled from the attached documents: what is
+        // attached counts as present.
+        Checklist checklist = v.checklist;
+        ASSIGN_OR_RETURN(auto attached, complaints_.ListAttachments(
+                                            deadline, c.tracking_code));
+        for (const db::AttachmentRecord& a : attached) {
+          if (a.type == "KK_COPY") checklist.kk_copy = true;
+          if (a.type == "KTP_COPY") checklist.ktp_copy = true;
+          if (a.type == "LOCATION_PHOTO") checklist.location_photo = true;
+          if (a.type == "SUPPORTING") checklist.supporting_documents = true;
+        }
         c.state = v.outcome;
         e.type = "VERIFIED";
         e.note = v.outcome == "NEEDS_INFO" ? v.missing_info : v.note;
-        e.payload =
-            J::Object()
-                .Set("outcome", J::String(v.outcome))
-                .Set("checklist",
-                     J::Object()
-                         .Set("kk_copy", J::Bool(v.checklist.kk_copy))
-                         .Set("ktp_copy", J::Bool(v.checklist.ktp_copy))
-                         .Set("location_photo",
-                              J::Bool(v.checklist.location_photo))
-                         .Set("supporting_documents",
-                              J::Bool(v.checklist.supporting_documents)))
-                .Set("missing_info", J::String(v.missing_info))
-                .Set("referred_to", J::String(v.referred_to))
-                .Set("duplicate_of", J::String(original))
-                .Serialize();
+        e.payload = J::Object()
+                        .Set("outcome", J::String(v.outcome))
+                        .Set("checklist",
+                             J::Object()
+                                 .Set("kk_copy", J::Bool(checklist.kk_copy))
+                                 .Set("ktp_copy", J::Bool(checklist.ktp_copy))
+                                 .Set("location_photo",
+                                      J::Bool(checklist.location_photo))
+                                 .Set("supporting_documents",
+                                      J::Bool(checklist.supporting_documents)))
+                        .Set("missing_info", J::String(v.missing_info))
+                        .Set("referred_to", J::String(v.referred_to))
+                        .Set("duplicate_of", J::String(original))
+                        .Serialize();
         return absl::OkStatus();
       });
 }
@@ -449,21 +487,46 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Resolve(
     const std::string& result, const std::vector<std::string>& attachment_ids) {
   absl::Status args = [&]() -> absl::Status {
     RETURN_IF_ERROR(Note("result", result, true));
-    if (!attachment_ids.empty()) {
-      return Invalid("attachment_ids",
-                     "must be empty: attachments are not available yet");
+    if (attachment_ids.size() >
+        static_cast<size_t>(kMaxAttachmentsPerComplaint)) {
+      return Invalid("attachment_ids", "too many");
+    }
+    for (size_t i = 0; i < attachment_ids.size(); ++i) {
+      for (size_t j = 0; j < i; ++j) {
+        if (attachment_ids[i] == attachment_ids[j]) {
+          return Invalid("attachment_ids", "an attachment is named twice");
+        }
+      }
     }
     return absl::OkStatus();
   }();
-  return Step(deadline, who, Action::kResolve, kUnit, in, AssignedUnit(who),
-              args,
-              [&](const OfficeConfig&, db::ComplaintRecord& c,
-                  db::EventRecord& e, absl::Time) {
-                c.state = "RESOLVED";
-                e.type = "RESOLVED";
-                e.note = result;
-                return absl::OkStatus();
-              });
+  return Step(
+      deadline, who, Action::kResolve, kUnit, in, AssignedUnit(who), args,
+      [&](const OfficeConfig&, db::ComplaintRecord& c, db::EventRecord& e,
+          absl::Time) -> absl::Status {
+        ASSIGN_OR_RETURN(auto attached, complaints_.ListAttachments(
+                                            deadline, c.tracking_code));
+        J ids = J::Array();
+        for (const std::string& id : attachment_ids) {
+          bool found = false;
+          for (const db::AttachmentRecord& a : attached) {
+            found |= a.attachment_id == id && a.type == "RESULT";
+          }
+          if (!found) {
+            return Invalid("attachment_ids",
+                           absl::StrCat(id.substr(0, 40),
+                                        " is not a RESULT document of this "
+                                        "complaint"));
+          }
+          ids.Add(J::String(id));
+        }
+        c.state = "RESOLVED";
+        e.type = "RESOLVED";
+        e.note = result;
+        e.payload =
+            J::Object().Set("attachment_ids", std::move(ids)).Serialize();
+        return absl::OkStatus();
+      });
 }
 
 absl::StatusOr<StepResult> ComplaintWorkflow::Inform(absl::Time deadline,
@@ -690,6 +753,172 @@ absl::StatusOr<std::string> ComplaintWorkflow::ReissuePin(absl::Time deadline,
   }
   spdlog::info("PIN of {} reissued by {}", code, who.name);
   return pins_.Pin(updated.tracking_code, updated.pin_generation);
+}
+
+ComplaintWorkflow::Scope ComplaintWorkflow::AttachScope(
+    const Principal& who, const StepInput& in) const {
+  Scope complainant_side = ComplainantSide(who, in);
+  Scope unit = AssignedUnit(who);
+  return [complainant_side, unit](const db::ComplaintRecord& c) {
+    return unit(c) || complainant_side(c);
+  };
+}
+
+namespace {
+
+absl::Status AttachArguments(const AttachInput& a) {
+  static constexpr absl::string_view kTypes[] = {
+      "KK_COPY", "KTP_COPY", "LOCATION_PHOTO", "SUPPORTING", "RESULT"};
+  if (a.type.empty()) return Invalid("type", "is required");
+  bool known = false;
+  for (absl::string_view t : kTypes) known |= t == a.type;
+  if (!known) return Invalid("type", "unknown value");
+  if (!a.declared_media_type.empty() && a.declared_media_type != kMediaJpeg &&
+      a.declared_media_type != kMediaPng &&
+      a.declared_media_type != kMediaPdf) {
+    return Invalid("media_type",
+                   "must be image/jpeg, image/png or application/pdf");
+  }
+  return ValidateText("file_name", a.file_name, 0, 255, false);
+}
+
+// Who may attach what in the complaint's state (already one of SUBMITTED,
+// NEEDS_INFO, IN_FOLLOW_UP). Returns the role the document is attached in.
+absl::StatusOr<std::string> AttachRole(const Principal& who,
+                                       const db::ComplaintRecord& c,
+                                       const std::string& type) {
+  const bool intake_state = c.state == "SUBMITTED" || c.state == "NEEDS_INFO";
+  if (!who.authenticated) {
+    if (c.state != "NEEDS_INFO") {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "the complaint is ", c.state,
+          "; the complainant attaches documents only while NEEDS_INFO"));
+    }
+    if (type == "RESULT") {
+      return Invalid("type", "RESULT documents come from the unit");
+    }
+    return std::string("CITIZEN");
+  }
+  for (const db::RoleBindingRecord& b : who.bindings) {
+    if (b.office_code != c.office_code) continue;
+    if (b.role == kUnit && b.unit_code == c.unit_code &&
+        c.state == "IN_FOLLOW_UP" && type == "RESULT") {
+      return std::string(kUnit);
+    }
+    const bool gateway =
+        b.role == kGateway && !c.source.empty() && b.source == c.source;
+    if ((b.role == kOfficer || gateway) && intake_state && type != "RESULT") {
+      return b.role;
+    }
+  }
+  if (type == "RESULT") {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "the complaint is ", c.state,
+        "; RESULT documents are attached by the unit it is disposed to while "
+        "IN_FOLLOW_UP"));
+  }
+  return absl::FailedPreconditionError(
+      absl::StrCat("the complaint is ", c.state,
+                   "; requirement documents are attached by the officer or the "
+                   "submitting gateway while SUBMITTED or NEEDS_INFO"));
+}
+
+}  // namespace
+
+absl::StatusOr<std::optional<db::AttachmentRecord>>
+ComplaintWorkflow::CheckAttach(absl::Time deadline, const Principal& who,
+                               const StepInput& in, const AttachInput& a) {
+  ASSIGN_OR_RETURN(std::string code,
+                   NormalizeTrackingCode("tracking_code", in.tracking_code));
+  auto stored = complaints_.Get(deadline, code);
+  if (absl::IsNotFound(stored.status())) return NotFound();
+  RETURN_IF_ERROR(stored.status());
+  if (!AttachScope(who, in)(*stored)) return NotFound();
+  RETURN_IF_ERROR(AttachArguments(a));
+  RETURN_IF_ERROR(ValidateRequestId("request_id", in.request_id));
+  const std::string caller =
+      who.authenticated ? who.name : absl::StrCat("citizen:", code);
+  ASSIGN_OR_RETURN(auto seen,
+                   complaints_.FindRequest(deadline, caller, in.request_id));
+  if (seen) {
+    if (seen->method != ActionName(Action::kAttach) ||
+        seen->fingerprint != in.fingerprint) {
+      return absl::AlreadyExistsError(
+          "request_id: already used for a different request");
+    }
+    ASSIGN_OR_RETURN(auto first, complaints_.FindAttachmentByRequest(
+                                     deadline, caller, in.request_id));
+    if (!first) return absl::InternalError("upload record lost");
+    return first;
+  }
+  RETURN_IF_ERROR(CheckAllowed(Action::kAttach, stored->state));
+  RETURN_IF_ERROR(AttachRole(who, *stored, a.type).status());
+  ASSIGN_OR_RETURN(auto attached, complaints_.ListAttachments(deadline, code));
+  if (attached.size() >= static_cast<size_t>(kMaxAttachmentsPerComplaint)) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat("attachments: a complaint holds at most ",
+                     kMaxAttachmentsPerComplaint, " documents"));
+  }
+  return std::nullopt;
+}
+
+absl::StatusOr<StepResult> ComplaintWorkflow::Attach(
+    absl::Time deadline, const Principal& who, const StepInput& in,
+    const AttachInput& a, const StoredDocument& doc) {
+  absl::Status args = [&]() -> absl::Status {
+    RETURN_IF_ERROR(AttachArguments(a));
+    if (!a.declared_media_type.empty() &&
+        a.declared_media_type != doc.media_type) {
+      return Invalid("media_type",
+                     absl::StrCat("declared ", a.declared_media_type,
+                                  " but the content is ", doc.media_type));
+    }
+    return absl::OkStatus();
+  }();
+  ASSIGN_OR_RETURN(std::string id_bytes, RandomBytes(8));
+  db::AttachmentRecord record;
+  record.attachment_id = absl::StrCat("att_", absl::BytesToHexString(id_bytes));
+  record.type = a.type;
+  record.media_type = doc.media_type;
+  record.file_name = a.file_name;
+  record.size_bytes = doc.size_bytes;
+  record.sha256 = doc.sha256;
+  record.request_id = in.request_id;
+  return Step(
+      deadline, who, Action::kAttach, kOfficer, in, AttachScope(who, in), args,
+      [&](const OfficeConfig&, db::ComplaintRecord& c, db::EventRecord& e,
+          absl::Time now) -> absl::Status {
+        ASSIGN_OR_RETURN(std::string role, AttachRole(who, c, a.type));
+        ASSIGN_OR_RETURN(auto attached, complaints_.ListAttachments(
+                                            deadline, c.tracking_code));
+        if (attached.size() >=
+            static_cast<size_t>(kMaxAttachmentsPerComplaint)) {
+          return absl::ResourceExhaustedError(
+              absl::StrCat("attachments: a complaint holds at most ",
+                           kMaxAttachmentsPerComplaint, " documents"));
+        }
+        record.office_code = c.office_code;
+        record.tracking_code = c.tracking_code;
+        record.uploaded_by = e.actor;
+        record.uploaded_role = role;
+        record.request_caller = who.authenticated
+                                    ? who.name
+                                    : absl::StrCat("citizen:", c.tracking_code);
+        record.create_time = ToUnixMicrosLL(now);
+        e.actor_role = role;
+        e.type = "ATTACHED";
+        // No file name: it may carry a name the complaint's viewers must not
+        // see (anonymous complaints).
+        e.payload = J::Object()
+                        .Set("attachment_id", J::String(record.attachment_id))
+                        .Set("type", J::String(record.type))
+                        .Set("media_type", J::String(record.media_type))
+                        .Set("size_bytes", J::Int(record.size_bytes))
+                        .Set("sha256", J::String(record.sha256))
+                        .Serialize();
+        return absl::OkStatus();
+      },
+      &record);
 }
 
 absl::StatusOr<int> ComplaintWorkflow::ExpireNeedsInfo(absl::Time deadline) {

@@ -74,8 +74,29 @@ struct InformInput {
   std::string message;
 };
 
+// A document to attach (the header of an upload).
+struct AttachInput {
+  std::string type;  // KK_COPY, KTP_COPY, LOCATION_PHOTO, SUPPORTING, RESULT
+  std::string declared_media_type;  // optional; must match the content
+  std::string file_name;            // optional, ≤ 255 characters
+};
+
+// The received bytes, recognised and stored in the blob store.
+struct StoredDocument {
+  std::string media_type;  // recognised from the content
+  long long size_bytes = 0;
+  std::string sha256;
+};
+
+// Limits of DESIGN.md §3.
+inline constexpr long long kMaxAttachmentBytes = 10LL * 1024 * 1024;
+inline constexpr long long kMaxChunkBytes = 1024 * 1024;
+inline constexpr int kMaxAttachmentsPerComplaint = 20;
+
 struct StepResult {
   ComplaintView complaint;
+  // Set by Attach (and a replayed upload).
+  std::optional<db::AttachmentRecord> attachment;
   // True when the caller is the complainant (PIN): show the public view only.
   bool public_view = false;
 };
@@ -131,7 +152,8 @@ class ComplaintWorkflow {
                                              const Principal& who,
                                              const StepInput& in,
                                              const std::string& note);
-  // `attachment_ids` must be empty until attachments exist.
+  // `attachment_ids` (optional, no repeats) name RESULT documents of this
+  // complaint.
   absl::StatusOr<StepResult> Resolve(
       absl::Time deadline, const Principal& who, const StepInput& in,
       const std::string& result,
@@ -163,6 +185,27 @@ class ComplaintWorkflow {
                                     const StepInput& in,
                                     const db::ComplaintRecord& changes,
                                     const std::vector<std::string>& paths);
+  // Who may attach what, when: the officer and the complaint's gateway while
+  // SUBMITTED or NEEDS_INFO (any type but RESULT); the complainant with the
+  // PIN while NEEDS_INFO (likewise); the unit it is disposed to RESULT
+  // documents while IN_FOLLOW_UP. At most kMaxAttachmentsPerComplaint.
+  //
+  // CheckAttach runs every check that does not need the bytes, so an upload
+  // is refused before they are sent: scope (kNotFound), arguments
+  // (kInvalidArgument), a retried request_id (returns the first upload's
+  // attachment; kAlreadyExists for another request), state and who may
+  // attach what (kFailedPrecondition), the count (kResourceExhausted).
+  absl::StatusOr<std::optional<db::AttachmentRecord>> CheckAttach(
+      absl::Time deadline, const Principal& who, const StepInput& in,
+      const AttachInput& a);
+  // Records a stored document: the metadata row and an ATTACHED event in one
+  // transaction, after the same checks (the state may have changed while
+  // the bytes arrived). Errors as CheckAttach, and kInvalidArgument when the
+  // declared media type is not the recognised one.
+  absl::StatusOr<StepResult> Attach(absl::Time deadline, const Principal& who,
+                                    const StepInput& in, const AttachInput& a,
+                                    const StoredDocument& doc);
+
   // Officer: a new PIN; the old one stops working. Not after ARCHIVED.
   absl::StatusOr<std::string> ReissuePin(absl::Time deadline,
                                          const Principal& who,
@@ -180,11 +223,14 @@ class ComplaintWorkflow {
   using Decide = std::function<absl::Status(
       const OfficeConfig&, db::ComplaintRecord&, db::EventRecord&, absl::Time)>;
 
-  absl::StatusOr<StepResult> Step(absl::Time deadline, const Principal& who,
-                                  Action action, const std::string& role,
-                                  const StepInput& in, const Scope& scope,
-                                  const absl::Status& arguments,
-                                  const Decide& decide);
+  // `attachment` (kAttach only) is filled by `decide` and written with the
+  // event.
+  absl::StatusOr<StepResult> Step(
+      absl::Time deadline, const Principal& who, Action action,
+      const std::string& role, const StepInput& in, const Scope& scope,
+      const absl::Status& arguments, const Decide& decide,
+      const db::AttachmentRecord* attachment = nullptr);
+  Scope AttachScope(const Principal& who, const StepInput& in) const;
   Scope RoleInOffice(const Principal& who, const std::string& role) const;
   Scope AssignedUnit(const Principal& who) const;
   Scope ComplainantSide(const Principal& who, const StepInput& in) const;

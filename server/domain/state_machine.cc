@@ -68,6 +68,10 @@ const std::vector<Rule>& Rules() {
         "IN_FOLLOW_UP", "RESOLVED", "INFORMED", "REJECTED", "OUT_OF_SCOPE",
         "DUPLICATE", "WITHDRAWN"},
        {}},
+      {Action::kAttach,
+       "UploadAttachment",
+       {"SUBMITTED", "NEEDS_INFO", "IN_FOLLOW_UP"},
+       {}},
   };
   return *kRules;
 }

@@ -29,6 +29,8 @@ enum class Action {
   kArchive,  // INFORMED, WITHDRAWN → ARCHIVED
   kExpire,   // NEEDS_INFO → REJECTED (the server, past the limit)
   kUpdate,   // any state but ARCHIVED (content only before disposition)
+  kAttach,   // SUBMITTED, NEEDS_INFO, IN_FOLLOW_UP (who attaches what: see
+             // ComplaintWorkflow::CheckAttach)
 };
 
 // All actions, for tables and tests.

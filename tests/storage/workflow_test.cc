@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "db/database.h"
+#include "db/file_blob_store.h"
 #include "db/migrator.h"
 #include "db/seeder.h"
 #include "db/soci_complaint_repository.h"
@@ -63,8 +64,10 @@ class WorkflowTest : public ::testing::TestWithParam<std::string> {
     directory_ = std::make_unique<OfficeDirectory>(*offices_, clock_);
     intake_ = std::make_unique<ComplaintIntake>(*complaints_, *directory_,
                                                 pins_, clock_);
-    archive_ = std::make_unique<ComplaintArchive>(*complaints_, cipher_,
-                                                  std::string(32, 'a'));
+    blob_dir_ = aduan::testing::MakeTempDir("aduan-flow-blobs");
+    blobs_ = db::FileBlobStore::Open(blob_dir_).value();
+    archive_ = std::make_unique<ComplaintArchive>(
+        *complaints_, *blobs_, cipher_, std::string(32, 'a'));
     flow_ = std::make_unique<ComplaintWorkflow>(*complaints_, *directory_,
                                                 pins_, clock_, archive_.get());
   }
@@ -76,7 +79,9 @@ class WorkflowTest : public ::testing::TestWithParam<std::string> {
     complaints_.reset();
     offices_.reset();
     db_.reset();
+    blobs_.reset();
     if (!dir_.empty()) std::filesystem::remove_all(dir_);
+    if (!blob_dir_.empty()) std::filesystem::remove_all(blob_dir_);
   }
   std::unique_ptr<db::Database> Open(int pool) {
     db::DatabaseOptions o;
@@ -115,7 +120,7 @@ class WorkflowTest : public ::testing::TestWithParam<std::string> {
   }
 
   absl::TimeZone wib_;
-  std::string dir_, url_;
+  std::string dir_, url_, blob_dir_;
   FakeClock clock_{absl::FromUnixSeconds(0)};
   PiiCipher cipher_ =
       PiiCipher::Create(std::string(32, 'e'), std::string(32, 'i')).value();
@@ -125,6 +130,7 @@ class WorkflowTest : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<db::SociComplaintRepository> complaints_;
   std::unique_ptr<OfficeDirectory> directory_;
   std::unique_ptr<ComplaintIntake> intake_;
+  std::unique_ptr<db::FileBlobStore> blobs_;
   std::unique_ptr<ComplaintArchive> archive_;
   std::unique_ptr<ComplaintWorkflow> flow_;
   Principal officer_ = Staff("siti", kOfficer);
@@ -487,6 +493,16 @@ TEST_P(WorkflowTest, EveryStateActionPairExecutes) {
           st =
               flow_->Update(Deadline(), officer_, in, changes, {"confidential"})
                   .status();
+          break;
+        }
+        case Action::kAttach: {
+          // The officer's documents at intake, the unit's results later.
+          const bool unit = state == "IN_FOLLOW_UP";
+          AttachInput a;
+          a.type = unit ? "RESULT" : "SUPPORTING";
+          StoredDocument doc{"application/pdf", 10, std::string(64, 'a')};
+          st = flow_->Attach(Deadline(), unit ? unit_ : officer_, in, a, doc)
+                   .status();
           break;
         }
         case Action::kExpire:

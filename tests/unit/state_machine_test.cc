@@ -33,6 +33,7 @@ const std::map<Action, std::set<std::string>>& Expected() {
        {"SUBMITTED", "NEEDS_INFO", "VERIFIED", "REPORTED_TO_HEAD", "DISPOSED",
         "IN_FOLLOW_UP", "RESOLVED", "INFORMED", "REJECTED", "OUT_OF_SCOPE",
         "DUPLICATE", "WITHDRAWN"}},
+      {Action::kAttach, {"SUBMITTED", "NEEDS_INFO", "IN_FOLLOW_UP"}},
   };
   return *kTable;
 }
@@ -62,6 +63,11 @@ TEST(StateMachineTest, RefusalNamesStateAndPossibleActions) {
                "ResolveComplaint is not possible: the complaint is "
                "VERIFIED; possible now: WithdrawComplaint, ReportToHead, "
                "UpdateComplaint"));
+  EXPECT_THAT(CheckAllowed(Action::kVerify, "IN_FOLLOW_UP"),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       "possible now: WithdrawComplaint, DisposeComplaint, "
+                       "AddFollowUpNote, ResolveComplaint, UpdateComplaint, "
+                       "UploadAttachment"));
   EXPECT_THAT(CheckAllowed(Action::kVerify, "ARCHIVED"),
               StatusIs(absl::StatusCode::kFailedPrecondition,
                        "no action is possible any more"));

@@ -1,0 +1,37 @@
+// Where the bytes of attached documents live: content-addressed, each blob
+// named by the lower-case hex SHA-256 of its bytes, so identical documents
+// are stored once. The database keeps only the metadata (attachments rows);
+// a store shared by several aduand replicas (a network file system, an
+// object store) can replace the filesystem default behind this interface.
+#ifndef ADUAN_DB_BLOB_STORE_H_
+#define ADUAN_DB_BLOB_STORE_H_
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace aduan::db {
+
+// Implementations are thread-safe and safe with several processes sharing
+// one store.
+class BlobStore {
+ public:
+  virtual ~BlobStore() = default;
+
+  // Stores `bytes`, whose SHA-256 is `sha256` (the caller computed it),
+  // durably: when OK is returned the blob survives a crash. Storing bytes
+  // that are already there writes nothing. Errors: kInvalidArgument (not a
+  // SHA-256 in hex), kUnavailable/kInternal (the store failed).
+  virtual absl::Status Put(const std::string& sha256,
+                           absl::string_view bytes) = 0;
+
+  // The bytes stored under `sha256`, as stored (callers that need integrity
+  // compare the digest). Errors: kNotFound, kUnavailable/kInternal.
+  virtual absl::StatusOr<std::string> Get(const std::string& sha256) = 0;
+};
+
+}  // namespace aduan::db
+
+#endif  // ADUAN_DB_BLOB_STORE_H_

@@ -1,0 +1,156 @@
+#include "db/file_blob_store.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "server/common/crypto.h"
+#include "server/common/status_macros.h"
+
+namespace aduan::db {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool IsSha256Hex(const std::string& s) {
+  if (s.size() != 64) return false;
+  for (char c : s) {
+    if (!absl::ascii_isdigit(c) && !(c >= 'a' && c <= 'f')) return false;
+  }
+  return true;
+}
+
+absl::Status Errno(absl::string_view what, const std::string& path) {
+  return absl::UnavailableError(absl::StrCat("blob store: ", what, " ", path,
+                                             ": ", std::strerror(errno)));
+}
+
+// fsync of a folder, so that a rename or a new entry in it is durable.
+absl::Status SyncFolder(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return Errno("cannot open folder", path);
+  const int rc = ::fsync(fd);
+  ::close(fd);
+  if (rc != 0) return Errno("cannot fsync folder", path);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::string> ReadFile(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) return absl::NotFoundError("blob not found");
+    return Errno("cannot open", path);
+  }
+  struct stat st;
+  if (::fstat(fd, &st) != 0) {
+    absl::Status s = Errno("cannot stat", path);
+    ::close(fd);
+    return s;
+  }
+  std::string out(static_cast<size_t>(st.st_size), '\0');
+  size_t done = 0;
+  while (done < out.size()) {
+    const ssize_t n = ::read(fd, out.data() + done, out.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    done += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  out.resize(done);
+  return out;
+}
+
+// Creates `path` (one level) when missing and makes its entry durable.
+absl::Status EnsureFolder(const std::string& path, const std::string& parent) {
+  if (::mkdir(path.c_str(), 0750) == 0) return SyncFolder(parent);
+  if (errno == EEXIST) return absl::OkStatus();
+  return Errno("cannot create folder", path);
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<FileBlobStore>> FileBlobStore::Open(
+    const std::string& root) {
+  std::error_code ec;
+  fs::create_directories(root, ec);
+  if (ec) {
+    return absl::UnavailableError(absl::StrCat(
+        "blob store: cannot create folder ", root, ": ", ec.message()));
+  }
+  const std::string tmp = root + "/tmp";
+  RETURN_IF_ERROR(EnsureFolder(tmp, root));
+  // Temporary files of uploads that a crash interrupted. Those younger than
+  // an hour may belong to another process sharing the store.
+  const auto stale = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  for (const auto& entry : fs::directory_iterator(tmp, ec)) {
+    std::error_code ignored;
+    if (entry.last_write_time(ignored) < stale) fs::remove(entry, ignored);
+  }
+  return std::unique_ptr<FileBlobStore>(new FileBlobStore(root));
+}
+
+std::string FileBlobStore::PathOf(const std::string& sha256) const {
+  return absl::StrCat(root_, "/", sha256.substr(0, 2), "/", sha256);
+}
+
+absl::Status FileBlobStore::Put(const std::string& sha256,
+                                absl::string_view bytes) {
+  if (!IsSha256Hex(sha256)) {
+    return absl::InvalidArgumentError("blob store: not a SHA-256 digest");
+  }
+  const std::string path = PathOf(sha256);
+  // Identical bytes are stored once; a damaged copy is replaced.
+  if (auto existing = ReadFile(path);
+      existing.ok() && Sha256Hex(*existing) == sha256) {
+    return absl::OkStatus();
+  }
+  const std::string folder = absl::StrCat(root_, "/", sha256.substr(0, 2));
+  RETURN_IF_ERROR(EnsureFolder(folder, root_));
+  ASSIGN_OR_RETURN(std::string nonce, RandomBytes(8));
+  const std::string tmp = absl::StrCat(root_, "/tmp/", sha256, ".",
+                                       absl::BytesToHexString(nonce), ".part");
+  const int fd =
+      ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
+  if (fd < 0) return Errno("cannot create", tmp);
+  size_t written = 0;
+  while (written < bytes.size()) {
+    const ssize_t n =
+        ::write(fd, bytes.data() + written, bytes.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      absl::Status s = Errno("cannot write", tmp);
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      return s;
+    }
+    written += static_cast<size_t>(n);
+  }
+  if (::fsync(fd) != 0) {
+    absl::Status s = Errno("cannot fsync", tmp);
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    return s;
+  }
+  ::close(fd);
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    absl::Status s = Errno("cannot rename into", path);
+    ::unlink(tmp.c_str());
+    return s;
+  }
+  return SyncFolder(folder);
+}
+
+absl::StatusOr<std::string> FileBlobStore::Get(const std::string& sha256) {
+  if (!IsSha256Hex(sha256)) return absl::NotFoundError("blob not found");
+  return ReadFile(PathOf(sha256));
+}
+
+}  // namespace aduan::db

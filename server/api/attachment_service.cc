@@ -1,0 +1,121 @@
+#include "server/api/attachment_service.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "server/api/call_context.h"
+#include "server/api/complaint_convert.h"
+#include "server/api/grpc_status.h"
+
+namespace aduan::api {
+namespace {
+
+grpc::Status Invalid(const std::string& message) {
+  return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, message);
+}
+
+void Respond(const db::AttachmentRecord& a,
+             v1::UploadAttachmentResponse* resp) {
+  resp->set_attachment_id(a.attachment_id);
+  resp->set_sha256(a.sha256);
+  resp->set_size_bytes(a.size_bytes);
+}
+
+}  // namespace
+
+grpc::Status AttachmentService::UploadAttachment(
+    grpc::ServerContext* ctx,
+    grpc::ServerReader<v1::UploadAttachmentRequest>* reader,
+    v1::UploadAttachmentResponse* resp) {
+  auto who =
+      auth_.Authorize(*ctx, "aduan.v1.AttachmentService.UploadAttachment");
+  if (!who.ok()) return ToGrpcStatus(who.status());
+  v1::UploadAttachmentRequest msg;
+  if (!reader->Read(&msg)) {
+    if (ctx->IsCancelled()) {
+      return grpc::Status(grpc::StatusCode::CANCELLED, "upload cancelled");
+    }
+    return Invalid("header: the first message must carry the header");
+  }
+  if (!msg.has_header()) {
+    return Invalid("header: the first message must carry the header");
+  }
+  const v1::UploadAttachmentHeader& h = msg.header();
+  domain::StepInput in;
+  in.request_id = h.request_id();
+  in.tracking_code = h.tracking_code();
+  in.pin = h.pin();
+  // A retry is recognised by its header: the same request_id with the same
+  // header returns the first result (the PIN is not part of it).
+  v1::UploadAttachmentHeader print = h;
+  print.clear_pin();
+  in.fingerprint = Fingerprint(print);
+  domain::AttachInput a;
+  a.type = h.type() == v1::Attachment::TYPE_UNSPECIFIED
+               ? ""
+               : v1::Attachment::Type_Name(h.type());
+  if (a.type.empty() && h.type() != v1::Attachment::TYPE_UNSPECIFIED) {
+    a.type = absl::StrCat(static_cast<int>(h.type()));  // unknown number
+  }
+  a.declared_media_type = h.media_type();
+  a.file_name = h.file_name();
+  auto first = docs_.CheckUpload(CallDeadline(*ctx), *who, in, a);
+  if (!first.ok()) return ToGrpcStatus(first.status());
+  if (*first) {
+    Respond(**first, resp);  // a retry: the bytes need not be read
+    return grpc::Status::OK;
+  }
+  std::string bytes;
+  while (reader->Read(&msg)) {
+    if (msg.has_header()) return Invalid("header: sent twice");
+    if (msg.part_case() != v1::UploadAttachmentRequest::kChunk) {
+      return Invalid("chunk: a message after the header must carry a chunk");
+    }
+    if (static_cast<long long>(msg.chunk().size()) > domain::kMaxChunkBytes) {
+      return Invalid(absl::StrCat("chunk: at most ", domain::kMaxChunkBytes,
+                                  " bytes a message"));
+    }
+    if (static_cast<long long>(bytes.size() + msg.chunk().size()) >
+        domain::kMaxAttachmentBytes) {
+      return grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                          absl::StrCat("content: a document is at most ",
+                                       domain::kMaxAttachmentBytes, " bytes"));
+    }
+    bytes.append(msg.chunk());
+  }
+  // Read() is false at the client's half-close and when the call broke.
+  if (ctx->IsCancelled()) {
+    return grpc::Status(grpc::StatusCode::CANCELLED,
+                        "upload cancelled; nothing was stored");
+  }
+  auto stored = docs_.Store(CallDeadline(*ctx), *who, in, a, bytes);
+  if (!stored.ok()) return ToGrpcStatus(stored.status());
+  Respond(*stored, resp);
+  return grpc::Status::OK;
+}
+
+grpc::Status AttachmentService::DownloadAttachment(
+    grpc::ServerContext* ctx, const v1::DownloadAttachmentRequest* req,
+    grpc::ServerWriter<v1::DownloadAttachmentResponse>* writer) {
+  auto who =
+      auth_.Authorize(*ctx, "aduan.v1.AttachmentService.DownloadAttachment");
+  if (!who.ok()) return ToGrpcStatus(who.status());
+  auto doc = docs_.Open(CallDeadline(*ctx), *who, req->attachment_id(),
+                        req->access_reason());
+  if (!doc.ok()) return ToGrpcStatus(doc.status());
+  constexpr size_t kChunk = 1024 * 1024;
+  size_t at = 0;
+  do {
+    v1::DownloadAttachmentResponse out;
+    if (at == 0) ToProto(doc->attachment, out.mutable_attachment());
+    const size_t n = std::min(kChunk, doc->bytes.size() - at);
+    out.set_chunk(doc->bytes.substr(at, n));
+    at += n;
+    if (!writer->Write(out)) {
+      return grpc::Status(grpc::StatusCode::CANCELLED, "download cancelled");
+    }
+  } while (at < doc->bytes.size());
+  return grpc::Status::OK;
+}
+
+}  // namespace aduan::api

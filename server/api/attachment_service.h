@@ -1,0 +1,38 @@
+// gRPC handlers of aduan.v1.AttachmentService: document upload (client
+// streaming) and download (server streaming). Thin: identity, the stream,
+// then server/domain/complaint_documents.h.
+#ifndef ADUAN_SERVER_API_ATTACHMENT_SERVICE_H_
+#define ADUAN_SERVER_API_ATTACHMENT_SERVICE_H_
+
+#include "aduan/v1/attachment_service.grpc.pb.h"
+#include "server/auth/authorizer.h"
+#include "server/domain/complaint_documents.h"
+
+namespace aduan::api {
+
+// Thread-safe; the references must outlive it.
+class AttachmentService final : public v1::AttachmentService::Service {
+ public:
+  AttachmentService(auth::Authorizer& auth, domain::ComplaintDocuments& docs)
+      : auth_(auth), docs_(docs) {}
+
+  // Reads the header, refuses early (before the bytes) where it can, reads
+  // the chunks into memory (≤ 10 MiB), then stores. Nothing is stored
+  // unless the client half-closed a complete stream.
+  grpc::Status UploadAttachment(
+      grpc::ServerContext* ctx,
+      grpc::ServerReader<v1::UploadAttachmentRequest>* reader,
+      v1::UploadAttachmentResponse* resp) override;
+  // Sends the metadata with the first chunk, then the rest in 1 MiB chunks.
+  grpc::Status DownloadAttachment(
+      grpc::ServerContext* ctx, const v1::DownloadAttachmentRequest* req,
+      grpc::ServerWriter<v1::DownloadAttachmentResponse>* writer) override;
+
+ private:
+  auth::Authorizer& auth_;
+  domain::ComplaintDocuments& docs_;
+};
+
+}  // namespace aduan::api
+
+#endif  // ADUAN_SERVER_API_ATTACHMENT_SERVICE_H_

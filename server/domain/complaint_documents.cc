@@ -1,0 +1,107 @@
+#include "server/domain/complaint_documents.h"
+
+#include <spdlog/spdlog.h>
+
+#include "absl/strings/str_cat.h"
+#include "server/common/crypto.h"
+#include "server/common/status_macros.h"
+#include "server/domain/complaint_access.h"
+#include "server/domain/document_format.h"
+#include "server/domain/validation.h"
+
+namespace aduan::domain {
+namespace {
+
+absl::Status DocumentNotFound() {
+  return absl::NotFoundError("attachment not found");
+}
+
+}  // namespace
+
+absl::StatusOr<std::optional<db::AttachmentRecord>>
+ComplaintDocuments::CheckUpload(absl::Time deadline, const Principal& who,
+                                const StepInput& in, const AttachInput& a) {
+  return workflow_.CheckAttach(deadline, who, in, a);
+}
+
+absl::StatusOr<db::AttachmentRecord> ComplaintDocuments::Store(
+    absl::Time deadline, const Principal& who, const StepInput& in,
+    const AttachInput& a, const std::string& bytes) {
+  if (bytes.empty()) {
+    return absl::InvalidArgumentError("content: the document is empty");
+  }
+  if (static_cast<long long>(bytes.size()) > kMaxAttachmentBytes) {
+    return absl::ResourceExhaustedError(absl::StrCat(
+        "content: a document is at most ", kMaxAttachmentBytes, " bytes"));
+  }
+  StoredDocument doc;
+  ASSIGN_OR_RETURN(doc.media_type, RecognizeDocument("content", bytes));
+  doc.size_bytes = static_cast<long long>(bytes.size());
+  doc.sha256 = Sha256Hex(bytes);
+  RETURN_IF_ERROR(blobs_.Put(doc.sha256, bytes));
+  ASSIGN_OR_RETURN(StepResult result,
+                   workflow_.Attach(deadline, who, in, a, doc));
+  if (!result.attachment) return absl::InternalError("attachment not recorded");
+  return *std::move(result.attachment);
+}
+
+absl::StatusOr<OpenedDocument> ComplaintDocuments::Open(
+    absl::Time deadline, const Principal& who, const std::string& attachment_id,
+    const std::string& access_reason) {
+  if (attachment_id.empty() || attachment_id.size() > 40) {
+    return DocumentNotFound();
+  }
+  ASSIGN_OR_RETURN(std::optional<db::AttachmentRecord> found,
+                   complaints_.GetAttachment(deadline, attachment_id));
+  if (!found) return DocumentNotFound();
+  auto complaint = complaints_.Get(deadline, found->tracking_code);
+  if (absl::IsNotFound(complaint.status())) return DocumentNotFound();
+  RETURN_IF_ERROR(complaint.status());
+  if (!MayOpenAttachment(who, *complaint, found->type)) {
+    return DocumentNotFound();
+  }
+  if (IsIdentityDocument(found->type)) {
+    // Personal data in full: a reason, written to the access log first.
+    RETURN_IF_ERROR(
+        ValidateText("access_reason", access_reason, 1, kMaxNoteChars, false)
+                .ok()
+            ? absl::OkStatus()
+            : absl::InvalidArgumentError(
+                  "access_reason: required (≤ 2,000 characters) to open an "
+                  "identity document (KK_COPY, KTP_COPY)"));
+    db::AccessLogRecord entry;
+    entry.principal_id = who.id;
+    entry.principal_name = who.name;
+    for (const char* role : {kHead, kSecretary, kOfficer}) {
+      if (who.HasRole(role, complaint->office_code)) {
+        entry.role = role;
+        break;
+      }
+    }
+    entry.reason = absl::StrCat(found->type, " ", found->attachment_id, ": ",
+                                access_reason);
+    entry.create_time = ToUnixMicrosLL(clock_.Now());
+    RETURN_IF_ERROR(
+        complaints_.GetLoggingAccess(deadline, found->tracking_code, entry)
+            .status());
+    spdlog::info("identity document {} of {} opened by {} ({})",
+                 found->attachment_id, found->tracking_code, who.name,
+                 entry.role);
+  }
+  OpenedDocument out;
+  absl::StatusOr<std::string> bytes = blobs_.Get(found->sha256);
+  if (!bytes.ok() && !absl::IsNotFound(bytes.status())) return bytes.status();
+  if (!bytes.ok() || Sha256Hex(*bytes) != found->sha256) {
+    spdlog::error("attachment {} of {}: stored bytes missing or altered",
+                  found->attachment_id, found->tracking_code);
+    return absl::DataLossError(
+        absl::StrCat("attachment ", found->attachment_id,
+                     ": the stored bytes are missing or no longer match their "
+                     "SHA-256"));
+  }
+  out.attachment = *std::move(found);
+  out.bytes = *std::move(bytes);
+  return out;
+}
+
+}  // namespace aduan::domain

@@ -1,0 +1,79 @@
+// ComplaintDocuments receives and hands out the documents attached to
+// complaints: the requirement documents of the service standard (KK and
+// KTP-el copies, the location photo, supporting documents) and the units'
+// result documents.
+//
+// Upload: CheckUpload before the bytes (so a refused upload costs nothing),
+// then Store with the whole document: recognised by content
+// (document_format.h), written to the blob store (content-addressed,
+// durable before the metadata), then recorded with an ATTACHED event by
+// ComplaintWorkflow::Attach. A blob written for an upload whose record then
+// fails stays unreferenced; identical bytes uploaded again reuse it.
+//
+// Download: Open applies MayOpenAttachment (complaint_access.h), logs
+// identity documents to the access log, and checks the bytes against their
+// digest.
+#ifndef ADUAN_SERVER_DOMAIN_COMPLAINT_DOCUMENTS_H_
+#define ADUAN_SERVER_DOMAIN_COMPLAINT_DOCUMENTS_H_
+
+#include <optional>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "db/blob_store.h"
+#include "db/complaint_repository.h"
+#include "server/common/clock.h"
+#include "server/domain/complaint_workflow.h"
+#include "server/domain/principal.h"
+
+namespace aduan::domain {
+
+struct OpenedDocument {
+  db::AttachmentRecord attachment;
+  std::string bytes;
+};
+
+// Thread-safe; the references must outlive it.
+class ComplaintDocuments {
+ public:
+  ComplaintDocuments(db::ComplaintRepository& complaints, db::BlobStore& blobs,
+                     ComplaintWorkflow& workflow, const Clock& clock)
+      : complaints_(complaints),
+        blobs_(blobs),
+        workflow_(workflow),
+        clock_(clock) {}
+
+  // See ComplaintWorkflow::CheckAttach: nullopt when the upload may go on,
+  // the first upload's attachment for a retried request_id.
+  absl::StatusOr<std::optional<db::AttachmentRecord>> CheckUpload(
+      absl::Time deadline, const Principal& who, const StepInput& in,
+      const AttachInput& a);
+
+  // Recognises, stores and records `bytes`. Errors: kInvalidArgument (empty,
+  // not a whole JPEG/PNG/PDF, declared media type differs),
+  // kResourceExhausted (over kMaxAttachmentBytes), the blob store's errors,
+  // and those of ComplaintWorkflow::Attach.
+  absl::StatusOr<db::AttachmentRecord> Store(absl::Time deadline,
+                                             const Principal& who,
+                                             const StepInput& in,
+                                             const AttachInput& a,
+                                             const std::string& bytes);
+
+  // The document and its bytes. Errors: kNotFound (unknown, or not for
+  // `who`), kInvalidArgument (access_reason missing or too long for an
+  // identity document), kDataLoss (the bytes are missing or altered).
+  absl::StatusOr<OpenedDocument> Open(absl::Time deadline, const Principal& who,
+                                      const std::string& attachment_id,
+                                      const std::string& access_reason);
+
+ private:
+  db::ComplaintRepository& complaints_;
+  db::BlobStore& blobs_;
+  ComplaintWorkflow& workflow_;
+  const Clock& clock_;
+};
+
+}  // namespace aduan::domain
+
+#endif  // ADUAN_SERVER_DOMAIN_COMPLAINT_DOCUMENTS_H_

@@ -1,0 +1,35 @@
+// Recognises the documents the office accepts — JPEG, PNG and PDF — by their
+// content, never by a declared name or media type: the magic bytes, then a
+// structural walk that a renamed or truncated file fails.
+//
+//  - JPEG: SOI, well-formed marker segments up to a frame header (SOFn) and
+//    the start of scan, and an EOI marker after the scan data.
+//  - PNG: the signature, an IHDR chunk first (13 bytes, non-zero size, a
+//    valid bit depth and colour type), every chunk's length in bounds and
+//    its CRC-32 right, at least one IDAT, and IEND last.
+//  - PDF: a `%PDF-1.x`/`%PDF-2.x` header, `startxref` with an offset inside
+//    the file that points at a cross-reference table or stream, and `%%EOF`
+//    in the last kilobyte.
+#ifndef ADUAN_SERVER_DOMAIN_DOCUMENT_FORMAT_H_
+#define ADUAN_SERVER_DOMAIN_DOCUMENT_FORMAT_H_
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace aduan::domain {
+
+inline constexpr char kMediaJpeg[] = "image/jpeg";
+inline constexpr char kMediaPng[] = "image/png";
+inline constexpr char kMediaPdf[] = "application/pdf";
+
+// The media type of `bytes` (one of the three above). Errors:
+// kInvalidArgument naming `field` and what is wrong ("content: not a JPEG,
+// PNG or PDF document", "content: truncated PNG: …").
+absl::StatusOr<std::string> RecognizeDocument(absl::string_view field,
+                                              absl::string_view bytes);
+
+}  // namespace aduan::domain
+
+#endif  // ADUAN_SERVER_DOMAIN_DOCUMENT_FORMAT_H_
