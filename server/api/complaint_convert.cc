@@ -184,6 +184,7 @@ void ToProto(const db::EventRecord& e, v1::ComplaintEvent* out) {
   out->set_actor_role(e.actor_role);
   *out->mutable_create_time() = TsMicros(e.create_time);
   out->set_note(e.note);
+  out->set_details(e.payload);
 }
 
 void ToProto(const domain::TrackResult& t, v1::TrackComplaintResponse* out) {

@@ -38,6 +38,18 @@ absl::StatusOr<db::AttachmentRecord> ComplaintDocuments::Store(
   ASSIGN_OR_RETURN(doc.media_type, RecognizeDocument("content", bytes));
   doc.size_bytes = static_cast<long long>(bytes.size());
   doc.sha256 = Sha256Hex(bytes);
+  // Everything that can refuse the document is checked before its bytes are
+  // written (the state may have changed while they arrived), so that a
+  // refused upload leaves no blob behind; Attach checks again under the
+  // version guard.
+  if (!a.declared_media_type.empty() &&
+      a.declared_media_type != doc.media_type) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("media_type: declared ", a.declared_media_type,
+                     " but the content is ", doc.media_type));
+  }
+  ASSIGN_OR_RETURN(auto replay, workflow_.CheckAttach(deadline, who, in, a));
+  if (replay) return *std::move(replay);
   RETURN_IF_ERROR(blobs_.Put(doc.sha256, bytes));
   ASSIGN_OR_RETURN(StepResult result,
                    workflow_.Attach(deadline, who, in, a, doc));

@@ -5,10 +5,12 @@
 //
 // Upload: CheckUpload before the bytes (so a refused upload costs nothing),
 // then Store with the whole document: recognised by content
-// (document_format.h), written to the blob store (content-addressed,
-// durable before the metadata), then recorded with an ATTACHED event by
-// ComplaintWorkflow::Attach. A blob written for an upload whose record then
-// fails stays unreferenced; identical bytes uploaded again reuse it.
+// (document_format.h), checked again, written to the blob store
+// (content-addressed, durable before the metadata), then recorded with an
+// ATTACHED event by ComplaintWorkflow::Attach. Only a failure between the
+// blob write and the commit (a database error, a change of state in that
+// instant) leaves an unreferenced blob; it is harmless, and identical bytes
+// uploaded again reuse it.
 //
 // Download: Open applies MayOpenAttachment (complaint_access.h), logs
 // identity documents to the access log, and checks the bytes against their

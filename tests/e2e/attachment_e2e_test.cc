@@ -1,0 +1,562 @@
+// End to end: documents uploaded and downloaded over gRPC streams, on SQLite
+// and MariaDB, with the blob store on disk: real JPEG, PNG and PDF files,
+// refusals that store nothing, deduplication, who may attach and open what,
+// and archive verification over the stored bytes.
+#include <filesystem>
+#include <fstream>
+
+#include "aduan/v1/attachment_service.grpc.pb.h"
+#include "server/common/crypto.h"
+#include "tests/e2e/workflow_fixture.h"
+#include "tests/test_documents.h"
+
+namespace aduan {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using testing::MakeJpeg;
+using testing::MakePdf;
+using testing::MakePng;
+
+// One upload; the trailing fields have defaults.
+struct Upload {
+  Upload(std::string token, std::string code, v1::Attachment::Type type,
+         std::string bytes, std::string media_type = "",
+         std::string file_name = "dokumen", std::string pin = "",
+         std::string request_id = "", size_t chunk = 256 * 1024)
+      : token(std::move(token)),
+        code(std::move(code)),
+        type(type),
+        bytes(std::move(bytes)),
+        media_type(std::move(media_type)),
+        file_name(std::move(file_name)),
+        pin(std::move(pin)),
+        request_id(std::move(request_id)),
+        chunk(chunk) {}
+
+  std::string token;  // empty: no token (the complainant with the PIN)
+  std::string code;
+  v1::Attachment::Type type;
+  std::string bytes;
+  std::string media_type;
+  std::string file_name;
+  std::string pin;
+  std::string request_id;  // empty: a fresh one
+  size_t chunk;
+};
+
+class AttachmentE2eTest : public testing::WorkflowFixture {
+ protected:
+  void SetUp() override {
+    WorkflowFixture::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    attachments_ = v1::AttachmentService::NewStub(server_->Channel());
+  }
+  void TearDown() override {
+    attachments_.reset();
+    WorkflowFixture::TearDown();
+  }
+
+  grpc::Status Send(const Upload& u, v1::UploadAttachmentResponse* out) {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, u.token);
+    auto stream = attachments_->UploadAttachment(&ctx, out);
+    v1::UploadAttachmentRequest msg;
+    v1::UploadAttachmentHeader* h = msg.mutable_header();
+    h->set_request_id(u.request_id.empty() ? "up-" + std::to_string(++n_)
+                                           : u.request_id);
+    h->set_tracking_code(u.code);
+    h->set_pin(u.pin);
+    h->set_type(u.type);
+    h->set_media_type(u.media_type);
+    h->set_file_name(u.file_name);
+    if (stream->Write(msg)) {
+      for (size_t at = 0; at < u.bytes.size(); at += u.chunk) {
+        msg.set_chunk(u.bytes.substr(at, u.chunk));
+        if (!stream->Write(msg)) break;  // the server has answered
+      }
+      stream->WritesDone();
+    }
+    return stream->Finish();
+  }
+  // Uploads and expects success; returns the attachment id.
+  std::string Attach(const Upload& u) {
+    v1::UploadAttachmentResponse resp;
+    grpc::Status s = Send(u, &resp);
+    EXPECT_TRUE(s.ok()) << s.error_code() << " " << s.error_message();
+    return resp.attachment_id();
+  }
+  grpc::Status Download(const std::string& token, const std::string& id,
+                        std::string* bytes, v1::Attachment* meta = nullptr,
+                        const std::string& reason = "") {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, token);
+    v1::DownloadAttachmentRequest req;
+    req.set_attachment_id(id);
+    req.set_access_reason(reason);
+    auto stream = attachments_->DownloadAttachment(&ctx, req);
+    v1::DownloadAttachmentResponse msg;
+    bytes->clear();
+    int n = 0;
+    while (stream->Read(&msg)) {
+      if (n++ == 0 && meta != nullptr) *meta = msg.attachment();
+      if (n > 1) {
+        EXPECT_FALSE(msg.has_attachment());
+      }
+      bytes->append(msg.chunk());
+    }
+    return stream->Finish();
+  }
+  v1::Complaint GetAs(const std::string& token, const std::string& code) {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, token);
+    v1::GetComplaintRequest req;
+    req.set_tracking_code(code);
+    v1::Complaint c;
+    grpc::Status s = complaints_->GetComplaint(&ctx, req, &c);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return c;
+  }
+  std::vector<v1::ComplaintEvent> History(const std::string& code) {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, officer_token_);
+    v1::ListComplaintEventsRequest req;
+    req.set_tracking_code(code);
+    v1::ListComplaintEventsResponse resp;
+    EXPECT_TRUE(complaints_->ListComplaintEvents(&ctx, req, &resp).ok());
+    return {resp.events().begin(), resp.events().end()};
+  }
+  // The blob files on disk (temporary files included).
+  std::vector<std::string> Blobs() {
+    std::vector<std::string> out;
+    const fs::path root = fs::path(dir_) / "var" / "blobs";
+    if (!fs::exists(root)) return out;
+    for (const auto& e : fs::recursive_directory_iterator(root)) {
+      if (e.is_regular_file()) out.push_back(e.path().string());
+    }
+    return out;
+  }
+  // Takes a fresh complaint to IN_FOLLOW_UP with the unit TRANTIB.
+  std::string InFollowUp() {
+    const std::string code = Submit().first;
+    EXPECT_TRUE(Verify(code, v1::VerifyComplaintRequest::VERIFIED).ok());
+    EXPECT_TRUE(Report(code).ok());
+    EXPECT_TRUE(Dispose(code).ok());
+    EXPECT_TRUE(Start(code, unit_).ok());
+    return code;
+  }
+
+  std::unique_ptr<v1::AttachmentService::Stub> attachments_;
+};
+
+TEST_P(AttachmentE2eTest, RealDocumentsGoUpAndComeBackByteForByte) {
+  const std::string code = Submit().first;
+  const std::string jpeg = MakeJpeg(400000, 1);
+  const std::string png = MakePng(2 * 1024 * 1024, 2);
+  const std::string pdf = MakePdf("Surat keterangan RT");
+  v1::UploadAttachmentResponse resp;
+  ASSERT_TRUE(Send({officer_token_, code, v1::Attachment::KTP_COPY, jpeg,
+                    "image/jpeg", "ktp.jpg"},
+                   &resp)
+                  .ok());
+  EXPECT_EQ(resp.sha256(), Sha256Hex(jpeg));
+  EXPECT_EQ(resp.size_bytes(), static_cast<int64_t>(jpeg.size()));
+  const std::string ktp = resp.attachment_id();
+  // 1 MiB chunks, the largest allowed, and no declared media type.
+  const std::string photo =
+      Attach({officer_token_, code, v1::Attachment::LOCATION_PHOTO, png, "",
+              "lokasi.png", "", "", 1024 * 1024});
+  const std::string letter =
+      Attach({officer_token_, code, v1::Attachment::SUPPORTING, pdf,
+              "application/pdf", "surat.pdf"});
+
+  const v1::Complaint c = GetAs(officer_token_, code);
+  ASSERT_EQ(c.attachments_size(), 3);
+  EXPECT_EQ(c.attachments(0).attachment_id(), ktp);
+  EXPECT_EQ(c.attachments(0).type(), v1::Attachment::KTP_COPY);
+  EXPECT_EQ(c.attachments(0).media_type(), "image/jpeg");
+  EXPECT_EQ(c.attachments(0).file_name(), "ktp.jpg");
+  EXPECT_EQ(c.attachments(0).uploaded_by(), "siti.officer");
+  EXPECT_EQ(c.attachments(1).media_type(), "image/png");
+  EXPECT_EQ(c.attachments(1).size_bytes(), static_cast<int64_t>(png.size()));
+  EXPECT_EQ(c.attachments(1).sha256(), Sha256Hex(png));
+  EXPECT_EQ(c.attachments(2).media_type(), "application/pdf");
+  EXPECT_EQ(c.etag(), "v4");  // one version per document
+
+  const auto events = History(code);
+  ASSERT_EQ(events.size(), 4u);
+  EXPECT_EQ(events[2].type(), v1::ComplaintEvent::ATTACHED);
+  EXPECT_EQ(events[2].actor_role(), "OFFICER");
+  EXPECT_THAT(events[2].details(), HasSubstr("\"sha256\":\"" + Sha256Hex(png)));
+  EXPECT_THAT(events[2].details(), HasSubstr("\"type\":\"LOCATION_PHOTO\""));
+
+  std::string got;
+  v1::Attachment meta;
+  ASSERT_TRUE(Download(officer_token_, photo, &got, &meta).ok());
+  EXPECT_EQ(got, png);
+  EXPECT_EQ(meta.attachment_id(), photo);
+  EXPECT_EQ(meta.sha256(), Sha256Hex(png));
+  ASSERT_TRUE(Download(officer_token_, letter, &got).ok());
+  EXPECT_EQ(got, pdf);
+  // An identity document needs a reason, which goes to the access log.
+  grpc::Status no_reason = Download(officer_token_, ktp, &got);
+  EXPECT_EQ(no_reason.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(no_reason.error_message(), HasSubstr("access_reason"));
+  ASSERT_TRUE(
+      Download(officer_token_, ktp, &got, nullptr, "Cocokkan identitas").ok());
+  EXPECT_EQ(got, jpeg);
+  grpc::ClientContext ctx;
+  testing::Authorize(ctx, admin_token_);
+  v1::ListAccessLogRequest log_req;
+  log_req.set_tracking_code(code);
+  v1::ListAccessLogResponse log;
+  ASSERT_TRUE(admin_->ListAccessLog(&ctx, log_req, &log).ok());
+  ASSERT_EQ(log.entries_size(), 1);
+  EXPECT_THAT(log.entries(0).reason(),
+              HasSubstr("KTP_COPY " + ktp + ": Cocokkan identitas"));
+  // Three different documents: three blobs.
+  EXPECT_EQ(Blobs().size(), 3u);
+}
+
+TEST_P(AttachmentE2eTest, RefusedUploadsStoreNothing) {
+  const std::string code = Submit().first;
+  v1::UploadAttachmentResponse resp;
+  // A text file renamed to .jpg.
+  grpc::Status s =
+      Send({officer_token_, code, v1::Attachment::LOCATION_PHOTO,
+            "Ini bukan foto, hanya teks.\n", "image/jpeg", "foto.jpg"},
+           &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(s.error_message(), "content: not a JPEG, PNG or PDF document");
+  // A truncated PNG.
+  const std::string png = MakePng(100000);
+  s = Send({officer_token_, code, v1::Attachment::LOCATION_PHOTO,
+            png.substr(0, png.size() - 100), "image/png", "lokasi.png"},
+           &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(s.error_message(), HasSubstr("content: truncated PNG"));
+  // A PNG declared as a PDF.
+  s = Send({officer_token_, code, v1::Attachment::SUPPORTING, png,
+            "application/pdf", "surat.pdf"},
+           &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(s.error_message(),
+            "media_type: declared application/pdf but the content is "
+            "image/png");
+  // 10 MiB + 1 byte of an otherwise valid PDF.
+  const std::string big = MakePdf("besar", 10 * 1024 * 1024 + 1);
+  ASSERT_EQ(big.size(), 10u * 1024 * 1024 + 1);
+  s = Send({officer_token_, code, v1::Attachment::SUPPORTING, big, "",
+            "besar.pdf", "", "", 1024 * 1024},
+           &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_EQ(s.error_message(), "content: a document is at most 10485760 bytes");
+  // A chunk over 1 MiB.
+  s = Send({officer_token_, code, v1::Attachment::SUPPORTING,
+            MakePdf("x", 1024 * 1024 + 10), "", "", "", "", 1024 * 1024 + 5},
+           &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(s.error_message(), "chunk: at most 1048576 bytes a message");
+  // An empty file, and no type.
+  s = Send({officer_token_, code, v1::Attachment::SUPPORTING, "", "", "x"},
+           &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(s.error_message(), "content: the document is empty");
+  s = Send({officer_token_, code, v1::Attachment::TYPE_UNSPECIFIED, png},
+           &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(s.error_message(), "type: is required");
+
+  EXPECT_EQ(GetAs(officer_token_, code).attachments_size(), 0);
+  EXPECT_EQ(GetAs(officer_token_, code).etag(), "v1");
+  EXPECT_EQ(History(code).size(), 1u);
+  EXPECT_TRUE(Blobs().empty());
+}
+
+TEST_P(AttachmentE2eTest, ABrokenStreamLeavesNothingBehind) {
+  const std::string code = Submit().first;
+  {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, officer_token_);
+    v1::UploadAttachmentResponse resp;
+    auto stream = attachments_->UploadAttachment(&ctx, &resp);
+    v1::UploadAttachmentRequest msg;
+    msg.mutable_header()->set_request_id("broken-1");
+    msg.mutable_header()->set_tracking_code(code);
+    msg.mutable_header()->set_type(v1::Attachment::LOCATION_PHOTO);
+    ASSERT_TRUE(stream->Write(msg));
+    const std::string png = MakePng(300000);
+    msg.set_chunk(png.substr(0, 200000));
+    ASSERT_TRUE(stream->Write(msg));
+    ctx.TryCancel();
+    EXPECT_EQ(stream->Finish().error_code(), grpc::StatusCode::CANCELLED);
+  }
+  // The same request_id afterwards is a new upload, not a replay.
+  const std::string png = MakePng(300000);
+  v1::UploadAttachmentResponse resp;
+  grpc::Status s = Send({officer_token_, code, v1::Attachment::LOCATION_PHOTO,
+                         png, "", "", "", "broken-1"},
+                        &resp);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  const v1::Complaint c = GetAs(officer_token_, code);
+  ASSERT_EQ(c.attachments_size(), 1);
+  EXPECT_EQ(c.attachments(0).size_bytes(), static_cast<int64_t>(png.size()));
+  EXPECT_EQ(History(code).size(), 2u);
+  EXPECT_EQ(Blobs().size(), 1u);
+}
+
+TEST_P(AttachmentE2eTest, RetriesReplayAndIdenticalBytesAreStoredOnce) {
+  const std::string a = Submit().first;
+  const std::string b = Submit().first;
+  const std::string photo = MakeJpeg(50000, 7);
+  Upload u{officer_token_, a, v1::Attachment::LOCATION_PHOTO, photo};
+  u.request_id = "retry-me";
+  const std::string first = Attach(u);
+  const std::string again = Attach(u);
+  EXPECT_EQ(again, first);
+  EXPECT_EQ(GetAs(officer_token_, a).attachments_size(), 1);
+  EXPECT_EQ(History(a).size(), 2u);
+  // The same request_id for another document is refused.
+  u.type = v1::Attachment::SUPPORTING;
+  v1::UploadAttachmentResponse resp;
+  EXPECT_EQ(Send(u, &resp).error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  // The same bytes on another complaint: a new attachment, the same blob.
+  const std::string other =
+      Attach({officer_token_, b, v1::Attachment::LOCATION_PHOTO, photo});
+  EXPECT_NE(other, first);
+  EXPECT_EQ(GetAs(officer_token_, b).attachments(0).sha256(), Sha256Hex(photo));
+  EXPECT_EQ(Blobs().size(), 1u);
+}
+
+TEST_P(AttachmentE2eTest, TheTwentyFirstDocumentIsRefused) {
+  const std::string code = Submit().first;
+  for (int i = 0; i < 20; ++i) {
+    ASSERT_FALSE(Attach({officer_token_, code, v1::Attachment::SUPPORTING,
+                         MakePng(0, i)})
+                     .empty())
+        << i;
+  }
+  v1::UploadAttachmentResponse resp;
+  grpc::Status s =
+      Send({officer_token_, code, v1::Attachment::SUPPORTING, MakePng(0, 99)},
+           &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_EQ(s.error_message(),
+            "attachments: a complaint holds at most 20 documents");
+  EXPECT_EQ(GetAs(officer_token_, code).attachments_size(), 20);
+  EXPECT_EQ(Blobs().size(), 20u);
+}
+
+TEST_P(AttachmentE2eTest, WhoMayAttachWhatAndWhen) {
+  const auto [code, pin] = Submit();
+  const std::string png = MakePng(1000, 3);
+  v1::UploadAttachmentResponse resp;
+  // The complainant only while NEEDS_INFO.
+  grpc::Status s =
+      Send({"", code, v1::Attachment::KK_COPY, png, "", "", pin}, &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(s.error_message(), HasSubstr("only while NEEDS_INFO"));
+  // The officer never RESULT documents.
+  s = Send({officer_token_, code, v1::Attachment::RESULT, png}, &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  // A unit does not see the complaint before it is disposed to it.
+  s = Send({unit_, code, v1::Attachment::RESULT, png}, &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::NOT_FOUND);
+  ASSERT_TRUE(Verify(code, v1::VerifyComplaintRequest::NEEDS_INFO).ok());
+  s = Send({"", code, v1::Attachment::KK_COPY, png, "", "", "00000000"}, &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::NOT_FOUND);
+  const std::string by_citizen =
+      Attach({"", code, v1::Attachment::KK_COPY, png, "", "kk.png", pin});
+  ASSERT_FALSE(by_citizen.empty());
+  const v1::Complaint c = GetAs(officer_token_, code);
+  ASSERT_EQ(c.attachments_size(), 1);
+  EXPECT_EQ(c.attachments(0).uploaded_by(), "citizen");
+
+  // A gateway on the complaints it submitted only.
+  const std::string from_web = Submit(gateway_).first;
+  EXPECT_FALSE(Attach({gateway_, from_web, v1::Attachment::LOCATION_PHOTO, png})
+                   .empty());
+  s = Send({gateway_, code, v1::Attachment::LOCATION_PHOTO, png}, &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::NOT_FOUND);
+
+  // During follow-up: the unit its RESULT documents, nobody anything else.
+  const std::string follow = InFollowUp();
+  EXPECT_FALSE(
+      Attach({unit_, follow, v1::Attachment::RESULT, MakePdf("Berita acara")})
+          .empty());
+  s = Send({unit_, follow, v1::Attachment::LOCATION_PHOTO, png}, &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  s = Send({officer_token_, follow, v1::Attachment::SUPPORTING, png}, &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  s = Send({other_unit_, follow, v1::Attachment::RESULT, png}, &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::NOT_FOUND);
+  // After verification nothing is attached until the follow-up.
+  const std::string verified = Submit().first;
+  ASSERT_TRUE(Verify(verified, v1::VerifyComplaintRequest::VERIFIED).ok());
+  s = Send({officer_token_, verified, v1::Attachment::SUPPORTING, png}, &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(s.error_message(), HasSubstr("the complaint is VERIFIED"));
+}
+
+TEST_P(AttachmentE2eTest, EachRoleOpensOnlyTheDocumentsItMay) {
+  // Documents attached at intake, then the unit's result in follow-up.
+  const std::string c2 = Submit().first;
+  const std::string kk =
+      Attach({officer_token_, c2, v1::Attachment::KK_COPY, MakePng(0, 1)});
+  const std::string photo = Attach(
+      {officer_token_, c2, v1::Attachment::LOCATION_PHOTO, MakeJpeg(0, 2)});
+  const std::string support = Attach(
+      {officer_token_, c2, v1::Attachment::SUPPORTING, MakePdf("Surat")});
+  ASSERT_TRUE(Verify(c2, v1::VerifyComplaintRequest::VERIFIED).ok());
+  ASSERT_TRUE(Report(c2).ok());
+  ASSERT_TRUE(Dispose(c2).ok());
+  ASSERT_TRUE(Start(c2, unit_).ok());
+  const std::string result =
+      Attach({unit_, c2, v1::Attachment::RESULT, MakePdf("Hasil")});
+  const std::string auditor =
+      CreateUser("inspektorat", v1::RoleBinding::AUDITOR);
+
+  std::string bytes;
+  // The unit: the result and the location photo, nothing else.
+  EXPECT_TRUE(Download(unit_, result, &bytes).ok());
+  EXPECT_TRUE(Download(unit_, photo, &bytes).ok());
+  EXPECT_EQ(Download(unit_, kk, &bytes, nullptr, "perlu").error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(Download(unit_, support, &bytes).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  const v1::Complaint as_unit = GetAs(unit_, c2);
+  ASSERT_EQ(as_unit.attachments_size(), 2);
+  EXPECT_EQ(as_unit.attachments(0).attachment_id(), photo);
+  EXPECT_EQ(as_unit.attachments(1).attachment_id(), result);
+  // Another unit: nothing of this complaint.
+  EXPECT_EQ(Download(other_unit_, result, &bytes).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  // The auditor: everything but the identity document.
+  EXPECT_TRUE(Download(auditor, support, &bytes).ok());
+  EXPECT_EQ(Download(auditor, kk, &bytes, nullptr, "audit").error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(GetAs(auditor, c2).attachments_size(), 3);
+  // Secretary and head: the identity document with a reason.
+  EXPECT_TRUE(Download(secretary_, kk, &bytes, nullptr, "Periksa KK").ok());
+  EXPECT_EQ(bytes, MakePng(0, 1));
+  EXPECT_TRUE(Download(head_, kk, &bytes, nullptr, "Periksa KK").ok());
+  // Without a token: UNAUTHENTICATED; an unknown id: NOT_FOUND.
+  EXPECT_EQ(Download("", photo, &bytes).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(
+      Download(officer_token_, "att_0000000000000000", &bytes).error_code(),
+      grpc::StatusCode::NOT_FOUND);
+}
+
+TEST_P(AttachmentE2eTest, VerificationChecklistIsPrefilledFromDocuments) {
+  const std::string code = Submit().first;
+  Attach({officer_token_, code, v1::Attachment::KTP_COPY, MakeJpeg(0, 4)});
+  Attach({officer_token_, code, v1::Attachment::LOCATION_PHOTO, MakePng(0, 4)});
+  ASSERT_TRUE(Verify(code, v1::VerifyComplaintRequest::VERIFIED).ok());
+  const auto events = History(code);
+  ASSERT_EQ(events.size(), 4u);
+  EXPECT_EQ(events[3].type(), v1::ComplaintEvent::VERIFIED);
+  EXPECT_THAT(events[3].details(),
+              HasSubstr("\"checklist\":{\"kk_copy\":false,\"ktp_copy\":true,"
+                        "\"location_photo\":true,\"supporting_documents\":"
+                        "false}"));
+}
+
+TEST_P(AttachmentE2eTest, ResultDocumentsGoIntoTheArchiveAndItsVerification) {
+  const std::string code = Submit().first;
+  const std::string photo_bytes = MakeJpeg(20000, 5);
+  const std::string photo = Attach(
+      {officer_token_, code, v1::Attachment::LOCATION_PHOTO, photo_bytes});
+  ASSERT_TRUE(Verify(code, v1::VerifyComplaintRequest::VERIFIED).ok());
+  ASSERT_TRUE(Report(code).ok());
+  ASSERT_TRUE(Dispose(code).ok());
+  ASSERT_TRUE(Start(code, unit_).ok());
+  const std::string report_bytes = MakePdf("Berita acara penertiban");
+  const std::string report =
+      Attach({unit_, code, v1::Attachment::RESULT, report_bytes});
+  // Resolve names RESULT documents of this complaint only.
+  v1::ResolveComplaintRequest resolve;
+  resolve.set_result("Sudah ditertibkan");
+  resolve.add_attachment_ids(photo);
+  grpc::Status s = Do(unit_, code, resolve, [&](auto* c, auto& r, auto* p) {
+    return disposition_->ResolveComplaint(c, r, p);
+  });
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(s.error_message(),
+            "attachment_ids: " + photo +
+                " is not a RESULT document of this complaint");
+  resolve.clear_attachment_ids();
+  resolve.add_attachment_ids(report);
+  ASSERT_TRUE(Do(unit_, code, resolve, [&](auto* c, auto& r, auto* p) {
+                return disposition_->ResolveComplaint(c, r, p);
+              }).ok());
+  EXPECT_THAT(History(code).back().details(),
+              HasSubstr("\"attachment_ids\":[\"" + report + "\"]"));
+  ASSERT_TRUE(Inform(code).ok());
+  ASSERT_TRUE(Do(officer_token_, code, v1::ArchiveComplaintRequest(),
+                 [&](auto* c, auto& r, auto* p) {
+                   return archive_->ArchiveComplaint(c, r, p);
+                 })
+                  .ok());
+  // Nothing is attached after archiving.
+  v1::UploadAttachmentResponse resp;
+  EXPECT_EQ(Send({officer_token_, code, v1::Attachment::SUPPORTING,
+                  MakePdf("terlambat")},
+                 &resp)
+                .error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+
+  auto verify = [&] {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, officer_token_);
+    v1::VerifyArchiveRequest req;
+    req.set_tracking_code(code);
+    v1::VerifyArchiveResponse out;
+    EXPECT_TRUE(archive_->VerifyArchive(&ctx, req, &out).ok());
+    return out;
+  };
+  {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, officer_token_);
+    v1::GetArchiveRequest req;
+    req.set_tracking_code(code);
+    v1::ArchiveRecord record;
+    ASSERT_TRUE(archive_->GetArchive(&ctx, req, &record).ok());
+    EXPECT_THAT(record.document(),
+                HasSubstr("\"sha256\":\"" + Sha256Hex(report_bytes) + "\""));
+    EXPECT_THAT(
+        record.document(),
+        HasSubstr("\"size_bytes\":" + std::to_string(photo_bytes.size())));
+    EXPECT_THAT(record.document(), HasSubstr("\"type\":\"RESULT\""));
+  }
+  v1::VerifyArchiveResponse ok = verify();
+  EXPECT_TRUE(ok.intact());
+  EXPECT_TRUE(ok.documents_intact());
+  EXPECT_EQ(ok.damaged_attachment_ids_size(), 0);
+
+  // Someone alters the stored result document on disk.
+  const std::string sha = Sha256Hex(report_bytes);
+  const fs::path blob =
+      fs::path(dir_) / "var" / "blobs" / sha.substr(0, 2) / sha;
+  ASSERT_TRUE(fs::exists(blob));
+  std::string altered = report_bytes;
+  altered[altered.size() / 2] ^= 0x20;
+  std::ofstream(blob, std::ios::binary | std::ios::trunc) << altered;
+  v1::VerifyArchiveResponse bad = verify();
+  EXPECT_FALSE(bad.intact());
+  EXPECT_FALSE(bad.documents_intact());
+  ASSERT_EQ(bad.damaged_attachment_ids_size(), 1);
+  EXPECT_EQ(bad.damaged_attachment_ids(0), report);
+  EXPECT_TRUE(bad.chain_intact());
+  std::string got;
+  EXPECT_EQ(Download(officer_token_, report, &got).error_code(),
+            grpc::StatusCode::DATA_LOSS);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, AttachmentE2eTest,
+                         ::testing::Values("sqlite", "mysql"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace aduan

@@ -1,0 +1,90 @@
+#include "server/domain/document_format.h"
+
+#include "tests/test_documents.h"
+#include "tests/test_util.h"
+
+namespace aduan::domain {
+namespace {
+
+using ::aduan::testing::MakeJpeg;
+using ::aduan::testing::MakePdf;
+using ::aduan::testing::MakePng;
+using ::aduan::testing::StatusIs;
+
+TEST(DocumentFormatTest, RecognisesRealDocumentsByContent) {
+  EXPECT_EQ(RecognizeDocument("content", MakeJpeg()).value(), "image/jpeg");
+  EXPECT_EQ(RecognizeDocument("content", MakeJpeg(300000, 2)).value(),
+            "image/jpeg");
+  EXPECT_EQ(RecognizeDocument("content", MakePng()).value(), "image/png");
+  EXPECT_EQ(RecognizeDocument("content", MakePng(200000, 1)).value(),
+            "image/png");
+  EXPECT_EQ(RecognizeDocument("content", MakePdf()).value(), "application/pdf");
+  const std::string padded = MakePdf("x", 5000);
+  EXPECT_EQ(padded.size(), 5000u);
+  EXPECT_EQ(RecognizeDocument("content", padded).value(), "application/pdf");
+}
+
+TEST(DocumentFormatTest, RefusesOtherContentWhateverItsName) {
+  EXPECT_THAT(RecognizeDocument("content", "Ini surat biasa, bukan foto.\n"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "content: not a JPEG, PNG or PDF document"));
+  EXPECT_THAT(RecognizeDocument("content", ""),
+              StatusIs(absl::StatusCode::kInvalidArgument, "content: not a"));
+  EXPECT_THAT(RecognizeDocument("content", "GIF89a......"),
+              StatusIs(absl::StatusCode::kInvalidArgument, "content: not a"));
+}
+
+TEST(DocumentFormatTest, RefusesTruncatedDocuments) {
+  const std::string png = MakePng(5000);
+  for (size_t cut : {png.size() - 1, png.size() - 12, png.size() / 2,
+                     size_t{40}, size_t{9}}) {
+    EXPECT_THAT(
+        RecognizeDocument("content", png.substr(0, cut)),
+        StatusIs(absl::StatusCode::kInvalidArgument, "content: truncated PNG"))
+        << cut;
+  }
+  const std::string jpeg = MakeJpeg(3000);
+  for (size_t cut : {jpeg.size() - 1, jpeg.size() - 2, jpeg.size() / 2}) {
+    EXPECT_THAT(
+        RecognizeDocument("content", jpeg.substr(0, cut)),
+        StatusIs(absl::StatusCode::kInvalidArgument, "content: truncated JPEG"))
+        << cut;
+  }
+  const std::string pdf = MakePdf();
+  EXPECT_THAT(
+      RecognizeDocument("content", pdf.substr(0, pdf.size() - 7)),
+      StatusIs(absl::StatusCode::kInvalidArgument, "content: truncated PDF"));
+}
+
+TEST(DocumentFormatTest, RefusesDamagedStructure) {
+  std::string png = MakePng(1000);
+  png[60] ^= 0x01;  // inside IDAT's data: its CRC no longer matches
+  EXPECT_THAT(RecognizeDocument("content", png),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "content: damaged PNG: CRC of chunk IDAT"));
+  EXPECT_THAT(RecognizeDocument("content", MakePng() + "extra"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "content: damaged PNG: bytes after IEND"));
+  // A PDF whose startxref points elsewhere.
+  std::string pdf = MakePdf();
+  const size_t at = pdf.rfind("startxref\n") + 10;
+  pdf.replace(at, pdf.find('\n', at) - at, "12");
+  EXPECT_THAT(RecognizeDocument("content", pdf),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "content: damaged PDF: startxref"));
+  // A JPEG without a frame header before its scan.
+  std::string jpeg = MakeJpeg();
+  const size_t sof = jpeg.find("\xFF\xC0");
+  jpeg[sof + 1] = static_cast<char>(0xE1);  // now an APP1 segment
+  EXPECT_THAT(RecognizeDocument("content", jpeg),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "content: damaged JPEG: no frame header"));
+}
+
+TEST(DocumentFormatTest, NamesTheGivenField) {
+  EXPECT_THAT(RecognizeDocument("attachment", "plain"),
+              StatusIs(absl::StatusCode::kInvalidArgument, "attachment: "));
+}
+
+}  // namespace
+}  // namespace aduan::domain
