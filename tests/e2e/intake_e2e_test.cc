@@ -512,7 +512,7 @@ TEST_P(IntakeE2eTest, GetUnknownAndMalformedCodes) {
   EXPECT_THAT(s.error_message(), HasSubstr("tracking_code"));
 }
 
-TEST_P(IntakeE2eTest, LaterStepsAnswerUnimplemented) {
+TEST_P(IntakeE2eTest, UnknownAttachmentIsNotFound) {
   auto stub = v1::AttachmentService::NewStub(server_->Channel());
   grpc::ClientContext ctx;
   testing::Authorize(ctx, officer_token_);
@@ -521,7 +521,9 @@ TEST_P(IntakeE2eTest, LaterStepsAnswerUnimplemented) {
   auto reader = stub->DownloadAttachment(&ctx, req);
   v1::DownloadAttachmentResponse part;
   EXPECT_FALSE(reader->Read(&part));
-  EXPECT_EQ(reader->Finish().error_code(), grpc::StatusCode::UNIMPLEMENTED);
+  grpc::Status s = reader->Finish();
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(s.error_message(), "attachment not found");
 }
 
 TEST_P(IntakeE2eTest, SigtermDuringLoadLosesNoAcknowledgedComplaint) {
