@@ -42,6 +42,7 @@
 #include "db/soci_access_repository.h"
 #include "db/soci_complaint_repository.h"
 #include "db/soci_office_repository.h"
+#include "grpc/health/v1/health.pb.h"
 #include "server/api/admin_service.h"
 #include "server/api/archive_service.h"
 #include "server/api/attachment_service.h"
@@ -267,6 +268,9 @@ int Serve() {
   api::SetDefaultCallDeadline(
       absl::Seconds(absl::GetFlag(FLAGS_default_deadline_seconds)));
   grpc::EnableDefaultHealthCheckService(true);
+  // Links the health protocol's descriptor in, so that reflection (and with
+  // it grpcurl) can describe and call grpc.health.v1.Health.
+  (void)grpc::health::v1::HealthCheckRequest::descriptor();
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   int port = 0;

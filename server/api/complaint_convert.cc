@@ -4,6 +4,8 @@
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/util/time_util.h>
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "server/common/crypto.h"
@@ -22,11 +24,26 @@ google::protobuf::Timestamp Ts(absl::Time t) {
   return TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(t));
 }
 google::protobuf::Timestamp TsMicros(long long us) {
-  return TimeUtil::MicrosecondsToTimestamp(us);
+  // A stored time outside the Timestamp range (years 1–9999) must not abort
+  // the process in protobuf's range check: clamp it.
+  constexpr long long kMin = -62135596800LL * 1000000;
+  constexpr long long kMax = 253402300799LL * 1000000;
+  return TimeUtil::MicrosecondsToTimestamp(std::clamp(us, kMin, kMax));
 }
-absl::Time FromTs(const google::protobuf::Timestamp& ts) {
+}  // namespace
+
+absl::StatusOr<absl::Time> TimeFromProto(
+    absl::string_view field, const google::protobuf::Timestamp& ts) {
+  if (ts.seconds() < TimeUtil::kTimestampMinSeconds ||
+      ts.seconds() > TimeUtil::kTimestampMaxSeconds || ts.nanos() < 0 ||
+      ts.nanos() > 999999999) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ": not a valid timestamp (years 1 to 9999)"));
+  }
   return absl::FromUnixMicros(TimeUtil::TimestampToMicroseconds(ts));
 }
+
+namespace {
 
 v1::Complaint::State StateFromName(const std::string& name) {
   v1::Complaint::State s = v1::Complaint::STATE_UNSPECIFIED;
@@ -129,11 +146,14 @@ void ToProto(const domain::ComplaintView& view, v1::Complaint* out) {
   out->set_title(r.title);
   out->set_description(r.description);
   out->set_category(r.category_code);
-  v1::Location* loc = out->mutable_location();
-  loc->set_address(r.location_address);
-  loc->set_kelurahan(r.location_kelurahan);
-  if (r.latitude) loc->set_latitude(*r.latitude);
-  if (r.longitude) loc->set_longitude(*r.longitude);
+  if (!r.location_address.empty() || !r.location_kelurahan.empty() ||
+      r.latitude || r.longitude) {
+    v1::Location* loc = out->mutable_location();
+    loc->set_address(r.location_address);
+    loc->set_kelurahan(r.location_kelurahan);
+    if (r.latitude) loc->set_latitude(*r.latitude);
+    if (r.longitude) loc->set_longitude(*r.longitude);
+  }
   out->set_unit_code(r.unit_code);
   SlaToProto(view.service, out->mutable_service_sla());
   SlaToProto(view.resolution, out->mutable_resolution_sla());
@@ -230,10 +250,16 @@ absl::StatusOr<domain::ListInput> ListInputFromProto(
     in.sla_statuses.push_back(v1::SlaClock::Status_Name(s));
   }
   in.query = req.query();
-  if (req.has_create_time_from())
-    in.create_time_from = FromTs(req.create_time_from());
-  if (req.has_create_time_to())
-    in.create_time_to = FromTs(req.create_time_to());
+  if (req.has_create_time_from()) {
+    auto t = TimeFromProto("create_time_from", req.create_time_from());
+    if (!t.ok()) return t.status();
+    in.create_time_from = *t;
+  }
+  if (req.has_create_time_to()) {
+    auto t = TimeFromProto("create_time_to", req.create_time_to());
+    if (!t.ok()) return t.status();
+    in.create_time_to = *t;
+  }
   in.order_by = req.order_by();
   in.page_size = req.page_size();
   in.page_token = req.page_token();

@@ -25,6 +25,10 @@ void ToProto(const domain::ComplaintView& view, v1::Complaint* out);
 // The public view for the complainant: no personal data, no notes.
 void ToPublicProto(const domain::ComplaintView& view, v1::Complaint* out);
 void ToProto(const db::EventRecord& event, v1::ComplaintEvent* out);
+// A Timestamp from a request. Errors: kInvalidArgument naming `field` when
+// it is outside years 1–9999 or its nanos are out of range.
+absl::StatusOr<absl::Time> TimeFromProto(absl::string_view field,
+                                         const google::protobuf::Timestamp& ts);
 void ToProto(const db::AttachmentRecord& attachment, v1::Attachment* out);
 void ToProto(const domain::TrackResult& track, v1::TrackComplaintResponse* out);
 

@@ -25,9 +25,9 @@ grpc::Status DispositionService::DisposeComplaint(
   d.unit_code = req->unit_code();
   d.instruction = req->instruction();
   if (req->has_due_time()) {
-    d.due_time = absl::FromUnixMicros(
-        google::protobuf::util::TimeUtil::TimestampToMicroseconds(
-            req->due_time()));
+    auto due = TimeFromProto("due_time", req->due_time());
+    if (!due.ok()) return ToGrpcStatus(due.status());
+    d.due_time = *due;
   }
   return Respond(
       flow_.Dispose(CallDeadline(*ctx), *who, StepInputFrom(*req), d), resp);

@@ -348,6 +348,9 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Dispose(absl::Time deadline,
     if (d.due_time && *d.due_time <= clock_.Now()) {
       return Invalid("due_time", "must be in the future");
     }
+    if (d.due_time && *d.due_time > clock_.Now() + absl::Hours(24 * 366)) {
+      return Invalid("due_time", "must be within a year");
+    }
     return absl::OkStatus();
   }();
   return Step(

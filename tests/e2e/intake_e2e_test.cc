@@ -97,7 +97,6 @@ TEST_P(IntakeE2eTest, ReflectionListsEveryService) {
   ASSERT_TRUE(stream->Write(req));
   grpc::reflection::v1alpha::ServerReflectionResponse resp;
   ASSERT_TRUE(stream->Read(&resp));
-  stream->WritesDone();
   std::set<std::string> names;
   for (const auto& s : resp.list_services_response().service()) {
     names.insert(s.name());
@@ -109,6 +108,19 @@ TEST_P(IntakeE2eTest, ReflectionListsEveryService) {
         "aduan.v1.AdminService", "grpc.health.v1.Health"}) {
     EXPECT_TRUE(names.count(want)) << want;
   }
+  // Every listed service can be described (what grpcurl does before a call),
+  // the health service included.
+  for (const std::string& name : names) {
+    if (name.rfind("grpc.reflection.", 0) == 0) continue;
+    grpc::reflection::v1alpha::ServerReflectionRequest file;
+    file.set_file_containing_symbol(name);
+    ASSERT_TRUE(stream->Write(file));
+    grpc::reflection::v1alpha::ServerReflectionResponse found;
+    ASSERT_TRUE(stream->Read(&found));
+    EXPECT_TRUE(found.has_file_descriptor_response())
+        << name << ": " << found.error_response().error_message();
+  }
+  stream->WritesDone();
   EXPECT_TRUE(stream->Finish().ok());
 }
 

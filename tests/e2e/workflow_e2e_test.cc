@@ -542,6 +542,32 @@ TEST_P(WorkflowE2eTest, TwoServerProcessesRacingKeepEveryHistoryLegal) {
   second.Stop(SIGKILL);
 }
 
+TEST_P(WorkflowE2eTest, DueTimesOutsideReasonAreRefused) {
+  const std::string code = Submit().first;
+  ASSERT_TRUE(Verify(code, v1::VerifyComplaintRequest::VERIFIED).ok());
+  ASSERT_TRUE(Report(code).ok());
+  auto dispose = [&](int64_t seconds) {
+    v1::DisposeComplaintRequest req;
+    req.set_unit_code("TRANTIB");
+    req.set_instruction("Tindak lanjuti");
+    req.mutable_due_time()->set_seconds(seconds);
+    return Do(head_, code, req, [&](auto* c, auto& r, auto* p) {
+      return disposition_->DisposeComplaint(c, r, p);
+    });
+  };
+  grpc::Status far = dispose(4070908800);  // 2099-01-01
+  EXPECT_EQ(far.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(far.error_message(), "due_time: must be within a year");
+  grpc::Status invalid = dispose(int64_t{1} << 60);
+  EXPECT_EQ(invalid.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(invalid.error_message(),
+            "due_time: not a valid timestamp (years 1 to 9999)");
+  // Nothing changed, and the complaint still reads and lists.
+  const v1::Complaint c = Get(code);
+  EXPECT_EQ(c.state(), v1::Complaint::REPORTED_TO_HEAD);
+  EXPECT_EQ(c.etag(), "v3");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, WorkflowE2eTest,
                          ::testing::Values("sqlite", "mysql"),
                          [](const auto& info) { return info.param; });
