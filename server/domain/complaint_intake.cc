@@ -46,6 +46,14 @@ absl::Status ValidateComplaintFields(const OfficeConfig& office,
   RETURN_IF_ERROR(ValidateText("complaint.external_reference",
                                d.external_reference, 0,
                                kMaxExternalReferenceChars, false));
+  // Another system's identifier: compared byte for byte, so no spaces or
+  // other characters that look alike but differ.
+  for (char ch : d.external_reference) {
+    if (ch < '!' || ch > '~') {
+      return Invalid("complaint.external_reference",
+                     "must be printable ASCII without spaces");
+    }
+  }
   // Complainant.
   RETURN_IF_ERROR(ValidateText("complaint.complainant.name", d.complainant_name,
                                d.anonymous ? 0 : 1, kMaxNameChars, false));

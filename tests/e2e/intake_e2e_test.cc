@@ -405,6 +405,14 @@ TEST_P(IntakeE2eTest, EveryBadInputIsRejectedNamingTheFieldAndStoresNothing) {
          r.mutable_complaint()->set_external_reference(std::string(101, 'a'));
        },
        "complaint.external_reference"},
+      {"blank external ref",
+       [](auto& r) { r.mutable_complaint()->set_external_reference("  "); },
+       "complaint.external_reference"},
+      {"external ref with a space",
+       [](auto& r) {
+         r.mutable_complaint()->set_external_reference("LAPOR 1");
+       },
+       "complaint.external_reference"},
   };
   for (const BadCase& bad : cases) {
     grpc::ClientContext ctx;
