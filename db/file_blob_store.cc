@@ -60,7 +60,12 @@ absl::StatusOr<std::string> ReadFile(const std::string& path) {
   while (done < out.size()) {
     const ssize_t n = ::read(fd, out.data() + done, out.size() - done);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
+    if (n < 0) {
+      absl::Status s = Errno("cannot read", path);
+      ::close(fd);
+      return s;
+    }
+    if (n == 0) break;
     done += static_cast<size_t>(n);
   }
   ::close(fd);

@@ -96,6 +96,13 @@ ABSL_FLAG(std::string, key_file, EnvOr("ADUAN_KEY_FILE", "var/aduan.key"),
 ABSL_FLAG(std::string, blob_dir, EnvOr("ADUAN_BLOB_DIR", "var/blobs"),
           "Folder of the attached documents' bytes (content-addressed; may be "
           "shared by several aduand processes).");
+ABSL_FLAG(int, max_uploads, EnvOrInt("ADUAN_MAX_UPLOADS", 16),
+          "Document uploads at once; more get RESOURCE_EXHAUSTED (env "
+          "ADUAN_MAX_UPLOADS). Keep well below --max_threads.");
+ABSL_FLAG(int, upload_timeout_seconds,
+          EnvOrInt("ADUAN_UPLOAD_TIMEOUT_SECONDS", 120),
+          "An upload still open after this long is cancelled (env "
+          "ADUAN_UPLOAD_TIMEOUT_SECONDS).");
 ABSL_FLAG(std::string, log_level, EnvOr("ADUAN_LOG_LEVEL", "info"),
           "trace, debug, info, warn, error or off (env ADUAN_LOG_LEVEL).");
 ABSL_FLAG(int, max_threads, EnvOrInt("ADUAN_MAX_THREADS", 64),
@@ -263,7 +270,11 @@ int Serve() {
   api::AdminService admin_service(authorizer, access_admin, office_admin,
                                   directory, offices);
   domain::ComplaintDocuments documents(complaints, **blobs, workflow, clock);
-  api::AttachmentService attachment_service(authorizer, documents);
+  api::UploadGuard upload_guard(
+      absl::GetFlag(FLAGS_max_uploads),
+      absl::Seconds(absl::GetFlag(FLAGS_upload_timeout_seconds)));
+  api::AttachmentService attachment_service(authorizer, documents,
+                                            upload_guard);
 
   api::SetDefaultCallDeadline(
       absl::Seconds(absl::GetFlag(FLAGS_default_deadline_seconds)));

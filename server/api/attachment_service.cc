@@ -6,6 +6,7 @@
 #include "server/api/call_context.h"
 #include "server/api/complaint_convert.h"
 #include "server/api/grpc_status.h"
+#include "server/common/crypto.h"
 
 namespace aduan::api {
 namespace {
@@ -30,6 +31,8 @@ grpc::Status AttachmentService::UploadAttachment(
   auto who =
       auth_.Authorize(*ctx, "aduan.v1.AttachmentService.UploadAttachment");
   if (!who.ok()) return ToGrpcStatus(who.status());
+  auto ticket = uploads_.Admit(ctx);
+  if (!ticket.ok()) return ToGrpcStatus(ticket.status());
   v1::UploadAttachmentRequest msg;
   if (!reader->Read(&msg)) {
     if (ctx->IsCancelled()) {
@@ -61,11 +64,8 @@ grpc::Status AttachmentService::UploadAttachment(
   a.file_name = h.file_name();
   auto first = docs_.CheckUpload(CallDeadline(*ctx), *who, in, a);
   if (!first.ok()) return ToGrpcStatus(first.status());
-  if (*first) {
-    Respond(**first, resp);  // a retry: the bytes need not be read
-    return grpc::Status::OK;
-  }
   std::string bytes;
+  bytes.reserve(1024 * 1024);
   while (reader->Read(&msg)) {
     if (msg.has_header()) return Invalid("header: sent twice");
     if (msg.part_case() != v1::UploadAttachmentRequest::kChunk) {
@@ -87,6 +87,14 @@ grpc::Status AttachmentService::UploadAttachment(
   if (ctx->IsCancelled()) {
     return grpc::Status(grpc::StatusCode::CANCELLED,
                         "upload cancelled; nothing was stored");
+  }
+  if (*first) {
+    // A retry: the first result, provided it carries the same document.
+    auto same =
+        domain::ComplaintDocuments::SameDocument(**first, Sha256Hex(bytes));
+    if (!same.ok()) return ToGrpcStatus(same.status());
+    Respond(*same, resp);
+    return grpc::Status::OK;
   }
   auto stored = docs_.Store(CallDeadline(*ctx), *who, in, a, bytes);
   if (!stored.ok()) return ToGrpcStatus(stored.status());

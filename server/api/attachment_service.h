@@ -5,6 +5,7 @@
 #define ADUAN_SERVER_API_ATTACHMENT_SERVICE_H_
 
 #include "aduan/v1/attachment_service.grpc.pb.h"
+#include "server/api/upload_guard.h"
 #include "server/auth/authorizer.h"
 #include "server/domain/complaint_documents.h"
 
@@ -13,12 +14,15 @@ namespace aduan::api {
 // Thread-safe; the references must outlive it.
 class AttachmentService final : public v1::AttachmentService::Service {
  public:
-  AttachmentService(auth::Authorizer& auth, domain::ComplaintDocuments& docs)
-      : auth_(auth), docs_(docs) {}
+  AttachmentService(auth::Authorizer& auth, domain::ComplaintDocuments& docs,
+                    UploadGuard& uploads)
+      : auth_(auth), docs_(docs), uploads_(uploads) {}
 
-  // Reads the header, refuses early (before the bytes) where it can, reads
-  // the chunks into memory (≤ 10 MiB), then stores. Nothing is stored
-  // unless the client half-closed a complete stream.
+  // Admitted by the UploadGuard; reads the header, refuses early (before
+  // the bytes) where it can, reads the chunks into memory (≤ 10 MiB), then
+  // stores. Nothing is stored unless the client half-closed a complete
+  // stream. A retried request_id is answered with the first result once the
+  // bytes are read and found to be the same.
   grpc::Status UploadAttachment(
       grpc::ServerContext* ctx,
       grpc::ServerReader<v1::UploadAttachmentRequest>* reader,
@@ -31,6 +35,7 @@ class AttachmentService final : public v1::AttachmentService::Service {
  private:
   auth::Authorizer& auth_;
   domain::ComplaintDocuments& docs_;
+  UploadGuard& uploads_;
 };
 
 }  // namespace aduan::api

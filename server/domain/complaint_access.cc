@@ -66,6 +66,11 @@ bool MayOpenAttachment(const Principal& who, const db::ComplaintRecord& c,
   return other_role || type == "RESULT" || type == "LOCATION_PHOTO";
 }
 
+void HideFileNameIfNeeded(const Principal& who, const db::ComplaintRecord& c,
+                          db::AttachmentRecord& a) {
+  if (c.anonymous && !MayReadFullView(who, c.office_code)) a.file_name.clear();
+}
+
 absl::StatusOr<std::vector<db::AttachmentRecord>> VisibleAttachments(
     db::ComplaintRepository& complaints, absl::Time deadline,
     const Principal& who, const db::ComplaintRecord& c) {
@@ -74,7 +79,9 @@ absl::StatusOr<std::vector<db::AttachmentRecord>> VisibleAttachments(
   if (!all.ok()) return all.status();
   std::vector<db::AttachmentRecord> out;
   for (db::AttachmentRecord& a : *all) {
-    if (MayOpenAttachment(who, c, a.type)) out.push_back(std::move(a));
+    if (!MayOpenAttachment(who, c, a.type)) continue;
+    HideFileNameIfNeeded(who, c, a);
+    out.push_back(std::move(a));
   }
   return out;
 }

@@ -46,7 +46,13 @@ bool IsIdentityDocument(const std::string& type);
 bool MayOpenAttachment(const Principal& who, const db::ComplaintRecord& c,
                        const std::string& type);
 
-// The attachments of `c` that `who` may open, oldest first.
+// Clears `a.file_name` when `c` is anonymous and `who` may not see the
+// complainant (a file name like "KTP Budi.jpg" would name them).
+void HideFileNameIfNeeded(const Principal& who, const db::ComplaintRecord& c,
+                          db::AttachmentRecord& a);
+
+// The attachments of `c` that `who` may open, oldest first, file names
+// hidden as HideFileNameIfNeeded says.
 absl::StatusOr<std::vector<db::AttachmentRecord>> VisibleAttachments(
     db::ComplaintRepository& complaints, absl::Time deadline,
     const Principal& who, const db::ComplaintRecord& c);

@@ -18,6 +18,15 @@ absl::Status DocumentNotFound() {
 
 }  // namespace
 
+absl::StatusOr<db::AttachmentRecord> ComplaintDocuments::SameDocument(
+    db::AttachmentRecord first, const std::string& sha256) {
+  if (first.sha256 != sha256) {
+    return absl::AlreadyExistsError(
+        "request_id: already used to upload a different document");
+  }
+  return first;
+}
+
 absl::StatusOr<std::optional<db::AttachmentRecord>>
 ComplaintDocuments::CheckUpload(absl::Time deadline, const Principal& who,
                                 const StepInput& in, const AttachInput& a) {
@@ -49,12 +58,16 @@ absl::StatusOr<db::AttachmentRecord> ComplaintDocuments::Store(
                      " but the content is ", doc.media_type));
   }
   ASSIGN_OR_RETURN(auto replay, workflow_.CheckAttach(deadline, who, in, a));
-  if (replay) return *std::move(replay);
-  RETURN_IF_ERROR(blobs_.Put(doc.sha256, bytes));
+  if (replay) return SameDocument(*std::move(replay), doc.sha256);
+  if (absl::Status s = blobs_.Put(doc.sha256, bytes); !s.ok()) {
+    spdlog::error("blob store: {}", std::string(s.message()));
+    return absl::Status(s.code(), "the document store failed; retry");
+  }
   ASSIGN_OR_RETURN(StepResult result,
                    workflow_.Attach(deadline, who, in, a, doc));
   if (!result.attachment) return absl::InternalError("attachment not recorded");
-  return *std::move(result.attachment);
+  // A twin upload with the same request_id may have committed first.
+  return SameDocument(*std::move(result.attachment), doc.sha256);
 }
 
 absl::StatusOr<OpenedDocument> ComplaintDocuments::Open(
@@ -74,13 +87,12 @@ absl::StatusOr<OpenedDocument> ComplaintDocuments::Open(
   }
   if (IsIdentityDocument(found->type)) {
     // Personal data in full: a reason, written to the access log first.
-    RETURN_IF_ERROR(
-        ValidateText("access_reason", access_reason, 1, kMaxNoteChars, false)
-                .ok()
-            ? absl::OkStatus()
-            : absl::InvalidArgumentError(
-                  "access_reason: required (≤ 2,000 characters) to open an "
-                  "identity document (KK_COPY, KTP_COPY)"));
+    if (!ValidateText("access_reason", access_reason, 1, kMaxNoteChars, false)
+             .ok()) {
+      return absl::InvalidArgumentError(
+          "access_reason: required (≤ 2,000 characters) to open an identity "
+          "document (KK_COPY, KTP_COPY)");
+    }
     db::AccessLogRecord entry;
     entry.principal_id = who.id;
     entry.principal_name = who.name;
@@ -102,7 +114,11 @@ absl::StatusOr<OpenedDocument> ComplaintDocuments::Open(
   }
   OpenedDocument out;
   absl::StatusOr<std::string> bytes = blobs_.Get(found->sha256);
-  if (!bytes.ok() && !absl::IsNotFound(bytes.status())) return bytes.status();
+  if (!bytes.ok() && !absl::IsNotFound(bytes.status())) {
+    spdlog::error("blob store: {}", std::string(bytes.status().message()));
+    return absl::Status(bytes.status().code(),
+                        "the document store failed; retry");
+  }
   if (!bytes.ok() || Sha256Hex(*bytes) != found->sha256) {
     spdlog::error("attachment {} of {}: stored bytes missing or altered",
                   found->attachment_id, found->tracking_code);
@@ -111,6 +127,7 @@ absl::StatusOr<OpenedDocument> ComplaintDocuments::Open(
                      ": the stored bytes are missing or no longer match their "
                      "SHA-256"));
   }
+  HideFileNameIfNeeded(who, *complaint, *found);
   out.attachment = *std::move(found);
   out.bytes = *std::move(bytes);
   return out;

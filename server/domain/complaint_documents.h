@@ -47,12 +47,14 @@ class ComplaintDocuments {
         clock_(clock) {}
 
   // See ComplaintWorkflow::CheckAttach: nullopt when the upload may go on,
-  // the first upload's attachment for a retried request_id.
+  // the first upload's attachment for a retried request_id (the caller
+  // still reads the bytes and checks them with SameDocument).
   absl::StatusOr<std::optional<db::AttachmentRecord>> CheckUpload(
       absl::Time deadline, const Principal& who, const StepInput& in,
       const AttachInput& a);
 
-  // Recognises, stores and records `bytes`. Errors: kInvalidArgument (empty,
+  // Recognises, stores and records `bytes`; for a retried request_id, the
+  // first result when the bytes are the same. Errors: kInvalidArgument (empty,
   // not a whole JPEG/PNG/PDF, declared media type differs),
   // kResourceExhausted (over kMaxAttachmentBytes), the blob store's errors,
   // and those of ComplaintWorkflow::Attach.
@@ -61,6 +63,12 @@ class ComplaintDocuments {
                                              const StepInput& in,
                                              const AttachInput& a,
                                              const std::string& bytes);
+
+  // The first upload's result for a retried request_id when `sha256` is
+  // the digest of the bytes it stored. Errors: kAlreadyExists (the same
+  // request_id carried another document).
+  static absl::StatusOr<db::AttachmentRecord> SameDocument(
+      db::AttachmentRecord first, const std::string& sha256);
 
   // The document and its bytes. Errors: kNotFound (unknown, or not for
   // `who`), kInvalidArgument (access_reason missing or too long for an

@@ -798,7 +798,9 @@ absl::StatusOr<std::string> AttachRole(const Principal& who,
           "; the complainant attaches documents only while NEEDS_INFO"));
     }
     if (type == "RESULT") {
-      return Invalid("type", "RESULT documents come from the unit");
+      return absl::FailedPreconditionError(
+          "RESULT documents are attached by the unit the complaint is "
+          "disposed to");
     }
     return std::string("CITIZEN");
   }
@@ -910,14 +912,15 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Attach(
         record.create_time = ToUnixMicrosLL(now);
         e.actor_role = role;
         e.type = "ATTACHED";
-        // No file name: it may carry a name the complaint's viewers must not
-        // see (anonymous complaints).
+        // No file name (it may name the complainant of an anonymous
+        // complaint) and no digest (identical scans have identical digests,
+        // which would link complaints for viewers who may not open them):
+        // both stay with the attachment row and the archive.
         e.payload = J::Object()
                         .Set("attachment_id", J::String(record.attachment_id))
                         .Set("type", J::String(record.type))
                         .Set("media_type", J::String(record.media_type))
                         .Set("size_bytes", J::Int(record.size_bytes))
-                        .Set("sha256", J::String(record.sha256))
                         .Serialize();
         return absl::OkStatus();
       },

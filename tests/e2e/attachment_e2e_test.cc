@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "absl/time/clock.h"
 #include "aduan/v1/attachment_service.grpc.pb.h"
 #include "server/common/crypto.h"
 #include "tests/e2e/workflow_fixture.h"
@@ -188,8 +189,10 @@ TEST_P(AttachmentE2eTest, RealDocumentsGoUpAndComeBackByteForByte) {
   ASSERT_EQ(events.size(), 4u);
   EXPECT_EQ(events[2].type(), v1::ComplaintEvent::ATTACHED);
   EXPECT_EQ(events[2].actor_role(), "OFFICER");
-  EXPECT_THAT(events[2].details(), HasSubstr("\"sha256\":\"" + Sha256Hex(png)));
-  EXPECT_THAT(events[2].details(), HasSubstr("\"type\":\"LOCATION_PHOTO\""));
+  EXPECT_EQ(events[2].details(),
+            "{\"attachment_id\":\"" + photo +
+                "\",\"media_type\":\"image/png\",\"size_bytes\":" +
+                std::to_string(png.size()) + ",\"type\":\"LOCATION_PHOTO\"}");
 
   std::string got;
   v1::Attachment meta;
@@ -317,6 +320,17 @@ TEST_P(AttachmentE2eTest, RetriesReplayAndIdenticalBytesAreStoredOnce) {
   EXPECT_EQ(again, first);
   EXPECT_EQ(GetAs(officer_token_, a).attachments_size(), 1);
   EXPECT_EQ(History(a).size(), 2u);
+  // The same request_id and header with other bytes is refused, whether
+  // the other bytes are a valid document or not, and nothing is stored.
+  Upload changed = u;
+  changed.bytes = MakeJpeg(50000, 8);
+  v1::UploadAttachmentResponse refused;
+  grpc::Status other_bytes = Send(changed, &refused);
+  EXPECT_EQ(other_bytes.error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  EXPECT_EQ(other_bytes.error_message(),
+            "request_id: already used to upload a different document");
+  EXPECT_EQ(GetAs(officer_token_, a).attachments_size(), 1);
+  EXPECT_EQ(Blobs().size(), 1u);
   // The same request_id for another document is refused.
   u.type = v1::Attachment::SUPPORTING;
   v1::UploadAttachmentResponse resp;
@@ -552,6 +566,72 @@ TEST_P(AttachmentE2eTest, ResultDocumentsGoIntoTheArchiveAndItsVerification) {
   std::string got;
   EXPECT_EQ(Download(officer_token_, report, &got).error_code(),
             grpc::StatusCode::DATA_LOSS);
+}
+
+TEST_P(AttachmentE2eTest, AnonymousComplaintsHideFileNamesFromOtherRoles) {
+  grpc::ClientContext ctx;
+  testing::Authorize(ctx, gateway_);
+  v1::SubmitComplaintRequest req;
+  req.set_request_id("anon-1");
+  v1::Complaint* c = req.mutable_complaint();
+  c->set_office_code("KNG");
+  c->set_channel(v1::Complaint::ONLINE);
+  c->set_anonymous(true);
+  c->set_title("Pungutan liar");
+  c->set_description("Ada pungutan di loket.");
+  v1::SubmitComplaintResponse submitted;
+  ASSERT_TRUE(intake_->SubmitComplaint(&ctx, req, &submitted).ok());
+  const std::string code = submitted.complaint().tracking_code();
+  const std::string photo =
+      Attach({gateway_, code, v1::Attachment::LOCATION_PHOTO, MakePng(0, 9), "",
+              "Foto dari Budi Santoso.png"});
+  const std::string auditor =
+      CreateUser("inspektorat", v1::RoleBinding::AUDITOR);
+  EXPECT_EQ(GetAs(officer_token_, code).attachments(0).file_name(),
+            "Foto dari Budi Santoso.png");
+  for (const std::string& token : {gateway_, auditor}) {
+    const v1::Complaint seen = GetAs(token, code);
+    ASSERT_EQ(seen.attachments_size(), 1);
+    EXPECT_EQ(seen.attachments(0).file_name(), "");
+    std::string bytes;
+    v1::Attachment meta;
+    ASSERT_TRUE(Download(token, photo, &bytes, &meta).ok());
+    EXPECT_EQ(meta.file_name(), "");
+    EXPECT_EQ(bytes, MakePng(0, 9));
+  }
+}
+
+TEST_P(AttachmentE2eTest, UploadsAreBoundedInNumberAndTime) {
+  StopServer(SIGTERM);
+  attachments_.reset();
+  StartServer({"--max_uploads=1", "--upload_timeout_seconds=2"});
+  attachments_ = v1::AttachmentService::NewStub(server_->Channel());
+  const std::string code = Submit().first;
+  // A client that opens an upload and sends nothing holds the only slot…
+  grpc::ClientContext stalled;
+  testing::Authorize(stalled, officer_token_);
+  v1::UploadAttachmentResponse ignored;
+  auto stream = attachments_->UploadAttachment(&stalled, &ignored);
+  v1::UploadAttachmentRequest header;
+  header.mutable_header()->set_request_id("stalled-1");
+  header.mutable_header()->set_tracking_code(code);
+  header.mutable_header()->set_type(v1::Attachment::SUPPORTING);
+  ASSERT_TRUE(stream->Write(header));
+  absl::SleepFor(absl::Milliseconds(300));
+  // …so another upload is refused at once…
+  v1::UploadAttachmentResponse resp;
+  grpc::Status busy = Send(
+      {officer_token_, code, v1::Attachment::SUPPORTING, MakePdf()}, &resp);
+  EXPECT_EQ(busy.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_THAT(busy.error_message(), HasSubstr("uploads: 1 are in progress"));
+  // …until the watchdog cancels the stalled one.
+  const absl::Time start = absl::Now();
+  EXPECT_EQ(stream->Finish().error_code(), grpc::StatusCode::CANCELLED);
+  EXPECT_LT(absl::Now() - start, absl::Seconds(10));
+  EXPECT_FALSE(
+      Attach({officer_token_, code, v1::Attachment::SUPPORTING, MakePdf()})
+          .empty());
+  EXPECT_EQ(GetAs(officer_token_, code).attachments_size(), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AttachmentE2eTest,

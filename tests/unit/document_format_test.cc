@@ -81,6 +81,34 @@ TEST(DocumentFormatTest, RefusesDamagedStructure) {
                        "content: damaged JPEG: no frame header"));
 }
 
+TEST(DocumentFormatTest, HostileLengthsAndOffsetsAreRefusedSafely) {
+  EXPECT_THAT(RecognizeDocument("content", "\xFF\xD8\xFF"),
+              StatusIs(absl::StatusCode::kInvalidArgument, "truncated JPEG"));
+  EXPECT_THAT(RecognizeDocument("content", "%PDF-"),
+              StatusIs(absl::StatusCode::kInvalidArgument, "damaged PDF"));
+  // A JPEG segment whose length runs past the end.
+  EXPECT_THAT(
+      RecognizeDocument("content", std::string("\xFF\xD8\xFF\xE0\xFF\xF0xx")),
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               "truncated JPEG: a segment runs past the end"));
+  // PNG chunk lengths near the 32-bit limits.
+  for (const char* length :
+       {"\xFF\xFF\xFF\xFF", "\x80\x00\x00\x00", "\x7F\xFF\xFF\xFF"}) {
+    std::string png = MakePng();
+    png.replace(8, 4, std::string(length, 4));
+    EXPECT_THAT(RecognizeDocument("content", png),
+                StatusIs(absl::StatusCode::kInvalidArgument,
+                         "truncated PNG: a chunk runs past the end"));
+  }
+  // A startxref far beyond any size.
+  std::string pdf = MakePdf();
+  const size_t at = pdf.rfind("startxref\n") + 10;
+  pdf.replace(at, pdf.find('\n', at) - at, "99999999999999999999999");
+  EXPECT_THAT(RecognizeDocument("content", pdf),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "damaged PDF: startxref offset"));
+}
+
 TEST(DocumentFormatTest, NamesTheGivenField) {
   EXPECT_THAT(RecognizeDocument("attachment", "plain"),
               StatusIs(absl::StatusCode::kInvalidArgument, "attachment: "));

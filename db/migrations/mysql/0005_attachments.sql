@@ -20,7 +20,7 @@ CREATE TABLE IF NOT EXISTS attachments (
   create_time BIGINT NOT NULL,
   UNIQUE KEY uq_attachments_attachment_id (attachment_id),
   UNIQUE KEY uq_attachments_request (request_caller, request_id),
-  KEY ix_attachments_complaint (complaint_id, id),
+  KEY ix_attachments_tracking_code (tracking_code, id),
   KEY ix_attachments_sha256 (sha256)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 CREATE TRIGGER IF NOT EXISTS attachments_no_update

@@ -20,8 +20,8 @@ CREATE TABLE IF NOT EXISTS attachments (
   create_time INTEGER NOT NULL,
   UNIQUE (request_caller, request_id)
 );
-CREATE INDEX IF NOT EXISTS ix_attachments_complaint
-  ON attachments (complaint_id, id);
+CREATE INDEX IF NOT EXISTS ix_attachments_tracking_code
+  ON attachments (tracking_code, id);
 CREATE INDEX IF NOT EXISTS ix_attachments_sha256 ON attachments (sha256);
 CREATE TRIGGER IF NOT EXISTS attachments_no_update
 BEFORE UPDATE ON attachments
