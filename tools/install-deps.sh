@@ -17,6 +17,8 @@ packages=(
   # tests: GoogleTest, a real MariaDB server, Python gRPC for client tests
   libgtest-dev libgmock-dev mariadb-server mariadb-client
   python3-grpcio python3-protobuf tzdata
+  # tests: the openssl command makes the TLS certificates
+  openssl
 )
 
 missing=()

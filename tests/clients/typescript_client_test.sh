@@ -4,7 +4,7 @@
 #   npm ci             when node_modules is missing or older than the lock file
 #                      (registry packages only; no install scripts run)
 #   npm run build      types from the protos, then tsc into dist/
-#   node --test dist/test/
+#   node --test dist/test/lapor-import.test.js
 # Concurrent runs share the package folder under a lock.
 #
 #   tests/e2e/with_server.sh build/aduand tests/clients/typescript_client_test.sh
@@ -20,4 +20,4 @@ if ! cmp -s package-lock.json "$stamp"; then
 fi
 npm run --silent build
 flock -s 9
-node --test dist/test/
+node --test dist/test/lapor-import.test.js

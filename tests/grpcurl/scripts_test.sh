@@ -196,6 +196,10 @@ as unit run 0 follow_a "$T/start-follow-up.sh" "$code_a" "Tim berangkat"
 expect_j follow_a 'r["state"]' IN_FOLLOW_UP
 as unit run 0 note_a "$T/add-note.sh" "$code_a" 'Lampu "LED" dipesan'
 expect_j note_a 'r["state"]' IN_FOLLOW_UP
+as unit run 67 resolve_bad_doc "$T/resolve.sh" "$code_a" "Lampu diganti" \
+  --attachment att_0000000000000000
+expect_error resolve_bad_doc InvalidArgument \
+  'attachment_ids: att_0000000000000000 is not a RESULT document'
 as unit run 0 resolve_a "$T/resolve.sh" "$code_a" "Lampu diganti"
 expect_j resolve_a 'r["state"]' RESOLVED
 as head run 0 rework_a "$T/return-for-rework.sh" "$code_a" "Foto hasil belum ada"
@@ -381,5 +385,11 @@ expect_j tokens_revoked '"revokeTime" in r["tokens"][0]' true
 # The others' tokens still work.
 as secretary run 0 show_secretary "$T/show-complaint.sh" "$code_a"
 expect_j show_secretary 'r["state"]' ARCHIVED
+
+# Plaintext goes to loopback only: a token never crosses the network in clear.
+ADUAN_ADDR=10.1.2.3:50051 ADUAN_TOKEN="$admin" run 2 remote_plaintext \
+  "$T/list-principals.sh" --office KNG
+grep -q "is not a loopback address" "$out/remote_plaintext.err" ||
+  fail "remote_plaintext: $(cat "$out/remote_plaintext.err")"
 
 echo "grpcurl scripts: all checks passed ($count scripts)"

@@ -92,6 +92,8 @@ run 0 overdue_open "$T/list-overdue.sh" --office UJI
 expect "overdue, open only" "$(codes overdue_open)" "[\"$y\"]"
 run 0 overdue_all "$T/list-overdue.sh" --office UJI --all-states
 expect "overdue, all states" "$(codes overdue_all)" "[\"$y\", \"$x\"]"
+run 0 overdue_withdrawn "$T/list-overdue.sh" --office UJI --state WITHDRAWN
+expect "overdue, withdrawn only" "$(codes overdue_withdrawn)" "[\"$x\"]"
 # Other offices are not mixed in.
 run 0 overdue_kng "$T/list-overdue.sh" --office KNG
 expect "overdue in KNG" "$(codes overdue_kng)" '[]'

@@ -547,6 +547,35 @@ std::vector<Command> PrincipalsAndTokens() {
                "",
                {kRequestId},
                [](Context& ctx) { return SetDisabled(ctx, false); }});
+  c.push_back(
+      {"principals update",
+       "<principal-id>",
+       "Change a principal's display name or TLS identity (only the flags "
+       "given).",
+       "",
+       {{"display-name", "TEXT", "the name shown to people"},
+        {"tls-identity", "NAME",
+         "the client certificate's common name (mTLS); empty to clear"},
+        kRequestId},
+       [](Context& ctx) -> absl::Status {
+         v1::UpdatePrincipalRequest req;
+         req.set_request_id(ctx.args.Get("request-id"));
+         v1::Principal* p = req.mutable_principal();
+         p->set_principal_id(ctx.args.positional()[0]);
+         if (ctx.args.Has("display-name")) {
+           p->set_display_name(ctx.args.Get("display-name"));
+           req.mutable_update_mask()->add_paths("display_name");
+         }
+         if (ctx.args.Has("tls-identity")) {
+           p->set_tls_identity(ctx.args.Get("tls-identity"));
+           req.mutable_update_mask()->add_paths("tls_identity");
+         }
+         if (req.update_mask().paths_size() == 0) {
+           return UsageError("give --display-name or --tls-identity");
+         }
+         return Show<v1::Principal>(ctx, ctx.client.UpdatePrincipal(req),
+                                    PrintPrincipal);
+       }});
   c.push_back({"principals add-binding",
                "<principal-id>",
                "Grant roles to a principal.",

@@ -4,11 +4,15 @@
 #   ADUAN_ADDR          host:port of aduand (default 127.0.0.1:50051)
 #   ADUAN_TOKEN         bearer token; sent as "authorization: Bearer …" if set
 #   ADUAN_CACERT        CA certificate(s) that verify the server: TLS
+#                       (aduanctl's name ADUAN_CA_FILE works too)
 #   ADUAN_CERT          client certificate, with ADUAN_KEY (mTLS): TLS
+#                       (or ADUAN_CLIENT_CERT)
 #   ADUAN_KEY           client private key, with ADUAN_CERT
+#                       (or ADUAN_CLIENT_KEY)
 #   ADUAN_TLS=1         TLS verified by the system's roots (no files needed)
-#                       none of these: plaintext (aduand allows it on
-#                       loopback only)
+#                       none of these: plaintext, to a loopback address only
+#                       (aduand allows nothing else; a token must never
+#                       cross the network in clear)
 #   ADUAN_REQUEST_ID    request_id of a change (default: a fresh UUID); set it
 #                       to the id a script printed to retry that very call
 #   ADUAN_EMIT_DEFAULTS=1  print fields with zero values too (-emit-defaults)
@@ -153,6 +157,10 @@ aduan_request_id() {
 # plaintext otherwise.
 aduan_transport_flags() {
   aduan_flags=()
+  # aduanctl's names for the same files.
+  ADUAN_CACERT="${ADUAN_CACERT:-${ADUAN_CA_FILE:-}}"
+  ADUAN_CERT="${ADUAN_CERT:-${ADUAN_CLIENT_CERT:-}}"
+  ADUAN_KEY="${ADUAN_KEY:-${ADUAN_CLIENT_KEY:-}}"
   if [ -n "${ADUAN_CERT:-}" ] || [ -n "${ADUAN_KEY:-}" ]; then
     if [ -z "${ADUAN_CERT:-}" ] || [ -z "${ADUAN_KEY:-}" ]; then
       echo "$(basename "$0"): ADUAN_CERT and ADUAN_KEY go together" >&2
@@ -164,6 +172,14 @@ aduan_transport_flags() {
     aduan_flags+=(-cacert "$ADUAN_CACERT")
   fi
   if [ "${#aduan_flags[@]}" -eq 0 ] && [ "${ADUAN_TLS:-0}" != 1 ]; then
+    case "$ADUAN_ADDR" in
+      127.* | localhost:* | "[::1]:"*) ;;
+      *)
+        echo "$(basename "$0"): $ADUAN_ADDR is not a loopback address; set" \
+          "ADUAN_CACERT (or ADUAN_TLS=1) to use TLS" >&2
+        exit 2
+        ;;
+    esac
     aduan_flags+=(-plaintext)
   fi
   if [ "${ADUAN_EMIT_DEFAULTS:-0}" = 1 ]; then

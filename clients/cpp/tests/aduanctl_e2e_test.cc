@@ -346,6 +346,16 @@ TEST_P(AduanctlE2eTest, AdministrationWithAduanctl) {
   ASSERT_EQ(bound.exit_code, 0) << bound.err;
   EXPECT_THAT(Field(bound.out, "Peran"), HasSubstr("OFFICER@KNG"));
   EXPECT_THAT(Field(bound.out, "Peran"), HasSubstr("AUDITOR@KNG"));
+  Result renamed = Ctl(
+      admin_token_, {"principals", "update", id, "--display-name",
+                     "Andi Pratama", "--tls-identity", "andi.kng", "--json"});
+  ASSERT_EQ(renamed.exit_code, 0) << renamed.err;
+  const auto updated = FromJson<v1::Principal>(renamed.out);
+  EXPECT_EQ(updated.display_name(), "Andi Pratama");
+  EXPECT_EQ(updated.tls_identity(), "andi.kng");
+  EXPECT_EQ(updated.role_bindings_size(), 2);
+  Result nothing = Ctl(admin_token_, {"principals", "update", id});
+  EXPECT_EQ(nothing.exit_code, 1);
   Result tokens = Ctl(admin_token_, {"tokens", "list", id, "--json"});
   const auto list = FromJson<v1::ListTokensResponse>(tokens.out);
   ASSERT_EQ(list.tokens_size(), 1);
