@@ -7,10 +7,12 @@
 #define ADUAN_DB_BLOB_STORE_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 
 namespace aduan::db {
 
@@ -30,6 +32,16 @@ class BlobStore {
   // The bytes stored under `sha256`, as stored (callers that need integrity
   // compare the digest). Errors: kNotFound, kUnavailable/kInternal.
   virtual absl::StatusOr<std::string> Get(const std::string& sha256) = 0;
+
+  // Blobs last written (or last found present by Put) before `cutoff`.
+  virtual absl::StatusOr<std::vector<std::string>> ListOlderThan(
+      absl::Time cutoff) = 0;
+
+  // Deletes a blob if it is still older than `cutoff` (Put may have reused
+  // it since it was listed); returns whether it did. Only for blobs no
+  // attachment row names.
+  virtual absl::StatusOr<bool> RemoveIfOlderThan(const std::string& sha256,
+                                                 absl::Time cutoff) = 0;
 };
 
 }  // namespace aduan::db

@@ -141,6 +141,9 @@ class ComplaintRepository {
   // One attachment, if it exists.
   virtual absl::StatusOr<std::optional<AttachmentRecord>> GetAttachment(
       absl::Time deadline, const std::string& attachment_id) = 0;
+  // How many attachment rows name the blob `sha256`.
+  virtual absl::StatusOr<long long> CountAttachmentsWithSha256(
+      absl::Time deadline, const std::string& sha256) = 0;
   // The attachment stored by a caller's request, if any.
   virtual absl::StatusOr<std::optional<AttachmentRecord>>
   FindAttachmentByRequest(absl::Time deadline, const std::string& caller,

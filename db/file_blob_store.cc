@@ -115,6 +115,7 @@ absl::Status FileBlobStore::Put(const std::string& sha256,
   // Identical bytes are stored once; a damaged copy is replaced.
   if (auto existing = ReadFile(path);
       existing.ok() && Sha256Hex(*existing) == sha256) {
+    ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0);  // in use again
     return absl::OkStatus();
   }
   const std::string folder = absl::StrCat(root_, "/", sha256.substr(0, 2));
@@ -151,6 +152,41 @@ absl::Status FileBlobStore::Put(const std::string& sha256,
     return s;
   }
   return SyncFolder(folder);
+}
+
+absl::StatusOr<std::vector<std::string>> FileBlobStore::ListOlderThan(
+    absl::Time cutoff) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& folder : fs::directory_iterator(root_, ec)) {
+    const std::string name = folder.path().filename().string();
+    if (!folder.is_directory() || name.size() != 2) continue;
+    for (const auto& entry : fs::directory_iterator(folder.path(), ec)) {
+      const std::string sha = entry.path().filename().string();
+      struct stat st;
+      if (!IsSha256Hex(sha) || ::stat(entry.path().c_str(), &st) != 0) continue;
+      if (absl::FromUnixSeconds(st.st_mtim.tv_sec) < cutoff) out.push_back(sha);
+    }
+  }
+  if (ec) {
+    return absl::UnavailableError(
+        absl::StrCat("blob store: cannot list ", root_, ": ", ec.message()));
+  }
+  return out;
+}
+
+absl::StatusOr<bool> FileBlobStore::RemoveIfOlderThan(const std::string& sha256,
+                                                      absl::Time cutoff) {
+  if (!IsSha256Hex(sha256)) return false;
+  const std::string path = PathOf(sha256);
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return false;
+  if (absl::FromUnixSeconds(st.st_mtim.tv_sec) >= cutoff) return false;
+  if (::unlink(path.c_str()) != 0) {
+    if (errno == ENOENT) return false;
+    return Errno("cannot remove", path);
+  }
+  return true;
 }
 
 absl::StatusOr<std::string> FileBlobStore::Get(const std::string& sha256) {

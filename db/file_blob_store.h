@@ -24,9 +24,14 @@ class FileBlobStore : public BlobStore {
       const std::string& root);
 
   // Also repairs a stored file whose bytes no longer match its name by
-  // writing the given bytes again.
+  // writing the given bytes again, and refreshes the time of one that is
+  // already there (so that a sweep of unreferenced blobs spares it).
   absl::Status Put(const std::string& sha256, absl::string_view bytes) override;
   absl::StatusOr<std::string> Get(const std::string& sha256) override;
+  absl::StatusOr<std::vector<std::string>> ListOlderThan(
+      absl::Time cutoff) override;
+  absl::StatusOr<bool> RemoveIfOlderThan(const std::string& sha256,
+                                         absl::Time cutoff) override;
 
   // The file that holds `sha256` (whether or not it exists).
   std::string PathOf(const std::string& sha256) const;

@@ -668,6 +668,17 @@ SociComplaintRepository::GetAttachment(absl::Time deadline,
   return out;
 }
 
+absl::StatusOr<long long> SociComplaintRepository::CountAttachmentsWithSha256(
+    absl::Time deadline, const std::string& sha256) {
+  long long n = 0;
+  RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
+    sql << "SELECT COUNT(*) FROM attachments WHERE sha256 = :sha",
+        soci::use(sha256, "sha"), soci::into(n);
+    return absl::OkStatus();
+  }));
+  return n;
+}
+
 absl::StatusOr<std::optional<AttachmentRecord>>
 SociComplaintRepository::FindAttachmentByRequest(
     absl::Time deadline, const std::string& caller,

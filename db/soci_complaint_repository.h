@@ -40,6 +40,8 @@ class SociComplaintRepository : public ComplaintRepository {
       absl::Time deadline, const std::string& tracking_code) override;
   absl::StatusOr<std::optional<AttachmentRecord>> GetAttachment(
       absl::Time deadline, const std::string& attachment_id) override;
+  absl::StatusOr<long long> CountAttachmentsWithSha256(
+      absl::Time deadline, const std::string& sha256) override;
   absl::StatusOr<std::optional<AttachmentRecord>> FindAttachmentByRequest(
       absl::Time deadline, const std::string& caller,
       const std::string& request_id) override;

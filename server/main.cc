@@ -321,6 +321,7 @@ int Serve() {
     grpc::HealthCheckServiceInterface* hc = server->GetHealthCheckService();
     bool last = true;
     absl::Time next_sweep = absl::Now();
+    absl::Time next_blob_sweep = absl::Now() + absl::Minutes(5);
     std::unique_lock<std::mutex> lock(mu);
     while (!stopping) {
       lock.unlock();
@@ -336,6 +337,16 @@ int Serve() {
                        closed.status().ToString());
         } else if (*closed > 0) {
           spdlog::info("closed {} complaints left in NEEDS_INFO", *closed);
+        }
+      }
+      // Hourly: document bytes that no attachment row names (an upload whose
+      // record failed after its blob was written) are not kept.
+      if (ok && absl::Now() >= next_blob_sweep) {
+        next_blob_sweep = absl::Now() + absl::Hours(1);
+        auto removed = documents.SweepUnreferenced(
+            absl::Now() + absl::Seconds(60), absl::Hours(1));
+        if (!removed.ok()) {
+          spdlog::warn("blob sweep failed: {}", removed.status().ToString());
         }
       }
       if (ok != last) {

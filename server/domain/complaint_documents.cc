@@ -70,6 +70,22 @@ absl::StatusOr<db::AttachmentRecord> ComplaintDocuments::Store(
   return SameDocument(*std::move(result.attachment), doc.sha256);
 }
 
+absl::StatusOr<int> ComplaintDocuments::SweepUnreferenced(
+    absl::Time deadline, absl::Duration min_age) {
+  const absl::Time cutoff = clock_.Now() - min_age;
+  ASSIGN_OR_RETURN(std::vector<std::string> old, blobs_.ListOlderThan(cutoff));
+  int removed = 0;
+  for (const std::string& sha : old) {
+    ASSIGN_OR_RETURN(long long rows,
+                     complaints_.CountAttachmentsWithSha256(deadline, sha));
+    if (rows > 0) continue;
+    ASSIGN_OR_RETURN(bool gone, blobs_.RemoveIfOlderThan(sha, cutoff));
+    removed += gone ? 1 : 0;
+  }
+  if (removed > 0) spdlog::info("removed {} unreferenced blobs", removed);
+  return removed;
+}
+
 absl::StatusOr<OpenedDocument> ComplaintDocuments::Open(
     absl::Time deadline, const Principal& who, const std::string& attachment_id,
     const std::string& access_reason) {

@@ -12,6 +12,10 @@
 // instant) leaves an unreferenced blob; it is harmless, and identical bytes
 // uploaded again reuse it.
 //
+// Housekeeping: SweepUnreferenced deletes blobs that no attachment row names
+// and nobody has written or reused for a while — personal data (KK and
+// KTP-el scans) is not kept without a record of it.
+//
 // Download: Open applies MayOpenAttachment (complaint_access.h), logs
 // identity documents to the access log, and checks the bytes against their
 // digest.
@@ -63,6 +67,14 @@ class ComplaintDocuments {
                                              const StepInput& in,
                                              const AttachInput& a,
                                              const std::string& bytes);
+
+  // Deletes the blobs older than `min_age` that no attachment row names
+  // (left by an upload whose record failed after its blob was written).
+  // Safe with several processes sharing the store: Put refreshes the age of
+  // a blob it reuses, and the age is checked again as the blob is deleted.
+  // Returns how many it deleted.
+  absl::StatusOr<int> SweepUnreferenced(absl::Time deadline,
+                                        absl::Duration min_age);
 
   // The first upload's result for a retried request_id when `sha256` is
   // the digest of the bytes it stored. Errors: kAlreadyExists (the same

@@ -92,6 +92,29 @@ TEST_F(FileBlobStoreTest, MissingAndMalformedNamesAreNotFoundOrRefused) {
               StatusIs(absl::StatusCode::kInvalidArgument));
 }
 
+TEST_F(FileBlobStoreTest, AgesAreListedRefreshedByPutAndGuardRemoval) {
+  const std::string old_bytes = "lama", new_bytes = "baru";
+  const std::string old_sha = Sha256Hex(old_bytes);
+  const std::string new_sha = Sha256Hex(new_bytes);
+  ASSERT_TRUE(store_->Put(old_sha, old_bytes).ok());
+  ASSERT_TRUE(store_->Put(new_sha, new_bytes).ok());
+  fs::last_write_time(store_->PathOf(old_sha),
+                      fs::file_time_type::clock::now() - std::chrono::hours(3));
+  const absl::Time hour_ago = absl::Now() - absl::Hours(1);
+  EXPECT_EQ(store_->ListOlderThan(hour_ago).value(),
+            std::vector<std::string>{old_sha});
+  EXPECT_FALSE(store_->RemoveIfOlderThan(new_sha, hour_ago).value());
+  // Put of bytes already there makes them young again.
+  ASSERT_TRUE(store_->Put(old_sha, old_bytes).ok());
+  EXPECT_TRUE(store_->ListOlderThan(hour_ago).value().empty());
+  EXPECT_FALSE(store_->RemoveIfOlderThan(old_sha, hour_ago).value());
+  fs::last_write_time(store_->PathOf(old_sha),
+                      fs::file_time_type::clock::now() - std::chrono::hours(3));
+  EXPECT_TRUE(store_->RemoveIfOlderThan(old_sha, hour_ago).value());
+  EXPECT_THAT(store_->Get(old_sha), StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_EQ(store_->Get(new_sha).value(), new_bytes);
+}
+
 TEST_F(FileBlobStoreTest, OpenClearsStaleTemporaryFilesOnly) {
   const std::string stale = root_ + "/tmp/old.part";
   const std::string fresh = root_ + "/tmp/new.part";

@@ -16,10 +16,13 @@
 #include "db/soci_complaint_repository.h"
 #include "db/soci_office_repository.h"
 #include "server/common/clock.h"
+#include "server/common/crypto.h"
 #include "server/domain/complaint_archive.h"
+#include "server/domain/complaint_documents.h"
 #include "server/domain/complaint_intake.h"
 #include "server/domain/complaint_workflow.h"
 #include "server/domain/state_machine.h"
+#include "tests/test_documents.h"
 #include "tests/test_util.h"
 
 namespace aduan::domain {
@@ -193,6 +196,29 @@ TEST_P(WorkflowTest, NeedsInfoPausesTheServiceClockAndSupplementResumesIt) {
   EXPECT_FALSE(c.needs_info_until.has_value());
   // 40 minutes left from Wednesday 09:00.
   EXPECT_EQ(absl::FromUnixMicros(*c.service.due), At(2026, 12, 2, 9, 40));
+}
+
+TEST_P(WorkflowTest, UnreferencedBlobsAreSweptAfterAnHour) {
+  clock_.Set(absl::Now());
+  ComplaintDocuments documents(*complaints_, *blobs_, *flow_, clock_);
+  const std::string code = Submit();
+  // One document recorded, one blob without a row (its record failed).
+  const std::string kept_bytes = aduan::testing::MakePdf("disimpan");
+  StepInput in = In(code);
+  AttachInput a;
+  a.type = "SUPPORTING";
+  ASSERT_TRUE(documents.Store(Deadline(), officer_, in, a, kept_bytes).ok());
+  const std::string orphan_bytes = aduan::testing::MakePdf("yatim");
+  const std::string orphan = Sha256Hex(orphan_bytes);
+  ASSERT_TRUE(blobs_->Put(orphan, orphan_bytes).ok());
+  // Within the hour nothing goes.
+  EXPECT_EQ(documents.SweepUnreferenced(Deadline(), absl::Hours(1)).value(), 0);
+  // Two hours later the orphan goes, the recorded document stays.
+  clock_.Set(absl::Now() + absl::Hours(2));
+  EXPECT_EQ(documents.SweepUnreferenced(Deadline(), absl::Hours(1)).value(), 1);
+  EXPECT_THAT(blobs_->Get(orphan), StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_EQ(blobs_->Get(Sha256Hex(kept_bytes)).value(), kept_bytes);
+  EXPECT_EQ(documents.SweepUnreferenced(Deadline(), absl::Hours(1)).value(), 0);
 }
 
 TEST_P(WorkflowTest, NeedsInfoPastTheLimitIsClosedOnceByTheSweep) {
