@@ -376,6 +376,14 @@ std::optional<ArchiveRecord> SelectArchive(soci::session& sql,
   return r;
 }
 
+// Conditions of SelectAttachments, with :a and :b.
+constexpr char kAttachmentsOfComplaint[] = "tracking_code = :a ORDER BY id";
+constexpr char kAttachmentById[] = "attachment_id = :a";
+constexpr char kAttachmentByRequest[] =
+    "request_caller = :a AND request_id = :b";
+constexpr char kCountAttachmentsWithSha256[] =
+    "SELECT COUNT(*) FROM attachments WHERE sha256 = :sha";
+
 constexpr char kAttachmentColumns[] =
     "attachment_id, office_code, tracking_code, type, media_type, file_name, "
     "size_bytes, sha256, uploaded_by, uploaded_role, request_caller, "
@@ -645,52 +653,51 @@ absl::StatusOr<UpdateOutcome> SociComplaintRepository::AttachWithEvent(
 }
 
 absl::StatusOr<std::vector<AttachmentRecord>>
-SociComplaintRepository::ListAttachments(absl::Time deadline,
-                                         const std::string& tracking_code) {
+SociComplaintRepository::ReadAttachments(absl::Time deadline,
+                                         const std::string& where,
+                                         const std::string& a,
+                                         const std::string& b) {
   std::vector<AttachmentRecord> out;
   RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
-    out = SelectAttachments(sql, "tracking_code = :a ORDER BY id",
-                            tracking_code, "");
+    out = SelectAttachments(sql, where, a, b);
     return absl::OkStatus();
   }));
   return out;
+}
+
+absl::StatusOr<std::vector<AttachmentRecord>>
+SociComplaintRepository::ListAttachments(absl::Time deadline,
+                                         const std::string& tracking_code) {
+  return ReadAttachments(deadline, kAttachmentsOfComplaint, tracking_code, "");
 }
 
 absl::StatusOr<std::optional<AttachmentRecord>>
 SociComplaintRepository::GetAttachment(absl::Time deadline,
                                        const std::string& attachment_id) {
-  std::optional<AttachmentRecord> out;
-  RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
-    auto rows = SelectAttachments(sql, "attachment_id = :a", attachment_id, "");
-    if (!rows.empty()) out = std::move(rows.front());
-    return absl::OkStatus();
-  }));
-  return out;
-}
-
-absl::StatusOr<long long> SociComplaintRepository::CountAttachmentsWithSha256(
-    absl::Time deadline, const std::string& sha256) {
-  long long n = 0;
-  RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
-    sql << "SELECT COUNT(*) FROM attachments WHERE sha256 = :sha",
-        soci::use(sha256, "sha"), soci::into(n);
-    return absl::OkStatus();
-  }));
-  return n;
+  ASSIGN_OR_RETURN(
+      auto rows, ReadAttachments(deadline, kAttachmentById, attachment_id, ""));
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
 }
 
 absl::StatusOr<std::optional<AttachmentRecord>>
 SociComplaintRepository::FindAttachmentByRequest(
     absl::Time deadline, const std::string& caller,
     const std::string& request_id) {
-  std::optional<AttachmentRecord> out;
+  ASSIGN_OR_RETURN(auto rows, ReadAttachments(deadline, kAttachmentByRequest,
+                                              caller, request_id));
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+absl::StatusOr<long long> SociComplaintRepository::CountAttachmentsWithSha256(
+    absl::Time deadline, const std::string& sha256) {
+  long long n = 0;
   RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
-    auto rows = SelectAttachments(
-        sql, "request_caller = :a AND request_id = :b", caller, request_id);
-    if (!rows.empty()) out = std::move(rows.front());
+    sql << kCountAttachmentsWithSha256, soci::use(sha256, "sha"), soci::into(n);
     return absl::OkStatus();
   }));
-  return out;
+  return n;
 }
 
 absl::StatusOr<UpdateOutcome> SociComplaintRepository::ArchiveWithEvent(

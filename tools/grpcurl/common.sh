@@ -214,3 +214,29 @@ aduan_call_public() {
 aduan_call_with_defaults() {
   ADUAN_EMIT_DEFAULTS=1 aduan_call "$@"
 }
+
+# --- one-text workflow steps ---------------------------------------------------
+
+# The steps that take a tracking code, one text and --etag: parses the
+# script's arguments and calls METHOD with the text in FIELD.
+#   aduan_text_step METHOD FIELD MIN_ARGS "$@"   (MIN_ARGS 1: text optional)
+aduan_text_step() {
+  local method="$1" field="$2" min="$3" etag="" args=()
+  shift 3
+  while [ "$#" -gt 0 ]; do
+    case "$1" in
+      -h | --help) aduan_help ;;
+      --etag) aduan_need_value "$1" "$#"; etag="$2"; shift 2 ;;
+      --) shift; args+=("$@"); break ;;
+      -*) aduan_usage_error "unknown option $1" ;;
+      *) args+=("$1"); shift ;;
+    esac
+  done
+  aduan_expect_args "$min" 2 "${#args[@]}"
+  aduan_call "$method" "$(json_object \
+    request_id "$(json_str "$(aduan_request_id)")" \
+    tracking_code "$(json_str "${args[0]}")" \
+    etag "$(json_opt_str "$etag")" \
+    "$field" "$(json_opt_str "${args[1]:-}")")"
+}
+
