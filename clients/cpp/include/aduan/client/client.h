@@ -51,14 +51,17 @@ namespace aduan::client {
 //   the same request; every other error is returned at once;
 // - returns the server's code and message unchanged as absl::Status.
 //
-// Errors common to every method: UNAUTHENTICATED (missing, expired or
-// revoked token), PERMISSION_DENIED (the caller's roles do not allow the
-// method), NOT_FOUND (unknown, or outside the caller's scope: the same
-// answer), INVALID_ARGUMENT (names the field and the rule), UNAVAILABLE and
-// DEADLINE_EXCEEDED (after the last attempt). Transitions also give ABORTED
-// (stale `etag`: re-read and decide again) and FAILED_PRECONDITION (the
-// complaint's state does not allow the step; the message names the state),
-// and ALREADY_EXISTS (request_id reused with a different request).
+// Codes every method may return: UNAVAILABLE and DEADLINE_EXCEEDED (after
+// the last attempt), UNAUTHENTICATED (missing, invalid, expired or revoked
+// token, or disabled principal; TrackComplaint and the complainant's
+// PIN calls need no token), PERMISSION_DENIED (none of the caller's roles
+// may call the method). Most also give NOT_FOUND (unknown, or outside the
+// caller's scope: the same answer) and INVALID_ARGUMENT (the message names
+// the field and the rule). Transitions also give ABORTED (stale `etag`:
+// re-read and decide again), FAILED_PRECONDITION (the complaint's state
+// does not allow the step; the message names the state) and ALREADY_EXISTS
+// (request_id reused with a different request). Each method's comment
+// names its further codes.
 //
 // Thread-safe: one Client may serve many threads; it never throws.
 class Client {
@@ -76,9 +79,10 @@ class Client {
   const ClientOptions& options() const { return options_; }
 
   // ---- IntakeService: step 1 and the complainant's actions --------------
-  // Receives a complaint (→ SUBMITTED); the response has the tracking code
-  // and the complainant's PIN (shown once). Also NOT_FOUND (unknown office),
-  // ALREADY_EXISTS (external reference already submitted),
+  // Receives a complaint (→ SUBMITTED; officer or gateway of the office);
+  // the response has the tracking code and the complainant's PIN (shown
+  // once). Also INVALID_ARGUMENT (complaint.office_code unknown or not the
+  // caller's), ALREADY_EXISTS (external reference already submitted),
   // RESOURCE_EXHAUSTED (intake rate limit; the message says when to retry).
   absl::StatusOr<v1::SubmitComplaintResponse> SubmitComplaint(
       const v1::SubmitComplaintRequest& request,
@@ -99,7 +103,8 @@ class Client {
       std::string* request_id = nullptr);
   // The public view for tracking code and PIN (no token needed). NOT_FOUND
   // for an unknown code and a wrong PIN alike; RESOURCE_EXHAUSTED after too
-  // many wrong PINs.
+  // many wrong PINs; INVALID_ARGUMENT (tracking_code malformed, pin not 8
+  // digits).
   absl::StatusOr<v1::TrackComplaintResponse> TrackComplaint(
       const v1::TrackComplaintRequest& request);
   // A new PIN for the complainant (officer); the old one stops working.
@@ -107,10 +112,16 @@ class Client {
       const v1::ReissuePinRequest& request, std::string* request_id = nullptr);
 
   // ---- ComplaintService: reads ---------------------------------------------
-  // One complaint (BASIC view masks NIK and KK; FULL needs access_reason).
+  // One complaint visible to the caller; the BASIC view masks NIK and KK.
+  // FULL (officer, secretary or head of the office, else PERMISSION_DENIED)
+  // is logged and needs access_reason (else INVALID_ARGUMENT naming it).
+  // NOT_FOUND (unknown or not visible), INVALID_ARGUMENT (tracking_code).
   absl::StatusOr<v1::Complaint> GetComplaint(
       const v1::GetComplaintRequest& request);
-  // One page of complaints matching the filters.
+  // One page of the visible complaints matching the filters, personal data
+  // masked. INVALID_ARGUMENT names the field (page_size, page_token,
+  // order_by, states, query, create_time_to, …); PERMISSION_DENIED for a
+  // NIK query by a role other than officer, secretary or head.
   absl::StatusOr<v1::ListComplaintsResponse> ListComplaints(
       const v1::ListComplaintsRequest& request);
   // Every page of ListComplaints from request.page_token on, each complaint
@@ -122,10 +133,13 @@ class Client {
   // Every complaint matching the filters, all pages.
   absl::StatusOr<std::vector<v1::Complaint>> ListAllComplaints(
       v1::ListComplaintsRequest request);
-  // One page of a complaint's history, oldest first.
+  // One page of a visible complaint's history, oldest first. NOT_FOUND
+  // (unknown or not visible), INVALID_ARGUMENT (tracking_code, page_size,
+  // page_token).
   absl::StatusOr<v1::ListComplaintEventsResponse> ListComplaintEvents(
       const v1::ListComplaintEventsRequest& request);
-  // The whole history of a complaint, oldest first.
+  // The whole history of a complaint, oldest first. Errors as
+  // ListComplaintEvents.
   absl::StatusOr<std::vector<v1::ComplaintEvent>> ListAllComplaintEvents(
       v1::ListComplaintEventsRequest request);
 
@@ -209,63 +223,122 @@ class Client {
       const v1::DownloadAttachmentRequest& request, const std::string& path);
 
   // ---- AdminService (role ADMIN) -------------------------------------------
+  // Callers without role ADMIN in any office get PERMISSION_DENIED. An office
+  // where the caller is not ADMIN gives NOT_FOUND, as an unknown one does.
+  // AdminService does not deduplicate request_id: a repeated create gives
+  // ALREADY_EXISTS, a repeated IssueToken issues a second token.
+
+  // The office with `code`. NOT_FOUND (unknown, or the caller is not its
+  // ADMIN).
   absl::StatusOr<v1::Office> GetOffice(const v1::GetOfficeRequest& request);
+  // One page of the offices where the caller is ADMIN, by code.
+  // INVALID_ARGUMENT (page_size negative).
   absl::StatusOr<v1::ListOfficesResponse> ListOffices(
       const v1::ListOfficesRequest& request);
-  // Every office where the caller is ADMIN, all pages.
+  // Every office where the caller is ADMIN, all pages. Errors as
+  // ListOffices.
   absl::StatusOr<std::vector<v1::Office>> ListAllOffices(
       v1::ListOfficesRequest request);
+  // Creates an office (any ADMIN); the caller becomes its ADMIN; units and
+  // categories are added afterwards. INVALID_ARGUMENT names the field
+  // (office.code: 2–8 upper-case letters; SLAs in whole minutes; …),
+  // ALREADY_EXISTS (office.code taken).
   absl::StatusOr<v1::Office> CreateOffice(
       const v1::CreateOfficeRequest& request,
       std::string* request_id = nullptr);
+  // Changes the fields in update_mask (ADMIN of the office). NOT_FOUND
+  // (office), INVALID_ARGUMENT (update_mask empty or naming a field that
+  // cannot change; a new value breaking a rule, named).
   absl::StatusOr<v1::Office> UpdateOffice(
       const v1::UpdateOfficeRequest& request,
       std::string* request_id = nullptr);
+  // All units of an office (ADMIN of it), by code; no paging. NOT_FOUND
+  // (office).
   absl::StatusOr<v1::ListUnitsResponse> ListUnits(
       const v1::ListUnitsRequest& request);
+  // Adds an active unit (ADMIN of the office). NOT_FOUND (office),
+  // INVALID_ARGUMENT (unit.code: 2–16 of [A-Z0-9_]; unit.name),
+  // ALREADY_EXISTS (unit.code taken in the office).
   absl::StatusOr<v1::Unit> CreateUnit(const v1::CreateUnitRequest& request,
                                       std::string* request_id = nullptr);
+  // Changes name and active per update_mask (ADMIN of the office).
+  // NOT_FOUND (office or unit), INVALID_ARGUMENT (update_mask names another
+  // field; unit.name).
   absl::StatusOr<v1::Unit> UpdateUnit(const v1::UpdateUnitRequest& request,
                                       std::string* request_id = nullptr);
+  // All categories of an office (ADMIN of it), by code; no paging.
+  // NOT_FOUND (office).
   absl::StatusOr<v1::ListCategoriesResponse> ListCategories(
       const v1::ListCategoriesRequest& request);
+  // Adds an active category (ADMIN of the office). NOT_FOUND (office),
+  // INVALID_ARGUMENT (category.code: 2–16 of [A-Z0-9_]; name; SLAs in whole
+  // minutes; default_unit_code not a unit), ALREADY_EXISTS (code taken).
   absl::StatusOr<v1::Category> CreateCategory(
       const v1::CreateCategoryRequest& request,
       std::string* request_id = nullptr);
+  // Changes the fields in update_mask (ADMIN of the office). NOT_FOUND
+  // (office or category), INVALID_ARGUMENT (update_mask names a field that
+  // cannot change; a value breaking a rule of CreateCategory).
   absl::StatusOr<v1::Category> UpdateCategory(
       const v1::UpdateCategoryRequest& request,
       std::string* request_id = nullptr);
+  // Creates a principal with role bindings, each in an office the caller is
+  // ADMIN of (else PERMISSION_DENIED). INVALID_ARGUMENT names the field
+  // (principal.name: 3–64 of [a-z0-9._-]; role_bindings[i].*; output-only
+  // fields set); ALREADY_EXISTS (name or tls_identity taken).
   absl::StatusOr<v1::Principal> CreatePrincipal(
       const v1::CreatePrincipalRequest& request,
       std::string* request_id = nullptr);
+  // One principal with its bindings (any ADMIN). NOT_FOUND (principal_id).
   absl::StatusOr<v1::Principal> GetPrincipal(
       const v1::GetPrincipalRequest& request);
+  // One page of principals by name (any ADMIN); only those with a binding
+  // in office_code when set. INVALID_ARGUMENT (page_size negative).
   absl::StatusOr<v1::ListPrincipalsResponse> ListPrincipals(
       const v1::ListPrincipalsRequest& request);
-  // Every principal (of request.office_code, if set), all pages.
+  // Every principal (of request.office_code, if set), all pages. Errors as
+  // ListPrincipals.
   absl::StatusOr<std::vector<v1::Principal>> ListAllPrincipals(
       v1::ListPrincipalsRequest request);
-  // Display name, disabled, tls_identity per update_mask; a disabled
-  // principal's tokens stop working on its next call.
+  // Changes display_name, disabled, tls_identity per update_mask (any
+  // ADMIN); a disabled principal's tokens stop working on its next call.
+  // NOT_FOUND (principal), INVALID_ARGUMENT (update_mask empty or naming
+  // another field; a value), ALREADY_EXISTS (tls_identity in use).
   absl::StatusOr<v1::Principal> UpdatePrincipal(
       const v1::UpdatePrincipalRequest& request,
       std::string* request_id = nullptr);
+  // Grants a role in an office the caller is ADMIN of (else
+  // PERMISSION_DENIED). INVALID_ARGUMENT (role_binding.role, .office_code,
+  // .unit_code for UNIT only, .source for GATEWAY only), NOT_FOUND
+  // (principal), ALREADY_EXISTS (the principal has it already).
   absl::StatusOr<v1::Principal> AddRoleBinding(
       const v1::AddRoleBindingRequest& request,
       std::string* request_id = nullptr);
+  // Takes away the exact binding, in an office the caller is ADMIN of (else
+  // PERMISSION_DENIED). NOT_FOUND (no such principal or binding),
+  // INVALID_ARGUMENT (role_binding.role missing).
   absl::StatusOr<v1::Principal> RemoveRoleBinding(
       const v1::RemoveRoleBindingRequest& request,
       std::string* request_id = nullptr);
-  // The response's `secret` is the bearer token, shown this once.
+  // Issues a bearer token for a principal (any ADMIN); the response's
+  // `secret` is the bearer token, shown this once. NOT_FOUND (principal),
+  // INVALID_ARGUMENT (description over 200 characters; ttl negative).
   absl::StatusOr<v1::IssueTokenResponse> IssueToken(
       const v1::IssueTokenRequest& request, std::string* request_id = nullptr);
+  // Revokes a token at once (any ADMIN); an already revoked one is returned
+  // unchanged. NOT_FOUND (token_id).
   absl::StatusOr<v1::Token> RevokeToken(const v1::RevokeTokenRequest& request,
                                         std::string* request_id = nullptr);
+  // A principal's tokens, newest first, without secrets (any ADMIN); no
+  // paging. NOT_FOUND (principal).
   absl::StatusOr<v1::ListTokensResponse> ListTokens(
       const v1::ListTokensRequest& request);
+  // One page of who read a complaint's full personal data, oldest first
+  // (ADMIN of its office). NOT_FOUND (unknown complaint or another office),
+  // INVALID_ARGUMENT (tracking_code, page_size, page_token).
   absl::StatusOr<v1::ListAccessLogResponse> ListAccessLog(
       const v1::ListAccessLogRequest& request);
-  // A complaint's whole access log, oldest first.
+  // A complaint's whole access log, oldest first. Errors as ListAccessLog.
   absl::StatusOr<std::vector<v1::AccessLogEntry>> ListAllAccessLog(
       v1::ListAccessLogRequest request);
 
