@@ -102,13 +102,15 @@ def follow(client, tracking_code, until, timeout, interval, state=None):
     seen_version = 0
     deadline = time.monotonic() + timeout
     while True:
+        # The complaint first, then its events: the events then include every
+        # change up to the state read, so a state never precedes its event.
+        complaint = client.complaints.GetComplaint(
+            complaint_service_pb2.GetComplaintRequest(
+                tracking_code=tracking_code))
         for event in client.list_events(tracking_code):
             if event.version > seen_version:
                 print(describe_event(event), flush=True)
                 seen_version = event.version
-        complaint = client.complaints.GetComplaint(
-            complaint_service_pb2.GetComplaintRequest(
-                tracking_code=tracking_code))
         if complaint.state != state:
             state = complaint.state
             print("state: " + State.Name(state), flush=True)

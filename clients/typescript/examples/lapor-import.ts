@@ -112,6 +112,9 @@ export async function follow(client: AduanClient, trackingCode: string, until: S
   let state = shown;
   const deadline = Date.now() + timeoutS * 1000;
   for (;;) {
+    // The complaint first, then its events: the events then include every
+    // change up to the state read, so a state is never shown before its event.
+    const complaint = await client.complaints.getComplaint({ tracking_code: trackingCode });
     for (const event of await client.listEvents(trackingCode)) {
       const version = Number(event.version);
       if (version > seenVersion) {
@@ -119,7 +122,6 @@ export async function follow(client: AduanClient, trackingCode: string, until: S
         seenVersion = version;
       }
     }
-    const complaint = await client.complaints.getComplaint({ tracking_code: trackingCode });
     if (complaint.state !== state) {
       state = complaint.state;
       console.log(`state: ${state}`);
