@@ -55,6 +55,7 @@
 #include "server/common/clock.h"
 #include "server/common/key_ring.h"
 #include "server/common/logging.h"
+#include "server/common/offset_file_clock.h"
 #include "server/common/pii_cipher.h"
 #include "server/common/status_macros.h"
 #include "server/domain/access_admin.h"
@@ -143,6 +144,10 @@ ABSL_FLAG(int, sweep_seconds, EnvOrInt("ADUAN_SWEEP_SECONDS", 60),
           "are closed (env ADUAN_SWEEP_SECONDS).");
 ABSL_FLAG(std::string, name, "admin", "bootstrap-admin: the principal's name.");
 ABSL_FLAG(std::string, office, "KNG", "bootstrap-admin: the office.");
+ABSL_FLAG(std::string, testing_clock_offset_file, "",
+          "Tests only, loopback only: the server's time is the real time "
+          "plus the seconds written in this file (to test SLA clocks and "
+          "the NEEDS_INFO sweep end to end).");
 ABSL_FLAG(std::string, port_file, "",
           "If set, the chosen port is written there once serving (useful "
           "with --listen=127.0.0.1:0).");
@@ -245,7 +250,18 @@ int Serve() {
     }
   }
 
-  Clock& clock = Clock::Real();
+  // Tests move the server's time through a file; never in a deployment.
+  std::unique_ptr<OffsetFileClock> test_clock;
+  if (const std::string f = absl::GetFlag(FLAGS_testing_clock_offset_file);
+      !f.empty()) {
+    if (!IsLoopback(absl::GetFlag(FLAGS_listen))) {
+      return Fail(absl::FailedPreconditionError(
+          "--testing_clock_offset_file: for tests on loopback only"));
+    }
+    test_clock = std::make_unique<OffsetFileClock>(f);
+    spdlog::warn("testing clock: time moves with {}", f);
+  }
+  Clock& clock = test_clock ? *test_clock : Clock::Real();
   domain::OfficeDirectory directory(offices, clock);
   domain::PinIssuer pins(keys->pin_key());
   domain::RateLimiter intake_limiter(

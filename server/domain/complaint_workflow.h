@@ -212,7 +212,9 @@ class ComplaintWorkflow {
                                          const StepInput& in);
   // Closes complaints left in NEEDS_INFO past their office's limit
   // (REJECTED, event EXPIRED by `system`). Safe with several processes: the
-  // version guard lets one win. Returns how many it closed.
+  // version guard lets one win. Works through the whole backlog; a
+  // complaint that fails stays due for the next sweep (logged). Returns how
+  // many it closed, or the first error when every attempt failed.
   absl::StatusOr<int> ExpireNeedsInfo(absl::Time deadline);
 
  private:

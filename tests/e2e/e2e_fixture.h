@@ -48,7 +48,7 @@ class E2eFixture : public ::testing::TestWithParam<std::string> {
     ASSERT_EQ(ServerProcess::RunCommand(dir_, "bootstrap-admin", boot), 0);
     admin_token_ = LastToken();
     ASSERT_FALSE(admin_token_.empty());
-    StartServer();
+    StartServer(ServerFlags());
     officer_token_ = CreateUser("siti.officer", v1::RoleBinding::OFFICER);
   }
   void TearDown() override {
@@ -67,6 +67,9 @@ class E2eFixture : public ::testing::TestWithParam<std::string> {
     server_.reset();
     std::filesystem::remove_all(dir_);
   }
+
+  // Flags of the server SetUp starts, beyond the database's.
+  virtual std::vector<std::string> ServerFlags() const { return {}; }
 
   void StartServer(std::vector<std::string> extra = {}) {
     std::vector<std::string> args = args_;

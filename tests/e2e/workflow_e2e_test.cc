@@ -14,7 +14,7 @@ using ::testing::HasSubstr;
 
 class WorkflowE2eTest : public testing::WorkflowFixture {};
 
-TEST_P(WorkflowE2eTest, VerifiedComplaintGoesThroughEveryStepToInformed) {
+TEST_P(WorkflowE2eTest, VerifiedComplaintGoesThroughEveryStepToArchived) {
   auto [code, pin] = Submit();
   ASSERT_TRUE(Verify(code, v1::VerifyComplaintRequest::VERIFIED).ok());
   ASSERT_TRUE(Report(code).ok());
@@ -86,7 +86,9 @@ TEST_P(WorkflowE2eTest, VerifiedComplaintGoesThroughEveryStepToInformed) {
   EXPECT_EQ(Inform(code).error_code(), grpc::StatusCode::FAILED_PRECONDITION);
 }
 
-TEST_P(WorkflowE2eTest, NeedsInfoIsSuppliedByTheCitizenWithThePin) {
+using S = v1::Complaint;
+
+TEST_P(WorkflowE2eTest, NeedsInfoIsSuppliedByTheCitizenThenHandledToArchive) {
   auto [code, pin] = Submit();
   ASSERT_TRUE(Verify(code, v1::VerifyComplaintRequest::NEEDS_INFO).ok());
   v1::SupplementComplaintRequest req;
@@ -97,6 +99,7 @@ TEST_P(WorkflowE2eTest, NeedsInfoIsSuppliedByTheCitizenWithThePin) {
     return intake_->SupplementComplaint(c, r, p);
   });
   EXPECT_EQ(wrong.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(Get(code).state(), S::NEEDS_INFO);
   req.set_pin(pin);
   ASSERT_TRUE(Do(
                   "", code, req,
@@ -105,55 +108,155 @@ TEST_P(WorkflowE2eTest, NeedsInfoIsSuppliedByTheCitizenWithThePin) {
                   },
                   &out)
                   .ok());
-  EXPECT_EQ(out.state(), v1::Complaint::SUBMITTED);
+  EXPECT_EQ(out.state(), S::SUBMITTED);
   EXPECT_EQ(out.complainant().name(), "");  // the public view
   EXPECT_EQ(out.description(), "");
-  EXPECT_EQ(Get(code).state(), v1::Complaint::SUBMITTED);
+  EXPECT_EQ(Get(code).state(), S::SUBMITTED);
+  // Supplied, it goes the whole way.
+  ASSERT_TRUE(Verify(code, v1::VerifyComplaintRequest::VERIFIED).ok());
+  ASSERT_TRUE(Report(code).ok());
+  ASSERT_TRUE(Dispose(code).ok());
+  ASSERT_TRUE(Start(code, unit_).ok());
+  ASSERT_TRUE(Resolve(code).ok());
+  ASSERT_TRUE(Inform(code).ok());
+  EXPECT_EQ(ArchiveAndVerify(code).etag(), "v10");
+  EXPECT_EQ(Path(code),
+            (std::vector<S::State>{S::SUBMITTED, S::NEEDS_INFO, S::SUBMITTED,
+                                   S::VERIFIED, S::REPORTED_TO_HEAD,
+                                   S::DISPOSED, S::IN_FOLLOW_UP, S::RESOLVED,
+                                   S::INFORMED, S::ARCHIVED}));
 }
 
-TEST_P(WorkflowE2eTest, ClosedAtVerificationAndStillInformed) {
+TEST_P(WorkflowE2eTest, NeedsInfoExpiresWhenTheServersTimePassesTheLimit) {
+  auto [code, pin] = Submit();
+  auto [supplied, pin2] = Submit();
+  ASSERT_TRUE(Verify(code, v1::VerifyComplaintRequest::NEEDS_INFO).ok());
+  ASSERT_TRUE(Verify(supplied, v1::VerifyComplaintRequest::NEEDS_INFO).ok());
+  v1::SupplementComplaintRequest sup;
+  sup.set_note("KK terlampir");
+  ASSERT_TRUE(Do(officer_token_, supplied, sup, [&](auto* c, auto& r, auto* p) {
+                return intake_->SupplementComplaint(c, r, p);
+              }).ok());
+  // Kanigaran's limit is 10 working days; 30 calendar days are past it
+  // whatever the day of the week and the holidays.
+  MoveClock(absl::Hours(24 * 30));
+  v1::Complaint c;
+  for (int i = 0; i < 100; ++i) {
+    c = Get(code);
+    if (c.state() != S::NEEDS_INFO) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_EQ(c.state(), S::REJECTED);
+  EXPECT_EQ(c.etag(), "v3");
+  grpc::ClientContext ctx;
+  testing::Authorize(ctx, officer_token_);
+  v1::ListComplaintEventsRequest list;
+  list.set_tracking_code(code);
+  v1::ListComplaintEventsResponse events;
+  ASSERT_TRUE(complaints_->ListComplaintEvents(&ctx, list, &events).ok());
+  ASSERT_EQ(events.events_size(), 3);
+  const v1::ComplaintEvent& expired = events.events(2);
+  EXPECT_EQ(expired.type(), v1::ComplaintEvent::EXPIRED);
+  EXPECT_EQ(expired.from_state(), S::NEEDS_INFO);
+  EXPECT_EQ(expired.actor(), "system");
+  EXPECT_THAT(expired.note(), HasSubstr("10 hari kerja"));
+  // The supplied one is not touched; the citizen can no longer supplement.
+  EXPECT_EQ(Get(supplied).state(), S::SUBMITTED);
+  EXPECT_EQ(Get(supplied).etag(), "v3");
+  sup.set_pin(pin);
+  EXPECT_EQ(Do("", code, sup,
+               [&](auto* c, auto& r, auto* p) {
+                 return intake_->SupplementComplaint(c, r, p);
+               })
+                .error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+  // The complainant is told, and it is archived.
+  ASSERT_TRUE(Inform(code).ok());
+  ArchiveAndVerify(code);
+  EXPECT_EQ(Path(code),
+            (std::vector<S::State>{S::SUBMITTED, S::NEEDS_INFO, S::REJECTED,
+                                   S::INFORMED, S::ARCHIVED}));
+}
+
+TEST_P(WorkflowE2eTest, ClosedAtVerificationThenInformedAndArchived) {
   for (auto outcome : {v1::VerifyComplaintRequest::REJECTED,
                        v1::VerifyComplaintRequest::OUT_OF_SCOPE}) {
     auto [code, pin] = Submit();
     ASSERT_TRUE(Verify(code, outcome).ok());
     EXPECT_TRUE(Get(code).service_sla().paused());
+    // Closed: no report to the head, no withdrawal.
+    EXPECT_EQ(Report(code).error_code(), grpc::StatusCode::FAILED_PRECONDITION);
     ASSERT_TRUE(Inform(code).ok());
-    EXPECT_EQ(Get(code).state(), v1::Complaint::INFORMED);
+    EXPECT_EQ(Get(code).state(), S::INFORMED);
+    ArchiveAndVerify(code);
+    const S::State closed = outcome == v1::VerifyComplaintRequest::REJECTED
+                                ? S::REJECTED
+                                : S::OUT_OF_SCOPE;
+    EXPECT_EQ(Path(code), (std::vector<S::State>{S::SUBMITTED, closed,
+                                                 S::INFORMED, S::ARCHIVED}));
   }
+}
+
+TEST_P(WorkflowE2eTest, DuplicateOfAnExistingComplaintIsInformedAndArchived) {
   auto [original, p1] = Submit();
   auto [dup, p2] = Submit();
   v1::VerifyComplaintRequest req;
   req.set_outcome(v1::VerifyComplaintRequest::DUPLICATE);
-  req.set_duplicate_of("KNG-00000000");
-  grpc::Status unknown =
-      Do(officer_token_, dup, req, [&](auto* c, auto& r, auto* p) {
-        return verification_->VerifyComplaint(c, r, p);
-      });
-  EXPECT_EQ(unknown.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_THAT(unknown.error_message(), HasSubstr("duplicate_of"));
+  for (const std::string& bad : {std::string("KNG-00000000"), dup}) {
+    req.set_duplicate_of(bad);
+    grpc::Status s =
+        Do(officer_token_, dup, req, [&](auto* c, auto& r, auto* p) {
+          return verification_->VerifyComplaint(c, r, p);
+        });
+    EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << bad;
+    EXPECT_THAT(s.error_message(), HasSubstr("duplicate_of"));
+  }
+  EXPECT_EQ(Get(dup).etag(), "v1");
   req.set_duplicate_of(original);
   ASSERT_TRUE(Do(officer_token_, dup, req, [&](auto* c, auto& r, auto* p) {
                 return verification_->VerifyComplaint(c, r, p);
               }).ok());
-  EXPECT_EQ(Get(dup).state(), v1::Complaint::DUPLICATE);
+  EXPECT_EQ(Get(dup).state(), S::DUPLICATE);
+  EXPECT_EQ(Get(original).state(), S::SUBMITTED);  // the original goes on
+  ASSERT_TRUE(Inform(dup).ok());
+  ArchiveAndVerify(dup);
+  EXPECT_EQ(Path(dup), (std::vector<S::State>{S::SUBMITTED, S::DUPLICATE,
+                                              S::INFORMED, S::ARCHIVED}));
 }
 
-TEST_P(WorkflowE2eTest, DeclinedByTheHead) {
-  auto [code, pin] = Submit();
-  ASSERT_TRUE(Verify(code, v1::VerifyComplaintRequest::VERIFIED).ok());
-  ASSERT_TRUE(Report(code).ok());
-  v1::DeclineComplaintRequest req;
-  req.set_outcome(v1::DeclineComplaintRequest::OUT_OF_SCOPE);
-  req.set_reason("Kewenangan Dinas PUPR");
-  req.set_referred_to("Dinas PUPR Kota Probolinggo");
-  ASSERT_TRUE(Do(head_, code, req, [&](auto* c, auto& r, auto* p) {
-                return disposition_->DeclineComplaint(c, r, p);
-              }).ok());
-  EXPECT_EQ(Get(code).state(), v1::Complaint::OUT_OF_SCOPE);
-  ASSERT_TRUE(Inform(code).ok());
+TEST_P(WorkflowE2eTest, DeclinedByTheHeadThenInformedAndArchived) {
+  for (auto outcome : {v1::DeclineComplaintRequest::OUT_OF_SCOPE,
+                       v1::DeclineComplaintRequest::REJECTED}) {
+    auto [code, pin] = Submit();
+    ASSERT_TRUE(Verify(code, v1::VerifyComplaintRequest::VERIFIED).ok());
+    ASSERT_TRUE(Report(code).ok());
+    v1::DeclineComplaintRequest req;
+    req.set_outcome(outcome);
+    req.set_reason("Kewenangan Dinas PUPR");
+    req.set_referred_to("Dinas PUPR Kota Probolinggo");
+    // Only the head declines.
+    EXPECT_EQ(Do(secretary_, code, req,
+                 [&](auto* c, auto& r, auto* p) {
+                   return disposition_->DeclineComplaint(c, r, p);
+                 })
+                  .error_code(),
+              grpc::StatusCode::PERMISSION_DENIED);
+    ASSERT_TRUE(Do(head_, code, req, [&](auto* c, auto& r, auto* p) {
+                  return disposition_->DeclineComplaint(c, r, p);
+                }).ok());
+    const S::State closed = outcome == v1::DeclineComplaintRequest::REJECTED
+                                ? S::REJECTED
+                                : S::OUT_OF_SCOPE;
+    EXPECT_EQ(Get(code).state(), closed);
+    ASSERT_TRUE(Inform(code).ok());
+    ArchiveAndVerify(code);
+    EXPECT_EQ(Path(code), (std::vector<S::State>{S::SUBMITTED, S::VERIFIED,
+                                                 S::REPORTED_TO_HEAD, closed,
+                                                 S::INFORMED, S::ARCHIVED}));
+  }
 }
 
-TEST_P(WorkflowE2eTest, ReturnedByTheUnitAndSentBackForRework) {
+TEST_P(WorkflowE2eTest, ReturnedByTheUnitAndSentBackForReworkThenArchived) {
   auto [code, pin] = Submit();
   ASSERT_TRUE(Verify(code, v1::VerifyComplaintRequest::VERIFIED).ok());
   ASSERT_TRUE(Report(code).ok());
@@ -166,9 +269,11 @@ TEST_P(WorkflowE2eTest, ReturnedByTheUnitAndSentBackForRework) {
                 return disposition_->ReturnDisposition(c, r, p);
               }).ok());
   v1::Complaint c = Get(code);
-  EXPECT_EQ(c.state(), v1::Complaint::REPORTED_TO_HEAD);
+  EXPECT_EQ(c.state(), S::REPORTED_TO_HEAD);
   EXPECT_EQ(c.unit_code(), "");
   EXPECT_FALSE(c.service_sla().paused());  // the service clock resumes
+  // The returning unit has lost it.
+  EXPECT_EQ(Start(code, other_unit_).error_code(), grpc::StatusCode::NOT_FOUND);
   ASSERT_TRUE(Dispose(code).ok());
   ASSERT_TRUE(Start(code, unit_).ok());
   ASSERT_TRUE(Resolve(code).ok());
@@ -177,13 +282,21 @@ TEST_P(WorkflowE2eTest, ReturnedByTheUnitAndSentBackForRework) {
   ASSERT_TRUE(Do(head_, code, rework, [&](auto* c, auto& r, auto* p) {
                 return disposition_->ReturnForRework(c, r, p);
               }).ok());
-  EXPECT_EQ(Get(code).state(), v1::Complaint::DISPOSED);
+  EXPECT_EQ(Get(code).state(), S::DISPOSED);
+  EXPECT_EQ(Get(code).unit_code(), "TRANTIB");
   ASSERT_TRUE(Start(code, unit_).ok());
   ASSERT_TRUE(Resolve(code).ok());
   ASSERT_TRUE(Inform(code).ok());
+  ArchiveAndVerify(code);
+  EXPECT_EQ(Path(code),
+            (std::vector<S::State>{
+                S::SUBMITTED, S::VERIFIED, S::REPORTED_TO_HEAD, S::DISPOSED,
+                S::REPORTED_TO_HEAD, S::DISPOSED, S::IN_FOLLOW_UP, S::RESOLVED,
+                S::DISPOSED, S::IN_FOLLOW_UP, S::RESOLVED, S::INFORMED,
+                S::ARCHIVED}));
 }
 
-TEST_P(WorkflowE2eTest, WithdrawnByTheCitizenOrItsGateway) {
+TEST_P(WorkflowE2eTest, WithdrawnByTheCitizenGatewayOrOfficerThenArchived) {
   auto [code, pin] = Submit();
   v1::WithdrawComplaintRequest req;
   req.set_reason("Sudah selesai sendiri");
@@ -196,12 +309,13 @@ TEST_P(WorkflowE2eTest, WithdrawnByTheCitizenOrItsGateway) {
                   },
                   &out)
                   .ok());
-  EXPECT_EQ(out.state(), v1::Complaint::WITHDRAWN);
+  EXPECT_EQ(out.state(), S::WITHDRAWN);
   auto [web, web_pin] = Submit(gateway_);
   v1::WithdrawComplaintRequest by_gateway;
   ASSERT_TRUE(Do(gateway_, web, by_gateway, [&](auto* c, auto& r, auto* p) {
                 return intake_->WithdrawComplaint(c, r, p);
               }).ok());
+  EXPECT_EQ(Get(web).state(), S::WITHDRAWN);
   // A gateway cannot withdraw what another channel submitted.
   auto [office_one, pin3] = Submit();
   EXPECT_EQ(Do(gateway_, office_one, by_gateway,
@@ -210,9 +324,31 @@ TEST_P(WorkflowE2eTest, WithdrawnByTheCitizenOrItsGateway) {
                })
                 .error_code(),
             grpc::StatusCode::NOT_FOUND);
+  // The officer withdraws on the citizen's behalf, late in the workflow.
+  ASSERT_TRUE(Verify(office_one, v1::VerifyComplaintRequest::VERIFIED).ok());
+  ASSERT_TRUE(Report(office_one).ok());
+  ASSERT_TRUE(Dispose(office_one).ok());
+  ASSERT_TRUE(Start(office_one, unit_).ok());
+  v1::WithdrawComplaintRequest by_officer;
+  by_officer.set_reason("Pelapor mencabut lewat telepon");
+  ASSERT_TRUE(Do(officer_token_, office_one, by_officer,
+                 [&](auto* c, auto& r, auto* p) {
+                   return intake_->WithdrawComplaint(c, r, p);
+                 })
+                  .ok());
+  EXPECT_EQ(Get(office_one).state(), S::WITHDRAWN);
+  EXPECT_TRUE(Get(office_one).resolution_sla().paused());
   // Nothing after withdrawal but archiving.
   EXPECT_EQ(Verify(code, v1::VerifyComplaintRequest::VERIFIED).error_code(),
             grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(Inform(code).error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  for (const std::string& c : {code, web, office_one}) ArchiveAndVerify(c);
+  EXPECT_EQ(Path(code),
+            (std::vector<S::State>{S::SUBMITTED, S::WITHDRAWN, S::ARCHIVED}));
+  EXPECT_EQ(Path(office_one),
+            (std::vector<S::State>{
+                S::SUBMITTED, S::VERIFIED, S::REPORTED_TO_HEAD, S::DISPOSED,
+                S::IN_FOLLOW_UP, S::WITHDRAWN, S::ARCHIVED}));
 }
 
 TEST_P(WorkflowE2eTest, WrongRoleStateAndEtagAreRefusedAndChangeNothing) {

@@ -4,10 +4,13 @@
 #ifndef ADUAN_TESTS_E2E_WORKFLOW_FIXTURE_H_
 #define ADUAN_TESTS_E2E_WORKFLOW_FIXTURE_H_
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/time/time.h"
 #include "aduan/v1/archive_service.grpc.pb.h"
 #include "aduan/v1/disposition_service.grpc.pb.h"
 #include "aduan/v1/verification_service.grpc.pb.h"
@@ -30,6 +33,19 @@ class WorkflowFixture : public E2eFixture {
     verification_ = v1::VerificationService::NewStub(channel);
     disposition_ = v1::DispositionService::NewStub(channel);
     archive_ = v1::ArchiveService::NewStub(channel);
+  }
+
+  // The server's time moves with a file (MoveClock); the NEEDS_INFO sweep
+  // runs at every health round (2 s).
+  std::vector<std::string> ServerFlags() const override {
+    return {"--testing_clock_offset_file=" + dir_ + "/clock-offset",
+            "--sweep_seconds=1"};
+  }
+  // Moves the server's time `d` ahead of the real time (from now on).
+  void MoveClock(absl::Duration d) {
+    const std::string path = dir_ + "/clock-offset";
+    std::ofstream(path + ".tmp") << absl::ToInt64Seconds(d) << "\n";
+    std::filesystem::rename(path + ".tmp", path);
   }
 
   // Submits; returns the tracking code and the PIN.
@@ -127,6 +143,42 @@ class WorkflowFixture : public E2eFixture {
     v1::Complaint c;
     EXPECT_TRUE(complaints_->GetComplaint(&ctx, req, &c).ok());
     return c;
+  }
+  // The state after each event, oldest first: the path the complaint took.
+  std::vector<v1::Complaint::State> Path(const std::string& code) {
+    grpc::ClientContext ctx;
+    Authorize(ctx, officer_token_);
+    v1::ListComplaintEventsRequest req;
+    req.set_tracking_code(code);
+    v1::ListComplaintEventsResponse resp;
+    EXPECT_TRUE(complaints_->ListComplaintEvents(&ctx, req, &resp).ok());
+    std::vector<v1::Complaint::State> out;
+    for (const auto& e : resp.events()) out.push_back(e.to_state());
+    return out;
+  }
+  // Step 7 by the officer; then the record must verify as intact and name
+  // the final event. Returns the archived complaint.
+  v1::Complaint ArchiveAndVerify(const std::string& code) {
+    v1::Complaint archived;
+    grpc::Status s = Do(
+        officer_token_, code, v1::ArchiveComplaintRequest(),
+        [&](auto* c, auto& r, auto* p) {
+          return archive_->ArchiveComplaint(c, r, p);
+        },
+        &archived);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    EXPECT_EQ(archived.state(), v1::Complaint::ARCHIVED);
+    grpc::ClientContext ctx;
+    Authorize(ctx, officer_token_);
+    v1::VerifyArchiveRequest verify;
+    verify.set_tracking_code(code);
+    v1::VerifyArchiveResponse check;
+    s = archive_->VerifyArchive(&ctx, verify, &check);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    EXPECT_TRUE(check.intact());
+    EXPECT_TRUE(check.chain_intact());
+    EXPECT_EQ(check.stored_sha256(), check.computed_sha256());
+    return archived;
   }
   std::vector<v1::ComplaintEvent::Type> Events(const std::string& code) {
     grpc::ClientContext ctx;
