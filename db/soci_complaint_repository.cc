@@ -36,14 +36,15 @@ constexpr char kInsertComplaint[] =
     "service_running_since, service_due, service_at_risk, service_breached, "
     "resolution_target_us, resolution_used_us, resolution_running_since, "
     "resolution_due, resolution_at_risk, resolution_breached, nik_index, "
-    "needs_info_until) VALUES ("
+    "needs_info_until, sla_breach_time, sla_risk_time) VALUES ("
     ":tracking_code, :office_code, :state, :channel, :source, :external_ref, "
     ":name, :nik, :kk, :phone, :email, :address, :anonymous, :confidential, "
     ":title, :description, :category, :loc_address, :kelurahan, :latitude, "
     ":longitude, :unit_code, :pin_generation, :pin_failures, "
     ":pin_window_start, :version, :create_time, :update_time, :s_target, "
     ":s_used, :s_since, :s_due, :s_risk, :s_breached, :r_target, :r_used, "
-    ":r_since, :r_due, :r_risk, :r_breached, :nik_index, :needs_info_until)";
+    ":r_since, :r_due, :r_risk, :r_breached, :nik_index, :needs_info_until, "
+    ":sla_breach, :sla_risk)";
 
 constexpr char kUpdateComplaint[] =
     "UPDATE complaints SET state = :state, unit_code = :unit_code, "
@@ -60,7 +61,8 @@ constexpr char kUpdateComplaint[] =
     ":s_breached, resolution_target_us = :r_target, resolution_used_us = "
     ":r_used, resolution_running_since = :r_since, resolution_due = :r_due, "
     "resolution_at_risk = :r_risk, resolution_breached = :r_breached, "
-    "nik_index = :nik_index, needs_info_until = :needs_info_until "
+    "nik_index = :nik_index, needs_info_until = :needs_info_until, "
+    "sla_breach_time = :sla_breach, sla_risk_time = :sla_risk "
     "WHERE id = :id AND version = :expected";
 
 constexpr char kInsertEvent[] =
@@ -131,14 +133,30 @@ constexpr char kUpdatePinWindow[] =
     "UPDATE complaints SET pin_failures = :f, pin_window_start = :w "
     "WHERE tracking_code = :t";
 
-// A running clock past due, or a clock that stopped late.
-constexpr char kBreachedSql[] =
-    "(service_breached = 1 OR resolution_breached = 1 OR "
-    "COALESCE(service_due, 9223372036854775807) <= :now OR "
-    "COALESCE(resolution_due, 9223372036854775807) <= :now)";
-constexpr char kRiskSql[] =
-    "(COALESCE(service_at_risk, 9223372036854775807) <= :now OR "
-    "COALESCE(resolution_at_risk, 9223372036854775807) <= :now)";
+// A running clock past due, or a clock that stopped late; a running clock
+// past its at-risk time. Range conditions on the derived columns (see
+// SlaBreachTime), so that each is an index scan per office.
+constexpr char kBreachedSql[] = "(sla_breach_time <= :now)";
+constexpr char kNotBreachedSql[] =
+    "(sla_breach_time IS NULL OR sla_breach_time > :now)";
+constexpr char kRiskSql[] = "(sla_risk_time <= :now)";
+constexpr char kNotRiskSql[] =
+    "(sla_risk_time IS NULL OR sla_risk_time > :now)";
+
+// The earlier of two optional times.
+std::optional<long long> Earliest(std::optional<long long> a,
+                                  std::optional<long long> b) {
+  if (!a) return b;
+  if (!b) return a;
+  return std::min(*a, *b);
+}
+
+// When the complaint is (0: already, a clock stopped late) or becomes
+// breached if nothing changes; none when no clock runs.
+std::optional<long long> SlaBreachTime(const ComplaintRecord& c) {
+  if (c.service.breached || c.resolution.breached) return 0;
+  return Earliest(c.service.due, c.resolution.due);
+}
 
 // ---- Row binding ----------------------------------------------------------
 
@@ -300,6 +318,8 @@ void BindMutable(soci::statement& st, Binder& b, const ComplaintRecord& c,
   b.Int(st, "r_breached", c.resolution.breached ? 1 : 0);
   b.NullableText(st, "nik_index", nik_index);
   b.OptInt(st, "needs_info_until", c.needs_info_until);
+  b.OptInt(st, "sla_breach", SlaBreachTime(c));
+  b.OptInt(st, "sla_risk", Earliest(c.service.at_risk, c.resolution.at_risk));
 }
 
 void InsertComplaint(soci::session& sql, ComplaintRecord& c,
@@ -548,10 +568,10 @@ std::string BuildWhere(const ComplaintQuery& q, const std::string& nik_index,
         ors.push_back(kBreachedSql);
       } else if (s == "AT_RISK") {
         ors.push_back(
-            absl::StrCat("(NOT ", kBreachedSql, " AND ", kRiskSql, ")"));
+            absl::StrCat("(", kNotBreachedSql, " AND ", kRiskSql, ")"));
       } else {
         ors.push_back(
-            absl::StrCat("(NOT ", kBreachedSql, " AND NOT ", kRiskSql, ")"));
+            absl::StrCat("(", kNotBreachedSql, " AND ", kNotRiskSql, ")"));
       }
     }
     absl::StrAppend(&where, " AND (", absl::StrJoin(ors, " OR "), ")");
