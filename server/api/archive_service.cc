@@ -44,6 +44,10 @@ grpc::Status ArchiveService::GetArchive(grpc::ServerContext* ctx,
   *resp->mutable_create_time() =
       google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(r->create_time);
   resp->set_document(r->document);
+  resp->set_office_code(r->office_code);
+  resp->set_office_seq(r->office_seq);
+  resp->set_prev_sha256(r->prev_sha256);
+  resp->set_hmac(r->hmac);
   return grpc::Status::OK;
 }
 
@@ -62,6 +66,7 @@ grpc::Status ArchiveService::VerifyArchive(grpc::ServerContext* ctx,
   for (const std::string& id : check->damaged_attachment_ids) {
     resp->add_damaged_attachment_ids(id);
   }
+  resp->set_record_missing(check->record_missing);
   return grpc::Status::OK;
 }
 

@@ -149,7 +149,22 @@ absl::StatusOr<db::ArchiveRecord> ComplaintArchive::Get(
 absl::StatusOr<ArchiveCheck> ComplaintArchive::Verify(
     absl::Time deadline, const Principal& who,
     const std::string& tracking_code) {
-  ASSIGN_OR_RETURN(db::ArchiveRecord stored, Get(deadline, who, tracking_code));
+  absl::StatusOr<db::ArchiveRecord> found = Get(deadline, who, tracking_code);
+  if (absl::IsNotFound(found.status())) {
+    // An archived complaint whose record was removed is tampering, not
+    // "not archived".
+    ASSIGN_OR_RETURN(std::string code,
+                     NormalizeTrackingCode("tracking_code", tracking_code));
+    absl::StatusOr<db::ComplaintRecord> live = complaints_.Get(deadline, code);
+    if (!live.ok() && !absl::IsNotFound(live.status())) return live.status();
+    if (live.ok() && live->state == "ARCHIVED" &&
+        MayRead(who, live->office_code)) {
+      ArchiveCheck out;
+      out.record_missing = true;
+      return out;
+    }
+  }
+  ASSIGN_OR_RETURN(db::ArchiveRecord stored, std::move(found));
   ArchiveCheck out;
   out.stored_sha256 = stored.sha256;
   const bool document_ok = Sha256Hex(stored.document) == stored.sha256;

@@ -29,6 +29,9 @@ struct ArchiveCheck {
   std::vector<std::string> damaged_attachment_ids;
   std::string stored_sha256;
   std::string computed_sha256;  // of the document rebuilt from live rows
+  // The complaint is ARCHIVED but its record is gone: nothing else is
+  // checked and every other flag is false.
+  bool record_missing = false;
 };
 
 // Thread-safe; the references must outlive it.
@@ -58,7 +61,9 @@ class ComplaintArchive {
                                         const std::string& tracking_code);
   // Recomputes the digest of the stored document and of one rebuilt from
   // the live rows, checks the HMAC, the link to the previous record and the
-  // bytes of every attached document in the blob store. Errors as Get.
+  // bytes of every attached document in the blob store. An ARCHIVED
+  // complaint without a record is reported (record_missing), not an error.
+  // Errors as Get.
   absl::StatusOr<ArchiveCheck> Verify(absl::Time deadline, const Principal& who,
                                       const std::string& tracking_code);
 

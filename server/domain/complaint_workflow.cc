@@ -126,7 +126,7 @@ ComplaintWorkflow::Scope ComplaintWorkflow::ComplainantSide(
 absl::StatusOr<StepResult> ComplaintWorkflow::Step(
     absl::Time deadline, const Principal& who, Action action,
     const std::string& role, const StepInput& in, const Scope& scope,
-    const absl::Status& arguments, const Decide& decide,
+    const Arguments& arguments, const Decide& decide,
     const db::AttachmentRecord* attachment) {
   ASSIGN_OR_RETURN(std::string code,
                    NormalizeTrackingCode("tracking_code", in.tracking_code));
@@ -168,20 +168,21 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Step(
     if (absl::IsNotFound(stored.status())) return NotFound();
     RETURN_IF_ERROR(stored.status());
     if (!scope(*stored)) return NotFound();
-    RETURN_IF_ERROR(arguments);
+    RETURN_IF_ERROR(arguments.request);
     RETURN_IF_ERROR(ValidateRequestId("request_id", in.request_id));
     if (attempt == 0) {
       ASSIGN_OR_RETURN(
           auto seen, complaints_.FindRequest(deadline, caller, in.request_id));
       if (seen) return replay(*seen);
     }
+    ASSIGN_OR_RETURN(auto office, offices_.Get(deadline, stored->office_code));
+    if (arguments.stored) RETURN_IF_ERROR(arguments.stored(*office, *stored));
     const std::string etag = absl::StrCat("v", stored->version);
     if (!in.etag.empty() && in.etag != etag) {
       return absl::AbortedError(absl::StrCat(
           "etag: stale (the complaint is now ", etag, "); read it again"));
     }
     RETURN_IF_ERROR(CheckAllowed(action, stored->state));
-    ASSIGN_OR_RETURN(auto office, offices_.Get(deadline, stored->office_code));
     const absl::Time now = clock_.Now();
     const long long now_us = ToUnixMicrosLL(now);
     db::ComplaintRecord c = *stored;
@@ -277,20 +278,33 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Verify(absl::Time deadline,
     }
     return absl::OkStatus();
   }();
+  // The original of a duplicate must be another complaint of the same
+  // office (whether it is in the caller's scope does not matter: the
+  // officer's office is checked by the scope).
+  auto original_exists = [&](const OfficeConfig&,
+                             const db::ComplaintRecord& c) -> absl::Status {
+    if (v.outcome != "DUPLICATE") return absl::OkStatus();
+    const std::string original =
+        *NormalizeTrackingCode("duplicate_of", v.duplicate_of);
+    auto other = complaints_.Get(deadline, original);
+    if (!other.ok() && !absl::IsNotFound(other.status())) {
+      return other.status();
+    }
+    if (!other.ok() || other->office_code != c.office_code ||
+        original == c.tracking_code) {
+      return Invalid("duplicate_of",
+                     "must be another complaint of the same office");
+    }
+    return absl::OkStatus();
+  };
   return Step(
       deadline, who, Action::kVerify, kOfficer, in, RoleInOffice(who, kOfficer),
-      args,
+      {args, original_exists},
       [&](const OfficeConfig&, db::ComplaintRecord& c, db::EventRecord& e,
           absl::Time) -> absl::Status {
         std::string original;
         if (v.outcome == "DUPLICATE") {
           original = *NormalizeTrackingCode("duplicate_of", v.duplicate_of);
-          auto other = complaints_.Get(deadline, original);
-          if (!other.ok() || other->office_code != c.office_code ||
-              original == c.tracking_code) {
-            return Invalid("duplicate_of",
-                           "must be another complaint of the same office");
-          }
         }
         // The checklist is pre-filled from the attached documents: what is
         // attached counts as present.
@@ -353,49 +367,51 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Dispose(absl::Time deadline,
     }
     return absl::OkStatus();
   }();
-  return Step(
-      deadline, who, Action::kDispose, kHead, in, RoleInOffice(who, kHead),
-      args,
-      [&](const OfficeConfig& office, db::ComplaintRecord& c,
-          db::EventRecord& e, absl::Time now) -> absl::Status {
-        bool active_unit = false;
-        for (const auto& u : office.record.units) {
-          active_unit |= u.code == d.unit_code && u.active;
-        }
-        if (!active_unit) {
-          return Invalid("unit_code", "is not an active unit of the office");
-        }
-        // The resolution clock: due as the head says, else the category's or
-        // the office's target; a new disposition sets a new due time.
-        absl::Duration target;
-        if (d.due_time) {
-          target = office.calendar.WorkingTimeBetween(now, *d.due_time);
-        } else {
-          int minutes = office.record.resolution_sla_minutes;
-          if (const auto* cat = office.FindCategory(c.category_code);
-              cat != nullptr && cat->resolution_sla_minutes) {
-            minutes = *cat->resolution_sla_minutes;
-          }
-          target = absl::Minutes(minutes);
-        }
-        const bool redispose = ResolutionRuns(c.state);
-        if (redispose) StopSlaClock(c.resolution, now, office.calendar);
-        c.resolution.target_us =
-            c.resolution.used_us + absl::ToInt64Microseconds(target);
-        if (redispose) StartSlaClock(c.resolution, now, office.calendar);
-        c.state = "DISPOSED";
-        c.unit_code = d.unit_code;
-        e.type = "DISPOSED";
-        e.note = d.instruction;
-        e.payload =
-            J::Object()
-                .Set("unit_code", J::String(d.unit_code))
-                .Set("due_time", d.due_time
-                                     ? J::String(absl::FormatTime(*d.due_time))
-                                     : J::Null())
-                .Serialize();
-        return absl::OkStatus();
-      });
+  auto active_unit = [&](const OfficeConfig& office,
+                         const db::ComplaintRecord&) -> absl::Status {
+    for (const auto& u : office.record.units) {
+      if (u.code == d.unit_code && u.active) return absl::OkStatus();
+    }
+    return Invalid("unit_code", "is not an active unit of the office");
+  };
+  return Step(deadline, who, Action::kDispose, kHead, in,
+              RoleInOffice(who, kHead), {args, active_unit},
+              [&](const OfficeConfig& office, db::ComplaintRecord& c,
+                  db::EventRecord& e, absl::Time now) -> absl::Status {
+                // The resolution clock: due as the head says, else the
+                // category's or the office's target; a new disposition sets a
+                // new due time.
+                absl::Duration target;
+                if (d.due_time) {
+                  target = office.calendar.WorkingTimeBetween(now, *d.due_time);
+                } else {
+                  int minutes = office.record.resolution_sla_minutes;
+                  if (const auto* cat = office.FindCategory(c.category_code);
+                      cat != nullptr && cat->resolution_sla_minutes) {
+                    minutes = *cat->resolution_sla_minutes;
+                  }
+                  target = absl::Minutes(minutes);
+                }
+                const bool redispose = ResolutionRuns(c.state);
+                if (redispose) StopSlaClock(c.resolution, now, office.calendar);
+                c.resolution.target_us =
+                    c.resolution.used_us + absl::ToInt64Microseconds(target);
+                if (redispose)
+                  StartSlaClock(c.resolution, now, office.calendar);
+                c.state = "DISPOSED";
+                c.unit_code = d.unit_code;
+                e.type = "DISPOSED";
+                e.note = d.instruction;
+                e.payload =
+                    J::Object()
+                        .Set("unit_code", J::String(d.unit_code))
+                        .Set("due_time",
+                             d.due_time
+                                 ? J::String(absl::FormatTime(*d.due_time))
+                                 : J::Null())
+                        .Serialize();
+                return absl::OkStatus();
+              });
 }
 
 absl::StatusOr<StepResult> ComplaintWorkflow::Decline(absl::Time deadline,
@@ -503,26 +519,34 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Resolve(
     }
     return absl::OkStatus();
   }();
+  // Every named document is a RESULT document of this complaint (an upload
+  // changes the version, so the check holds for the version written).
+  auto result_documents = [&](const OfficeConfig&,
+                              const db::ComplaintRecord& c) -> absl::Status {
+    if (attachment_ids.empty()) return absl::OkStatus();
+    ASSIGN_OR_RETURN(auto attached,
+                     complaints_.ListAttachments(deadline, c.tracking_code));
+    for (const std::string& id : attachment_ids) {
+      bool found = false;
+      for (const db::AttachmentRecord& a : attached) {
+        found |= a.attachment_id == id && a.type == "RESULT";
+      }
+      if (!found) {
+        return Invalid(
+            "attachment_ids",
+            absl::StrCat(id.substr(0, 40),
+                         " is not a RESULT document of this complaint"));
+      }
+    }
+    return absl::OkStatus();
+  };
   return Step(
-      deadline, who, Action::kResolve, kUnit, in, AssignedUnit(who), args,
+      deadline, who, Action::kResolve, kUnit, in, AssignedUnit(who),
+      {args, result_documents},
       [&](const OfficeConfig&, db::ComplaintRecord& c, db::EventRecord& e,
           absl::Time) -> absl::Status {
-        ASSIGN_OR_RETURN(auto attached, complaints_.ListAttachments(
-                                            deadline, c.tracking_code));
         J ids = J::Array();
-        for (const std::string& id : attachment_ids) {
-          bool found = false;
-          for (const db::AttachmentRecord& a : attached) {
-            found |= a.attachment_id == id && a.type == "RESULT";
-          }
-          if (!found) {
-            return Invalid("attachment_ids",
-                           absl::StrCat(id.substr(0, 40),
-                                        " is not a RESULT document of this "
-                                        "complaint"));
-          }
-          ids.Add(J::String(id));
-        }
+        for (const std::string& id : attachment_ids) ids.Add(J::String(id));
         c.state = "RESOLVED";
         e.type = "RESOLVED";
         e.note = result;
@@ -604,67 +628,85 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Update(
     }
     return absl::OkStatus();
   }();
+  auto has = [&](absl::string_view p) {
+    return std::find(paths.begin(), paths.end(), p) != paths.end();
+  };
+  // The stored complaint with the masked fields taken from `changes`; the
+  // flags are raised, never lowered, and the result must be valid as a whole.
+  auto merge = [&](const OfficeConfig& office,
+                   db::ComplaintRecord& c) -> absl::Status {
+    if (has("anonymous")) {
+      if (c.anonymous && !changes.anonymous) {
+        return Invalid("complaint.anonymous", "can be raised, never lowered");
+      }
+      c.anonymous = changes.anonymous;
+    }
+    if (has("confidential")) {
+      if (c.confidential && !changes.confidential) {
+        return Invalid("complaint.confidential",
+                       "can be raised, never lowered");
+      }
+      c.confidential = changes.confidential;
+    }
+    if (has("title")) c.title = changes.title;
+    if (has("description")) c.description = changes.description;
+    if (has("category")) c.category_code = changes.category_code;
+    const bool loc = has("location");
+    if (loc || has("location.address")) {
+      c.location_address = changes.location_address;
+    }
+    if (loc || has("location.kelurahan")) {
+      c.location_kelurahan = changes.location_kelurahan;
+    }
+    if (loc || has("location.latitude")) c.latitude = changes.latitude;
+    if (loc || has("location.longitude")) c.longitude = changes.longitude;
+    const bool person = has("complainant");
+    if (person || has("complainant.name")) {
+      c.complainant_name = changes.complainant_name;
+    }
+    if (person || has("complainant.nik")) {
+      c.complainant_nik = changes.complainant_nik;
+    }
+    if (person || has("complainant.kk_number")) {
+      c.complainant_kk = changes.complainant_kk;
+    }
+    if (person || has("complainant.phone")) {
+      c.complainant_phone = changes.complainant_phone;
+    }
+    if (person || has("complainant.email")) {
+      c.complainant_email = changes.complainant_email;
+    }
+    if (person || has("complainant.address")) {
+      c.complainant_address = changes.complainant_address;
+    }
+    return ValidateComplaintFields(
+        office, absl::ToCivilDay(clock_.Now(), office.calendar.time_zone()), c);
+  };
+  auto merged_valid = [&](const OfficeConfig& office,
+                          const db::ComplaintRecord& stored) {
+    db::ComplaintRecord c = stored;
+    return merge(office, c);
+  };
   return Step(
       deadline, who, Action::kUpdate, kOfficer, in, RoleInOffice(who, kOfficer),
-      args,
+      {args, merged_valid},
       [&](const OfficeConfig& office, db::ComplaintRecord& c,
-          db::EventRecord& e, absl::Time now) -> absl::Status {
+          db::EventRecord& e, absl::Time) -> absl::Status {
         const bool before_disposition =
             c.state == "SUBMITTED" || c.state == "NEEDS_INFO" ||
             c.state == "VERIFIED" || c.state == "REPORTED_TO_HEAD";
-        auto has = [&](absl::string_view p) {
-          return std::find(paths.begin(), paths.end(), p) != paths.end();
-        };
         for (const std::string& p : paths) {
           const bool content = p != "anonymous" && p != "confidential";
           if (content && !before_disposition) {
             return absl::FailedPreconditionError(absl::StrCat(
                 "UpdateComplaint of ", p,
                 " is possible only before disposition: the complaint is ",
-                c.state));
+                c.state,
+                "; only anonymous and confidential can still be "
+                "raised"));
           }
         }
-        if (has("anonymous")) {
-          if (c.anonymous && !changes.anonymous) {
-            return Invalid("complaint.anonymous",
-                           "can be raised, never lowered");
-          }
-          c.anonymous = changes.anonymous;
-        }
-        if (has("confidential")) {
-          if (c.confidential && !changes.confidential) {
-            return Invalid("complaint.confidential",
-                           "can be raised, never lowered");
-          }
-          c.confidential = changes.confidential;
-        }
-        if (has("title")) c.title = changes.title;
-        if (has("description")) c.description = changes.description;
-        if (has("category")) c.category_code = changes.category_code;
-        const bool loc = has("location");
-        if (loc || has("location.address"))
-          c.location_address = changes.location_address;
-        if (loc || has("location.kelurahan")) {
-          c.location_kelurahan = changes.location_kelurahan;
-        }
-        if (loc || has("location.latitude")) c.latitude = changes.latitude;
-        if (loc || has("location.longitude")) c.longitude = changes.longitude;
-        const bool person = has("complainant");
-        if (person || has("complainant.name"))
-          c.complainant_name = changes.complainant_name;
-        if (person || has("complainant.nik"))
-          c.complainant_nik = changes.complainant_nik;
-        if (person || has("complainant.kk_number"))
-          c.complainant_kk = changes.complainant_kk;
-        if (person || has("complainant.phone"))
-          c.complainant_phone = changes.complainant_phone;
-        if (person || has("complainant.email"))
-          c.complainant_email = changes.complainant_email;
-        if (person || has("complainant.address")) {
-          c.complainant_address = changes.complainant_address;
-        }
-        RETURN_IF_ERROR(ValidateComplaintFields(
-            office, absl::ToCivilDay(now, office.calendar.time_zone()), c));
+        RETURN_IF_ERROR(merge(office, c));
         e.type = "UPDATED";
         // Which fields changed, never their values (personal data).
         {
@@ -711,51 +753,62 @@ absl::StatusOr<std::string> ComplaintWorkflow::ReissuePin(absl::Time deadline,
                                                           const StepInput& in) {
   ASSIGN_OR_RETURN(std::string code,
                    NormalizeTrackingCode("tracking_code", in.tracking_code));
-  ASSIGN_OR_RETURN(db::ComplaintRecord c, complaints_.Get(deadline, code));
-  if (!who.HasRole(kOfficer, c.office_code)) return NotFound();
-  RETURN_IF_ERROR(ValidateRequestId("request_id", in.request_id));
-  ASSIGN_OR_RETURN(auto seen,
-                   complaints_.FindRequest(deadline, who.name, in.request_id));
-  if (seen) {
-    if (seen->method != "ReissuePin" || seen->fingerprint != in.fingerprint) {
-      return absl::AlreadyExistsError(
-          "request_id: already used for a different request");
+  for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
+    auto stored = complaints_.Get(deadline, code);
+    if (absl::IsNotFound(stored.status())) return NotFound();
+    RETURN_IF_ERROR(stored.status());
+    const db::ComplaintRecord& c = *stored;
+    if (!who.HasRole(kOfficer, c.office_code)) return NotFound();
+    RETURN_IF_ERROR(ValidateRequestId("request_id", in.request_id));
+    ASSIGN_OR_RETURN(
+        auto seen, complaints_.FindRequest(deadline, who.name, in.request_id));
+    if (seen) {
+      if (seen->method != "ReissuePin" || seen->fingerprint != in.fingerprint) {
+        return absl::AlreadyExistsError(
+            "request_id: already used for a different request");
+      }
+      // The PIN that works now: a later reissue has replaced the first one.
+      return pins_.Pin(c.tracking_code, c.pin_generation);
     }
-    return pins_.Pin(c.tracking_code, c.pin_generation);
+    if (c.state == "ARCHIVED") {
+      return absl::FailedPreconditionError(
+          "ReissuePin is not possible: the complaint is ARCHIVED and nothing "
+          "changes it");
+    }
+    const long long now_us = ToUnixMicrosLL(clock_.Now());
+    db::EventRecord e;
+    e.office_code = c.office_code;
+    e.tracking_code = c.tracking_code;
+    e.version = c.version + 1;
+    e.type = "PIN_REISSUED";
+    e.from_state = e.to_state = c.state;
+    e.actor = who.name;
+    e.actor_role = kOfficer;
+    e.create_time = now_us;
+    db::ComplaintRecord updated = c;
+    updated.pin_generation += 1;
+    updated.version += 1;
+    updated.update_time = now_us;
+    db::RequestRecord r{who.name,     in.request_id,  c.office_code,
+                        "ReissuePin", in.fingerprint, code,
+                        now_us};
+    ASSIGN_OR_RETURN(
+        db::UpdateOutcome out,
+        complaints_.UpdateWithEvent(deadline, updated, c.version, e, r));
+    switch (out.kind) {
+      case db::UpdateOutcome::Kind::kUpdated:
+        spdlog::info("PIN of {} reissued by {}", code, who.name);
+        return pins_.Pin(updated.tracking_code, updated.pin_generation);
+      case db::UpdateOutcome::Kind::kRequestExists: {
+        ASSIGN_OR_RETURN(db::ComplaintRecord now,
+                         complaints_.Get(deadline, code));
+        return pins_.Pin(now.tracking_code, now.pin_generation);
+      }
+      case db::UpdateOutcome::Kind::kVersionConflict:
+        continue;  // a step or note went in meanwhile: the PIN is still due
+    }
   }
-  if (c.state == "ARCHIVED") {
-    return absl::FailedPreconditionError(
-        "ReissuePin is not possible: the complaint is ARCHIVED");
-  }
-  const long long now_us = ToUnixMicrosLL(clock_.Now());
-  db::EventRecord e;
-  e.office_code = c.office_code;
-  e.tracking_code = c.tracking_code;
-  e.version = c.version + 1;
-  e.type = "PIN_REISSUED";
-  e.from_state = e.to_state = c.state;
-  e.actor = who.name;
-  e.actor_role = kOfficer;
-  e.create_time = now_us;
-  db::ComplaintRecord updated = c;
-  updated.pin_generation += 1;
-  updated.version += 1;
-  updated.update_time = now_us;
-  db::RequestRecord r{who.name,     in.request_id,  c.office_code,
-                      "ReissuePin", in.fingerprint, code,
-                      now_us};
-  ASSIGN_OR_RETURN(
-      db::UpdateOutcome out,
-      complaints_.UpdateWithEvent(deadline, updated, c.version, e, r));
-  if (out.kind == db::UpdateOutcome::Kind::kVersionConflict) {
-    return absl::AbortedError("the complaint changed concurrently; retry");
-  }
-  if (out.kind == db::UpdateOutcome::Kind::kRequestExists) {
-    ASSIGN_OR_RETURN(db::ComplaintRecord now, complaints_.Get(deadline, code));
-    return pins_.Pin(now.tracking_code, now.pin_generation);
-  }
-  spdlog::info("PIN of {} reissued by {}", code, who.name);
-  return pins_.Pin(updated.tracking_code, updated.pin_generation);
+  return absl::AbortedError("the complaint is changing concurrently; retry");
 }
 
 ComplaintWorkflow::Scope ComplaintWorkflow::AttachScope(

@@ -220,17 +220,35 @@ class ComplaintWorkflow {
  private:
   // Who may take a step: decides scope for the loaded complaint.
   using Scope = std::function<bool(const db::ComplaintRecord&)>;
-  // Sets the new state and fields and fills the event; may fail with
-  // kInvalidArgument for checks that need the complaint.
+  // Sets the new state and fields and fills the event, on a complaint
+  // whose arguments, etag and state have been checked.
   using Decide = std::function<absl::Status(
       const OfficeConfig&, db::ComplaintRecord&, db::EventRecord&, absl::Time)>;
+
+  // The argument checks of a step (kInvalidArgument): `request`, done on
+  // the request alone before the step, and `stored`, which needs the stored
+  // complaint and its office (an original that must exist, a unit that must
+  // be active, a merged record that must be valid). Both come before the
+  // etag and state checks (DESIGN.md §3); `stored` runs after the
+  // idempotency lookup, so a retry returns the first result even when the
+  // stored data has moved on since.
+  struct Arguments {
+    using Stored = std::function<absl::Status(const OfficeConfig&,
+                                              const db::ComplaintRecord&)>;
+    Arguments(absl::Status request)  // NOLINT: a plain status converts
+        : request(std::move(request)) {}
+    Arguments(absl::Status request, Stored stored)
+        : request(std::move(request)), stored(std::move(stored)) {}
+    absl::Status request;
+    Stored stored;
+  };
 
   // `attachment` (kAttach only) is filled by `decide` and written with the
   // event.
   absl::StatusOr<StepResult> Step(
       absl::Time deadline, const Principal& who, Action action,
       const std::string& role, const StepInput& in, const Scope& scope,
-      const absl::Status& arguments, const Decide& decide,
+      const Arguments& arguments, const Decide& decide,
       const db::AttachmentRecord* attachment = nullptr);
   Scope AttachScope(const Principal& who, const StepInput& in) const;
   Scope RoleInOffice(const Principal& who, const std::string& role) const;

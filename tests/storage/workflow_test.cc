@@ -341,6 +341,84 @@ TEST_P(WorkflowTest, StaleEtagIsAbortedAndIllegalStepChangesNothing) {
               StatusIs(absl::StatusCode::kAlreadyExists, "request_id"));
 }
 
+// Arguments that need the stored complaint (an original that must exist, a
+// unit that must be active, a merged record that must be valid) are still
+// arguments: INVALID_ARGUMENT before a stale etag (ABORTED) and before the
+// state (FAILED_PRECONDITION), and nothing changes.
+TEST_P(WorkflowTest, StoredDataArgumentsComeBeforeEtagAndState) {
+  const std::string code = Submit();
+  StepInput stale = In(code);
+  stale.etag = "v9";
+  VerifyInput dup;
+  dup.outcome = "DUPLICATE";
+  dup.duplicate_of = "KNG-00000000";
+  EXPECT_THAT(flow_->Verify(Deadline(), officer_, stale, dup),
+              StatusIs(absl::StatusCode::kInvalidArgument, "duplicate_of"));
+  dup.duplicate_of = code;  // itself
+  EXPECT_THAT(flow_->Verify(Deadline(), officer_, In(code), dup),
+              StatusIs(absl::StatusCode::kInvalidArgument, "duplicate_of"));
+  // Dispose is not allowed while SUBMITTED, but the unknown unit is named
+  // first.
+  EXPECT_THAT(
+      flow_->Dispose(Deadline(), head_, stale, {"NOPE", "Tindak lanjuti", {}}),
+      StatusIs(absl::StatusCode::kInvalidArgument, "unit_code"));
+  EXPECT_THAT(flow_->Dispose(Deadline(), head_, In(code),
+                             {"PMD", "Tindak lanjuti", {}}),
+              StatusIs(absl::StatusCode::kFailedPrecondition, "SUBMITTED"));
+  // An invalid merged record is named before the stale etag.
+  db::ComplaintRecord changes;
+  changes.category_code = "NOPE";
+  EXPECT_THAT(flow_->Update(Deadline(), officer_, stale, changes, {"category"}),
+              StatusIs(absl::StatusCode::kInvalidArgument, "category"));
+  EXPECT_EQ(Stored(code).version, 1);
+  EXPECT_EQ(Stored(code).category_code, "INFRA");
+
+  // Lowering a flag is named before the state: after disposition the flags
+  // may still be raised, never lowered.
+  ASSERT_TRUE(flow_->Verify(Deadline(), officer_, In(code), Verified()).ok());
+  ASSERT_TRUE(flow_->ReportToHead(Deadline(), secretary_, In(code), "").ok());
+  ASSERT_TRUE(
+      flow_->Dispose(Deadline(), head_, In(code), {"PMD", "Tindak lanjuti", {}})
+          .ok());
+  changes = Stored(code);
+  changes.anonymous = false;  // submitted anonymous
+  EXPECT_THAT(
+      flow_->Update(Deadline(), officer_, stale, changes, {"anonymous"}),
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               "complaint.anonymous: can be raised, never lowered"));
+  changes.title = "Judul baru";
+  EXPECT_THAT(flow_->Update(Deadline(), officer_, In(code), changes, {"title"}),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       "only before disposition"));
+  // A result document that is not there is named before the state (the
+  // complaint is DISPOSED; Resolve needs IN_FOLLOW_UP).
+  EXPECT_THAT(flow_->Resolve(Deadline(), unit_, stale, "Selesai", {"att_0000"}),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "att_0000 is not a RESULT document of this complaint"));
+  EXPECT_EQ(Stored(code).version, 4);
+  EXPECT_EQ(Stored(code).state, "DISPOSED");
+  EXPECT_EQ(Stored(code).title, "Lampu jalan mati");
+}
+
+// A reissued PIN replaces the old one, with an event; a retry of the same
+// request returns the PIN that works.
+TEST_P(WorkflowTest, ReissuedPinReplacesTheOldOne) {
+  const std::string code = Submit();
+  const int generation = Stored(code).pin_generation;
+  const std::string old_pin = pins_.Pin(code, generation);
+  const StepInput in = In(code);
+  auto pin = flow_->ReissuePin(Deadline(), officer_, in);
+  ASSERT_TRUE(pin.ok()) << pin.status();
+  EXPECT_NE(*pin, old_pin);
+  EXPECT_EQ(Stored(code).pin_generation, generation + 1);
+  auto again = flow_->ReissuePin(Deadline(), officer_, in);
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_EQ(*again, *pin);
+  EXPECT_TRUE(pins_.Matches(code, Stored(code).pin_generation, *pin));
+  EXPECT_FALSE(pins_.Matches(code, Stored(code).pin_generation, old_pin));
+  EXPECT_EQ(Stored(code).version, 2);
+}
+
 TEST_P(WorkflowTest, ArchiveRecordsAreChainedIntactAndWriteOnce) {
   std::vector<std::string> codes;
   for (int i = 0; i < 3; ++i) {
@@ -389,8 +467,10 @@ TEST_P(WorkflowTest, ArchiveRecordsAreChainedIntactAndWriteOnce) {
 }
 
 TEST_P(WorkflowTest, TamperingIsDetected) {
+  // Seven records in one chain; each kind of tampering gets its own
+  // untouched record and is checked on it alone.
   std::vector<std::string> codes;
-  for (int i = 0; i < 3; ++i) {
+  for (int i = 0; i < 7; ++i) {
     const std::string code = Submit();
     ASSERT_TRUE(flow_->Withdraw(Deadline(), officer_, In(code), "").ok());
     ASSERT_TRUE(flow_->Archive(Deadline(), officer_, In(code)).ok());
@@ -405,30 +485,81 @@ TEST_P(WorkflowTest, TamperingIsDetected) {
                     .ok())
         << stmt;
   };
+  auto verify = [&](const std::string& code) {
+    auto check = archive_->Verify(Deadline(), officer_, code);
+    EXPECT_TRUE(check.ok()) << check.status();
+    return check.ok() ? *check : ArchiveCheck{};
+  };
+  for (const std::string& code : codes) {
+    ASSERT_TRUE(verify(code).intact) << code;
+    ASSERT_TRUE(verify(code).chain_intact) << code;
+  }
   // Someone with database access rewrites history behind the triggers.
   run("DROP TRIGGER archives_no_update");
   run("DROP TRIGGER archives_no_delete");
-  // 1. A changed complaint row.
+
+  // 1. A changed complaint row (record 1).
   run("UPDATE complaints SET title = 'diubah' WHERE tracking_code = '" +
       codes[0] + "'");
-  auto changed_row = archive_->Verify(Deadline(), officer_, codes[0]);
-  ASSERT_TRUE(changed_row.ok());
-  EXPECT_FALSE(changed_row->intact);
-  EXPECT_NE(changed_row->computed_sha256, changed_row->stored_sha256);
-  // 2. A changed archive row (document and digest rewritten together).
+  ArchiveCheck changed_row = verify(codes[0]);
+  EXPECT_FALSE(changed_row.intact);
+  EXPECT_TRUE(changed_row.chain_intact);
+  EXPECT_NE(changed_row.computed_sha256, changed_row.stored_sha256);
+
+  // 2. A changed archive row, document and digest rewritten together
+  // (record 2); the record after it no longer links.
   run("UPDATE archives SET document = 'x', sha256 = '" + std::string(64, 'b') +
       "' WHERE tracking_code = '" + codes[1] + "'");
-  auto changed_archive = archive_->Verify(Deadline(), officer_, codes[1]);
-  ASSERT_TRUE(changed_archive.ok());
-  EXPECT_FALSE(changed_archive->intact);
-  // …which also breaks the link of the record after it.
-  EXPECT_FALSE(archive_->Verify(Deadline(), officer_, codes[2])->chain_intact);
-  // 3. A record removed from the middle of the chain.
-  run("DELETE FROM archives WHERE tracking_code = '" + codes[1] + "'");
-  auto after_gap = archive_->Verify(Deadline(), officer_, codes[2]);
-  ASSERT_TRUE(after_gap.ok());
-  EXPECT_TRUE(after_gap->intact);  // itself untouched
-  EXPECT_FALSE(after_gap->chain_intact);
+  EXPECT_FALSE(verify(codes[1]).intact);
+  EXPECT_FALSE(verify(codes[2]).chain_intact);
+  EXPECT_TRUE(verify(codes[2]).intact);
+
+  // 3. A consistent forgery without the key (record 4): the complaint row
+  // and the archive document rewritten to match each other, digest
+  // recomputed — only the HMAC is left to tell.
+  {
+    run("UPDATE complaints SET title = 'dipalsukan' WHERE tracking_code = '" +
+        codes[3] + "'");
+    db::ComplaintRecord live = Stored(codes[3]);
+    auto events = complaints_->ListEvents(Deadline(), codes[3], 0, 1000);
+    ASSERT_TRUE(events.ok());
+    auto old = archive_->Get(Deadline(), officer_, codes[3]);
+    ASSERT_TRUE(old.ok());
+    db::ArchiveRecord forged =
+        archive_->Build(live, *events, {}, old->prev_sha256, old->office_seq,
+                        absl::FromUnixMicros(old->create_time));
+    ASSERT_NE(forged.sha256, old->sha256);
+    ASSERT_TRUE(db_->Write(Deadline(),
+                           [&](soci::session& sql) {
+                             sql << "UPDATE archives SET document = :d, "
+                                    "sha256 = :s WHERE tracking_code = :t",
+                                 soci::use(forged.document),
+                                 soci::use(forged.sha256), soci::use(codes[3]);
+                             return absl::OkStatus();
+                           })
+                    .ok());
+    ArchiveCheck check = verify(codes[3]);
+    EXPECT_EQ(check.stored_sha256, forged.sha256);
+    EXPECT_EQ(check.computed_sha256, forged.sha256);  // matches the live rows
+    EXPECT_FALSE(check.intact);                       // but not the HMAC
+    EXPECT_TRUE(check.chain_intact);
+    EXPECT_FALSE(verify(codes[4]).chain_intact);
+  }
+
+  // 4. A record removed from the middle of the chain (record 6): the one
+  // after it is itself intact but no longer links; the complaint still says
+  // ARCHIVED, and its check says its record is missing.
+  run("DELETE FROM archives WHERE tracking_code = '" + codes[5] + "'");
+  ArchiveCheck after_gap = verify(codes[6]);
+  EXPECT_TRUE(after_gap.intact);
+  EXPECT_FALSE(after_gap.chain_intact);
+  ArchiveCheck removed = verify(codes[5]);
+  EXPECT_TRUE(removed.record_missing);
+  EXPECT_FALSE(removed.intact);
+  EXPECT_FALSE(removed.chain_intact);
+  // A complaint that was never archived is still NOT_FOUND.
+  EXPECT_THAT(archive_->Verify(Deadline(), officer_, Submit()),
+              StatusIs(absl::StatusCode::kNotFound));
 }
 
 // Every (state × action) pair executed: allowed steps succeed, every other
