@@ -71,6 +71,31 @@ void PrintHelp(const std::vector<Command>& commands, std::ostream& out) {
          "Run `aduanctl <command> --help` for a command's flags.\n";
 }
 
+// Prints the commands of `group` (e.g. `principals`), as `aduanctl principals
+// --help` shows them. Returns false, printing nothing, when no command is in
+// the group.
+bool PrintGroupHelp(const std::vector<Command>& commands,
+                    const std::string& group, std::ostream& out) {
+  const std::string prefix = group + " ";
+  bool any = false;
+  for (const Command& c : commands) {
+    if (c.name.rfind(prefix, 0) != 0) continue;
+    if (!any) {
+      out << "Usage: aduanctl " << group
+          << " <command> [arguments] [flags]\n\nCommands of " << group << ":\n";
+    }
+    any = true;
+    out << "  aduanctl " << c.name;
+    if (!c.arguments.empty()) out << " " << c.arguments;
+    out << "\n      " << c.summary << "\n";
+  }
+  if (any) {
+    out << "\nRun `aduanctl " << group
+        << " <command> --help` for a command's flags.\n";
+  }
+  return any;
+}
+
 bool IsGlobalValueFlag(const std::string& arg) {
   for (const Flag& f : GlobalFlags()) {
     if (!f.value_name.empty() && arg == "--" + f.name) return true;
@@ -150,21 +175,15 @@ int Run(int argc, char** argv) {
       PrintHelp(commands, help ? std::cout : std::cerr);
       return help ? kExitOk : kExitUsage;
     }
-    // A group name alone (`aduanctl principals`): list its commands.
-    const std::string group = all[words[0]] + " ";
-    bool any = false;
-    for (const Command& c : commands) {
-      if (c.name.rfind(group, 0) == 0) {
-        if (!any) std::cerr << "Commands of " << all[words[0]] << ":\n";
-        any = true;
-        std::cerr << "  aduanctl " << c.name << " " << c.arguments << "\n      "
-                  << c.summary << "\n";
-      }
+    // A group name (`aduanctl principals`): list its commands, on stdout
+    // for `aduanctl principals --help`, else as a usage error.
+    const bool group_help = help && words.size() == 1;
+    if (PrintGroupHelp(commands, all[words[0]],
+                       group_help ? std::cout : std::cerr)) {
+      return group_help ? kExitOk : kExitUsage;
     }
-    if (!any) {
-      std::cerr << "aduanctl: unknown command \"" << all[words[0]]
-                << "\"; run 'aduanctl --help' for the list\n";
-    }
+    std::cerr << "aduanctl: unknown command \"" << all[words[0]]
+              << "\"; run 'aduanctl --help' for the list\n";
     return kExitUsage;
   }
   if (help) {

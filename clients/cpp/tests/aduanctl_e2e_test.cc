@@ -386,10 +386,12 @@ TEST_P(AduanctlE2eTest, UsageErrorsExitOneAndEveryCommandHasHelp) {
   EXPECT_EQ(bad_enum.exit_code, 1);
   EXPECT_THAT(bad_enum.err, HasSubstr("VERIFIED, NEEDS_INFO"));
 
-  // `--help` of every command listed in the overview.
+  // `--help` of every command listed in the overview; the two-word ones by
+  // group (`principals create` in `principals`).
   std::istringstream lines(help.out);
   std::string line;
   int commands = 0;
+  std::map<std::string, std::vector<std::string>> groups;
   bool in_list = false;
   while (std::getline(lines, line)) {
     if (line == "Commands:") {
@@ -413,6 +415,7 @@ TEST_P(AduanctlE2eTest, UsageErrorsExitOneAndEveryCommandHasHelp) {
         name.pop_back();
       }
     }
+    if (name.size() == 2) groups[name[0]].push_back(name[0] + " " + name[1]);
     name.push_back("--help");
     Result r = Ctl("", name);
     EXPECT_EQ(r.exit_code, 0) << line;
@@ -420,6 +423,27 @@ TEST_P(AduanctlE2eTest, UsageErrorsExitOneAndEveryCommandHasHelp) {
     ++commands;
   }
   EXPECT_GE(commands, 40);
+
+  // `<group> --help` lists the group's commands on stdout and exits 0; the
+  // group alone is a usage error listing them on stderr.
+  EXPECT_EQ(groups.count("principals"), 1u);
+  EXPECT_EQ(groups.count("tokens"), 1u);
+  for (const auto& [group, names] : groups) {
+    Result r = Ctl("", {group, "--help"});
+    EXPECT_EQ(r.exit_code, 0) << group << ": " << r.err;
+    EXPECT_EQ(r.err, "") << group;
+    EXPECT_THAT(r.out, StartsWith("Usage: aduanctl " + group + " <command>"));
+    for (const std::string& name : names) {
+      EXPECT_THAT(r.out, HasSubstr("\n  aduanctl " + name)) << group;
+    }
+  }
+  Result group_alone = Ctl("", {"principals"});
+  EXPECT_EQ(group_alone.exit_code, 1);
+  EXPECT_EQ(group_alone.out, "");
+  EXPECT_THAT(group_alone.err, HasSubstr("\n  aduanctl principals create "));
+  Result unknown_group = Ctl("", {"frob", "--help"});
+  EXPECT_EQ(unknown_group.exit_code, 1);
+  EXPECT_THAT(unknown_group.err, StartsWith("aduanctl: unknown command"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AduanctlE2eTest,

@@ -97,7 +97,14 @@ async function createPrincipal(admin: AduanClient, name: string, binding: RoleBi
   return issued.secret;
 }
 
-describe('the SP4N-LAPOR! import against aduand', { skip: !ADDR || !ADMIN_TOKEN }, () => {
+/** Fails unless tests/e2e/with_server.sh (and so CTest) set the server's variables. */
+function requireServerEnv() {
+  for (const [name, value] of [['ADUAN_ADDR', ADDR], ['ADUAN_ADMIN_TOKEN', ADMIN_TOKEN]]) {
+    if (!value) throw new Error(`${name} is not set: run this test through tests/e2e/with_server.sh`);
+  }
+}
+
+describe('the SP4N-LAPOR! import against aduand', () => {
   let admin: AduanClient;
   let gateway: AduanClient;
   let officer: AduanClient;
@@ -105,6 +112,7 @@ describe('the SP4N-LAPOR! import against aduand', { skip: !ADDR || !ADMIN_TOKEN 
   let gatewayToken = '';
 
   before(async () => {
+    requireServerEnv();
     admin = connect(ADDR, { token: ADMIN_TOKEN });
     gatewayToken = await createPrincipal(admin, 'lapor-gw', {
       role: 'GATEWAY', office_code: 'KNG', source: GATEWAY_SOURCE,
