@@ -61,6 +61,9 @@ class AccessRepository {
   // Errors: kNotFound (principal), kAlreadyExists.
   virtual absl::Status CreateToken(absl::Time deadline,
                                    const TokenRecord& token) = 0;
+  // Errors: kNotFound.
+  virtual absl::StatusOr<TokenRecord> GetToken(absl::Time deadline,
+                                               const std::string& id) = 0;
   // Sets revoke_time unless already revoked; returns the token.
   // Errors: kNotFound.
   virtual absl::StatusOr<TokenRecord> RevokeToken(absl::Time deadline,

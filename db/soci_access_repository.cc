@@ -352,6 +352,18 @@ absl::Status SociAccessRepository::CreateToken(absl::Time deadline,
   });
 }
 
+absl::StatusOr<TokenRecord> SociAccessRepository::GetToken(
+    absl::Time deadline, const std::string& id) {
+  TokenRecord out;
+  RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
+    std::optional<TokenRecord> t = SelectToken(sql, "id", id);
+    if (!t) return absl::NotFoundError("token not found");
+    out = *std::move(t);
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
 absl::StatusOr<TokenRecord> SociAccessRepository::RevokeToken(
     absl::Time deadline, const std::string& id, long long now) {
   TokenRecord out;

@@ -35,6 +35,8 @@ class SociAccessRepository : public AccessRepository {
                              const RoleBindingRecord& binding) override;
   absl::Status CreateToken(absl::Time deadline,
                            const TokenRecord& token) override;
+  absl::StatusOr<TokenRecord> GetToken(absl::Time deadline,
+                                       const std::string& id) override;
   absl::StatusOr<TokenRecord> RevokeToken(absl::Time deadline,
                                           const std::string& id,
                                           long long now) override;

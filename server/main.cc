@@ -369,8 +369,9 @@ int Serve() {
         spdlog::warn("database is {}", ok ? "reachable again" : "unreachable");
         last = ok;
       }
-      hc->SetServingStatus(ok);
       lock.lock();
+      if (stopping) break;  // the shutdown has said NOT_SERVING
+      hc->SetServingStatus(ok);
       cv.wait_for(lock, std::chrono::seconds(2), [&] { return stopping; });
     }
   });
@@ -383,19 +384,22 @@ int Serve() {
   sigwait(&signals, &sig);
   spdlog::info("received {}; finishing in-flight calls",
                sig == SIGTERM ? "SIGTERM" : "SIGINT");
+  // Load balancers see NOT_SERVING at once and new calls are refused while
+  // in-flight ones finish within the grace period; only then is the
+  // background thread (which may be inside a sweep) waited for.
   {
     std::lock_guard<std::mutex> lock(mu);
     stopping = true;
+    server->GetHealthCheckService()->SetServingStatus(false);
   }
   cv.notify_all();
-  health.join();
-  spdlog::debug("health thread stopped");
-  server->GetHealthCheckService()->SetServingStatus(false);
   server->Shutdown(
       std::chrono::system_clock::now() +
       std::chrono::seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds)));
   spdlog::debug("server shut down");
   server->Wait();
+  health.join();
+  spdlog::debug("background thread stopped");
   spdlog::info("stopped");
   return 0;
 }
@@ -448,7 +452,7 @@ int BootstrapAdmin() {
                                       absl::GetFlag(FLAGS_office), "", ""};
   // Reuse the principal when it exists (a lost admin token).
   std::string id;
-  auto list = admin.ListPrincipals(deadline, "", "", 100000);
+  auto list = admin.ListPrincipals(deadline, nullptr, "", "", 100000);
   if (!list.ok()) return Fail(list.status());
   for (const auto& p : *list) {
     if (p.name == name) id = p.id;
@@ -462,8 +466,15 @@ int BootstrapAdmin() {
     if (!created.ok()) return Fail(created.status());
     id = created->id;
   } else {
-    auto p = admin.GetPrincipal(deadline, id);
+    auto p = admin.GetPrincipal(deadline, nullptr, id);
     if (!p.ok()) return Fail(p.status());
+    if (p->disabled) {  // a lost admin is also a working admin again
+      db::PrincipalRecord enable;
+      enable.id = id;
+      auto enabled =
+          admin.UpdatePrincipal(deadline, nullptr, enable, {"disabled"});
+      if (!enabled.ok()) return Fail(enabled.status());
+    }
     bool has = false;
     for (const auto& b : p->bindings) has |= b == binding;
     if (!has) {
@@ -474,8 +485,8 @@ int BootstrapAdmin() {
       }
     }
   }
-  auto token =
-      admin.IssueToken(deadline, id, "bootstrap", absl::ZeroDuration());
+  auto token = admin.IssueToken(deadline, nullptr, id, "bootstrap",
+                                absl::ZeroDuration());
   if (!token.ok()) return Fail(token.status());
   // The only place a token is printed: stdout, once, for the operator.
   std::printf("principal_id: %s\ntoken: %s\n", id.c_str(),

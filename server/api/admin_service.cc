@@ -304,7 +304,7 @@ grpc::Status AdminService::GetPrincipal(grpc::ServerContext* ctx,
                                         const v1::GetPrincipalRequest* req,
                                         v1::Principal* resp) {
   ADUAN_AUTHORIZE(who, "GetPrincipal");
-  auto p = admin_.GetPrincipal(CallDeadline(*ctx), req->principal_id());
+  auto p = admin_.GetPrincipal(CallDeadline(*ctx), &*who, req->principal_id());
   if (!p.ok()) return ToGrpcStatus(p.status());
   ToProto(*p, resp);
   return grpc::Status::OK;
@@ -316,8 +316,9 @@ grpc::Status AdminService::ListPrincipals(grpc::ServerContext* ctx,
   ADUAN_AUTHORIZE(who, "ListPrincipals");
   auto size = PageSize(req->page_size());
   if (!size.ok()) return ToGrpcStatus(size.status());
-  auto list = admin_.ListPrincipals(CallDeadline(*ctx), req->office_code(),
-                                    req->page_token(), *size + 1);
+  auto list =
+      admin_.ListPrincipals(CallDeadline(*ctx), &*who, req->office_code(),
+                            req->page_token(), *size + 1);
   if (!list.ok()) return ToGrpcStatus(list.status());
   for (int i = 0; i < static_cast<int>(list->size()) && i < *size; ++i) {
     ToProto((*list)[i], resp->add_principals());
@@ -339,7 +340,7 @@ grpc::Status AdminService::UpdatePrincipal(
   changes.tls_identity = req->principal().tls_identity();
   std::vector<std::string> paths(req->update_mask().paths().begin(),
                                  req->update_mask().paths().end());
-  auto p = admin_.UpdatePrincipal(CallDeadline(*ctx), changes, paths);
+  auto p = admin_.UpdatePrincipal(CallDeadline(*ctx), &*who, changes, paths);
   if (!p.ok()) return ToGrpcStatus(p.status());
   ToProto(*p, resp);
   return grpc::Status::OK;
@@ -376,8 +377,8 @@ grpc::Status AdminService::IssueToken(grpc::ServerContext* ctx,
                                       v1::IssueTokenResponse* resp) {
   ADUAN_AUTHORIZE(who, "IssueToken");
   const absl::Duration ttl = absl::Seconds(req->ttl().seconds());
-  auto issued = admin_.IssueToken(CallDeadline(*ctx), req->principal_id(),
-                                  req->description(), ttl);
+  auto issued = admin_.IssueToken(CallDeadline(*ctx), &*who,
+                                  req->principal_id(), req->description(), ttl);
   if (!issued.ok()) return ToGrpcStatus(issued.status());
   ToProto(issued->token, resp->mutable_token());
   resp->set_secret(issued->secret);
@@ -388,7 +389,7 @@ grpc::Status AdminService::RevokeToken(grpc::ServerContext* ctx,
                                        const v1::RevokeTokenRequest* req,
                                        v1::Token* resp) {
   ADUAN_AUTHORIZE(who, "RevokeToken");
-  auto t = admin_.RevokeToken(CallDeadline(*ctx), req->token_id());
+  auto t = admin_.RevokeToken(CallDeadline(*ctx), &*who, req->token_id());
   if (!t.ok()) return ToGrpcStatus(t.status());
   ToProto(*t, resp);
   return grpc::Status::OK;
@@ -398,7 +399,7 @@ grpc::Status AdminService::ListTokens(grpc::ServerContext* ctx,
                                       const v1::ListTokensRequest* req,
                                       v1::ListTokensResponse* resp) {
   ADUAN_AUTHORIZE(who, "ListTokens");
-  auto list = admin_.ListTokens(CallDeadline(*ctx), req->principal_id());
+  auto list = admin_.ListTokens(CallDeadline(*ctx), &*who, req->principal_id());
   if (!list.ok()) return ToGrpcStatus(list.status());
   for (const auto& t : *list) ToProto(t, resp->add_tokens());
   return grpc::Status::OK;

@@ -37,8 +37,10 @@ grpc::Status ArchiveService::GetArchive(grpc::ServerContext* ctx,
                                         v1::ArchiveRecord* resp) {
   auto who = auth_.Authorize(*ctx, "aduan.v1.ArchiveService.GetArchive");
   if (!who.ok()) return ToGrpcStatus(who.status());
-  auto r = archive_.Get(CallDeadline(*ctx), *who, req->tracking_code());
-  if (!r.ok()) return ToGrpcStatus(r.status());
+  auto view = archive_.Read(CallDeadline(*ctx), *who, req->tracking_code());
+  if (!view.ok()) return ToGrpcStatus(view.status());
+  const db::ArchiveRecord* r = &view->record;
+  resp->set_redacted(view->redacted);
   resp->set_tracking_code(r->tracking_code);
   resp->set_sha256(r->sha256);
   *resp->mutable_create_time() =

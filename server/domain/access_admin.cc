@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <optional>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
@@ -42,7 +44,52 @@ absl::StatusOr<std::string> NewId(absl::string_view prefix) {
   return absl::StrCat(prefix, absl::BytesToHexString(bytes));
 }
 
+bool AdminOf(const Principal* who, const std::string& office) {
+  return who == nullptr || who->HasRole(kAdmin, office);
+}
+
+// `who` sees `p`: a binding of it is in an office `who` administers.
+bool Sees(const Principal* who, const db::PrincipalRecord& p) {
+  if (who == nullptr) return true;
+  for (const auto& b : p.bindings) {
+    if (AdminOf(who, b.office_code)) return true;
+  }
+  return false;
+}
+
+// The first office of `p` that `who` does not administer, if any.
+std::optional<std::string> ForeignOffice(const Principal* who,
+                                         const db::PrincipalRecord& p) {
+  for (const auto& b : p.bindings) {
+    if (!AdminOf(who, b.office_code)) return b.office_code;
+  }
+  return std::nullopt;
+}
+
+absl::Status PrincipalNotFound() {
+  return absl::NotFoundError("principal not found");
+}
+
 }  // namespace
+
+absl::StatusOr<db::PrincipalRecord> AccessAdmin::Load(absl::Time deadline,
+                                                      const Principal* who,
+                                                      const std::string& id,
+                                                      bool manage) {
+  absl::StatusOr<db::PrincipalRecord> p = access_.GetPrincipal(deadline, id);
+  if (absl::IsNotFound(p.status())) return PrincipalNotFound();
+  RETURN_IF_ERROR(p.status());
+  if (!Sees(who, *p)) return PrincipalNotFound();
+  if (manage) {
+    if (auto office = ForeignOffice(who, *p)) {
+      return absl::PermissionDeniedError(absl::StrCat(
+          "principal ", p->name, " also holds roles in office ", *office,
+          ", where you are not ADMIN; an ADMIN of every office it works in "
+          "manages it"));
+    }
+  }
+  return p;
+}
 
 absl::Status AccessAdmin::ValidateBinding(absl::Time deadline,
                                           const Principal* who,
@@ -90,6 +137,10 @@ absl::StatusOr<db::PrincipalRecord> AccessAdmin::CreatePrincipal(
                                kMaxNameChars, false));
   RETURN_IF_ERROR(
       ValidateText("principal.tls_identity", p.tls_identity, 0, 255, false));
+  if (who != nullptr && p.bindings.empty()) {
+    return Invalid("principal.role_bindings",
+                   "at least one, in an office where you are ADMIN");
+  }
   for (size_t i = 0; i < p.bindings.size(); ++i) {
     RETURN_IF_ERROR(
         ValidateBinding(deadline, who, p.bindings[i],
@@ -109,21 +160,42 @@ absl::StatusOr<db::PrincipalRecord> AccessAdmin::CreatePrincipal(
 }
 
 absl::StatusOr<db::PrincipalRecord> AccessAdmin::GetPrincipal(
-    absl::Time deadline, const std::string& id) {
-  return access_.GetPrincipal(deadline, id);
+    absl::Time deadline, const Principal* who, const std::string& id) {
+  return Load(deadline, who, id, /*manage=*/false);
 }
 
 absl::StatusOr<std::vector<db::PrincipalRecord>> AccessAdmin::ListPrincipals(
-    absl::Time deadline, const std::string& office_code,
+    absl::Time deadline, const Principal* who, const std::string& office_code,
     const std::string& after_name, int limit) {
-  return access_.ListPrincipals(deadline, office_code, after_name, limit);
+  if (!office_code.empty() && !AdminOf(who, office_code)) {
+    return absl::NotFoundError(
+        absl::StrCat("office '", office_code, "' not found"));
+  }
+  // Pages of the repository, keeping the principals `who` sees, until
+  // `limit` are found or the table ends.
+  std::vector<db::PrincipalRecord> out;
+  std::string after = after_name;
+  for (;;) {
+    ASSIGN_OR_RETURN(
+        std::vector<db::PrincipalRecord> page,
+        access_.ListPrincipals(deadline, office_code, after, limit));
+    for (db::PrincipalRecord& p : page) {
+      if (static_cast<int>(out.size()) == limit) return out;
+      if (Sees(who, p)) out.push_back(std::move(p));
+    }
+    if (static_cast<int>(page.size()) < limit ||
+        static_cast<int>(out.size()) == limit) {
+      return out;
+    }
+    after = page.back().name;
+  }
 }
 
 absl::StatusOr<db::PrincipalRecord> AccessAdmin::UpdatePrincipal(
-    absl::Time deadline, const db::PrincipalRecord& changes,
-    const std::vector<std::string>& paths) {
+    absl::Time deadline, const Principal* who,
+    const db::PrincipalRecord& changes, const std::vector<std::string>& paths) {
   ASSIGN_OR_RETURN(db::PrincipalRecord p,
-                   access_.GetPrincipal(deadline, changes.id));
+                   Load(deadline, who, changes.id, /*manage=*/true));
   if (paths.empty()) return Invalid("update_mask", "names no field");
   for (const std::string& path : paths) {
     if (path == "display_name") {
@@ -159,6 +231,8 @@ absl::StatusOr<db::PrincipalRecord> AccessAdmin::AddRoleBinding(
     absl::Time deadline, const Principal& who, const std::string& principal_id,
     const db::RoleBindingRecord& binding) {
   RETURN_IF_ERROR(ValidateBinding(deadline, &who, binding, "role_binding"));
+  RETURN_IF_ERROR(
+      Load(deadline, &who, principal_id, /*manage=*/false).status());
   absl::Status st = access_.AddBinding(deadline, principal_id, binding,
                                        ToUnixMicrosLL(clock_.Now()));
   if (absl::IsAlreadyExists(st)) {
@@ -176,15 +250,23 @@ absl::StatusOr<db::PrincipalRecord> AccessAdmin::RemoveRoleBinding(
     return absl::PermissionDeniedError(
         absl::StrCat("you are not ADMIN of office ", binding.office_code));
   }
+  ASSIGN_OR_RETURN(db::PrincipalRecord p,
+                   Load(deadline, &who, principal_id, /*manage=*/false));
+  if (p.bindings.size() == 1 && p.bindings[0] == binding) {
+    return absl::FailedPreconditionError(
+        "role_binding: the principal's last binding; disable the principal "
+        "instead (UpdatePrincipal disabled=true)");
+  }
   RETURN_IF_ERROR(access_.RemoveBinding(deadline, principal_id, binding));
   return access_.GetPrincipal(deadline, principal_id);
 }
 
 absl::StatusOr<IssuedToken> AccessAdmin::IssueToken(
-    absl::Time deadline, const std::string& principal_id,
+    absl::Time deadline, const Principal* who, const std::string& principal_id,
     const std::string& description, absl::Duration ttl) {
   RETURN_IF_ERROR(ValidateText("description", description, 0, 200, false));
   if (ttl < absl::ZeroDuration()) return Invalid("ttl", "must not be negative");
+  RETURN_IF_ERROR(Load(deadline, who, principal_id, /*manage=*/true).status());
   IssuedToken out;
   ASSIGN_OR_RETURN(out.secret, NewTokenSecret());
   ASSIGN_OR_RETURN(out.token.id, NewId("tok_"));
@@ -201,7 +283,16 @@ absl::StatusOr<IssuedToken> AccessAdmin::IssueToken(
 }
 
 absl::StatusOr<db::TokenRecord> AccessAdmin::RevokeToken(
-    absl::Time deadline, const std::string& token_id) {
+    absl::Time deadline, const Principal* who, const std::string& token_id) {
+  absl::StatusOr<db::TokenRecord> token = access_.GetToken(deadline, token_id);
+  if (absl::IsNotFound(token.status())) {
+    return absl::NotFoundError("token not found");
+  }
+  RETURN_IF_ERROR(token.status());
+  absl::Status allowed =
+      Load(deadline, who, token->principal_id, /*manage=*/true).status();
+  if (absl::IsNotFound(allowed)) return absl::NotFoundError("token not found");
+  RETURN_IF_ERROR(allowed);
   ASSIGN_OR_RETURN(
       db::TokenRecord t,
       access_.RevokeToken(deadline, token_id, ToUnixMicrosLL(clock_.Now())));
@@ -210,8 +301,9 @@ absl::StatusOr<db::TokenRecord> AccessAdmin::RevokeToken(
 }
 
 absl::StatusOr<std::vector<db::TokenRecord>> AccessAdmin::ListTokens(
-    absl::Time deadline, const std::string& principal_id) {
-  RETURN_IF_ERROR(access_.GetPrincipal(deadline, principal_id).status());
+    absl::Time deadline, const Principal* who,
+    const std::string& principal_id) {
+  RETURN_IF_ERROR(Load(deadline, who, principal_id, /*manage=*/false).status());
   return access_.ListTokens(deadline, principal_id);
 }
 

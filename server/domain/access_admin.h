@@ -1,6 +1,6 @@
 // AccessAdmin manages principals, their role bindings and tokens, and reads
-// the access log. Callers are ADMINs; an admin manages bindings only in the
-// offices where it holds ADMIN itself.
+// the access log. Callers are ADMINs; an admin sees and manages principals
+// and bindings only in the offices where it holds ADMIN itself.
 #ifndef ADUAN_SERVER_DOMAIN_ACCESS_ADMIN_H_
 #define ADUAN_SERVER_DOMAIN_ACCESS_ADMIN_H_
 
@@ -33,47 +33,68 @@ class AccessAdmin {
         offices_(offices),
         clock_(clock) {}
 
-  // Creates a principal with its bindings. `who` may be null for the
-  // bootstrap command (no caller yet).
+  // Every method takes the calling admin `who`; null means the operator
+  // working on the database directly (the bootstrap command), who may do
+  // everything. An admin sees a principal that has a binding in an office
+  // where it is ADMIN, and manages (changes, issues and revokes tokens of)
+  // a principal only when every binding of it is in such an office: an
+  // admin of one office cannot take over the staff of another. A principal
+  // the caller does not see is kNotFound, exactly as one that does not
+  // exist; one it sees but does not manage is kPermissionDenied naming the
+  // office.
+
+  // Creates a principal with its bindings (at least one unless `who` is
+  // null).
   // Errors: kInvalidArgument (name: 3–64 of [a-z0-9._-]; display name 1–100
-  // characters; a binding that is not well formed), kPermissionDenied
-  // (binding in an office where `who` is not ADMIN), kAlreadyExists (name or
-  // TLS identity taken).
+  // characters; a binding that is not well formed; no binding),
+  // kPermissionDenied (binding in an office where `who` is not ADMIN),
+  // kAlreadyExists (name or TLS identity taken).
   absl::StatusOr<db::PrincipalRecord> CreatePrincipal(absl::Time deadline,
                                                       const Principal* who,
                                                       db::PrincipalRecord p);
   // Errors: kNotFound.
   absl::StatusOr<db::PrincipalRecord> GetPrincipal(absl::Time deadline,
+                                                   const Principal* who,
                                                    const std::string& id);
-  // Ordered by name; `after_name` from the previous page.
+  // The principals `who` sees, ordered by name, after `after_name` (from
+  // the previous page); only those with a binding in `office_code` when it
+  // is not empty. Errors: kNotFound (an office where `who` is not ADMIN).
   absl::StatusOr<std::vector<db::PrincipalRecord>> ListPrincipals(
-      absl::Time deadline, const std::string& office_code,
+      absl::Time deadline, const Principal* who, const std::string& office_code,
       const std::string& after_name, int limit);
   // Changes the given fields (`paths`: display_name, disabled,
-  // tls_identity). Errors: kInvalidArgument (unknown path), kNotFound.
+  // tls_identity). Errors: kInvalidArgument (unknown path), kNotFound,
+  // kPermissionDenied, kAlreadyExists (TLS identity taken).
   absl::StatusOr<db::PrincipalRecord> UpdatePrincipal(
-      absl::Time deadline, const db::PrincipalRecord& changes,
+      absl::Time deadline, const Principal* who,
+      const db::PrincipalRecord& changes,
       const std::vector<std::string>& paths);
   // Errors: kInvalidArgument, kPermissionDenied, kNotFound, kAlreadyExists.
   absl::StatusOr<db::PrincipalRecord> AddRoleBinding(
       absl::Time deadline, const Principal& who,
       const std::string& principal_id, const db::RoleBindingRecord& binding);
-  // Errors: kPermissionDenied, kNotFound.
+  // Errors: kPermissionDenied, kNotFound, kFailedPrecondition (the last
+  // binding: disable the principal instead, so that it never becomes a
+  // principal no office owns).
   absl::StatusOr<db::PrincipalRecord> RemoveRoleBinding(
       absl::Time deadline, const Principal& who,
       const std::string& principal_id, const db::RoleBindingRecord& binding);
   // A new token (≥ 256 random bits) for the principal; `ttl` zero: no
   // expiry. Errors: kInvalidArgument (negative ttl, long description),
-  // kNotFound.
+  // kNotFound, kPermissionDenied.
   absl::StatusOr<IssuedToken> IssueToken(absl::Time deadline,
+                                         const Principal* who,
                                          const std::string& principal_id,
                                          const std::string& description,
                                          absl::Duration ttl);
-  // Errors: kNotFound.
+  // Errors: kNotFound, kPermissionDenied.
   absl::StatusOr<db::TokenRecord> RevokeToken(absl::Time deadline,
+                                              const Principal* who,
                                               const std::string& token_id);
+  // Errors: kNotFound.
   absl::StatusOr<std::vector<db::TokenRecord>> ListTokens(
-      absl::Time deadline, const std::string& principal_id);
+      absl::Time deadline, const Principal* who,
+      const std::string& principal_id);
   // Who read the full personal data of a complaint of an office where `who`
   // is ADMIN. Errors: kNotFound (unknown or other office), kInvalidArgument.
   absl::StatusOr<std::vector<db::AccessLogRecord>> ListAccessLog(
@@ -81,6 +102,11 @@ class AccessAdmin {
       const std::string& tracking_code, long long after_id, int limit);
 
  private:
+  // The principal if `who` sees it (else kNotFound), and, with `manage`,
+  // manages it (else kPermissionDenied).
+  absl::StatusOr<db::PrincipalRecord> Load(absl::Time deadline,
+                                           const Principal* who,
+                                           const std::string& id, bool manage);
   absl::Status ValidateBinding(absl::Time deadline, const Principal* who,
                                const db::RoleBindingRecord& b,
                                const std::string& field);

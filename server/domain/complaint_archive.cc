@@ -8,6 +8,7 @@
 #include "server/common/crypto.h"
 #include "server/common/status_macros.h"
 #include "server/domain/canonical_json.h"
+#include "server/domain/complaint_access.h"
 #include "server/domain/tracking_code.h"
 
 namespace aduan::domain {
@@ -37,6 +38,37 @@ bool MayRead(const Principal& who, const std::string& office) {
     if (who.HasRole(role, office)) return true;
   }
   return false;
+}
+
+// `document` with the value of its first "complainant" member replaced by
+// {"redacted":true}. The key cannot occur unescaped inside a string value,
+// so the first match is the member; the scan to its closing brace skips
+// strings and their escapes.
+std::string WithoutComplainant(const std::string& document) {
+  static constexpr char kKey[] = "\"complainant\":{";
+  const size_t start = document.find(kKey);
+  if (start == std::string::npos) return document;
+  const size_t open = start + sizeof(kKey) - 2;
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = open; i < document.size(); ++i) {
+    const char ch = document[i];
+    if (in_string) {
+      if (ch == '\\') {
+        ++i;
+      } else if (ch == '"') {
+        in_string = false;
+      }
+    } else if (ch == '"') {
+      in_string = true;
+    } else if (ch == '{') {
+      ++depth;
+    } else if (ch == '}' && --depth == 0) {
+      return absl::StrCat(document.substr(0, open), "{\"redacted\":true}",
+                          document.substr(i + 1));
+    }
+  }
+  return document;
 }
 
 }  // namespace
@@ -144,6 +176,22 @@ absl::StatusOr<db::ArchiveRecord> ComplaintArchive::Get(
     return absl::NotFoundError("no archive record for this complaint");
   }
   return *record;
+}
+
+absl::StatusOr<ArchiveView> ComplaintArchive::Read(
+    absl::Time deadline, const Principal& who,
+    const std::string& tracking_code) {
+  ArchiveView out;
+  ASSIGN_OR_RETURN(out.record, Get(deadline, who, tracking_code));
+  if (MayReadFullView(who, out.record.office_code)) return out;
+  // An auditor: the complainant of an anonymous complaint stays hidden.
+  ASSIGN_OR_RETURN(db::ComplaintRecord c,
+                   complaints_.Get(deadline, out.record.tracking_code));
+  if (c.anonymous) {
+    out.record.document = WithoutComplainant(out.record.document);
+    out.redacted = true;
+  }
+  return out;
 }
 
 absl::StatusOr<ArchiveCheck> ComplaintArchive::Verify(

@@ -34,6 +34,15 @@ struct ArchiveCheck {
   bool record_missing = false;
 };
 
+// An archive record as a caller may read it.
+struct ArchiveView {
+  db::ArchiveRecord record;
+  // The complainant was taken out of `record.document` (an anonymous
+  // complaint read without a staff role); the digest and HMAC are still
+  // those of the stored document.
+  bool redacted = false;
+};
+
 // Thread-safe; the references must outlive it.
 class ComplaintArchive {
  public:
@@ -59,6 +68,11 @@ class ComplaintArchive {
   absl::StatusOr<db::ArchiveRecord> Get(absl::Time deadline,
                                         const Principal& who,
                                         const std::string& tracking_code);
+  // The record for `who`: as Get, with the complainant of an anonymous
+  // complaint removed for callers who are not officer, secretary or head of
+  // the office (auditors). Errors as Get.
+  absl::StatusOr<ArchiveView> Read(absl::Time deadline, const Principal& who,
+                                   const std::string& tracking_code);
   // Recomputes the digest of the stored document and of one rebuilt from
   // the live rows, checks the HMAC, the link to the previous record and the
   // bytes of every attached document in the blob store. An ARCHIVED

@@ -243,6 +243,158 @@ TEST_P(AdminE2eTest, BadOfficeUnitAndCategoryInputIsRejected) {
   EXPECT_THAT(s.error_message(), HasSubstr("category.default_unit_code"));
 }
 
+// An ADMIN of Kanigaran alone cannot see or take over the staff of
+// Mayangan: their principals and tokens are NOT_FOUND, byte for byte as ones
+// that do not exist; a person working in both offices is visible but only an
+// admin of both manages it.
+TEST_P(AdminE2eTest, AdminOfOneOfficeCannotManageAnotherOfficesStaff) {
+  v1::Office created;
+  ASSERT_TRUE(CreateOffice(Mayangan(), &created).ok());  // admin of both
+  auto create =
+      [&](const std::string& name,
+          const std::vector<std::pair<v1::RoleBinding::Role, std::string>>&
+              bindings) {
+        grpc::ClientContext ctx;
+        testing::Authorize(ctx, admin_token_);
+        v1::CreatePrincipalRequest req;
+        req.mutable_principal()->set_name(name);
+        for (const auto& [role, office] : bindings) {
+          auto* b = req.mutable_principal()->add_role_bindings();
+          b->set_role(role);
+          b->set_office_code(office);
+        }
+        v1::Principal p;
+        grpc::Status s = admin_->CreatePrincipal(&ctx, req, &p);
+        EXPECT_TRUE(s.ok()) << s.error_message();
+        return p.principal_id();
+      };
+  const std::string andi =
+      create("andi.myg", {{v1::RoleBinding::OFFICER, "MYG"}});
+  const std::string rina = create(
+      "rina.both",
+      {{v1::RoleBinding::OFFICER, "KNG"}, {v1::RoleBinding::OFFICER, "MYG"}});
+  const std::string kng_admin =
+      create("admin.kng", {{v1::RoleBinding::ADMIN, "KNG"}});
+  std::string andi_token_id;
+  const std::string andi_token = IssueToken(andi, &andi_token_id);
+  const std::string kng = IssueToken(kng_admin);
+
+  auto call = [&](auto method, const auto& req, auto* resp) {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, kng);
+    return (admin_.get()->*method)(&ctx, req, resp);
+  };
+  v1::Principal p;
+  v1::GetPrincipalRequest get;
+  get.set_principal_id("p_0000000000000000");
+  const grpc::Status unknown =
+      call(&v1::AdminService::Stub::GetPrincipal, get, &p);
+  ASSERT_EQ(unknown.error_code(), grpc::StatusCode::NOT_FOUND);
+  auto expect_hidden = [&](const grpc::Status& s, const char* what) {
+    EXPECT_EQ(s.error_code(), grpc::StatusCode::NOT_FOUND) << what;
+    EXPECT_EQ(s.error_message(), unknown.error_message()) << what;
+  };
+  get.set_principal_id(andi);
+  expect_hidden(call(&v1::AdminService::Stub::GetPrincipal, get, &p), "get");
+  v1::IssueTokenRequest issue;
+  issue.set_principal_id(andi);
+  v1::IssueTokenResponse issued;
+  expect_hidden(call(&v1::AdminService::Stub::IssueToken, issue, &issued),
+                "issue");
+  v1::UpdatePrincipalRequest update;
+  update.mutable_principal()->set_principal_id(andi);
+  update.mutable_principal()->set_disabled(true);
+  update.mutable_update_mask()->add_paths("disabled");
+  expect_hidden(call(&v1::AdminService::Stub::UpdatePrincipal, update, &p),
+                "update");
+  v1::AddRoleBindingRequest add;
+  add.set_principal_id(andi);
+  add.mutable_role_binding()->set_role(v1::RoleBinding::HEAD);
+  add.mutable_role_binding()->set_office_code("KNG");
+  expect_hidden(call(&v1::AdminService::Stub::AddRoleBinding, add, &p),
+                "add binding");
+  v1::ListTokensRequest list_tokens;
+  list_tokens.set_principal_id(andi);
+  v1::ListTokensResponse tokens;
+  expect_hidden(call(&v1::AdminService::Stub::ListTokens, list_tokens, &tokens),
+                "list tokens");
+  v1::RevokeTokenRequest revoke;
+  revoke.set_token_id("tok_0000000000000000");
+  v1::Token token;
+  const grpc::Status unknown_token =
+      call(&v1::AdminService::Stub::RevokeToken, revoke, &token);
+  EXPECT_EQ(unknown_token.error_code(), grpc::StatusCode::NOT_FOUND);
+  revoke.set_token_id(andi_token_id);
+  grpc::Status s = call(&v1::AdminService::Stub::RevokeToken, revoke, &token);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(s.error_message(), unknown_token.error_message());
+  // Lists hold only the principals Kanigaran's admin sees.
+  v1::ListPrincipalsRequest list;
+  v1::ListPrincipalsResponse listed;
+  ASSERT_TRUE(
+      call(&v1::AdminService::Stub::ListPrincipals, list, &listed).ok());
+  std::vector<std::string> names;
+  for (const auto& q : listed.principals()) names.push_back(q.name());
+  EXPECT_THAT(names, ::testing::Contains("rina.both"));
+  EXPECT_THAT(names, ::testing::Contains("admin.kng"));
+  EXPECT_THAT(names, ::testing::Not(::testing::Contains("andi.myg")));
+  list.set_office_code("MYG");
+  EXPECT_EQ(
+      call(&v1::AdminService::Stub::ListPrincipals, list, &listed).error_code(),
+      grpc::StatusCode::NOT_FOUND);
+  // A person of both offices: seen, not managed.
+  get.set_principal_id(rina);
+  ASSERT_TRUE(call(&v1::AdminService::Stub::GetPrincipal, get, &p).ok());
+  issue.set_principal_id(rina);
+  s = call(&v1::AdminService::Stub::IssueToken, issue, &issued);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_THAT(s.error_message(), HasSubstr("office MYG"));
+  EXPECT_TRUE(issued.secret().empty());
+  // Nothing changed: Andi works, with his one token.
+  {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, admin_token_);
+    v1::ListTokensResponse all;
+    ASSERT_TRUE(admin_->ListTokens(&ctx, list_tokens, &all).ok());
+    ASSERT_EQ(all.tokens_size(), 1);
+    EXPECT_FALSE(all.tokens(0).has_revoke_time());
+    grpc::ClientContext ctx2;
+    testing::Authorize(ctx2, admin_token_);
+    get.set_principal_id(andi);
+    ASSERT_TRUE(admin_->GetPrincipal(&ctx2, get, &p).ok());
+    EXPECT_FALSE(p.disabled());
+    ASSERT_EQ(p.role_bindings_size(), 1);
+    EXPECT_EQ(p.role_bindings(0).office_code(), "MYG");
+  }
+  {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, andi_token);
+    v1::ListComplaintsRequest req;
+    v1::ListComplaintsResponse resp;
+    EXPECT_TRUE(complaints_->ListComplaints(&ctx, req, &resp).ok());
+  }
+  // Every principal keeps an office that owns it: no principal without a
+  // binding, and the last binding is not removed (disable instead).
+  {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, admin_token_);
+    v1::CreatePrincipalRequest req;
+    req.mutable_principal()->set_name("tanpa.peran");
+    s = admin_->CreatePrincipal(&ctx, req, &p);
+    EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_THAT(s.error_message(), HasSubstr("principal.role_bindings"));
+    grpc::ClientContext ctx2;
+    testing::Authorize(ctx2, admin_token_);
+    v1::RemoveRoleBindingRequest remove;
+    remove.set_principal_id(andi);
+    remove.mutable_role_binding()->set_role(v1::RoleBinding::OFFICER);
+    remove.mutable_role_binding()->set_office_code("MYG");
+    s = admin_->RemoveRoleBinding(&ctx2, remove, &p);
+    EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+    EXPECT_THAT(s.error_message(), HasSubstr("last binding"));
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, AdminE2eTest,
                          ::testing::Values("sqlite", "mysql"),
                          [](const auto& info) { return info.param; });

@@ -224,6 +224,77 @@ TEST_P(WorkflowE2eTest, DuplicateOfAnExistingComplaintIsInformedAndArchived) {
                                               S::INFORMED, S::ARCHIVED}));
 }
 
+// The archive keeps the complainant; an auditor reading the record of a
+// complaint made anonymous after intake gets it without the complainant,
+// marked redacted, with the stored digest; staff read it whole.
+TEST_P(WorkflowE2eTest, AuditorReadsAnonymousArchiveWithoutTheComplainant) {
+  const std::string auditor = CreateUser("pemeriksa", v1::RoleBinding::AUDITOR);
+  auto archive = [&](bool anonymous) {
+    auto [code, pin] = Submit();
+    if (anonymous) {
+      grpc::ClientContext ctx;
+      testing::Authorize(ctx, officer_token_);
+      v1::UpdateComplaintRequest raise;
+      raise.set_request_id("raise-" + code);
+      raise.mutable_complaint()->set_tracking_code(code);
+      raise.mutable_complaint()->set_anonymous(true);
+      raise.mutable_update_mask()->add_paths("anonymous");
+      v1::Complaint raised;
+      EXPECT_TRUE(intake_->UpdateComplaint(&ctx, raise, &raised).ok());
+      EXPECT_TRUE(raised.anonymous());
+    }
+    EXPECT_TRUE(Do(officer_token_, code, v1::WithdrawComplaintRequest(),
+                   [&](auto* c, auto& r, auto* p) {
+                     return intake_->WithdrawComplaint(c, r, p);
+                   })
+                    .ok());
+    ArchiveAndVerify(code);
+    return code;
+  };
+  auto read = [&](const std::string& token, const std::string& code) {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, token);
+    v1::GetArchiveRequest req;
+    req.set_tracking_code(code);
+    v1::ArchiveRecord record;
+    grpc::Status s = archive_->GetArchive(&ctx, req, &record);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return record;
+  };
+  const std::string hidden = archive(true);
+  const v1::ArchiveRecord staff = read(officer_token_, hidden);
+  EXPECT_FALSE(staff.redacted());
+  EXPECT_THAT(staff.document(), HasSubstr("\"name\":\"Wati\""));
+  EXPECT_GT(staff.office_seq(), 0);
+  EXPECT_EQ(staff.prev_sha256().size(), 64u);
+  EXPECT_EQ(staff.hmac().size(), 64u);
+  const v1::ArchiveRecord audited = read(auditor, hidden);
+  EXPECT_TRUE(audited.redacted());
+  EXPECT_EQ(audited.document().find("Wati"), std::string::npos);
+  EXPECT_EQ(audited.document().find("081298765432"), std::string::npos);
+  EXPECT_THAT(audited.document(),
+              HasSubstr("\"complainant\":{\"redacted\":true}"));
+  EXPECT_THAT(audited.document(),
+              HasSubstr("\"title\":\"Keributan malam hari\""));
+  EXPECT_EQ(audited.sha256(), staff.sha256());
+  {
+    // The auditor's check runs on the stored document.
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, auditor);
+    v1::VerifyArchiveRequest req;
+    req.set_tracking_code(hidden);
+    v1::VerifyArchiveResponse check;
+    ASSERT_TRUE(archive_->VerifyArchive(&ctx, req, &check).ok());
+    EXPECT_TRUE(check.intact());
+    EXPECT_FALSE(check.record_missing());
+  }
+  // A complaint that is not anonymous: the auditor reads it whole.
+  const std::string open = archive(false);
+  const v1::ArchiveRecord plain = read(auditor, open);
+  EXPECT_FALSE(plain.redacted());
+  EXPECT_THAT(plain.document(), HasSubstr("\"name\":\"Wati\""));
+}
+
 TEST_P(WorkflowE2eTest, DeclinedByTheHeadThenInformedAndArchived) {
   for (auto outcome : {v1::DeclineComplaintRequest::OUT_OF_SCOPE,
                        v1::DeclineComplaintRequest::REJECTED}) {
