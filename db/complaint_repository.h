@@ -183,13 +183,17 @@ class ComplaintRepository {
       absl::Time deadline, const std::string& tracking_code,
       long long after_version, int limit) = 0;
 
-  // Counts a wrong PIN: restarts the count when the window that began at
-  // pin_window_start is older than `window`. Returns the failures in the
-  // current window. Errors: kNotFound.
-  virtual absl::StatusOr<int> RecordPinFailure(absl::Time deadline,
-                                               const std::string& tracking_code,
-                                               long long now,
-                                               long long window_us) = 0;
+  // Counts a PIN attempt, atomically (one UPDATE, so concurrent attempts
+  // are all counted): restarts the count when the window that began at
+  // pin_window_start is older than `window_us`. Returns the attempts in the
+  // current window, this one included. Errors: kNotFound.
+  virtual absl::StatusOr<int> CountPinAttempt(absl::Time deadline,
+                                              const std::string& tracking_code,
+                                              long long now,
+                                              long long window_us) = 0;
+  // Takes back one counted attempt (the PIN was right); never below zero.
+  virtual absl::Status ForgivePinAttempt(absl::Time deadline,
+                                         const std::string& tracking_code) = 0;
 };
 
 }  // namespace aduan::db

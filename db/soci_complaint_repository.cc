@@ -129,9 +129,19 @@ constexpr char kSelectPinWindow[] =
     "SELECT pin_failures, pin_window_start FROM complaints "
     "WHERE tracking_code = :t";
 
-constexpr char kUpdatePinWindow[] =
-    "UPDATE complaints SET pin_failures = :f, pin_window_start = :w "
+// One statement, so that concurrent attempts are all counted. Both
+// dialects evaluate the second CASE on the stored pin_window_start (MySQL
+// assigns left to right, but the first assignment does not change it).
+constexpr char kCountPinAttempt[] =
+    "UPDATE complaints SET "
+    "pin_failures = CASE WHEN :now1 - pin_window_start >= :win1 THEN 1 "
+    "ELSE pin_failures + 1 END, "
+    "pin_window_start = CASE WHEN :now2 - pin_window_start >= :win2 "
+    "THEN :now3 ELSE pin_window_start END "
     "WHERE tracking_code = :t";
+constexpr char kForgivePinAttempt[] =
+    "UPDATE complaints SET pin_failures = CASE WHEN pin_failures > 0 THEN "
+    "pin_failures - 1 ELSE 0 END WHERE tracking_code = :t";
 
 // A running clock past due, or a clock that stopped late; a running clock
 // past its at-risk time. Range conditions on the derived columns (see
@@ -1010,25 +1020,34 @@ absl::StatusOr<std::vector<EventRecord>> SociComplaintRepository::ListEvents(
   return out;
 }
 
-absl::StatusOr<int> SociComplaintRepository::RecordPinFailure(
+absl::StatusOr<int> SociComplaintRepository::CountPinAttempt(
     absl::Time deadline, const std::string& tracking_code, long long now,
     long long window_us) {
-  int failures = 0;
+  int attempts = 0;
   RETURN_IF_ERROR(db_.Write(deadline, [&](soci::session& sql) {
+    soci::statement st =
+        (sql.prepare << kCountPinAttempt, soci::use(now, "now1"),
+         soci::use(window_us, "win1"), soci::use(now, "now2"),
+         soci::use(window_us, "win2"), soci::use(now, "now3"),
+         soci::use(tracking_code, "t"));
+    st.execute(true);
+    if (st.get_affected_rows() == 0) {
+      return absl::NotFoundError("complaint not found");
+    }
     long long window_start = 0;
     sql << kSelectPinWindow, soci::use(tracking_code, "t"),
-        soci::into(failures), soci::into(window_start);
-    if (!sql.got_data()) return absl::NotFoundError("complaint not found");
-    if (now - window_start >= window_us) {
-      failures = 0;
-      window_start = now;
-    }
-    ++failures;
-    sql << kUpdatePinWindow, soci::use(failures, "f"),
-        soci::use(window_start, "w"), soci::use(tracking_code, "t");
+        soci::into(attempts), soci::into(window_start);
     return absl::OkStatus();
   }));
-  return failures;
+  return attempts;
+}
+
+absl::Status SociComplaintRepository::ForgivePinAttempt(
+    absl::Time deadline, const std::string& tracking_code) {
+  return db_.Write(deadline, [&](soci::session& sql) {
+    sql << kForgivePinAttempt, soci::use(tracking_code, "t");
+    return absl::OkStatus();
+  });
 }
 
 }  // namespace aduan::db

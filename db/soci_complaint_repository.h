@@ -62,10 +62,12 @@ class SociComplaintRepository : public ComplaintRepository {
   absl::StatusOr<std::vector<EventRecord>> ListEvents(
       absl::Time deadline, const std::string& tracking_code,
       long long after_version, int limit) override;
-  absl::StatusOr<int> RecordPinFailure(absl::Time deadline,
-                                       const std::string& tracking_code,
-                                       long long now,
-                                       long long window_us) override;
+  absl::StatusOr<int> CountPinAttempt(absl::Time deadline,
+                                      const std::string& tracking_code,
+                                      long long now,
+                                      long long window_us) override;
+  absl::Status ForgivePinAttempt(absl::Time deadline,
+                                 const std::string& tracking_code) override;
 
  private:
   // NIK and KK as stored: encrypted, with the NIK's blind index.

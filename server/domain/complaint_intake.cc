@@ -246,25 +246,10 @@ absl::StatusOr<TrackResult> ComplaintIntake::Track(
   auto stored = complaints_.Get(deadline, code);
   if (absl::IsNotFound(stored.status())) return NotFoundOrWrongPin();
   RETURN_IF_ERROR(stored.status());
+  absl::Status pin_ok = pin_guard_.Check(deadline, *stored, pin);
+  if (absl::IsNotFound(pin_ok)) return NotFoundOrWrongPin();
+  RETURN_IF_ERROR(pin_ok);
   const absl::Time now = clock_.Now();
-  const long long now_us = ToUnixMicrosLL(now);
-  const long long window_us = absl::ToInt64Microseconds(kPinWindow);
-  if (stored->pin_failures >= kMaxPinFailures &&
-      now_us - stored->pin_window_start < window_us) {
-    return absl::ResourceExhaustedError(absl::StrCat(
-        "too many wrong PINs for this tracking code; try again after ",
-        absl::FormatTime(
-            "%H:%M UTC",
-            absl::FromUnixMicros(stored->pin_window_start + window_us),
-            absl::UTCTimeZone())));
-  }
-  if (!pins_.Matches(code, stored->pin_generation, pin)) {
-    RETURN_IF_ERROR(
-        complaints_.RecordPinFailure(deadline, code, now_us, window_us)
-            .status());
-    spdlog::warn("wrong PIN for {}", code);
-    return NotFoundOrWrongPin();
-  }
   ASSIGN_OR_RETURN(std::vector<db::EventRecord> events,
                    complaints_.ListEvents(deadline, code, 0, 1000));
   TrackResult out;

@@ -14,6 +14,7 @@
 #include "server/common/clock.h"
 #include "server/domain/complaint_view.h"
 #include "server/domain/office_directory.h"
+#include "server/domain/pin_guard.h"
 #include "server/domain/pin_issuer.h"
 #include "server/domain/principal.h"
 #include "server/domain/rate_limiter.h"
@@ -63,10 +64,6 @@ absl::Status ValidateComplaintFields(const OfficeConfig& office,
 // Thread-safe; every reference must outlive it.
 class ComplaintIntake {
  public:
-  // Wrong PINs allowed per tracking code within kPinWindow.
-  static constexpr int kMaxPinFailures = 5;
-  static constexpr absl::Duration kPinWindow = absl::Minutes(15);
-
   // `limiter` (optional) bounds submissions per principal.
   ComplaintIntake(db::ComplaintRepository& complaints, OfficeDirectory& offices,
                   const PinIssuer& pins, const Clock& clock,
@@ -75,7 +72,8 @@ class ComplaintIntake {
         offices_(offices),
         pins_(pins),
         clock_(clock),
-        limiter_(limiter) {}
+        limiter_(limiter),
+        pin_guard_(complaints, pins, clock) {}
 
   // Validates the draft by the rules of DESIGN.md §3, then stores it as
   // SUBMITTED with its SUBMITTED event and idempotency record in one
@@ -107,6 +105,7 @@ class ComplaintIntake {
   const PinIssuer& pins_;
   const Clock& clock_;
   RateLimiter* limiter_;
+  PinGuard pin_guard_;
 };
 
 }  // namespace aduan::domain

@@ -22,10 +22,6 @@ namespace aduan::domain {
 namespace {
 
 constexpr int kMaxAttempts = 5;
-// The complainant's wrong-PIN budget is the one TrackComplaint enforces.
-constexpr int kMaxPinFailures = ComplaintIntake::kMaxPinFailures;
-const long long kPinWindowUs =
-    absl::ToInt64Microseconds(ComplaintIntake::kPinWindow);
 
 absl::Status NotFound() { return absl::NotFoundError("complaint not found"); }
 
@@ -109,17 +105,9 @@ ComplaintWorkflow::Scope ComplaintWorkflow::ComplainantSide(
              (!c.source.empty() &&
               who.GatewaySource(c.office_code) == c.source);
     }
-    // The complainant: the right PIN, within the wrong-PIN budget.
-    const long long now = ToUnixMicrosLL(clock_.Now());
-    if (c.pin_failures >= kMaxPinFailures &&
-        now - c.pin_window_start < kPinWindowUs) {
-      return false;
-    }
-    if (pins_.Matches(c.tracking_code, c.pin_generation, in.pin)) return true;
-    (void)complaints_.RecordPinFailure(absl::Now() + absl::Seconds(5),
-                                       c.tracking_code, now, kPinWindowUs);
-    spdlog::warn("wrong PIN for {}", c.tracking_code);
-    return false;
+    // The complainant: the right PIN, within the wrong-PIN budget (the one
+    // TrackComplaint spends too). A spent budget is NOT_FOUND here.
+    return pin_guard_.Check(absl::Now() + absl::Seconds(5), c, in.pin).ok();
   };
 }
 

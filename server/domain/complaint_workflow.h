@@ -24,6 +24,7 @@
 #include "server/domain/complaint_archive.h"
 #include "server/domain/complaint_view.h"
 #include "server/domain/office_directory.h"
+#include "server/domain/pin_guard.h"
 #include "server/domain/pin_issuer.h"
 #include "server/domain/principal.h"
 #include "server/domain/state_machine.h"
@@ -113,7 +114,8 @@ class ComplaintWorkflow {
         offices_(offices),
         pins_(pins),
         clock_(clock),
-        archive_(archive) {}
+        archive_(archive),
+        pin_guard_(complaints, pins, clock) {}
 
   // Step 2 (officer). DUPLICATE needs `duplicate_of` of the same office,
   // NEEDS_INFO `missing_info`, OUT_OF_SCOPE `referred_to`, REJECTED `note`.
@@ -260,6 +262,7 @@ class ComplaintWorkflow {
   const PinIssuer& pins_;
   const Clock& clock_;
   const ComplaintArchive* archive_;
+  PinGuard pin_guard_;
 };
 
 }  // namespace aduan::domain

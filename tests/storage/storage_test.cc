@@ -484,20 +484,40 @@ TEST_P(StorageTest, EventsAreAppendOnly) {
   EXPECT_EQ((*events)[0].note, "");
 }
 
-TEST_P(StorageTest, PinFailuresCountWithinWindow) {
+TEST_P(StorageTest, PinAttemptsCountWithinWindowAndAreForgiven) {
   ASSERT_EQ(CreateOk(Sample("KNG-PIN00001", 1)), CreateOutcome::Kind::kCreated);
   const long long minute = 60LL * 1000000;
-  EXPECT_EQ(*complaints_->RecordPinFailure(Deadline(), "KNG-PIN00001",
-                                           100 * minute, 15 * minute),
+  EXPECT_EQ(*complaints_->CountPinAttempt(Deadline(), "KNG-PIN00001",
+                                          100 * minute, 15 * minute),
             1);
-  EXPECT_EQ(*complaints_->RecordPinFailure(Deadline(), "KNG-PIN00001",
-                                           101 * minute, 15 * minute),
+  EXPECT_EQ(*complaints_->CountPinAttempt(Deadline(), "KNG-PIN00001",
+                                          101 * minute, 15 * minute),
             2);
-  EXPECT_EQ(*complaints_->RecordPinFailure(Deadline(), "KNG-PIN00001",
-                                           116 * minute, 15 * minute),
+  EXPECT_EQ(*complaints_->CountPinAttempt(Deadline(), "KNG-PIN00001",
+                                          116 * minute, 15 * minute),
             1);
-  EXPECT_THAT(complaints_->RecordPinFailure(Deadline(), "KNG-NOPE0000", 1, 1),
+  EXPECT_THAT(complaints_->CountPinAttempt(Deadline(), "KNG-NOPE0000", 1, 1),
               StatusIs(absl::StatusCode::kNotFound));
+  // A right PIN takes its attempt back, never below zero.
+  ASSERT_TRUE(complaints_->ForgivePinAttempt(Deadline(), "KNG-PIN00001").ok());
+  ASSERT_TRUE(complaints_->ForgivePinAttempt(Deadline(), "KNG-PIN00001").ok());
+  EXPECT_EQ(complaints_->Get(Deadline(), "KNG-PIN00001")->pin_failures, 0);
+  EXPECT_EQ(*complaints_->CountPinAttempt(Deadline(), "KNG-PIN00001",
+                                          117 * minute, 15 * minute),
+            1);
+  // Concurrent attempts are all counted (no lost update).
+  constexpr int kThreads = 8;
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&] {
+      auto n = complaints_->CountPinAttempt(Deadline(), "KNG-PIN00001",
+                                            118 * minute, 15 * minute);
+      EXPECT_TRUE(n.ok()) << n.status();
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(complaints_->Get(Deadline(), "KNG-PIN00001")->pin_failures,
+            1 + kThreads);
 }
 
 TEST_P(StorageTest, DurabilitySettingsAreOn) {

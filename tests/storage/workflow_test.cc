@@ -400,6 +400,50 @@ TEST_P(WorkflowTest, StoredDataArgumentsComeBeforeEtagAndState) {
   EXPECT_EQ(Stored(code).title, "Lampu jalan mati");
 }
 
+// The wrong-PIN budget holds against concurrent guesses: of many wrong
+// PINs sent at once exactly the budget is compared (NOT_FOUND), the rest are
+// refused; a right PIN does not spend it; the citizen's other PIN paths
+// share it.
+TEST_P(WorkflowTest, WrongPinBudgetHoldsUnderConcurrentGuesses) {
+  const std::string code = Submit();
+  const std::string pin = pins_.Pin(code, Stored(code).pin_generation);
+  const std::string wrong = pin == "00000000" ? "00000001" : "00000000";
+  for (int i = 0; i < PinGuard::kMaxAttempts - 1; ++i) {
+    EXPECT_THAT(intake_->Track(Deadline(), code, wrong),
+                StatusIs(absl::StatusCode::kNotFound));
+  }
+  for (int i = 0; i < 3; ++i) {  // right PINs cost nothing
+    ASSERT_TRUE(intake_->Track(Deadline(), code, pin).ok());
+  }
+  EXPECT_EQ(Stored(code).pin_failures, PinGuard::kMaxAttempts - 1);
+  constexpr int kGuesses = 12;
+  std::atomic<int> not_found{0}, exhausted{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kGuesses; ++i) {
+    threads.emplace_back([&] {
+      absl::Status s = intake_->Track(Deadline(), code, wrong).status();
+      if (absl::IsNotFound(s)) ++not_found;
+      if (absl::IsResourceExhausted(s)) ++exhausted;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(not_found, 1);  // the one attempt left
+  EXPECT_EQ(exhausted, kGuesses - 1);
+  EXPECT_THAT(intake_->Track(Deadline(), code, pin),
+              StatusIs(absl::StatusCode::kResourceExhausted, "too many"));
+  Principal citizen;  // no token: the PIN path
+  StepInput in = In(code);
+  in.pin = pin;
+  EXPECT_THAT(flow_->Withdraw(Deadline(), citizen, in, ""),
+              StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_EQ(Stored(code).state, "SUBMITTED");
+  // The budget renews after its window.
+  clock_.Advance(PinGuard::kWindow);
+  ASSERT_TRUE(intake_->Track(Deadline(), code, pin).ok());
+  ASSERT_TRUE(flow_->Withdraw(Deadline(), citizen, in, "").ok());
+  EXPECT_EQ(Stored(code).state, "WITHDRAWN");
+}
+
 // A reissued PIN replaces the old one, with an event; a retry of the same
 // request returns the PIN that works.
 TEST_P(WorkflowTest, ReissuedPinReplacesTheOldOne) {

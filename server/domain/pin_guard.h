@@ -1,0 +1,44 @@
+// PinGuard checks a complainant's PIN under the wrong-PIN budget of a
+// tracking code: at most kMaxAttempts wrong PINs in kWindow. Every attempt
+// is counted in the database before the PIN is compared (and given back
+// when it was right), so that concurrent guesses, on one process or many,
+// cannot get past the budget.
+#ifndef ADUAN_SERVER_DOMAIN_PIN_GUARD_H_
+#define ADUAN_SERVER_DOMAIN_PIN_GUARD_H_
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/time/time.h"
+#include "db/complaint_repository.h"
+#include "server/common/clock.h"
+#include "server/domain/pin_issuer.h"
+
+namespace aduan::domain {
+
+// Thread-safe; the references must outlive it.
+class PinGuard {
+ public:
+  static constexpr int kMaxAttempts = 5;
+  static constexpr absl::Duration kWindow = absl::Minutes(15);
+
+  PinGuard(db::ComplaintRepository& complaints, const PinIssuer& pins,
+           const Clock& clock)
+      : complaints_(complaints), pins_(pins), clock_(clock) {}
+
+  // OK when `pin` is the current PIN of `c`. Errors: kNotFound "complaint
+  // not found" for a wrong PIN (the same answer as for an unknown tracking
+  // code), kResourceExhausted when the budget is spent (with the time it
+  // renews), database errors as they come.
+  absl::Status Check(absl::Time deadline, const db::ComplaintRecord& c,
+                     const std::string& pin) const;
+
+ private:
+  db::ComplaintRepository& complaints_;
+  const PinIssuer& pins_;
+  const Clock& clock_;
+};
+
+}  // namespace aduan::domain
+
+#endif  // ADUAN_SERVER_DOMAIN_PIN_GUARD_H_
