@@ -58,9 +58,13 @@ class AccessRepository {
                                      const std::string& principal_id,
                                      const RoleBindingRecord& binding) = 0;
 
-  // Errors: kNotFound (principal), kAlreadyExists.
+  // Errors: kNotFound (principal), kAlreadyExists (its request_key is
+  // taken: the same request, issued meanwhile).
   virtual absl::Status CreateToken(absl::Time deadline,
                                    const TokenRecord& token) = 0;
+  // The token issued for `request_key`, if any.
+  virtual absl::StatusOr<std::optional<TokenRecord>> FindTokenByRequest(
+      absl::Time deadline, const std::string& request_key) = 0;
   // Errors: kNotFound.
   virtual absl::StatusOr<TokenRecord> GetToken(absl::Time deadline,
                                                const std::string& id) = 0;

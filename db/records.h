@@ -161,6 +161,12 @@ struct TokenRecord {
   std::optional<long long> expire_time;
   std::optional<long long> last_used_time;
   std::optional<long long> revoke_time;
+  // Set when issued for a request_id (empty otherwise): SHA-256 hex of the
+  // caller and request_id, the request's fingerprint, and the secret sealed
+  // for a retry until the token is first used or revoked.
+  std::string request_key;
+  std::string request_fingerprint;
+  std::string secret_sealed;
 };
 
 // The write-once archive record of a complaint (step 7).

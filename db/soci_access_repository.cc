@@ -15,7 +15,8 @@ constexpr char kSelectBindings[] =
     "WHERE principal_id = :id ORDER BY office_code, role, unit_code, source";
 constexpr char kTokenColumns[] =
     "id, principal_id, secret_hash, description, create_time, expire_time, "
-    "last_used_time, revoke_time";
+    "last_used_time, revoke_time, request_key, request_fingerprint, "
+    "secret_sealed";
 // One round trip for authentication: token, principal and bindings.
 constexpr char kFindToken[] =
     "SELECT t.id, t.principal_id, t.description, t.create_time, "
@@ -25,8 +26,11 @@ constexpr char kFindToken[] =
     "ON p.id = t.principal_id LEFT JOIN role_bindings b ON b.principal_id = "
     "p.id WHERE t.secret_hash = :hash ORDER BY b.office_code, b.role, "
     "b.unit_code, b.source";
+// The first use shows the secret arrived: the sealed copy kept for a retry
+// of IssueToken goes.
 constexpr char kTouchToken[] =
-    "UPDATE api_tokens SET last_used_time = :now WHERE id = :id";
+    "UPDATE api_tokens SET last_used_time = :now, secret_sealed = NULL "
+    "WHERE id = :id";
 constexpr char kInsertPrincipal[] =
     "INSERT INTO principals (id, name, display_name, disabled, tls_identity, "
     "create_time, update_time) VALUES (:id, :name, :display, :disabled, :tls, "
@@ -44,11 +48,12 @@ constexpr char kDeleteBinding[] =
     "office_code = :office AND unit_code = :unit AND source = :source";
 constexpr char kInsertToken[] =
     "INSERT INTO api_tokens (id, principal_id, secret_hash, description, "
-    "create_time, expire_time) VALUES (:id, :pid, :hash, :description, :ct, "
-    ":expire)";
+    "create_time, expire_time, request_key, request_fingerprint, "
+    "secret_sealed) VALUES (:id, :pid, :hash, :description, :ct, :expire, "
+    ":rkey, :rfp, :sealed)";
 constexpr char kRevokeToken[] =
-    "UPDATE api_tokens SET revoke_time = :now WHERE id = :id AND revoke_time "
-    "IS NULL";
+    "UPDATE api_tokens SET revoke_time = :now, secret_sealed = NULL "
+    "WHERE id = :id AND revoke_time IS NULL";
 constexpr char kSelectAccessLog[] =
     "SELECT id, office_code, tracking_code, principal_id, principal_name, "
     "role, reason, create_time FROM access_log WHERE tracking_code = :t AND "
@@ -80,7 +85,8 @@ struct TokenRow {
   TokenRecord r;
   long long expire = 0, used = 0, revoked = 0;
   soci::indicator i_expire = soci::i_null, i_used = soci::i_null,
-                  i_revoked = soci::i_null;
+                  i_revoked = soci::i_null, i_key = soci::i_null,
+                  i_fp = soci::i_null, i_sealed = soci::i_null;
   void Bind(soci::statement& st) {
     st.exchange(soci::into(r.id));
     st.exchange(soci::into(r.principal_id));
@@ -90,6 +96,9 @@ struct TokenRow {
     st.exchange(soci::into(expire, i_expire));
     st.exchange(soci::into(used, i_used));
     st.exchange(soci::into(revoked, i_revoked));
+    st.exchange(soci::into(r.request_key, i_key));
+    st.exchange(soci::into(r.request_fingerprint, i_fp));
+    st.exchange(soci::into(r.secret_sealed, i_sealed));
   }
   TokenRecord Take() {
     auto opt = [](long long v, soci::indicator i) {
@@ -99,6 +108,9 @@ struct TokenRow {
     out.expire_time = opt(expire, i_expire);
     out.last_used_time = opt(used, i_used);
     out.revoke_time = opt(revoked, i_revoked);
+    if (i_key != soci::i_ok) out.request_key.clear();
+    if (i_fp != soci::i_ok) out.request_fingerprint.clear();
+    if (i_sealed != soci::i_ok) out.secret_sealed.clear();
     return out;
   }
 };
@@ -132,6 +144,10 @@ std::optional<PrincipalRecord> SelectPrincipal(soci::session& sql,
   PrincipalRecord p = row.Take();
   LoadBindings(sql, p);
   return p;
+}
+
+soci::indicator NullIfEmpty(const std::string& s) {
+  return s.empty() ? soci::i_null : soci::i_ok;
 }
 
 std::optional<TokenRecord> SelectToken(soci::session& sql,
@@ -344,12 +360,29 @@ absl::Status SociAccessRepository::CreateToken(absl::Time deadline,
     if (n == 0) return absl::NotFoundError("principal not found");
     long long expire = t.expire_time.value_or(0);
     soci::indicator i_expire = t.expire_time ? soci::i_ok : soci::i_null;
+    soci::indicator i_key = NullIfEmpty(t.request_key);
+    soci::indicator i_fp = NullIfEmpty(t.request_fingerprint);
+    soci::indicator i_sealed = NullIfEmpty(t.secret_sealed);
     sql << kInsertToken, soci::use(t.id, "id"),
         soci::use(t.principal_id, "pid"), soci::use(t.secret_hash, "hash"),
         soci::use(t.description, "description"), soci::use(t.create_time, "ct"),
-        soci::use(expire, i_expire, "expire");
+        soci::use(expire, i_expire, "expire"),
+        soci::use(t.request_key, i_key, "rkey"),
+        soci::use(t.request_fingerprint, i_fp, "rfp"),
+        soci::use(t.secret_sealed, i_sealed, "sealed");
     return absl::OkStatus();
   });
+}
+
+absl::StatusOr<std::optional<TokenRecord>>
+SociAccessRepository::FindTokenByRequest(absl::Time deadline,
+                                         const std::string& request_key) {
+  std::optional<TokenRecord> out;
+  RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
+    out = SelectToken(sql, "request_key", request_key);
+    return absl::OkStatus();
+  }));
+  return out;
 }
 
 absl::StatusOr<TokenRecord> SociAccessRepository::GetToken(

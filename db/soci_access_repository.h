@@ -37,6 +37,8 @@ class SociAccessRepository : public AccessRepository {
                            const TokenRecord& token) override;
   absl::StatusOr<TokenRecord> GetToken(absl::Time deadline,
                                        const std::string& id) override;
+  absl::StatusOr<std::optional<TokenRecord>> FindTokenByRequest(
+      absl::Time deadline, const std::string& request_key) override;
   absl::StatusOr<TokenRecord> RevokeToken(absl::Time deadline,
                                           const std::string& id,
                                           long long now) override;

@@ -269,7 +269,8 @@ int Serve() {
   domain::ComplaintIntake intake(complaints, directory, pins, clock,
                                  &intake_limiter);
   domain::ComplaintReader reader(complaints, directory, clock);
-  domain::AccessAdmin access_admin(access, complaints, directory, clock);
+  domain::AccessAdmin access_admin(access, complaints, directory, *cipher,
+                                   clock);
   auth::Authorizer authorizer(access, clock);
   auto blobs = db::FileBlobStore::Open(absl::GetFlag(FLAGS_blob_dir));
   if (!blobs.ok()) return Fail(blobs.status());
@@ -445,7 +446,8 @@ int BootstrapAdmin() {
     if (!seeded.ok()) return Fail(seeded.status());
   }
   domain::OfficeDirectory directory(offices, Clock::Real());
-  domain::AccessAdmin admin(access, complaints, directory, Clock::Real());
+  domain::AccessAdmin admin(access, complaints, directory, *cipher,
+                            Clock::Real());
   const absl::Time deadline = absl::Now() + absl::Seconds(30);
   const std::string name = absl::GetFlag(FLAGS_name);
   const db::RoleBindingRecord binding{domain::kAdmin,

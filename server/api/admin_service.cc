@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "server/api/call_context.h"
+#include "server/api/complaint_convert.h"
 #include "server/api/grpc_status.h"
 #include "server/domain/complaint_reader.h"
 
@@ -378,7 +379,8 @@ grpc::Status AdminService::IssueToken(grpc::ServerContext* ctx,
   ADUAN_AUTHORIZE(who, "IssueToken");
   const absl::Duration ttl = absl::Seconds(req->ttl().seconds());
   auto issued = admin_.IssueToken(CallDeadline(*ctx), &*who,
-                                  req->principal_id(), req->description(), ttl);
+                                  req->principal_id(), req->description(), ttl,
+                                  req->request_id(), Fingerprint(*req));
   if (!issued.ok()) return ToGrpcStatus(issued.status());
   ToProto(issued->token, resp->mutable_token());
   resp->set_secret(issued->secret);

@@ -10,6 +10,7 @@
 #include "server/common/crypto.h"
 #include "server/common/status_macros.h"
 #include "server/common/token_secret.h"
+#include "server/domain/request_id.h"
 #include "server/domain/tracking_code.h"
 #include "server/domain/validation.h"
 
@@ -65,6 +66,9 @@ std::optional<std::string> ForeignOffice(const Principal* who,
   }
   return std::nullopt;
 }
+
+// Additional data of a sealed token secret.
+constexpr char kTokenSeal[] = "api_tokens.secret_sealed";
 
 absl::Status PrincipalNotFound() {
   return absl::NotFoundError("principal not found");
@@ -261,12 +265,44 @@ absl::StatusOr<db::PrincipalRecord> AccessAdmin::RemoveRoleBinding(
   return access_.GetPrincipal(deadline, principal_id);
 }
 
+absl::StatusOr<std::optional<IssuedToken>> AccessAdmin::Replay(
+    absl::Time deadline, const std::string& request_key,
+    const std::string& fingerprint) {
+  ASSIGN_OR_RETURN(std::optional<db::TokenRecord> t,
+                   access_.FindTokenByRequest(deadline, request_key));
+  if (!t) return std::nullopt;
+  if (t->request_fingerprint != fingerprint) {
+    return absl::AlreadyExistsError(
+        "request_id: already used for a different request");
+  }
+  if (t->secret_sealed.empty()) {
+    return absl::AlreadyExistsError(absl::StrCat(
+        "request_id: token ", t->id,
+        " was issued for this request and has been used or revoked since; "
+        "its secret is not shown again (issue a new token)"));
+  }
+  IssuedToken out;
+  ASSIGN_OR_RETURN(out.secret, cipher_.Decrypt(t->secret_sealed, kTokenSeal));
+  out.token = *std::move(t);
+  out.token.secret_sealed.clear();
+  return out;
+}
+
 absl::StatusOr<IssuedToken> AccessAdmin::IssueToken(
     absl::Time deadline, const Principal* who, const std::string& principal_id,
-    const std::string& description, absl::Duration ttl) {
+    const std::string& description, absl::Duration ttl,
+    const std::string& request_id, const std::string& fingerprint) {
   RETURN_IF_ERROR(ValidateText("description", description, 0, 200, false));
   if (ttl < absl::ZeroDuration()) return Invalid("ttl", "must not be negative");
   RETURN_IF_ERROR(Load(deadline, who, principal_id, /*manage=*/true).status());
+  std::string request_key;
+  if (!request_id.empty()) {
+    RETURN_IF_ERROR(ValidateRequestId("request_id", request_id));
+    request_key = Sha256Hex(
+        absl::StrCat(who != nullptr ? who->name : "", "\n", request_id));
+    ASSIGN_OR_RETURN(auto replay, Replay(deadline, request_key, fingerprint));
+    if (replay) return *std::move(replay);
+  }
   IssuedToken out;
   ASSIGN_OR_RETURN(out.secret, NewTokenSecret());
   ASSIGN_OR_RETURN(out.token.id, NewId("tok_"));
@@ -277,8 +313,21 @@ absl::StatusOr<IssuedToken> AccessAdmin::IssueToken(
   out.token.create_time = ToUnixMicrosLL(now);
   if (ttl > absl::ZeroDuration())
     out.token.expire_time = ToUnixMicrosLL(now + ttl);
-  RETURN_IF_ERROR(access_.CreateToken(deadline, out.token));
+  if (!request_key.empty()) {
+    out.token.request_key = request_key;
+    out.token.request_fingerprint = fingerprint;
+    ASSIGN_OR_RETURN(out.token.secret_sealed,
+                     cipher_.Encrypt(out.secret, kTokenSeal));
+  }
+  absl::Status created = access_.CreateToken(deadline, out.token);
+  if (absl::IsAlreadyExists(created) && !request_key.empty()) {
+    // The same request, issued by a concurrent retry: its answer.
+    ASSIGN_OR_RETURN(auto replay, Replay(deadline, request_key, fingerprint));
+    if (replay) return *std::move(replay);
+  }
+  RETURN_IF_ERROR(created);
   spdlog::info("token {} issued for {}", out.token.id, principal_id);
+  out.token.secret_sealed.clear();
   return out;
 }
 

@@ -13,6 +13,7 @@
 #include "db/access_repository.h"
 #include "db/complaint_repository.h"
 #include "server/common/clock.h"
+#include "server/common/pii_cipher.h"
 #include "server/domain/office_directory.h"
 #include "server/domain/principal.h"
 
@@ -26,11 +27,14 @@ struct IssuedToken {
 // Thread-safe; the references must outlive it.
 class AccessAdmin {
  public:
+  // `cipher` seals a token's secret for a retry of IssueToken.
   AccessAdmin(db::AccessRepository& access, db::ComplaintRepository& complaints,
-              OfficeDirectory& offices, const Clock& clock)
+              OfficeDirectory& offices, const PiiCipher& cipher,
+              const Clock& clock)
       : access_(access),
         complaints_(complaints),
         offices_(offices),
+        cipher_(cipher),
         clock_(clock) {}
 
   // Every method takes the calling admin `who`; null means the operator
@@ -80,13 +84,19 @@ class AccessAdmin {
       absl::Time deadline, const Principal& who,
       const std::string& principal_id, const db::RoleBindingRecord& binding);
   // A new token (≥ 256 random bits) for the principal; `ttl` zero: no
-  // expiry. Errors: kInvalidArgument (negative ttl, long description),
-  // kNotFound, kPermissionDenied.
+  // expiry. With a `request_id` (and the request's `fingerprint`) a retry
+  // returns the same token and secret, as long as the token has not been
+  // used or revoked since (then kAlreadyExists: the secret is not kept any
+  // more); the same id for another request is kAlreadyExists. Errors:
+  // kInvalidArgument (negative ttl, long description, malformed
+  // request_id), kNotFound, kPermissionDenied, kAlreadyExists.
   absl::StatusOr<IssuedToken> IssueToken(absl::Time deadline,
                                          const Principal* who,
                                          const std::string& principal_id,
                                          const std::string& description,
-                                         absl::Duration ttl);
+                                         absl::Duration ttl,
+                                         const std::string& request_id = "",
+                                         const std::string& fingerprint = "");
   // Errors: kNotFound, kPermissionDenied.
   absl::StatusOr<db::TokenRecord> RevokeToken(absl::Time deadline,
                                               const Principal* who,
@@ -104,6 +114,11 @@ class AccessAdmin {
  private:
   // The principal if `who` sees it (else kNotFound), and, with `manage`,
   // manages it (else kPermissionDenied).
+  // The token issued for the request, with its secret, if it can be shown
+  // again.
+  absl::StatusOr<std::optional<IssuedToken>> Replay(
+      absl::Time deadline, const std::string& request_key,
+      const std::string& fingerprint);
   absl::StatusOr<db::PrincipalRecord> Load(absl::Time deadline,
                                            const Principal* who,
                                            const std::string& id, bool manage);
@@ -114,6 +129,7 @@ class AccessAdmin {
   db::AccessRepository& access_;
   db::ComplaintRepository& complaints_;
   OfficeDirectory& offices_;
+  const PiiCipher& cipher_;
   const Clock& clock_;
 };
 

@@ -395,6 +395,55 @@ TEST_P(AdminE2eTest, AdminOfOneOfficeCannotManageAnotherOfficesStaff) {
   }
 }
 
+// A retry of IssueToken whose answer was lost gets the same token and
+// secret, not a second live token; once the token has been used its secret
+// is gone from the server and a retry says so.
+TEST_P(AdminE2eTest, IssueTokenRetryReturnsTheSameTokenUntilItIsUsed) {
+  std::string principal;
+  CreateUser("rudi", v1::RoleBinding::OFFICER, "", "", &principal);
+  auto issue = [&](const std::string& description, v1::IssueTokenResponse* r) {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, admin_token_);
+    v1::IssueTokenRequest req;
+    req.set_request_id("issue-rudi-1");
+    req.set_principal_id(principal);
+    req.set_description(description);
+    return admin_->IssueToken(&ctx, req, r);
+  };
+  v1::IssueTokenResponse first, retry, other;
+  ASSERT_TRUE(issue("laptop", &first).ok());
+  ASSERT_TRUE(issue("laptop", &retry).ok());
+  EXPECT_EQ(retry.token().token_id(), first.token().token_id());
+  EXPECT_EQ(retry.secret(), first.secret());
+  grpc::Status s = issue("tablet", &other);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  EXPECT_THAT(s.error_message(), HasSubstr("request_id"));
+  auto tokens = [&] {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, admin_token_);
+    v1::ListTokensRequest req;
+    req.set_principal_id(principal);
+    v1::ListTokensResponse resp;
+    EXPECT_TRUE(admin_->ListTokens(&ctx, req, &resp).ok());
+    return resp.tokens_size();
+  };
+  EXPECT_EQ(tokens(), 2);  // CreateUser's and this one
+  {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, first.secret());
+    v1::ListComplaintsRequest req;
+    v1::ListComplaintsResponse resp;
+    ASSERT_TRUE(complaints_->ListComplaints(&ctx, req, &resp).ok());
+  }
+  v1::IssueTokenResponse late;
+  s = issue("laptop", &late);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  EXPECT_THAT(s.error_message(), HasSubstr(first.token().token_id()));
+  EXPECT_THAT(s.error_message(), HasSubstr("not shown again"));
+  EXPECT_TRUE(late.secret().empty());
+  EXPECT_EQ(tokens(), 2);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, AdminE2eTest,
                          ::testing::Values("sqlite", "mysql"),
                          [](const auto& info) { return info.param; });
