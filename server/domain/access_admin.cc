@@ -100,6 +100,11 @@ absl::Status AccessAdmin::ValidateBinding(absl::Time deadline,
                                           const db::RoleBindingRecord& b,
                                           const std::string& field) {
   if (!IsKnownRole(b.role)) return Invalid(field + ".role", "unknown role");
+  // First, so that whether another office exists is not told.
+  if (who != nullptr && !who->HasRole(kAdmin, b.office_code)) {
+    return absl::PermissionDeniedError(
+        absl::StrCat("you are not ADMIN of office ", b.office_code));
+  }
   auto office = offices_.Get(deadline, b.office_code);
   if (absl::IsNotFound(office.status())) {
     return Invalid(field + ".office_code", "is not a known office");
@@ -123,10 +128,6 @@ absl::Status AccessAdmin::ValidateBinding(absl::Time deadline,
     }
   } else if (!b.source.empty()) {
     return Invalid(field + ".source", "is only for role GATEWAY");
-  }
-  if (who != nullptr && !who->HasRole(kAdmin, b.office_code)) {
-    return absl::PermissionDeniedError(
-        absl::StrCat("you are not ADMIN of office ", b.office_code));
   }
   return absl::OkStatus();
 }

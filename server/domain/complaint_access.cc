@@ -86,11 +86,12 @@ absl::StatusOr<std::vector<db::AttachmentRecord>> VisibleAttachments(
   return out;
 }
 
-bool MaySearchByNik(const Principal& who) {
+std::vector<db::ComplaintScope> NikSearchScopes(const Principal& who) {
+  std::vector<db::ComplaintScope> out;
   for (const db::RoleBindingRecord& b : who.bindings) {
-    if (IsStaff(b.role)) return true;
+    if (IsStaff(b.role)) out.push_back({b.office_code, "", ""});
   }
-  return false;
+  return out;
 }
 
 bool MaskForViewer(const Principal& who, db::ComplaintRecord& c) {

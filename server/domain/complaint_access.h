@@ -30,8 +30,10 @@ std::vector<db::ComplaintScope> VisibleScopes(const Principal& who);
 // True when `who` may read the FULL view of complaints of `office`.
 bool MayReadFullView(const Principal& who, const std::string& office);
 
-// True when `who` may search by NIK in `office` (empty: in any of theirs).
-bool MaySearchByNik(const Principal& who);
+// The offices where `who` may search by NIK: those where it is officer,
+// secretary or head (the roles that may read personal data). Empty: may
+// not search by NIK at all.
+std::vector<db::ComplaintScope> NikSearchScopes(const Principal& who);
 
 // True for the identity documents (KK_COPY, KTP_COPY): they show the NIK and
 // KK number in full.

@@ -162,7 +162,10 @@ absl::StatusOr<ListResult> ComplaintReader::List(absl::Time deadline,
   q.sla_statuses = in.sla_statuses;
   q.scopes = VisibleScopes(who);
   if (IsSixteenDigits(in.query)) {
-    if (!MaySearchByNik(who)) {
+    // Only in the offices where the caller may read personal data: a unit
+    // or auditor binding elsewhere does not make a NIK searchable there.
+    q.scopes = NikSearchScopes(who);
+    if (q.scopes->empty()) {
       return absl::PermissionDeniedError(
           "query: searching by NIK is for officer, secretary and head");
     }

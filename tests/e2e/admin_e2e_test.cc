@@ -444,6 +444,67 @@ TEST_P(AdminE2eTest, IssueTokenRetryReturnsTheSameTokenUntilItIsUsed) {
   EXPECT_EQ(tokens(), 2);
 }
 
+// A NIK is searchable only in the offices where the caller may read
+// personal data: an officer of Kanigaran who audits Mayangan sees
+// Mayangan's complaints in lists but cannot find them by NIK.
+TEST_P(AdminE2eTest, NikSearchStaysInTheOfficesWhereTheCallerIsStaff) {
+  v1::Office created;
+  ASSERT_TRUE(CreateOffice(Mayangan(), &created).ok());
+  auto create =
+      [&](const std::string& name,
+          const std::vector<std::pair<v1::RoleBinding::Role, std::string>>&
+              bindings) {
+        grpc::ClientContext ctx;
+        testing::Authorize(ctx, admin_token_);
+        v1::CreatePrincipalRequest req;
+        req.mutable_principal()->set_name(name);
+        for (const auto& [role, office] : bindings) {
+          auto* b = req.mutable_principal()->add_role_bindings();
+          b->set_role(role);
+          b->set_office_code(office);
+        }
+        v1::Principal p;
+        EXPECT_TRUE(admin_->CreatePrincipal(&ctx, req, &p).ok());
+        return IssueToken(p.principal_id());
+      };
+  const std::string myg_officer =
+      create("andi.myg", {{v1::RoleBinding::OFFICER, "MYG"}});
+  const std::string dual = create(
+      "siti.dual",
+      {{v1::RoleBinding::OFFICER, "KNG"}, {v1::RoleBinding::AUDITOR, "MYG"}});
+  const std::string nik = "3574034507880002";
+  {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, myg_officer);
+    v1::SubmitComplaintRequest req;
+    req.set_request_id("myg-nik");
+    v1::Complaint* c = req.mutable_complaint();
+    c->set_office_code("MYG");
+    c->set_channel(v1::Complaint::OFFICE);
+    c->mutable_complainant()->set_name("Sri");
+    c->mutable_complainant()->set_nik(nik);
+    c->mutable_complainant()->set_phone("081233344455");
+    c->set_title("Saluran tersumbat");
+    c->set_description("Air meluap ke jalan.");
+    v1::SubmitComplaintResponse resp;
+    grpc::Status s = intake_->SubmitComplaint(&ctx, req, &resp);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+  }
+  auto list = [&](const std::string& token, const std::string& query) {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, token);
+    v1::ListComplaintsRequest req;
+    req.set_query(query);
+    v1::ListComplaintsResponse resp;
+    grpc::Status s = complaints_->ListComplaints(&ctx, req, &resp);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return resp.total_size();
+  };
+  EXPECT_EQ(list(myg_officer, nik), 1);
+  EXPECT_EQ(list(dual, ""), 1);   // audits Mayangan
+  EXPECT_EQ(list(dual, nik), 0);  // but may not search its NIKs
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, AdminE2eTest,
                          ::testing::Values("sqlite", "mysql"),
                          [](const auto& info) { return info.param; });

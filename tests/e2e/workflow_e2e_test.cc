@@ -562,6 +562,18 @@ TEST_P(WorkflowE2eTest, UpdateCorrectsBeforeDispositionAndOnlyRaisesFlags) {
   });
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(s.error_message(), HasSubstr("never lowered"));
+  ASSERT_TRUE(update([](auto& r) {
+                r.mutable_complaint()->set_confidential(true);
+                r.mutable_update_mask()->add_paths("confidential");
+              }).ok());
+  s = update([](auto& r) {
+    r.mutable_complaint()->set_confidential(false);
+    r.mutable_update_mask()->add_paths("confidential");
+  });
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(s.error_message(),
+            "complaint.confidential: can be raised, never lowered");
+  EXPECT_TRUE(Get(code).confidential());
   // After disposition only the flags.
   ASSERT_TRUE(Verify(code, v1::VerifyComplaintRequest::VERIFIED).ok());
   ASSERT_TRUE(Report(code).ok());
