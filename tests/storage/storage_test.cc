@@ -573,6 +573,60 @@ TEST_P(StorageTest, DroppedConnectionIsReplaced) {
   EXPECT_NE(after, before);
 }
 
+// Two transactions locking two rows in opposite order: InnoDB kills one
+// with a deadlock (1213); the database layer rolls it back and runs it
+// again, so both callers see OK and each change is applied exactly once.
+TEST_P(StorageTest, DeadlockedTransactionIsRetriedAndAppliedOnce) {
+  if (GetParam() != "mysql") {
+    GTEST_SKIP() << "MariaDB only: SQLite writers are serialised";
+  }
+  auto db = OpenDb(2);
+  ASSERT_TRUE(db->Write(Deadline(), [](soci::session& sql) {
+                  sql << "CREATE TABLE deadlock_probe (id INT PRIMARY KEY, "
+                         "n INT NOT NULL) ENGINE=InnoDB";
+                  sql << "INSERT INTO deadlock_probe VALUES (1, 0), (2, 0)";
+                  return absl::OkStatus();
+                }).ok());
+  std::atomic<int> attempts{0};
+  std::atomic<int> first_locks{0};
+  auto writer = [&](int first, int second) {
+    return db->Write(Deadline(), [&, first, second](soci::session& sql) {
+      const int attempt = ++attempts;
+      sql << "UPDATE deadlock_probe SET n = n + 1 WHERE id = :id",
+          soci::use(first);
+      if (attempt <= 2) {
+        // Both hold their first row before either asks for its second.
+        ++first_locks;
+        const absl::Time until = absl::Now() + absl::Seconds(3);
+        while (first_locks < 2 && absl::Now() < until) {
+          absl::SleepFor(absl::Milliseconds(1));
+        }
+      }
+      sql << "UPDATE deadlock_probe SET n = n + 10 WHERE id = :id",
+          soci::use(second);
+      return absl::OkStatus();
+    });
+  };
+  absl::Status a, b;
+  std::thread t1([&] { a = writer(1, 2); });
+  std::thread t2([&] { b = writer(2, 1); });
+  t1.join();
+  t2.join();
+  EXPECT_TRUE(a.ok()) << a;
+  EXPECT_TRUE(b.ok()) << b;
+  EXPECT_EQ(attempts, 3);  // one of the two ran again
+  int n1 = 0, n2 = 0;
+  ASSERT_TRUE(db->Read(Deadline(), [&](soci::session& sql) {
+                  sql << "SELECT n FROM deadlock_probe WHERE id = 1",
+                      soci::into(n1);
+                  sql << "SELECT n FROM deadlock_probe WHERE id = 2",
+                      soci::into(n2);
+                  return absl::OkStatus();
+                }).ok());
+  EXPECT_EQ(n1, 11);
+  EXPECT_EQ(n2, 11);
+}
+
 TEST_P(StorageTest, PoolLeaseWaitIsBoundedByDeadline) {
   auto db = OpenDb(1);
   std::atomic<bool> holding{false};
