@@ -58,7 +58,7 @@ class E2eFixture : public ::testing::TestWithParam<std::string> {
       const std::string log = server_->ReadLog();
       EXPECT_FALSE(HasSixteenDigitNumber(log));
       EXPECT_FALSE(
-          std::regex_search(log, std::regex("(\\+62|\\b0)8[0-9]{8,}")));
+          std::regex_search(log, std::regex("(\\+62|\\b62|\\b0)8[0-9]{8,}")));
       EXPECT_EQ(log.find("adn_"), std::string::npos);
       if (HasFailure() || std::getenv("ADUAN_TEST_SHOW_LOG")) {
         std::cerr << "---- aduand log ----\n" << log;

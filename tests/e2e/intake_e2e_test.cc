@@ -1,6 +1,8 @@
 // End to end: aduand as a process on SQLite and on MariaDB, called through
 // the generated stubs over real loopback sockets.
 #include <signal.h>
+#include <soci/mysql/soci-mysql.h>
+#include <soci/soci.h>
 #include <sys/wait.h>
 
 #include <atomic>
@@ -13,11 +15,15 @@
 #include <thread>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "aduan/v1/attachment_service.grpc.pb.h"
 #include "aduan/v1/complaint_service.grpc.pb.h"
 #include "aduan/v1/intake_service.grpc.pb.h"
+#include "db/database_url.h"
+#include "grpc/health/v1/health.grpc.pb.h"
 #include "grpc/reflection/v1alpha/reflection.grpc.pb.h"
+#include "server/common/crypto.h"
 #include "tests/e2e/e2e_fixture.h"
 #include "tests/test_util.h"
 
@@ -544,6 +550,62 @@ TEST_P(IntakeE2eTest, UnknownAttachmentIsNotFound) {
   grpc::Status s = reader->Finish();
   EXPECT_EQ(s.error_code(), grpc::StatusCode::NOT_FOUND);
   EXPECT_EQ(s.error_message(), "attachment not found");
+}
+
+// Health reflects whether the database answers: an account that can no
+// longer log in (its connections killed) turns the server NOT_SERVING, and
+// SERVING again once the database answers.
+TEST_P(IntakeE2eTest, HealthFollowsTheDatabase) {
+  if (GetParam() != "mysql") {
+    GTEST_SKIP() << "needs a database server whose account can be locked";
+  }
+  auto url =
+      db::DatabaseUrl::Parse(args_[0].substr(std::string("--db=").size()));
+  ASSERT_TRUE(url.ok()) << url.status();
+  soci::session admin(*soci::factory_mysql(), url->SociConnectString());
+  const std::string user =
+      "aduan_h_" + absl::BytesToHexString(RandomBytes(4).value());
+  const std::string account = "'" + user + "'@'127.0.0.1'";
+  admin << "CREATE USER " << account << " IDENTIFIED BY 'health-test'";
+  admin << "GRANT ALL PRIVILEGES ON " << url->database << ".* TO " << account;
+  StopServer(SIGTERM);
+  args_[0] = absl::StrCat("--db=mysql://", user, ":health-test@", url->host,
+                          ":", url->port, "/", url->database);
+  StartServer();
+  auto status = [&] {
+    auto stub = grpc::health::v1::Health::NewStub(server_->Channel());
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() +
+                     std::chrono::seconds(2));
+    grpc::health::v1::HealthCheckResponse resp;
+    grpc::Status s =
+        stub->Check(&ctx, grpc::health::v1::HealthCheckRequest(), &resp);
+    EXPECT_TRUE(s.ok()) << s.error_message();  // health itself always answers
+    return resp.status();
+  };
+  auto wait_for =
+      [&](grpc::health::v1::HealthCheckResponse::ServingStatus want) {
+        const absl::Time until = absl::Now() + absl::Seconds(15);
+        while (absl::Now() < until) {
+          if (status() == want) return true;
+          absl::SleepFor(absl::Milliseconds(200));
+        }
+        return false;
+      };
+  using Health = grpc::health::v1::HealthCheckResponse;
+  EXPECT_EQ(status(), Health::SERVING);
+  admin << "ALTER USER " << account << " ACCOUNT LOCK";
+  std::vector<long long> ids(64);
+  admin << "SELECT id FROM information_schema.processlist WHERE user = :u",
+      soci::use(user), soci::into(ids);
+  for (long long id : ids) admin << "KILL " << id;
+  EXPECT_TRUE(wait_for(Health::NOT_SERVING));
+  admin << "ALTER USER " << account << " ACCOUNT UNLOCK";
+  EXPECT_TRUE(wait_for(Health::SERVING));
+  v1::SubmitComplaintResponse resp;
+  EXPECT_TRUE(Submit("after-outage", ValidComplaint(), &resp).ok());
+  StopServer(SIGTERM);
+  admin << "DROP USER " << account;
 }
 
 TEST_P(IntakeE2eTest, SigtermDuringLoadLosesNoAcknowledgedComplaint) {
