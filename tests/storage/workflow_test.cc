@@ -172,6 +172,62 @@ TEST_P(WorkflowTest, ServiceClockCountsWorkingTimeAndStopsAtDisposition) {
   EXPECT_EQ(disposed->complaint.resolution.status, SlaStatus::kOnTime);
 }
 
+// The service clock skips a holiday and the weekend; "at risk" and
+// "breached" lists, stored as times, follow the moved clock.
+TEST_P(WorkflowTest, ServiceClockSkipsAHolidayAndListsFollowTheClock) {
+  db::OfficeRecord office = offices_->Get(Deadline(), "KNG").value();
+  office.holidays.push_back({"2026-12-25", "Hari Raya Natal"});
+  ASSERT_TRUE(offices_->Update(Deadline(), office).ok());
+  // Fresh objects, so that no cached office predates the holiday.
+  flow_.reset();
+  intake_.reset();
+  directory_ = std::make_unique<OfficeDirectory>(*offices_, clock_);
+  intake_ = std::make_unique<ComplaintIntake>(*complaints_, *directory_, pins_,
+                                              clock_);
+  flow_ = std::make_unique<ComplaintWorkflow>(*complaints_, *directory_, pins_,
+                                              clock_, archive_.get());
+  clock_.Set(At(2026, 12, 24, 15, 0));  // Thursday, 30 minutes before closing
+  const std::string code = Submit();
+  // 30 minutes on Thursday; Friday is Christmas, then the weekend: the other
+  // 30 minutes from Monday 07:30.
+  EXPECT_EQ(absl::FromUnixMicros(*Stored(code).service.due),
+            At(2026, 12, 28, 8, 0));
+  auto listed = [&](const std::string& status) {
+    db::ComplaintQuery q;
+    q.office_codes = {"KNG"};
+    q.sla_statuses = {status};
+    q.now = ToUnixMicrosLL(clock_.Now());
+    q.limit = 10;
+    auto page = complaints_->List(Deadline(), q);
+    EXPECT_TRUE(page.ok()) << page.status();
+    std::vector<std::string> codes;
+    for (const auto& c : page->rows) codes.push_back(c.tracking_code);
+    return codes;
+  };
+  using ::testing::ElementsAre;
+  using ::testing::IsEmpty;
+  clock_.Set(At(2026, 12, 25, 12, 0));  // the holiday: nothing counts
+  EXPECT_THAT(listed("ON_TIME"), ElementsAre(code));
+  EXPECT_THAT(listed("AT_RISK"), IsEmpty());
+  clock_.Set(At(2026, 12, 28, 7, 50));  // 50 of 60 working minutes
+  EXPECT_THAT(listed("AT_RISK"), ElementsAre(code));
+  EXPECT_THAT(listed("ON_TIME"), IsEmpty());
+  EXPECT_THAT(listed("BREACHED"), IsEmpty());
+  clock_.Set(At(2026, 12, 28, 8, 1));
+  EXPECT_THAT(listed("BREACHED"), ElementsAre(code));
+  EXPECT_THAT(listed("AT_RISK"), IsEmpty());
+  // Verified late: the clock keeps running (still breached); disposition
+  // stops it breached, and the resolution clock starts on time.
+  ASSERT_TRUE(flow_->Verify(Deadline(), officer_, In(code), Verified()).ok());
+  ASSERT_TRUE(flow_->ReportToHead(Deadline(), secretary_, In(code), "").ok());
+  ASSERT_TRUE(flow_
+                  ->Dispose(Deadline(), head_, In(code),
+                            {"PMD", "Tindak lanjuti", std::nullopt})
+                  .ok());
+  EXPECT_TRUE(Stored(code).service.breached);
+  EXPECT_THAT(listed("BREACHED"), ElementsAre(code));  // stopped late
+}
+
 TEST_P(WorkflowTest, NeedsInfoPausesTheServiceClockAndSupplementResumesIt) {
   clock_.Set(At(2026, 11, 30, 9, 0));
   const std::string code = Submit();
