@@ -704,6 +704,7 @@ TEST_P(WorkflowE2eTest, TwoServerProcessesRacingKeepEveryHistoryLegal) {
        }},
   };
   std::atomic<int> unexpected{0};
+  std::atomic<int> acknowledged{0};
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {
@@ -713,6 +714,7 @@ TEST_P(WorkflowE2eTest, TwoServerProcessesRacingKeepEveryHistoryLegal) {
           const std::string id =
               "p" + std::to_string(t) + "-" + code + "-" + std::to_string(s);
           grpc::Status st = steps[s].call(*channel, steps[s].token, code, id);
+          if (st.ok()) ++acknowledged;
           if (!st.ok() &&
               st.error_code() != grpc::StatusCode::FAILED_PRECONDITION &&
               st.error_code() != grpc::StatusCode::ABORTED) {
@@ -725,6 +727,7 @@ TEST_P(WorkflowE2eTest, TwoServerProcessesRacingKeepEveryHistoryLegal) {
   }
   for (auto& th : threads) th.join();
   EXPECT_EQ(unexpected.load(), 0);
+  int steps_in_history = 0;
   for (const std::string& code : codes) {
     grpc::ClientContext ctx;
     testing::Authorize(ctx, officer_token_);
@@ -757,7 +760,13 @@ TEST_P(WorkflowE2eTest, TwoServerProcessesRacingKeepEveryHistoryLegal) {
       }
     }
     EXPECT_EQ(resp.events(resp.events_size() - 1).to_state(), S::ARCHIVED);
+    // The stored version is the number of events: no write went in without
+    // its event, none was lost.
+    EXPECT_EQ(Get(code).etag(), "v" + std::to_string(resp.events_size()));
+    steps_in_history += resp.events_size() - 1;  // all but SUBMITTED
   }
+  // Every acknowledged step is in a history, and nothing else is.
+  EXPECT_EQ(steps_in_history, acknowledged.load());
   second.Stop(SIGKILL);
 }
 
