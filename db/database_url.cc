@@ -95,9 +95,22 @@ absl::StatusOr<DatabaseUrl> DatabaseUrl::Parse(absl::string_view url) {
       auto s = PercentDecode(p.second);
       if (!s.ok()) return s.status();
       out.socket = *s;
+    } else if (p.first == "connect_timeout" || p.first == "read_timeout" ||
+               p.first == "write_timeout") {
+      int seconds = 0;
+      if (!absl::SimpleAtoi(p.second, &seconds) || seconds < 1 ||
+          seconds > 3600) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "db: ", p.first, " must be a number of seconds, 1..3600"));
+      }
+      (p.first == "connect_timeout" ? out.connect_timeout
+       : p.first == "read_timeout"  ? out.read_timeout
+                                    : out.write_timeout) = seconds;
     } else {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "db: unknown URL parameter '", p.first, "' (supported: socket)"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("db: unknown URL parameter '", p.first,
+                       "' (supported: socket, connect_timeout, read_timeout, "
+                       "write_timeout)"));
     }
   }
   for (const std::string* v :
@@ -126,6 +139,9 @@ std::string DatabaseUrl::SociConnectString() const {
   } else {
     absl::StrAppend(&s, " host=", Quote(host), " port=", port);
   }
+  absl::StrAppend(&s, " connect_timeout=", connect_timeout,
+                  " read_timeout=", read_timeout,
+                  " write_timeout=", write_timeout);
   return s;
 }
 

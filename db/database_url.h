@@ -14,7 +14,11 @@ enum class Dialect { kSqlite, kMysql };
 // A parsed database URL:
 //   sqlite:///absolute/path/aduan.db   sqlite://relative/path.db
 //   mysql://user:pass@host:3306/dbname[?socket=/path/mysqld.sock]
-// User and password may be percent-encoded.
+//       [&connect_timeout=5&read_timeout=30&write_timeout=30]
+// User and password may be percent-encoded. The timeouts (seconds, 1–3600)
+// bound how long a connection waits for a server that has gone silent (a
+// read is retried twice by the client library, so up to three times
+// read_timeout); a migration of a large table may need a longer one.
 struct DatabaseUrl {
   Dialect dialect = Dialect::kSqlite;
   std::string sqlite_path;  // kSqlite
@@ -24,6 +28,9 @@ struct DatabaseUrl {
   std::string password;     // kMysql
   std::string database;     // kMysql
   std::string socket;       // kMysql, optional
+  int connect_timeout = 5;  // kMysql, seconds
+  int read_timeout = 30;    // kMysql, seconds
+  int write_timeout = 30;   // kMysql, seconds
 
   // Parses `url`. Errors: kInvalidArgument naming what is wrong (never the
   // password).

@@ -34,6 +34,26 @@ TEST(DatabaseUrlTest, ParsesMysqlWithPortSocketAndEncodedPassword) {
             std::string::npos);
 }
 
+TEST(DatabaseUrlTest, MysqlConnectionsHaveTimeouts) {
+  auto d = DatabaseUrl::Parse("mysql://u@h/db");
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_THAT(d->SociConnectString(),
+              ::testing::EndsWith(
+                  " connect_timeout=5 read_timeout=30 write_timeout=30"));
+  auto t = DatabaseUrl::Parse(
+      "mysql://u@h/db?read_timeout=600&connect_timeout=2&write_timeout=45");
+  ASSERT_TRUE(t.ok()) << t.status();
+  EXPECT_EQ(t->read_timeout, 600);
+  EXPECT_THAT(t->SociConnectString(),
+              ::testing::EndsWith(
+                  " connect_timeout=2 read_timeout=600 write_timeout=45"));
+  EXPECT_THAT(DatabaseUrl::Parse("mysql://u@h/db?read_timeout=0"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "db: read_timeout must be a number of seconds"));
+  EXPECT_THAT(DatabaseUrl::Parse("mysql://u@h/db?connect_timeout=x"),
+              StatusIs(absl::StatusCode::kInvalidArgument, "connect_timeout"));
+}
+
 TEST(DatabaseUrlTest, RejectsBadUrlsWithoutEchoingThePassword) {
   EXPECT_THAT(
       DatabaseUrl::Parse("postgres://x@y/z"),
