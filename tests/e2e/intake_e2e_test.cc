@@ -1,5 +1,6 @@
 // End to end: aduand as a process on SQLite and on MariaDB, called through
 // the generated stubs over real loopback sockets.
+#include <google/protobuf/util/message_differencer.h>
 #include <signal.h>
 #include <soci/mysql/soci-mysql.h>
 #include <soci/soci.h>
@@ -12,6 +13,7 @@
 #include <mutex>
 #include <regex>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include "absl/strings/ascii.h"
@@ -20,6 +22,7 @@
 #include "aduan/v1/attachment_service.grpc.pb.h"
 #include "aduan/v1/complaint_service.grpc.pb.h"
 #include "aduan/v1/intake_service.grpc.pb.h"
+#include "db/database.h"
 #include "db/database_url.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpc/reflection/v1alpha/reflection.grpc.pb.h"
@@ -550,6 +553,84 @@ TEST_P(IntakeE2eTest, UnknownAttachmentIsNotFound) {
   grpc::Status s = reader->Finish();
   EXPECT_EQ(s.error_code(), grpc::StatusCode::NOT_FOUND);
   EXPECT_EQ(s.error_message(), "attachment not found");
+}
+
+// After a restart every acknowledged complaint is there exactly as it was
+// answered, its PIN still works, and a retry of its request still returns
+// it (the idempotency record is as durable as the complaint).
+TEST_P(IntakeE2eTest, RestartFindsEverythingAsItWas) {
+  struct Answered {
+    std::string request_id;
+    v1::Complaint complaint;
+    std::string pin;
+  };
+  std::vector<Answered> answered;
+  for (int i = 0; i < 5; ++i) {
+    v1::Complaint c = ValidComplaint();
+    c.set_title(absl::StrCat("Aduan nomor ", i));
+    c.set_anonymous(i % 2 == 1);
+    v1::SubmitComplaintResponse resp;
+    const std::string id = absl::StrCat("restart-", i);
+    ASSERT_TRUE(Submit(id, c, &resp).ok());
+    v1::Complaint stored;
+    ASSERT_TRUE(Get(resp.complaint().tracking_code(), &stored).ok());
+    answered.push_back({id, stored, resp.pin()});
+  }
+  const long long total = Total();
+  StopServer(SIGTERM);
+  StartServer();
+  EXPECT_EQ(Total(), total);
+  for (const Answered& a : answered) {
+    const std::string& code = a.complaint.tracking_code();
+    v1::Complaint now;
+    ASSERT_TRUE(Get(code, &now).ok()) << code;
+    EXPECT_TRUE(
+        google::protobuf::util::MessageDifferencer::Equals(now, a.complaint))
+        << code << "\nbefore: " << a.complaint.DebugString()
+        << "\nafter: " << now.DebugString();
+    v1::TrackComplaintResponse tracked;
+    ASSERT_TRUE(Track(code, a.pin, &tracked).ok()) << code;
+    EXPECT_EQ(tracked.state(), v1::Complaint::SUBMITTED);
+    v1::Complaint again = ValidComplaint();
+    again.set_title(a.complaint.title());
+    again.set_anonymous(a.complaint.anonymous());
+    v1::SubmitComplaintResponse retry;
+    ASSERT_TRUE(Submit(a.request_id, again, &retry).ok()) << code;
+    EXPECT_EQ(retry.complaint().tracking_code(), code);
+    EXPECT_EQ(retry.pin(), a.pin);
+  }
+  EXPECT_EQ(Total(), total);
+}
+
+// A database written by a newer aduand is refused at start with a message
+// that says so, and left as it was.
+TEST_P(IntakeE2eTest, NewerDatabaseSchemaRefusesToStart) {
+  StopServer(SIGTERM);
+  std::string url = args_[0].substr(std::string("--db=").size());
+  if (GetParam() == "sqlite") url = "sqlite://" + dir_ + "/var/aduan.db";
+  db::DatabaseOptions options;
+  options.url = url;
+  auto database = db::Database::Open(options);
+  ASSERT_TRUE(database.ok()) << database.status();
+  ASSERT_TRUE((*database)
+                  ->Write(absl::Now() + absl::Seconds(10),
+                          [](soci::session& sql) {
+                            sql << "INSERT INTO schema_migrations (version, "
+                                   "name, applied_at) VALUES (999, "
+                                   "'0999_future', 0)";
+                            return absl::OkStatus();
+                          })
+                  .ok());
+  database->reset();
+  std::vector<std::string> args = args_;
+  args.push_back("--listen=127.0.0.1:0");
+  EXPECT_NE(testing::ServerProcess::RunCommand(dir_, "serve", args), 0);
+  std::ifstream in(dir_ + "/commands.log");
+  std::stringstream log;
+  log << in.rdbuf();
+  EXPECT_THAT(log.str(),
+              HasSubstr("database schema version 999 is newer than this "
+                        "aduand (knows up to"));
 }
 
 // Health reflects whether the database answers: an account that can no
