@@ -73,10 +73,17 @@ std::string EnvOr(const char* name, const std::string& fallback) {
   const char* v = std::getenv(name);
   return v != nullptr && *v != '\0' ? v : fallback;
 }
+// A malformed number in the environment stops the program at once, before
+// any flag is read: a typo must not quietly become the default.
 int EnvOrInt(const char* name, int fallback) {
   int v = 0;
   const char* s = std::getenv(name);
-  return s != nullptr && absl::SimpleAtoi(s, &v) ? v : fallback;
+  if (s == nullptr || *s == '\0') return fallback;
+  if (!absl::SimpleAtoi(s, &v)) {
+    std::fprintf(stderr, "aduand: %s='%s' is not a whole number\n", name, s);
+    std::exit(2);
+  }
+  return v;
 }
 
 }  // namespace
