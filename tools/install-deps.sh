@@ -37,12 +37,13 @@ echo "installing: ${missing[*]}" >&2
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 # Never start a system MariaDB service: tests run their own private server.
+# The guard is ours only when we put it there, and it goes again even when
+# apt-get fails.
 if [ ! -e /usr/sbin/policy-rc.d ]; then
+  trap '$sudo rm -f /usr/sbin/policy-rc.d' EXIT
   printf '#!/bin/sh\nexit 101\n' | $sudo tee /usr/sbin/policy-rc.d >/dev/null
   $sudo chmod +x /usr/sbin/policy-rc.d
-  remove_policy=1
 fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-[ -z "${remove_policy:-}" ] || $sudo rm -f /usr/sbin/policy-rc.d

@@ -266,10 +266,9 @@ TEST_P(IntakeE2eTest, RacingIdenticalRequestsStoreOne) {
   EXPECT_EQ(Total(), 1);
 }
 
-TEST_P(IntakeE2eTest, ExternalReferenceIsUniquePerSource) {
-  // Until identities exist every caller is anonymous with no source, so the
-  // reference is kept but not unique; gateways get uniqueness with the
-  // access issue. Here: the reference round-trips.
+TEST_P(IntakeE2eTest, ExternalReferenceRoundTrips) {
+  // An officer's submission keeps the reference as given; uniqueness per
+  // gateway source is AccessE2eTest.GatewaySetsSourceAndSeesOnlyItsOwn.
   v1::Complaint c = ValidComplaint();
   c.set_channel(v1::Complaint::SP4N_LAPOR);
   c.set_external_reference("LAPOR-2026-001");
