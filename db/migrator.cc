@@ -4,6 +4,9 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 #include "absl/strings/escaping.h"
@@ -41,6 +44,9 @@ constexpr char kSeedLeaseMysql[] =
 constexpr char kClaimLease[] =
     "UPDATE schema_lease SET owner = :owner, expires_at = :expires"
     " WHERE id = 1 AND (owner IS NULL OR expires_at < :now)";
+constexpr char kRenewLease[] =
+    "UPDATE schema_lease SET expires_at = :expires"
+    " WHERE id = 1 AND owner = :owner";
 constexpr char kReleaseLease[] =
     "UPDATE schema_lease SET owner = NULL, expires_at = 0"
     " WHERE id = 1 AND owner = :owner";
@@ -89,6 +95,21 @@ absl::StatusOr<bool> Migrator::TryClaim(const std::string& owner) {
     return absl::OkStatus();
   }));
   return claimed;
+}
+
+absl::StatusOr<bool> Migrator::RenewLease(const std::string& owner) {
+  bool kept = false;
+  RETURN_IF_ERROR(
+      db_.Read(absl::Now() + lease_ttl_ / 3, [&](soci::session& sql) {
+        const long long expires = ToUnixMicrosLL(absl::Now() + lease_ttl_);
+        soci::statement st =
+            (sql.prepare << kRenewLease, soci::use(expires, "expires"),
+             soci::use(owner, "owner"));
+        st.execute(true);
+        kept = st.get_affected_rows() == 1;
+        return absl::OkStatus();
+      }));
+  return kept;
 }
 
 absl::Status Migrator::ReleaseLease(const std::string& owner) {
@@ -144,6 +165,24 @@ absl::StatusOr<int> Migrator::Migrate(absl::Duration wait) {
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
   }
+  // The lease is renewed every third of its time while migrations run, so
+  // that a migration longer than the lease is not taken over; a renewal
+  // that finds the lease gone (the process stalled past its expiry) stops
+  // the run before the next migration.
+  std::mutex mu;
+  std::condition_variable cv;
+  bool done = false;
+  std::atomic<bool> lost{false};
+  std::thread renewer([&] {
+    std::unique_lock<std::mutex> lock(mu);
+    while (!cv.wait_for(lock, absl::ToChronoMilliseconds(lease_ttl_ / 3),
+                        [&] { return done; })) {
+      lock.unlock();
+      absl::StatusOr<bool> kept = RenewLease(owner);
+      if (kept.ok() && !*kept) lost = true;
+      lock.lock();
+    }
+  });
   absl::Status result = [&]() -> absl::Status {
     ASSIGN_OR_RETURN(int current, CurrentVersion());
     if (current > LatestVersion()) {
@@ -154,11 +193,22 @@ absl::StatusOr<int> Migrator::Migrate(absl::Duration wait) {
     }
     for (const Migration& m : migrations_) {
       if (m.version <= current) continue;
+      if (lost) {
+        return absl::AbortedError(
+            "the migration lease was lost (this process stalled past it and "
+            "another took over); nothing more applied here");
+      }
       spdlog::info("applying migration {} ({})", m.version, m.name);
       RETURN_IF_ERROR(Apply(m));
     }
     return absl::OkStatus();
   }();
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    done = true;
+  }
+  cv.notify_all();
+  renewer.join();
   absl::Status released = ReleaseLease(owner);
   RETURN_IF_ERROR(result);
   RETURN_IF_ERROR(released);

@@ -21,7 +21,8 @@ namespace aduan::db {
 // SplitSqlStatements and recorded in schema_migrations (on SQLite in the same
 // transaction; on MySQL after its statements, which use IF NOT EXISTS so a
 // half-applied migration re-runs cleanly); then it releases the lease.
-// A crashed owner's lease expires after `lease_ttl`.
+// The owner renews the lease while it migrates; a crashed owner's lease
+// expires after `lease_ttl` and another process takes over.
 class Migrator {
  public:
   // Uses the embedded migrations of db's dialect. `db` must outlive this.
@@ -45,6 +46,9 @@ class Migrator {
  private:
   absl::Status EnsureBookkeeping();
   absl::StatusOr<bool> TryClaim(const std::string& owner);
+  // True when `owner` still held the lease and now holds it for another
+  // lease_ttl.
+  absl::StatusOr<bool> RenewLease(const std::string& owner);
   absl::Status ReleaseLease(const std::string& owner);
   absl::Status Apply(const Migration& m);
 

@@ -183,6 +183,70 @@ TEST_P(StorageTest, ConcurrentMigratorsApplyEachMigrationOnce) {
   EXPECT_EQ(rows, latest);
 }
 
+// A lease held by a live process keeps others out; the lease of a crashed
+// process (expired) is taken over, and released after the run.
+TEST_P(StorageTest, MigrationLeaseIsTakenOverOnlyWhenExpired) {
+  if (GetParam() == "sqlite") {
+    url_ = absl::StrCat("sqlite://", dir_, "/lease.db");
+  } else {
+    url_ = aduan::testing::FreshMysqlDatabaseUrl();
+  }
+  auto db = OpenDb(2);
+  const std::vector<Migration> migrations = {
+      {1, "0001_probe", "CREATE TABLE lease_probe (id INT PRIMARY KEY);"}};
+  ASSERT_TRUE(Migrator(*db, migrations).CurrentVersion().ok());
+  auto set_lease = [&](const std::string& owner, long long expires) {
+    ASSERT_TRUE(db->Write(Deadline(), [&](soci::session& sql) {
+                    sql << "UPDATE schema_lease SET owner = :o, expires_at = "
+                           ":e WHERE id = 1",
+                        soci::use(owner), soci::use(expires);
+                    return absl::OkStatus();
+                  }).ok());
+  };
+  set_lease("other-host:42:live",
+            ToUnixMicrosLL(absl::Now() + absl::Minutes(5)));
+  EXPECT_THAT(Migrator(*db, migrations).Migrate(absl::Milliseconds(300)),
+              StatusIs(absl::StatusCode::kDeadlineExceeded,
+                       "another process holds the migration lease"));
+  EXPECT_EQ(*Migrator(*db, migrations).CurrentVersion(), 0);
+  set_lease("other-host:42:crashed", 1);  // expired long ago
+  auto taken = Migrator(*db, migrations).Migrate(absl::Milliseconds(300));
+  ASSERT_TRUE(taken.ok()) << taken.status();
+  EXPECT_EQ(*taken, 1);
+  soci::indicator owner_ind = soci::i_ok;
+  std::string owner;
+  ASSERT_TRUE(db->Read(Deadline(), [&](soci::session& sql) {
+                  sql << "SELECT owner FROM schema_lease WHERE id = 1",
+                      soci::into(owner, owner_ind);
+                  return absl::OkStatus();
+                }).ok());
+  EXPECT_EQ(owner_ind, soci::i_null);  // released
+}
+
+// A migration that runs longer than the lease keeps it: the owner renews
+// it, so a second process cannot take over halfway.
+TEST_P(StorageTest, MigrationLongerThanTheLeaseKeepsIt) {
+  if (GetParam() != "mysql") {
+    GTEST_SKIP() << "MariaDB only: a SQLite migration holds the write lock";
+  }
+  url_ = aduan::testing::FreshMysqlDatabaseUrl();
+  auto first_db = OpenDb(2);
+  auto second_db = OpenDb(2);
+  const std::vector<Migration> migrations = {
+      {1, "0001_slow", "DO SLEEP(1.5);"}};
+  Migrator first(*first_db, migrations);
+  first.set_lease_ttl(absl::Milliseconds(300));
+  absl::StatusOr<int> first_result = absl::UnknownError("unset");
+  std::thread runner([&] { first_result = first.Migrate(); });
+  absl::SleepFor(absl::Milliseconds(700));  // the lease's time, twice over
+  Migrator second(*second_db, migrations);
+  EXPECT_THAT(second.Migrate(absl::Milliseconds(200)),
+              StatusIs(absl::StatusCode::kDeadlineExceeded));
+  runner.join();
+  ASSERT_TRUE(first_result.ok()) << first_result.status();
+  EXPECT_EQ(*first_result, 1);
+}
+
 TEST_P(StorageTest, SeedCreatesKanigaranOnce) {
   auto again = SeedKanigaran(*offices_, absl::Now());
   ASSERT_TRUE(again.ok()) << again.status();
