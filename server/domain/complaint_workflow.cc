@@ -144,6 +144,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Step(
     }
     ASSIGN_OR_RETURN(db::ComplaintRecord c, complaints_.Get(deadline, code));
     ASSIGN_OR_RETURN(StepResult out, view_of(std::move(c)));
+    out.replayed = true;
     if (action == Action::kAttach) {
       ASSIGN_OR_RETURN(out.attachment, complaints_.FindAttachmentByRequest(
                                            deadline, caller, in.request_id));
@@ -1004,7 +1005,8 @@ absl::StatusOr<int> ComplaintWorkflow::ExpireNeedsInfo(absl::Time deadline) {
             return absl::OkStatus();
           });
       if (r.ok()) {
-        ++closed;
+        // A replay is another sweeper's close (same request id), not ours.
+        if (!r->replayed) ++closed;
         ++progressed;
       } else if (absl::IsAborted(r.status()) ||
                  absl::IsFailedPrecondition(r.status())) {

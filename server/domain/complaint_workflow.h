@@ -100,6 +100,9 @@ struct StepResult {
   std::optional<db::AttachmentRecord> attachment;
   // True when the caller is the complainant (PIN): show the public view only.
   bool public_view = false;
+  // True when this answers a request done before (same request_id): nothing
+  // was changed by this call.
+  bool replayed = false;
 };
 
 // Thread-safe; every reference must outlive it.

@@ -300,6 +300,43 @@ TEST_P(WorkflowTest, NeedsInfoPastTheLimitIsClosedOnceByTheSweep) {
   EXPECT_EQ((*events)[2].actor, "system");
 }
 
+// Two processes sweeping a backlog at once (two workflows on their own
+// connection pools): every expired complaint is closed exactly once.
+TEST_P(WorkflowTest, TwoSweepersCloseEachExpiredComplaintOnce) {
+  clock_.Set(At(2026, 11, 30, 9, 0));
+  std::vector<std::string> codes;
+  for (int i = 0; i < 12; ++i) {
+    codes.push_back(Submit());
+    VerifyInput v;
+    v.outcome = "NEEDS_INFO";
+    v.missing_info = "Foto lokasi";
+    ASSERT_TRUE(flow_->Verify(Deadline(), officer_, In(codes.back()), v).ok());
+  }
+  clock_.Set(At(2026, 12, 15, 0, 1));
+  auto other_db = Open(4);
+  db::SociComplaintRepository other_complaints(*other_db, cipher_);
+  db::SociOfficeRepository other_offices(*other_db);
+  OfficeDirectory other_directory(other_offices, clock_);
+  ComplaintWorkflow other(other_complaints, other_directory, pins_, clock_,
+                          archive_.get());
+  absl::StatusOr<int> a = absl::UnknownError("unset");
+  absl::StatusOr<int> b = absl::UnknownError("unset");
+  std::thread t1([&] { a = flow_->ExpireNeedsInfo(Deadline()); });
+  std::thread t2([&] { b = other.ExpireNeedsInfo(Deadline()); });
+  t1.join();
+  t2.join();
+  ASSERT_TRUE(a.ok()) << a.status();
+  ASSERT_TRUE(b.ok()) << b.status();
+  EXPECT_EQ(*a + *b, 12);
+  for (const std::string& code : codes) {
+    EXPECT_EQ(Stored(code).state, "REJECTED") << code;
+    EXPECT_EQ(Stored(code).version, 3) << code;
+    auto events = complaints_->ListEvents(Deadline(), code, 0, 10);
+    ASSERT_EQ(events->size(), 3u) << code;
+    EXPECT_EQ((*events)[2].type, "EXPIRED");
+  }
+}
+
 TEST_P(WorkflowTest, RedispositionSetsTheLatestDueTimeAndReworkContinues) {
   clock_.Set(At(2026, 11, 30, 8, 0));
   const std::string code = Submit();
