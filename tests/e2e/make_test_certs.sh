@@ -9,6 +9,8 @@
 #   other-ca.pem / other-ca.key        an unrelated second CA
 #   wrong-ca-client.pem / .key         CN=gateway-website, clientAuth, signed
 #                                      by other-ca (must be rejected)
+#   stranger.pem / stranger.key        CN=gateway-unknown, clientAuth, signed
+#                                      by ca, mapped to no principal
 # All keys are EC P-256, unencrypted PKCS#8 PEM, mode 0600. Certificates are
 # PEM; CAs carry basicConstraints CA:TRUE + keyCertSign,cRLSign, leaves carry
 # CA:FALSE + digitalSignature. Existing files in OUTDIR are overwritten.
@@ -131,3 +133,4 @@ make_leaf client          ca       gateway-website client_ext
 make_leaf expired         ca       gateway-website client_ext \
   20200101000000Z 20210101000000Z
 make_leaf wrong-ca-client other-ca gateway-website client_ext
+make_leaf stranger        ca       gateway-unknown client_ext

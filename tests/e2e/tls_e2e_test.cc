@@ -32,7 +32,7 @@ class TlsE2eTest : public testing::E2eFixture {
     testing::E2eFixture::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
     // A gateway principal authenticated by its client certificate.
-    std::string id;
+    std::string& id = gateway_id_;
     CreateUser("gw.website", v1::RoleBinding::GATEWAY, "", "website", &id);
     {
       grpc::ClientContext ctx;
@@ -89,6 +89,7 @@ class TlsE2eTest : public testing::E2eFixture {
   }
 
   std::string certs_;
+  std::string gateway_id_;  // the principal of the "client" certificate
 };
 
 TEST_P(TlsE2eTest, TlsWithBearerTokenWorks) {
@@ -107,6 +108,9 @@ TEST_P(TlsE2eTest, ClientCertificateMapsToItsGatewayPrincipal) {
 
 TEST_P(TlsE2eTest, CertificateOfAnotherCaIsRefused) {
   v1::SubmitComplaintResponse resp;
+  // The server is up and takes the right certificate …
+  ASSERT_TRUE(Submit(Credentials("client"), "", "good-1", &resp).ok());
+  // … and refuses the handshake of one signed by another CA.
   EXPECT_EQ(
       Submit(Credentials("wrong-ca-client"), "", "bad-1", &resp).error_code(),
       grpc::StatusCode::UNAVAILABLE);
@@ -114,8 +118,42 @@ TEST_P(TlsE2eTest, CertificateOfAnotherCaIsRefused) {
 
 TEST_P(TlsE2eTest, ExpiredCertificateIsRefused) {
   v1::SubmitComplaintResponse resp;
+  ASSERT_TRUE(Submit(Credentials("client"), "", "good-2", &resp).ok());
   EXPECT_EQ(Submit(Credentials("expired"), "", "bad-2", &resp).error_code(),
             grpc::StatusCode::UNAVAILABLE);
+}
+
+TEST_P(TlsE2eTest, ValidCertificateOfNoPrincipalIsUnauthenticated) {
+  v1::SubmitComplaintResponse resp;
+  grpc::Status s = Submit(Credentials("stranger"), "", "bad-4", &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+}
+
+TEST_P(TlsE2eTest, ClientRefusesAServerItsCaDidNotSign) {
+  grpc::SslCredentialsOptions o;
+  o.pem_root_certs = Read(certs_ + "/other-ca.pem");
+  v1::SubmitComplaintResponse resp;
+  EXPECT_EQ(Submit(grpc::SslCredentials(o), officer_token_, "bad-5", &resp)
+                .error_code(),
+            grpc::StatusCode::UNAVAILABLE);
+}
+
+TEST_P(TlsE2eTest, DisabledCertificatePrincipalIsRefusedOnTheNextCall) {
+  v1::SubmitComplaintResponse resp;
+  ASSERT_TRUE(Submit(Credentials("client"), "", "before", &resp).ok());
+  {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, admin_token_);
+    v1::UpdatePrincipalRequest req;
+    req.mutable_principal()->set_principal_id(gateway_id_);
+    req.mutable_principal()->set_disabled(true);
+    req.mutable_update_mask()->add_paths("disabled");
+    v1::Principal p;
+    ASSERT_TRUE(admin_->UpdatePrincipal(&ctx, req, &p).ok());
+  }
+  grpc::Status s = Submit(Credentials("client"), "", "after", &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(s.error_message(), "principal is disabled");
 }
 
 TEST_P(TlsE2eTest, NoCertificateAndNoTokenIsUnauthenticated) {
