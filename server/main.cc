@@ -8,6 +8,7 @@
 //   aduand bootstrap-admin --name=N --office=KNG
 //                    create (or reuse) principal N with role ADMIN in the
 //                    office and print a new bearer token, once
+#include <grpc/support/log.h>
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/health_check_service_interface.h>
@@ -84,6 +85,22 @@ int EnvOrInt(const char* name, int fallback) {
     std::exit(2);
   }
   return v;
+}
+
+// gRPC's own messages (handshake failures, transport errors) go through
+// spdlog like ours: one format, one level, one stream.
+void GrpcLogToSpdlog(gpr_log_func_args* args) {
+  switch (args->severity) {
+    case GPR_LOG_SEVERITY_DEBUG:
+      spdlog::debug("grpc: {}", args->message);
+      break;
+    case GPR_LOG_SEVERITY_INFO:
+      spdlog::info("grpc: {}", args->message);
+      break;
+    default:
+      spdlog::error("grpc: {}", args->message);
+      break;
+  }
 }
 
 }  // namespace
@@ -532,6 +549,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", std::string(s.message()).c_str());
     return 2;
   }
+  gpr_set_log_function(GrpcLogToSpdlog);
   const std::string command = args.size() > 1 ? args[1] : "serve";
   if (args.size() > 2) {
     spdlog::critical("unexpected argument {}", args[2]);
