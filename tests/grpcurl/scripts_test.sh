@@ -67,6 +67,11 @@ ADUAN_TOKEN="$admin" run 0 units "$T/list-units.sh" KNG
 expect_j units '"TRANTIB" in [u["code"] for u in r["units"]]' true
 expect_j units 'all(u["officeCode"] == "KNG" for u in r["units"])' true
 unit="$(j units '[u["code"] for u in r["units"] if u["code"] == "TRANTIB"][0]')"
+ADUAN_TOKEN="$admin" run 0 offices "$T/list-offices.sh"
+expect_j offices '[o["code"] for o in r["offices"]]' '["KNG"]'
+expect_j offices 'r["offices"][0]["timeZone"]' Asia/Jakarta
+ADUAN_TOKEN="$admin" run 0 categories "$T/list-categories.sh" KNG
+expect_j categories '"INFRA" in [c["code"] for c in r["categories"]]' true
 
 ADUAN_TOKEN="$admin" run 0 create_officer "$T/create-principal.sh" \
   siti.officer 'Siti "Petugas Pengaduan"' officer KNG
@@ -385,6 +390,16 @@ expect_j tokens_revoked '"revokeTime" in r["tokens"][0]' true
 # The others' tokens still work.
 as secretary run 0 show_secretary "$T/show-complaint.sh" "$code_a"
 expect_j show_secretary 'r["state"]' ARCHIVED
+
+# Disabling a principal stops its token on the next call; enabling restores it.
+ADUAN_TOKEN="$admin" run 0 disable_head "$T/disable-principal.sh" "${principal[head]}"
+expect_j disable_head 'r["disabled"]' true
+as head run 80 show_disabled "$T/show-complaint.sh" "$code_a"
+expect_error show_disabled Unauthenticated 'principal is disabled'
+ADUAN_TOKEN="$admin" run 0 enable_head "$T/disable-principal.sh" --enable "${principal[head]}"
+expect_j enable_head '"disabled" in r' false
+as head run 0 show_enabled "$T/show-complaint.sh" "$code_a"
+expect_j show_enabled 'r["state"]' ARCHIVED
 
 # Plaintext goes to loopback only: a token never crosses the network in clear.
 ADUAN_ADDR=10.1.2.3:50051 ADUAN_TOKEN="$admin" run 2 remote_plaintext \
