@@ -295,6 +295,64 @@ TEST_P(WorkflowE2eTest, AuditorReadsAnonymousArchiveWithoutTheComplainant) {
   EXPECT_THAT(plain.document(), HasSubstr("\"name\":\"Wati\""));
 }
 
+// The unit a complaint is disposed to sees the name and phone it calls back
+// on, never NIK, KK, e-mail or address; of an anonymous complaint nothing.
+TEST_P(WorkflowE2eTest, UnitSeesNameAndPhoneOnlyAndNothingWhenAnonymous) {
+  auto as_unit = [&](const std::string& code) {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, unit_);
+    v1::GetComplaintRequest req;
+    req.set_tracking_code(code);
+    v1::Complaint c;
+    grpc::Status s = complaints_->GetComplaint(&ctx, req, &c);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return c;
+  };
+  auto dispose = [&](const std::string& code) {
+    ASSERT_TRUE(Verify(code, v1::VerifyComplaintRequest::VERIFIED).ok());
+    ASSERT_TRUE(Report(code).ok());
+    ASSERT_TRUE(Dispose(code).ok());
+  };
+  auto [named, pin1] = Submit();
+  dispose(named);
+  const v1::Complaint seen = as_unit(named);
+  EXPECT_EQ(seen.complainant().name(), "Wati");
+  EXPECT_EQ(seen.complainant().phone(), "+6281298765432");
+  EXPECT_EQ(seen.complainant().nik(), "");
+  EXPECT_EQ(seen.complainant().kk_number(), "");
+  EXPECT_EQ(seen.complainant().email(), "");
+  EXPECT_EQ(seen.complainant().address(), "");
+  EXPECT_TRUE(seen.complainant().masked());
+  // FULL is not for units.
+  grpc::ClientContext ctx;
+  testing::Authorize(ctx, unit_);
+  v1::GetComplaintRequest full;
+  full.set_tracking_code(named);
+  full.set_view(v1::GetComplaintRequest::FULL);
+  full.set_access_reason("ingin tahu");
+  v1::Complaint ignored;
+  EXPECT_EQ(complaints_->GetComplaint(&ctx, full, &ignored).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+
+  auto [hidden, pin2] = Submit();
+  {
+    grpc::ClientContext raise_ctx;
+    testing::Authorize(raise_ctx, officer_token_);
+    v1::UpdateComplaintRequest raise;
+    raise.set_request_id("raise-unit-" + hidden);
+    raise.mutable_complaint()->set_tracking_code(hidden);
+    raise.mutable_complaint()->set_anonymous(true);
+    raise.mutable_update_mask()->add_paths("anonymous");
+    v1::Complaint raised;
+    ASSERT_TRUE(intake_->UpdateComplaint(&raise_ctx, raise, &raised).ok());
+  }
+  dispose(hidden);
+  const v1::Complaint anonymous = as_unit(hidden);
+  EXPECT_EQ(anonymous.complainant().name(), "");
+  EXPECT_EQ(anonymous.complainant().phone(), "");
+  EXPECT_TRUE(anonymous.complainant().masked());
+}
+
 TEST_P(WorkflowE2eTest, DeclinedByTheHeadThenInformedAndArchived) {
   for (auto outcome : {v1::DeclineComplaintRequest::OUT_OF_SCOPE,
                        v1::DeclineComplaintRequest::REJECTED}) {
