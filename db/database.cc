@@ -153,6 +153,9 @@ absl::Status Database::Connect(Slot& slot) {
       *session << "PRAGMA journal_mode=WAL";
       *session << "PRAGMA synchronous=FULL";
       *session << "PRAGMA foreign_keys=ON";
+      // Deleted and overwritten content is zeroed, so that plaintext personal
+      // data replaced by its encryption does not linger in free space.
+      *session << "PRAGMA secure_delete=ON";
     } else {
       session->open(*soci::factory_mysql(), url_.SociConnectString());
       *session << "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED";

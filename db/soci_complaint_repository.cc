@@ -942,6 +942,14 @@ absl::StatusOr<int> SociComplaintRepository::EncryptPlaintextRows(
     }
     return absl::OkStatus();
   }));
+  if (changed > 0 && db_.dialect() == Dialect::kSqlite) {
+    // The plaintext pages are still in the write-ahead log: fold it into the
+    // database file (secure_delete zeroes the old cells) and empty it.
+    RETURN_IF_ERROR(db_.Read(deadline, [](soci::session& sql) {
+      sql << "PRAGMA wal_checkpoint(TRUNCATE)";
+      return absl::OkStatus();
+    }));
+  }
   return changed;
 }
 

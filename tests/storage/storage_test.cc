@@ -4,6 +4,8 @@
 
 #include <atomic>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
@@ -763,6 +765,17 @@ TEST_P(StorageTest, PlaintextRowsAreEncryptedByTheDataMigration) {
   ComplaintQuery q;
   q.nik = "3574045108900003";
   EXPECT_EQ(complaints_->List(Deadline(), q)->total_size, 1);
+  if (GetParam() == "sqlite") {
+    // Nothing of the plaintext is left in the database file or its log.
+    for (const char* suffix : {"", "-wal"}) {
+      std::ifstream in(url_.substr(std::string("sqlite://").size()) + suffix,
+                       std::ios::binary);
+      std::stringstream bytes;
+      bytes << in.rdbuf();
+      EXPECT_EQ(bytes.str().find("3574045108900003"), std::string::npos)
+          << suffix;
+    }
+  }
 }
 
 TEST_P(StorageTest, ScopesLimitListsToOfficeUnitAndSource) {
