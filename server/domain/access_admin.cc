@@ -260,7 +260,7 @@ absl::StatusOr<db::PrincipalRecord> AccessAdmin::RemoveRoleBinding(
   if (p.bindings.size() == 1 && p.bindings[0] == binding) {
     return absl::FailedPreconditionError(
         "role_binding: the principal's last binding; disable the principal "
-        "instead (UpdatePrincipal disabled=true)");
+        "instead (its disabled field)");
   }
   RETURN_IF_ERROR(access_.RemoveBinding(deadline, principal_id, binding));
   return access_.GetPrincipal(deadline, principal_id);

@@ -94,10 +94,15 @@ absl::Status ValidateComplaintFields(const OfficeConfig& office,
   RETURN_IF_ERROR(RequireNonBlank("complaint.description", d.description));
   if (!d.category_code.empty()) {
     const db::CategoryRecord* c = office.FindCategory(d.category_code);
-    if (c == nullptr || !c->active) {
+    if (c == nullptr) {
       return Invalid(
           "complaint.category",
           absl::StrCat("is not a category of office ", office.record.code));
+    }
+    if (!c->active) {
+      return Invalid("complaint.category",
+                     absl::StrCat("is retired in office ", office.record.code,
+                                  "; choose an active category"));
     }
   }
   RETURN_IF_ERROR(ValidateText("complaint.location.address", d.location_address,
