@@ -32,6 +32,24 @@ v1::Office Mayangan() {
 
 class AdminE2eTest : public testing::E2eFixture {
  protected:
+  using Bindings = std::vector<std::pair<v1::RoleBinding::Role, std::string>>;
+  // Creates a principal with a binding of each (role, office); its id.
+  std::string CreatePrincipal(const std::string& name,
+                              const Bindings& bindings) {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, admin_token_);
+    v1::CreatePrincipalRequest req;
+    req.mutable_principal()->set_name(name);
+    for (const auto& [role, office] : bindings) {
+      auto* b = req.mutable_principal()->add_role_bindings();
+      b->set_role(role);
+      b->set_office_code(office);
+    }
+    v1::Principal p;
+    grpc::Status s = admin_->CreatePrincipal(&ctx, req, &p);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return p.principal_id();
+  }
   grpc::Status CreateOffice(const v1::Office& o, v1::Office* out) {
     grpc::ClientContext ctx;
     testing::Authorize(ctx, admin_token_);
@@ -250,24 +268,9 @@ TEST_P(AdminE2eTest, BadOfficeUnitAndCategoryInputIsRejected) {
 TEST_P(AdminE2eTest, AdminOfOneOfficeCannotManageAnotherOfficesStaff) {
   v1::Office created;
   ASSERT_TRUE(CreateOffice(Mayangan(), &created).ok());  // admin of both
-  auto create =
-      [&](const std::string& name,
-          const std::vector<std::pair<v1::RoleBinding::Role, std::string>>&
-              bindings) {
-        grpc::ClientContext ctx;
-        testing::Authorize(ctx, admin_token_);
-        v1::CreatePrincipalRequest req;
-        req.mutable_principal()->set_name(name);
-        for (const auto& [role, office] : bindings) {
-          auto* b = req.mutable_principal()->add_role_bindings();
-          b->set_role(role);
-          b->set_office_code(office);
-        }
-        v1::Principal p;
-        grpc::Status s = admin_->CreatePrincipal(&ctx, req, &p);
-        EXPECT_TRUE(s.ok()) << s.error_message();
-        return p.principal_id();
-      };
+  auto create = [&](const std::string& name, const Bindings& bindings) {
+    return CreatePrincipal(name, bindings);
+  };
   const std::string andi =
       create("andi.myg", {{v1::RoleBinding::OFFICER, "MYG"}});
   const std::string rina = create(
@@ -450,23 +453,9 @@ TEST_P(AdminE2eTest, IssueTokenRetryReturnsTheSameTokenUntilItIsUsed) {
 TEST_P(AdminE2eTest, NikSearchStaysInTheOfficesWhereTheCallerIsStaff) {
   v1::Office created;
   ASSERT_TRUE(CreateOffice(Mayangan(), &created).ok());
-  auto create =
-      [&](const std::string& name,
-          const std::vector<std::pair<v1::RoleBinding::Role, std::string>>&
-              bindings) {
-        grpc::ClientContext ctx;
-        testing::Authorize(ctx, admin_token_);
-        v1::CreatePrincipalRequest req;
-        req.mutable_principal()->set_name(name);
-        for (const auto& [role, office] : bindings) {
-          auto* b = req.mutable_principal()->add_role_bindings();
-          b->set_role(role);
-          b->set_office_code(office);
-        }
-        v1::Principal p;
-        EXPECT_TRUE(admin_->CreatePrincipal(&ctx, req, &p).ok());
-        return IssueToken(p.principal_id());
-      };
+  auto create = [&](const std::string& name, const Bindings& bindings) {
+    return IssueToken(CreatePrincipal(name, bindings));
+  };
   const std::string myg_officer =
       create("andi.myg", {{v1::RoleBinding::OFFICER, "MYG"}});
   const std::string dual = create(
