@@ -3,10 +3,12 @@
 // and plaintext only on loopback — each set by its flag.
 #include <sys/wait.h>
 
+#include <atomic>
 #include <fstream>
 #include <sstream>
 #include <thread>
 
+#include "db/database.h"
 #include "grpc/reflection/v1alpha/reflection.grpc.pb.h"
 #include "tests/e2e/e2e_fixture.h"
 
@@ -128,6 +130,47 @@ TEST_P(LimitsE2eTest, IntakeRateIsLimitedPerPrincipal) {
       CreateUser("rina.officer", v1::RoleBinding::OFFICER);
   EXPECT_TRUE(Submit(other, Request("rate-other")).ok());
   EXPECT_EQ(Total(), 4);
+}
+
+// The server gives a call at most --default_deadline_seconds even when the
+// client allows far longer: a submission that cannot get the database
+// (another process holds SQLite's write lock) is given up after the first
+// busy wait, not retried for the client's minute; nothing is stored.
+TEST_P(LimitsE2eTest, ServerCapsALongClientDeadline) {
+  if (GetParam() != "sqlite") {
+    GTEST_SKIP() << "holds SQLite's write lock from the test";
+  }
+  Restart({"--default_deadline_seconds=1"});
+  const long long before = Total();
+  db::DatabaseOptions options;
+  options.url = "sqlite://" + dir_ + "/var/aduan.db";
+  auto holder = db::Database::Open(options);
+  ASSERT_TRUE(holder.ok()) << holder.status();
+  std::atomic<bool> locked{false}, release{false};
+  std::thread lock([&] {
+    (void)(*holder)->Write(absl::Now() + absl::Seconds(90),
+                           [&](soci::session&) {
+                             locked = true;
+                             while (!release) {
+                               absl::SleepFor(absl::Milliseconds(10));
+                             }
+                             return absl::OkStatus();
+                           });
+  });
+  while (!locked) absl::SleepFor(absl::Milliseconds(5));
+  grpc::ClientContext ctx;
+  testing::Authorize(ctx, officer_token_);
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
+  v1::SubmitComplaintResponse resp;
+  const absl::Time start = absl::Now();
+  grpc::Status s = intake_->SubmitComplaint(&ctx, Request("capped"), &resp);
+  const absl::Duration took = absl::Now() - start;
+  release = true;
+  lock.join();
+  EXPECT_FALSE(s.ok());
+  // One busy wait (5 s) past the 1 s cap, not eight retries of it.
+  EXPECT_LT(took, absl::Seconds(15)) << s.error_message();
+  EXPECT_EQ(Total(), before);
 }
 
 TEST_P(LimitsE2eTest, PlaintextOffLoopbackRefusesToStart) {
