@@ -93,20 +93,10 @@ TEST_P(AdminE2eTest, CreatedOfficeIsManagedByItsCreatorAndSeparateFromOthers) {
     EXPECT_EQ(out.service_sla().seconds(), 1800);
   }
   // An officer of Mayangan and one of Kanigaran see only their office.
-  std::string myg_officer_id;
   const std::string kng_officer = officer_token_;
-  {
-    grpc::ClientContext ctx;
-    testing::Authorize(ctx, admin_token_);
-    v1::CreatePrincipalRequest req;
-    req.mutable_principal()->set_name("andi.myg");
-    auto* b = req.mutable_principal()->add_role_bindings();
-    b->set_role(v1::RoleBinding::OFFICER);
-    b->set_office_code("MYG");
-    v1::Principal p;
-    ASSERT_TRUE(admin_->CreatePrincipal(&ctx, req, &p).ok());
-    myg_officer_id = p.principal_id();
-  }
+  const std::string myg_officer_id =
+      CreatePrincipal("andi.myg", {{v1::RoleBinding::OFFICER, "MYG"}});
+  ASSERT_FALSE(myg_officer_id.empty());
   const std::string myg_officer = IssueToken(myg_officer_id);
   v1::SubmitComplaintResponse sub;
   {
@@ -268,16 +258,13 @@ TEST_P(AdminE2eTest, BadOfficeUnitAndCategoryInputIsRejected) {
 TEST_P(AdminE2eTest, AdminOfOneOfficeCannotManageAnotherOfficesStaff) {
   v1::Office created;
   ASSERT_TRUE(CreateOffice(Mayangan(), &created).ok());  // admin of both
-  auto create = [&](const std::string& name, const Bindings& bindings) {
-    return CreatePrincipal(name, bindings);
-  };
   const std::string andi =
-      create("andi.myg", {{v1::RoleBinding::OFFICER, "MYG"}});
-  const std::string rina = create(
+      CreatePrincipal("andi.myg", {{v1::RoleBinding::OFFICER, "MYG"}});
+  const std::string rina = CreatePrincipal(
       "rina.both",
       {{v1::RoleBinding::OFFICER, "KNG"}, {v1::RoleBinding::OFFICER, "MYG"}});
   const std::string kng_admin =
-      create("admin.kng", {{v1::RoleBinding::ADMIN, "KNG"}});
+      CreatePrincipal("admin.kng", {{v1::RoleBinding::ADMIN, "KNG"}});
   std::string andi_token_id;
   const std::string andi_token = IssueToken(andi, &andi_token_id);
   const std::string kng = IssueToken(kng_admin);

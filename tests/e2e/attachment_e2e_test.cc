@@ -109,16 +109,6 @@ class AttachmentE2eTest : public testing::WorkflowFixture {
     }
     return stream->Finish();
   }
-  v1::Complaint GetAs(const std::string& token, const std::string& code) {
-    grpc::ClientContext ctx;
-    testing::Authorize(ctx, token);
-    v1::GetComplaintRequest req;
-    req.set_tracking_code(code);
-    v1::Complaint c;
-    grpc::Status s = complaints_->GetComplaint(&ctx, req, &c);
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    return c;
-  }
   std::vector<v1::ComplaintEvent> History(const std::string& code) {
     grpc::ClientContext ctx;
     testing::Authorize(ctx, officer_token_);

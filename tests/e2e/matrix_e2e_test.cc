@@ -48,6 +48,7 @@
 #include "aduan/v1/intake_service.grpc.pb.h"
 #include "aduan/v1/verification_service.grpc.pb.h"
 #include "grpc/reflection/v1alpha/reflection.grpc.pb.h"
+#include "tests/aduan_proto_files.h"
 #include "tests/e2e/workflow_fixture.h"
 #include "tests/test_documents.h"
 
@@ -169,18 +170,11 @@ std::string CodeName(grpc::StatusCode code) {
   return absl::StatusCodeToString(static_cast<absl::StatusCode>(code));
 }
 
-// The services of the compiled aduan.v1 files, reached through one message
-// of each file (which also links the file into this test).
+// The services of the compiled aduan.v1 files.
 std::set<std::string> CompiledAduanServices() {
   std::set<std::string> out;
   for (const google::protobuf::FileDescriptor* file :
-       {v1::SubmitComplaintRequest::descriptor()->file(),
-        v1::GetComplaintRequest::descriptor()->file(),
-        v1::VerifyComplaintRequest::descriptor()->file(),
-        v1::DisposeComplaintRequest::descriptor()->file(),
-        v1::ArchiveComplaintRequest::descriptor()->file(),
-        v1::UploadAttachmentRequest::descriptor()->file(),
-        v1::GetOfficeRequest::descriptor()->file()}) {
+       testing::CompiledAduanFiles()) {
     for (int i = 0; i < file->service_count(); ++i) {
       out.insert(file->service(i)->full_name());
     }
@@ -353,8 +347,9 @@ class MatrixE2eTest : public testing::WorkflowFixture {
           google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
               name);
       if (service == nullptr) {
-        ADD_FAILURE() << name << " is served but not compiled into this test: "
-                      << "add a message of its file to CompiledAduanServices";
+        ADD_FAILURE()
+            << name << " is served but not compiled into this test: "
+            << "add its file to CompiledAduanFiles (tests/aduan_proto_files.h)";
         continue;
       }
       for (int i = 0; i < service->method_count(); ++i) {

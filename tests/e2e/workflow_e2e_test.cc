@@ -231,18 +231,7 @@ TEST_P(WorkflowE2eTest, AuditorReadsAnonymousArchiveWithoutTheComplainant) {
   const std::string auditor = CreateUser("pemeriksa", v1::RoleBinding::AUDITOR);
   auto archive = [&](bool anonymous) {
     auto [code, pin] = Submit();
-    if (anonymous) {
-      grpc::ClientContext ctx;
-      testing::Authorize(ctx, officer_token_);
-      v1::UpdateComplaintRequest raise;
-      raise.set_request_id("raise-" + code);
-      raise.mutable_complaint()->set_tracking_code(code);
-      raise.mutable_complaint()->set_anonymous(true);
-      raise.mutable_update_mask()->add_paths("anonymous");
-      v1::Complaint raised;
-      EXPECT_TRUE(intake_->UpdateComplaint(&ctx, raise, &raised).ok());
-      EXPECT_TRUE(raised.anonymous());
-    }
+    if (anonymous) RaiseAnonymous(code);
     EXPECT_TRUE(Do(officer_token_, code, v1::WithdrawComplaintRequest(),
                    [&](auto* c, auto& r, auto* p) {
                      return intake_->WithdrawComplaint(c, r, p);
@@ -298,16 +287,6 @@ TEST_P(WorkflowE2eTest, AuditorReadsAnonymousArchiveWithoutTheComplainant) {
 // The unit a complaint is disposed to sees the name and phone it calls back
 // on, never NIK, KK, e-mail or address; of an anonymous complaint nothing.
 TEST_P(WorkflowE2eTest, UnitSeesNameAndPhoneOnlyAndNothingWhenAnonymous) {
-  auto as_unit = [&](const std::string& code) {
-    grpc::ClientContext ctx;
-    testing::Authorize(ctx, unit_);
-    v1::GetComplaintRequest req;
-    req.set_tracking_code(code);
-    v1::Complaint c;
-    grpc::Status s = complaints_->GetComplaint(&ctx, req, &c);
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    return c;
-  };
   auto dispose = [&](const std::string& code) {
     ASSERT_TRUE(Verify(code, v1::VerifyComplaintRequest::VERIFIED).ok());
     ASSERT_TRUE(Report(code).ok());
@@ -315,7 +294,7 @@ TEST_P(WorkflowE2eTest, UnitSeesNameAndPhoneOnlyAndNothingWhenAnonymous) {
   };
   auto [named, pin1] = Submit();
   dispose(named);
-  const v1::Complaint seen = as_unit(named);
+  const v1::Complaint seen = GetAs(unit_, named);
   EXPECT_EQ(seen.complainant().name(), "Wati");
   EXPECT_EQ(seen.complainant().phone(), "+6281298765432");
   EXPECT_EQ(seen.complainant().nik(), "");
@@ -335,19 +314,9 @@ TEST_P(WorkflowE2eTest, UnitSeesNameAndPhoneOnlyAndNothingWhenAnonymous) {
             grpc::StatusCode::PERMISSION_DENIED);
 
   auto [hidden, pin2] = Submit();
-  {
-    grpc::ClientContext raise_ctx;
-    testing::Authorize(raise_ctx, officer_token_);
-    v1::UpdateComplaintRequest raise;
-    raise.set_request_id("raise-unit-" + hidden);
-    raise.mutable_complaint()->set_tracking_code(hidden);
-    raise.mutable_complaint()->set_anonymous(true);
-    raise.mutable_update_mask()->add_paths("anonymous");
-    v1::Complaint raised;
-    ASSERT_TRUE(intake_->UpdateComplaint(&raise_ctx, raise, &raised).ok());
-  }
+  RaiseAnonymous(hidden);
   dispose(hidden);
-  const v1::Complaint anonymous = as_unit(hidden);
+  const v1::Complaint anonymous = GetAs(unit_, hidden);
   EXPECT_EQ(anonymous.complainant().name(), "");
   EXPECT_EQ(anonymous.complainant().phone(), "");
   EXPECT_TRUE(anonymous.complainant().masked());

@@ -136,13 +136,32 @@ class WorkflowFixture : public E2eFixture {
         out);
   }
   v1::Complaint Get(const std::string& code) {
+    return GetAs(officer_token_, code);
+  }
+  // The complaint as the holder of `token` sees it (BASIC view).
+  v1::Complaint GetAs(const std::string& token, const std::string& code) {
     grpc::ClientContext ctx;
-    Authorize(ctx, officer_token_);
+    Authorize(ctx, token);
     v1::GetComplaintRequest req;
     req.set_tracking_code(code);
     v1::Complaint c;
-    EXPECT_TRUE(complaints_->GetComplaint(&ctx, req, &c).ok());
+    grpc::Status s = complaints_->GetComplaint(&ctx, req, &c);
+    EXPECT_TRUE(s.ok()) << s.error_message();
     return c;
+  }
+  // The officer makes `code` anonymous after intake.
+  void RaiseAnonymous(const std::string& code) {
+    grpc::ClientContext ctx;
+    Authorize(ctx, officer_token_);
+    v1::UpdateComplaintRequest req;
+    req.set_request_id("raise-" + code);
+    req.mutable_complaint()->set_tracking_code(code);
+    req.mutable_complaint()->set_anonymous(true);
+    req.mutable_update_mask()->add_paths("anonymous");
+    v1::Complaint raised;
+    grpc::Status s = intake_->UpdateComplaint(&ctx, req, &raised);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    EXPECT_TRUE(raised.anonymous());
   }
   // The state after each event, oldest first: the path the complaint took.
   std::vector<v1::Complaint::State> Path(const std::string& code) {

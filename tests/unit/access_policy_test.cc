@@ -11,6 +11,7 @@
 #include "aduan/v1/disposition_service.grpc.pb.h"
 #include "aduan/v1/intake_service.grpc.pb.h"
 #include "aduan/v1/verification_service.grpc.pb.h"
+#include "tests/aduan_proto_files.h"
 #include "tests/test_util.h"
 
 namespace aduan::auth {
@@ -18,18 +19,11 @@ namespace {
 
 using ::aduan::testing::StatusIs;
 
-// Every method of every service in the compiled descriptors (reached
-// through a message of each file, which also links the file in).
+// Every method of every service in the compiled descriptors.
 std::vector<std::string> AllMethods() {
   std::vector<std::string> out;
   for (const google::protobuf::FileDescriptor* file :
-       {v1::SubmitComplaintRequest::descriptor()->file(),
-        v1::GetComplaintRequest::descriptor()->file(),
-        v1::VerifyComplaintRequest::descriptor()->file(),
-        v1::DisposeComplaintRequest::descriptor()->file(),
-        v1::ArchiveComplaintRequest::descriptor()->file(),
-        v1::UploadAttachmentRequest::descriptor()->file(),
-        v1::GetOfficeRequest::descriptor()->file()}) {
+       aduan::testing::CompiledAduanFiles()) {
     EXPECT_EQ(file->service_count(), 1) << file->name();
     for (int s = 0; s < file->service_count(); ++s) {
       const google::protobuf::ServiceDescriptor* d = file->service(s);

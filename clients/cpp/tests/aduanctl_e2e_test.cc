@@ -174,6 +174,16 @@ class AduanctlE2eTest : public testing::E2eFixture {
               v1::Complaint::REPORTED_TO_HEAD);
     return code;
   }
+  // A complaint reported to the head and disposed by it to TRANTIB.
+  std::string Disposed(const std::string& officer, const std::string& secretary,
+                       const std::string& head) {
+    const std::string code = Reported(officer, secretary);
+    EXPECT_EQ(Step(head, {"dispose", code, "--unit", "TRANTIB", "--instruction",
+                          "Cek lampu jalan"})
+                  .state(),
+              v1::Complaint::DISPOSED);
+    return code;
+  }
 };
 
 TEST_P(AduanctlE2eTest, StaffHandleAComplaintFromSubmissionToArchive) {
@@ -558,9 +568,7 @@ TEST_P(AduanctlE2eTest, UnitReturnsDispositionAndHeadDeclinesOutOfScope) {
   const std::string secretary = Staff("sekcam.kng", "SECRETARY@KNG");
   const std::string head = Staff("camat.kng", "HEAD@KNG");
   const std::string unit = Staff("kasi.trantib.kng", "UNIT@KNG:TRANTIB");
-  const std::string code = Reported(officer, secretary);
-  Step(head, {"dispose", code, "--unit", "TRANTIB", "--instruction",
-              "Cek lampu jalan"});
+  const std::string code = Disposed(officer, secretary, head);
 
   v1::Complaint c = Step(unit, {"return-disposition", code, "--reason",
                                 "Penerangan jalan kota wewenang Dinas PUPR"});
@@ -605,9 +613,7 @@ TEST_P(AduanctlE2eTest, HeadSendsResolvedComplaintBackForRework) {
   const std::string secretary = Staff("sekcam.kng", "SECRETARY@KNG");
   const std::string head = Staff("camat.kng", "HEAD@KNG");
   const std::string unit = Staff("kasi.trantib.kng", "UNIT@KNG:TRANTIB");
-  const std::string code = Reported(officer, secretary);
-  Step(head, {"dispose", code, "--unit", "TRANTIB", "--instruction",
-              "Cek lampu jalan"});
+  const std::string code = Disposed(officer, secretary, head);
   Step(unit, {"start", code});
   EXPECT_EQ(Step(unit, {"resolve", code, "--result", "Sudah dicek"}).state(),
             v1::Complaint::RESOLVED);
