@@ -125,9 +125,8 @@ constexpr char kNikContext[] = "complaints.complainant_nik";
 constexpr char kKkContext[] = "complaints.complainant_kk";
 constexpr char kNikIndexContext[] = "nik";
 
-constexpr char kSelectPinWindow[] =
-    "SELECT pin_failures, pin_window_start FROM complaints "
-    "WHERE tracking_code = :t";
+constexpr char kSelectPinFailures[] =
+    "SELECT pin_failures FROM complaints WHERE tracking_code = :t";
 
 // One statement, so that concurrent attempts are all counted. Both
 // dialects evaluate the second CASE on the stored pin_window_start (MySQL
@@ -1042,9 +1041,8 @@ absl::StatusOr<int> SociComplaintRepository::CountPinAttempt(
     if (st.get_affected_rows() == 0) {
       return absl::NotFoundError("complaint not found");
     }
-    long long window_start = 0;
-    sql << kSelectPinWindow, soci::use(tracking_code, "t"),
-        soci::into(attempts), soci::into(window_start);
+    sql << kSelectPinFailures, soci::use(tracking_code, "t"),
+        soci::into(attempts);
     return absl::OkStatus();
   }));
   return attempts;

@@ -671,16 +671,19 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Update(
     return ValidateComplaintFields(
         office, absl::ToCivilDay(clock_.Now(), office.calendar.time_zone()), c);
   };
+  // Merged and validated once per attempt, as an argument check; the step
+  // then writes that record (both see the same stored complaint).
+  db::ComplaintRecord merged;
   auto merged_valid = [&](const OfficeConfig& office,
                           const db::ComplaintRecord& stored) {
-    db::ComplaintRecord c = stored;
-    return merge(office, c);
+    merged = stored;
+    return merge(office, merged);
   };
   return Step(
       deadline, who, Action::kUpdate, kOfficer, in, RoleInOffice(who, kOfficer),
       {args, merged_valid},
-      [&](const OfficeConfig& office, db::ComplaintRecord& c,
-          db::EventRecord& e, absl::Time) -> absl::Status {
+      [&](const OfficeConfig&, db::ComplaintRecord& c, db::EventRecord& e,
+          absl::Time) -> absl::Status {
         const bool before_disposition =
             c.state == "SUBMITTED" || c.state == "NEEDS_INFO" ||
             c.state == "VERIFIED" || c.state == "REPORTED_TO_HEAD";
@@ -695,7 +698,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Update(
                 "raised"));
           }
         }
-        RETURN_IF_ERROR(merge(office, c));
+        c = merged;
         e.type = "UPDATED";
         // Which fields changed, never their values (personal data).
         {
