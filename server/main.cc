@@ -28,6 +28,7 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/flags/usage_config.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -56,9 +57,9 @@
 #include "server/common/clock.h"
 #include "server/common/key_ring.h"
 #include "server/common/logging.h"
-#include "server/common/offset_file_clock.h"
 #include "server/common/pii_cipher.h"
 #include "server/common/status_macros.h"
+#include "server/common/test_clock.h"
 #include "server/domain/access_admin.h"
 #include "server/domain/complaint_intake.h"
 #include "server/domain/complaint_reader.h"
@@ -168,10 +169,14 @@ ABSL_FLAG(int, sweep_seconds, EnvOrInt("ADUAN_SWEEP_SECONDS", 60),
           "are closed (env ADUAN_SWEEP_SECONDS).");
 ABSL_FLAG(std::string, name, "admin", "bootstrap-admin: the principal's name.");
 ABSL_FLAG(std::string, office, "KNG", "bootstrap-admin: the office.");
+ABSL_FLAG(std::string, testing_clock, "",
+          "Tests only, loopback only: pins the server's time at a moment, "
+          "frozen@<RFC 3339 time> (stands still) or running@<RFC 3339 time> "
+          "(runs on from there), e.g. running@2026-12-07T10:00:00+07:00.");
 ABSL_FLAG(std::string, testing_clock_offset_file, "",
-          "Tests only, loopback only: the server's time is the real time "
-          "plus the seconds written in this file (to test SLA clocks and "
-          "the NEEDS_INFO sweep end to end).");
+          "Tests only, loopback only: the server's time is the real (or "
+          "pinned) time plus the seconds written in this file (to test SLA "
+          "clocks and the NEEDS_INFO sweep end to end).");
 ABSL_FLAG(std::string, port_file, "",
           "If set, the chosen port is written there once serving (useful "
           "with --listen=127.0.0.1:0).");
@@ -274,16 +279,20 @@ int Serve() {
     }
   }
 
-  // Tests move the server's time through a file; never in a deployment.
-  std::unique_ptr<OffsetFileClock> test_clock;
-  if (const std::string f = absl::GetFlag(FLAGS_testing_clock_offset_file);
-      !f.empty()) {
+  // Tests pin or move the server's time; never in a deployment.
+  std::unique_ptr<TestClock> test_clock;
+  if (const std::string pin = absl::GetFlag(FLAGS_testing_clock),
+      offset_file = absl::GetFlag(FLAGS_testing_clock_offset_file);
+      !pin.empty() || !offset_file.empty()) {
     if (!IsLoopback(absl::GetFlag(FLAGS_listen))) {
       return Fail(absl::FailedPreconditionError(
-          "--testing_clock_offset_file: for tests on loopback only"));
+          "--testing_clock and --testing_clock_offset_file: for tests on "
+          "loopback only"));
     }
-    test_clock = std::make_unique<OffsetFileClock>(f);
-    spdlog::warn("testing clock: time moves with {}", f);
+    auto created = TestClock::Create(pin, offset_file);
+    if (!created.ok()) return Fail(created.status());
+    test_clock = *std::move(created);
+    spdlog::warn("testing clock: {}", test_clock->Describe());
   }
   Clock& clock = test_clock ? *test_clock : Clock::Real();
   domain::OfficeDirectory directory(offices, clock);
@@ -540,9 +549,25 @@ int main(int argc, char** argv) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   absl::SetProgramUsageMessage(
-      "Aduan complaint server.\n  aduand [serve|migrate|seed|keygen|"
-      "bootstrap-admin] "
-      "[--flags]\nEvery flag also reads an ADUAN_* environment variable.");
+      "the Aduan complaint server.\n\n"
+      "Usage: aduand [COMMAND] [--flag=value ...]\n\n"
+      "Commands:\n"
+      "  serve            serve the gRPC API (the default)\n"
+      "  migrate          bring the database schema up to date, then exit\n"
+      "  seed             add Kecamatan Kanigaran (KNG) unless present\n"
+      "  keygen           create the key file (--key_file) unless present\n"
+      "  bootstrap-admin  create the first administrator (--name, --office)"
+      " and print its token once\n\n"
+      "Every flag below also reads the ADUAN_* environment variable named "
+      "in its help; --helpfull adds gRPC's and abseil's own flags.");
+  // --help lists the flags of this file (abseil would look for a file named
+  // after the program and find none).
+  absl::FlagsUsageConfig usage;
+  usage.contains_help_flags = [](absl::string_view file) {
+    return absl::EndsWith(file, "server/main.cc");
+  };
+  usage.contains_helpshort_flags = usage.contains_help_flags;
+  absl::SetFlagsUsageConfig(usage);
   std::vector<char*> args = absl::ParseCommandLine(argc, argv);
   if (absl::Status s = aduan::InitLogging(absl::GetFlag(FLAGS_log_level));
       !s.ok()) {

@@ -50,6 +50,19 @@ def tearDownModule():
     shutil.rmtree(WORK, ignore_errors=True)
 
 
+def without_sla_used(response):
+    """A copy of a SubmitComplaintResponse without the working time its SLA
+    clocks show (`used`): that is computed at each read and grows during
+    office hours, so two answers of an unchanged complaint are equal in
+    everything else."""
+    copy = type(response)()
+    copy.CopyFrom(response)
+    for name in ("service_sla", "resolution_sla"):
+        if copy.complaint.HasField(name):
+            getattr(copy.complaint, name).ClearField("used")
+    return copy
+
+
 def create_principal(admin, name, binding):
     """Creates a principal with one role binding; returns its token."""
     principal = admin.admin.CreatePrincipal(admin_pb2.CreatePrincipalRequest(
@@ -252,7 +265,9 @@ class LaporImportTest(unittest.TestCase):
         self.assertRegex(request.request_id, r"^[0-9a-f-]{36}$")
         count = self.count_complaints()
         again = self.gateway.intake.SubmitComplaint(request)
-        self.assertEqual(again, first)
+        self.assertEqual(without_sla_used(again), without_sla_used(first))
+        self.assertGreaterEqual(again.complaint.service_sla.used.ToTimedelta(),
+                                first.complaint.service_sla.used.ToTimedelta())
         self.assertEqual(self.count_complaints(), count)
 
         request.request_id = aduan_client.new_request_id()

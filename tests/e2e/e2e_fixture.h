@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/time/time.h"
 #include "aduan/v1/admin_service.grpc.pb.h"
 #include "aduan/v1/complaint_service.grpc.pb.h"
 #include "aduan/v1/intake_service.grpc.pb.h"
@@ -26,6 +27,19 @@ namespace aduan::testing {
 inline void Authorize(grpc::ClientContext& ctx, const std::string& token) {
   if (!token.empty()) ctx.AddMetadata("authorization", "Bearer " + token);
   ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
+}
+
+// The complaint without the working time its SLA clocks show (`used`): that
+// is computed at each read and grows during office hours, so two reads of an
+// unchanged complaint are equal in everything else.
+inline v1::Complaint WithoutSlaUsed(v1::Complaint c) {
+  if (c.has_service_sla()) c.mutable_service_sla()->clear_used();
+  if (c.has_resolution_sla()) c.mutable_resolution_sla()->clear_used();
+  return c;
+}
+
+inline absl::Duration ToAbsl(const google::protobuf::Duration& d) {
+  return absl::Seconds(d.seconds()) + absl::Nanoseconds(d.nanos());
 }
 
 class E2eFixture : public ::testing::TestWithParam<std::string> {

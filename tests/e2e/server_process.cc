@@ -7,11 +7,15 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <thread>
 
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 
 namespace aduan::testing {
@@ -37,6 +41,23 @@ pid_t Spawn(const std::string& workdir, const std::vector<std::string>& argv,
   _exit(127);
 }
 
+// The --testing_clock flag of a start now, empty when nothing is pinned.
+std::string PinnedClockFlag() {
+  static const absl::Time first_start = absl::Now();
+  const char* env = std::getenv("ADUAN_TEST_CLOCK");
+  const std::string pin = env != nullptr ? env : "";
+  if (pin.empty()) return "";
+  constexpr absl::string_view kRunning = "running@";
+  absl::Time moment;
+  if (!absl::StartsWith(pin, kRunning) ||
+      !absl::ParseTime(absl::RFC3339_full, pin.substr(kRunning.size()), &moment,
+                       nullptr)) {
+    return "--testing_clock=" + pin;  // frozen (or malformed: aduand says so)
+  }
+  return absl::StrCat("--testing_clock=running@",
+                      absl::FormatTime(moment + (absl::Now() - first_start)));
+}
+
 }  // namespace
 
 ServerProcess::ServerProcess(std::string workdir, std::vector<std::string> args)
@@ -53,6 +74,9 @@ bool ServerProcess::Start() {
   std::vector<std::string> argv = {ADUAN_BINARY, "serve",
                                    "--listen=127.0.0.1:0",
                                    "--port_file=" + port_file};
+  if (std::string pin = PinnedClockFlag(); !pin.empty()) {
+    argv.push_back(std::move(pin));
+  }
   argv.insert(argv.end(), args_.begin(), args_.end());
   pid_ = Spawn(workdir_, argv, workdir_ + "/aduand.log");
   const auto give_up =

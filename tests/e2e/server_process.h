@@ -12,6 +12,13 @@
 
 namespace aduan::testing {
 
+// When the environment names a pinned moment (ADUAN_TEST_CLOCK, as
+// tools/test.sh --at sets it: frozen@<time> or running@<time>), every start
+// passes it to aduand as --testing_clock, so the server's time is that
+// moment. A running clock starts at that moment with the first aduand this
+// test program starts; every later one (a restart, a second server) goes on
+// from where that clock has got to, so the servers share one timeline that
+// never goes back.
 class ServerProcess {
  public:
   // `workdir` holds the log and port file; `args` are extra flags.
@@ -38,6 +45,7 @@ class ServerProcess {
   pid_t pid() const { return pid_; }
 
  private:
+
   std::string workdir_;
   std::vector<std::string> args_;
   pid_t pid_ = -1;

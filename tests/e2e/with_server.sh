@@ -5,7 +5,9 @@
 #   ADUAN_ADDR         127.0.0.1:<port> (plaintext, loopback)
 #   ADUAN_ADMIN_TOKEN  the bootstrap admin's bearer token (office KNG)
 #   ADUAN_WORKDIR      the server's work folder (its log is aduand.log there)
-# and its exit status is this script's. The server is stopped afterwards,
+# and its exit status is this script's. A moment pinned for the whole run
+# (ADUAN_TEST_CLOCK, e.g. running@2026-12-07T10:00:00+07:00, as
+# tools/test.sh --at sets it) is the server's time (--testing_clock). The server is stopped afterwards,
 # also when the command fails; its log is printed when the command fails.
 #
 # Usage: with_server.sh <path to aduand> <command> [args...]
@@ -28,7 +30,8 @@ cd "$work"
   --office=KNG >bootstrap.out 2>bootstrap.log
 ADUAN_ADMIN_TOKEN="$(sed -n 's/^token: //p' bootstrap.out)"
 "$aduand" serve --db=sqlite://var/aduan.db --listen=127.0.0.1:0 \
-  --port_file="$work/port" >aduand.log 2>&1 &
+  --port_file="$work/port" ${ADUAN_TEST_CLOCK:+"--testing_clock=$ADUAN_TEST_CLOCK"} \
+  >aduand.log 2>&1 &
 pid=$!
 for _ in $(seq 1 300); do
   [ -s "$work/port" ] && break

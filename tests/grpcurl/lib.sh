@@ -10,8 +10,10 @@ root="$(cd "$here/../.." && pwd)"
 T="$root/tools/grpcurl"
 PY=/usr/bin/python3
 
-# The stand-in plays grpcurl; nothing of the caller's environment leaks in.
-export PATH="$here:$PATH"
+# grpcurl is the one each_grpcurl.sh put first on PATH (a real release, or
+# the stand-in on machines without one), else the stand-in; nothing of the
+# caller's environment leaks in.
+export PATH="${ADUAN_TEST_GRPCURL_BIN:-$here}:$PATH"
 unset GRPCURL ADUAN_TOKEN ADUAN_CACERT ADUAN_CERT ADUAN_KEY ADUAN_TLS \
   ADUAN_REQUEST_ID ADUAN_EMIT_DEFAULTS
 : "${ADUAN_ADDR:?run through tests/e2e/with_server.sh}"

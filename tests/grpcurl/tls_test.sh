@@ -30,7 +30,8 @@ trap stop_server EXIT
 "$aduand" serve --db="sqlite://$work/var/aduan.db" --key_file="$work/var/aduan.key" \
   --listen=127.0.0.1:0 --port_file="$work/port" \
   --tls_cert="$work/certs/server.pem" --tls_key="$work/certs/server.key" \
-  --tls_client_ca="$work/certs/ca.pem" >"$work/aduand.log" 2>&1 &
+  --tls_client_ca="$work/certs/ca.pem" \
+  ${ADUAN_TEST_CLOCK:+"--testing_clock=$ADUAN_TEST_CLOCK"} >"$work/aduand.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 300); do
   [ -s "$work/port" ] && break
@@ -55,14 +56,14 @@ expect_j tls_units '"TRANTIB" in [u["code"] for u in r["units"]]' true
 ADUAN_CACERT="$certs/ca.pem" ADUAN_TOKEN="$admin" run 0 gateway "$T/create-principal.sh" \
   gateway.website "Situs kecamatan" GATEWAY KNG --source website \
   --tls-identity gateway-website
-expect_j gateway 'r["tlsIdentity"]' gateway-website
+expect_j gateway 'r["tls_identity"]' gateway-website
 
 # A machine client authenticated by its certificate alone (no ADUAN_TOKEN).
 export ADUAN_CACERT="$certs/ca.pem" ADUAN_CERT="$certs/client.pem" ADUAN_KEY="$certs/client.key"
 run 0 mtls_submit "$T/submit-test-complaint.sh" --channel ONLINE --title "Lewat mTLS"
 expect_j mtls_submit 'r["complaint"]["source"]' website
 expect_j mtls_submit 'r["complaint"]["state"]' SUBMITTED
-run 0 mtls_show "$T/show-complaint.sh" "$(j mtls_submit 'r["complaint"]["trackingCode"]')"
+run 0 mtls_show "$T/show-complaint.sh" "$(j mtls_submit 'r["complaint"]["tracking_code"]')"
 expect_j mtls_show 'r["title"]' "Lewat mTLS"
 
 # A certificate needs its key.

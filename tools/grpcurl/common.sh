@@ -118,6 +118,17 @@ json_array() {
   fi
 }
 
+# A google.protobuf.FieldMask of the given paths (proto field names, e.g.
+# complainant.kk_number) as grpcurl reads one: {"paths": [...]}. grpcurl
+# refuses protobuf's canonical string form ("title,description").
+json_field_mask() {
+  local paths=() p
+  for p in "$@"; do
+    paths+=("$(json_str "$p")")
+  done
+  printf '{"paths": [%s]}' "$(IFS=,; printf '%s' "${paths[*]}")"
+}
+
 # A JSON object: json_object KEY VALUE [KEY VALUE]... where each VALUE is
 # JSON already (from json_str, json_object, …). Pairs whose VALUE is empty
 # are left out, so optional fields need no special case.

@@ -4,7 +4,7 @@ set -euo pipefail
 usage="Usage: create-principal.sh NAME DISPLAY_NAME ROLE OFFICE [options]
 
 Creates a principal (admin of OFFICE) with one role binding and prints it
-with its principalId (p_…); issue-token.sh then gives it a token.
+with its principal_id (p_…); issue-token.sh then gives it a token.
   NAME          3–64 of [a-z0-9._-], unique, e.g. siti.officer
   DISPLAY_NAME  e.g. \"Siti (Petugas Pengaduan)\"
   ROLE          OFFICER, SECRETARY, HEAD, UNIT (needs --unit), GATEWAY

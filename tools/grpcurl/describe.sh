@@ -6,9 +6,9 @@ usage="Usage: describe.sh [SYMBOL]
 Shows the definition of SYMBOL, a fully-qualified name such as
 aduan.v1.IntakeService, aduan.v1.IntakeService.SubmitComplaint,
 aduan.v1.SubmitComplaintRequest or aduan.v1.Complaint.State. Without SYMBOL:
-every service. Field names are shown as in the protos (tracking_code); in
-request bodies and answers grpcurl uses lowerCamelCase (trackingCode) and
-accepts both."
+every service. Field names are shown as in the protos (tracking_code), and
+grpcurl prints answers with the same names; in request bodies it accepts
+both these and lowerCamelCase (trackingCode)."
 # shellcheck source=tools/grpcurl/common.sh
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/common.sh"
 

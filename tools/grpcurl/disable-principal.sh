@@ -25,4 +25,4 @@ aduan_call aduan.v1.AdminService/UpdatePrincipal "$(json_object \
   principal "$(json_object \
     principal_id "$(json_str "$1")" \
     disabled "$(json_true_if "$disabled")")" \
-  update_mask "$(json_str disabled)")"
+  update_mask "$(json_field_mask disabled)")"

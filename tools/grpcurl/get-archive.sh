@@ -3,7 +3,7 @@
 set -euo pipefail
 usage="Usage: get-archive.sh TRACKING_CODE
 
-Prints the archive record: trackingCode, sha256, createTime and document,
+Prints the archive record: tracking_code, sha256, create_time and document,
 the whole file as canonical JSON text (docs/archive.md)."
 # shellcheck source=tools/grpcurl/common.sh
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/common.sh"

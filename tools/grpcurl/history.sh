@@ -5,7 +5,7 @@ usage="Usage: history.sh TRACKING_CODE [--page-size N] [--page-token TOKEN]
 
 Prints the events of the complaint: who did what in which role, the states
 before and after, the note. A further page is asked for with the
-nextPageToken of the answer."
+next_page_token of the answer."
 # shellcheck source=tools/grpcurl/common.sh
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/common.sh"
 

@@ -3,7 +3,7 @@
 set -euo pipefail
 usage="Usage: issue-token.sh PRINCIPAL_ID [--description TEXT] [--ttl-hours N]
 
-Issues a bearer token (admin) and prints its record (token.tokenId, tok_…)
+Issues a bearer token (admin) and prints its record (token.token_id, tok_…)
 and its secret (adn_…). The secret is shown this once and never again: hand
 it over and do not keep it here. The holder sets ADUAN_TOKEN=<secret>.
   --description TEXT  what it is for, e.g. \"laptop meja pengaduan\"

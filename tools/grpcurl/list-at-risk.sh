@@ -4,7 +4,7 @@ set -euo pipefail
 usage="Usage: list-at-risk.sh [list-complaints.sh options]
 
 Lists the complaints whose running SLA clock has begun the last 20% of its
-allowed time (slaStatuses AT_RISK) and is not yet due: the ones to act on
+allowed time (sla_statuses AT_RISK) and is not yet due: the ones to act on
 now. Options as list-complaints.sh (e.g. --office KNG, --unit TRANTIB)."
 here="$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
 # shellcheck source=tools/grpcurl/common.sh

@@ -21,8 +21,8 @@ one kind may be repeated and are ORed; different kinds are ANDed.
   --order-by ORDER     'create_time desc' (default), 'create_time asc',
                        'update_time desc', 'update_time asc'
   --page-size N        default 50, at most 500
-  --page-token TOKEN   nextPageToken of the previous page (same filters)
-The answer's totalSize counts every match over all pages."
+  --page-token TOKEN   next_page_token of the previous page (same filters)
+The answer's total_size counts every match over all pages."
 # shellcheck source=tools/grpcurl/common.sh
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/common.sh"
 

@@ -4,7 +4,7 @@ set -euo pipefail
 usage="Usage: list-overdue.sh [--all-states] [list-complaints.sh options]
 
 Lists the complaints whose running SLA clock is past its due time
-(slaStatuses BREACHED) in the states where a clock runs: SUBMITTED, VERIFIED,
+(sla_statuses BREACHED) in the states where a clock runs: SUBMITTED, VERIFIED,
 REPORTED_TO_HEAD (the service clock, the standard's 60 minutes), DISPOSED,
 IN_FOLLOW_UP (the resolution clock). --all-states also lists complaints in
 other states whose clock stopped late; --state S (repeatable) lists those

@@ -3,8 +3,8 @@
 set -euo pipefail
 usage="Usage: list-tokens.sh PRINCIPAL_ID
 
-Lists the tokens of a principal (admin): tokenId, description, createTime,
-expireTime, lastUsedTime, revokeTime. Secrets are never shown."
+Lists the tokens of a principal (admin): token_id, description, create_time,
+expire_time, last_used_time, revoke_time. Secrets are never shown."
 # shellcheck source=tools/grpcurl/common.sh
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/common.sh"
 

@@ -5,7 +5,7 @@ usage="Usage: revoke-token.sh TOKEN_ID
 
 Revokes the token TOKEN_ID (tok_…, from issue-token.sh or list-tokens.sh;
 not the secret) (admin). Its next call is Unauthenticated. Prints the token
-record with its revokeTime."
+record with its revoke_time."
 # shellcheck source=tools/grpcurl/common.sh
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/common.sh"
 

@@ -4,7 +4,7 @@ set -euo pipefail
 usage="Usage: submit-test-complaint.sh [options]
 
 Submits a complaint as the caller (an OFFICER or GATEWAY token) and prints
-the stored complaint with its trackingCode and the complainant's pin.
+the stored complaint with its tracking_code and the complainant's pin.
 Options (defaults make an obvious test complaint of office KNG):
   --office CODE          office (default KNG)
   --channel CHANNEL      OFFICE (default), ONLINE, EMAIL, PHONE, …

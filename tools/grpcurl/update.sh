@@ -37,7 +37,7 @@ while [ "$#" -gt 0 ]; do
     --phone) complainant+=(phone "$value"); paths+=(complainant.phone) ;;
     --email) complainant+=(email "$value"); paths+=(complainant.email) ;;
     --nik) complainant+=(nik "$value"); paths+=(complainant.nik) ;;
-    --kk) complainant+=(kk_number "$value"); paths+=(complainant.kkNumber) ;;
+    --kk) complainant+=(kk_number "$value"); paths+=(complainant.kk_number) ;;
     --address) complainant+=(address "$value"); paths+=(complainant.address) ;;
     --etag) etag="$2" ;;
     *) aduan_usage_error "unknown option $1" ;;
@@ -56,10 +56,8 @@ if [ "${#complainant[@]}" -gt 0 ]; then
 fi
 complaint="$(json_object tracking_code "$(json_str "${args[0]}")" \
   "${content[@]}" location "$location_json" complainant "$complainant_json")"
-# In JSON a field mask is one string of lowerCamelCase paths, comma-separated.
-mask="$(IFS=,; printf '%s' "${paths[*]}")"
 aduan_call aduan.v1.IntakeService/UpdateComplaint "$(json_object \
   request_id "$(json_str "$(aduan_request_id)")" \
   complaint "$complaint" \
-  update_mask "$(json_str "$mask")" \
+  update_mask "$(json_field_mask "${paths[@]}")" \
   etag "$(json_opt_str "$etag")")"

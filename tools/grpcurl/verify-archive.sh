@@ -5,7 +5,7 @@ usage="Usage: verify-archive.sh TRACKING_CODE
 
 Recomputes the archive record of a complaint from the stored document and
 from the live rows, and checks its HMAC and its link to the office's
-previous record. Prints intact and chainIntact (always, also when false),
+previous record. Prints intact and chain_intact (always, also when false),
 storedSha256 and computedSha256. Exit status 0 even when not intact: read
 the answer."
 # shellcheck source=tools/grpcurl/common.sh

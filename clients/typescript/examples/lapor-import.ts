@@ -147,7 +147,31 @@ class UsageError extends Error {}
 
 const USAGE = `usage: lapor-import [--addr A] [--token T] [--timeout S] [--interval S]
          import --report FILE [--office KNG] [--request-id ID] [--follow-until STATE]
-       | follow TRACKING_CODE [--until STATE]`;
+       | follow TRACKING_CODE [--until STATE]
+       | --help`;
+
+const HELP = `Imports SP4N-LAPOR! reports into Aduan as a GATEWAY principal.
+
+${USAGE}
+
+  import --report FILE   submit the report in FILE (JSON: tracking_id, title,
+                         content, reporter {name, phone, email}, kelurahan,
+                         address, anonymous); prints tracking_code, pin, …
+    --office CODE        the office it goes to (default KNG)
+    --request-id ID      the request_id (default: derived from tracking_id,
+                         so importing the same report again changes nothing)
+    --follow-until STATE then follow it as "follow" does
+  follow TRACKING_CODE   print its events until it reaches --until STATE
+                         (default ARCHIVED)
+  --addr A               aduand's address (default ADUAN_ADDR, else
+                         127.0.0.1:50051)
+  --token T              the gateway's bearer token (default ADUAN_TOKEN)
+  --timeout S            give up following after S seconds (default 600)
+  --interval S           seconds between two looks (default 1)
+
+States: ${STATES.join(', ')}.
+Exit status: 0 done, 1 an RPC failed, 2 bad usage, 3 already imported,
+4 following timed out.`;
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -165,6 +189,7 @@ export async function main(argv: string[]): Promise<number> {
         'request-id': { type: 'string' },
         'follow-until': { type: 'string' },
         until: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (e) {
@@ -172,6 +197,10 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT_USAGE;
   }
   const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
   const [command, trackingCode] = positionals;
   const timeoutS = Number(values.timeout);
   const intervalS = Number(values.interval);
