@@ -725,7 +725,18 @@ TEST_P(IntakeE2eTest, SigtermDuringLoadLosesNoAcknowledgedComplaint) {
       }
     });
   }
-  std::this_thread::sleep_for(std::chrono::milliseconds(700));
+  // SIGTERM once the load is really running (more than 20 acknowledged),
+  // however long a loaded machine takes to get there.
+  const auto give_up =
+      std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  for (;;) {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      if (acknowledged.size() > 20) break;
+    }
+    if (std::chrono::steady_clock::now() > give_up) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
   const int status = server_->Stop(SIGTERM);
   stop = true;
   for (auto& c : clients) c.join();

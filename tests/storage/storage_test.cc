@@ -234,16 +234,43 @@ TEST_P(StorageTest, MigrationLongerThanTheLeaseKeepsIt) {
   url_ = aduan::testing::FreshMysqlDatabaseUrl();
   auto first_db = OpenDb(2);
   auto second_db = OpenDb(2);
-  const std::vector<Migration> migrations = {
-      {1, "0001_slow", "DO SLEEP(1.5);"}};
+  const std::vector<Migration> migrations = {{1, "0001_slow", "DO SLEEP(3);"}};
+  // The lease exists before either migrator runs, so it can be watched.
+  ASSERT_TRUE(Migrator(*first_db, migrations).CurrentVersion().ok());
   Migrator first(*first_db, migrations);
   first.set_lease_ttl(absl::Milliseconds(300));
   absl::StatusOr<int> first_result = absl::UnknownError("unset");
-  std::thread runner([&] { first_result = first.Migrate(); });
-  absl::SleepFor(absl::Milliseconds(700));  // the lease's time, twice over
+  std::atomic<bool> first_done{false};
+  std::thread runner([&] {
+    first_result = first.Migrate();
+    first_done = true;
+  });
+  // Waits until the first migrator holds the lease (not a guess at how long
+  // that takes), then the lease's time twice over.
+  const absl::Time give_up = absl::Now() + absl::Seconds(10);
+  bool held = false;
+  while (!held && absl::Now() < give_up) {
+    soci::indicator ind = soci::i_null;
+    std::string owner;
+    ASSERT_TRUE(
+        second_db
+            ->Read(Deadline(),
+                   [&](soci::session& sql) {
+                     sql << "SELECT owner FROM schema_lease WHERE id = 1",
+                         soci::into(owner, ind);
+                     return absl::OkStatus();
+                   })
+            .ok());
+    held = ind == soci::i_ok;
+    if (!held) absl::SleepFor(absl::Milliseconds(10));
+  }
+  ASSERT_TRUE(held) << "the first migrator never took the lease";
+  absl::SleepFor(absl::Milliseconds(700));
   Migrator second(*second_db, migrations);
   EXPECT_THAT(second.Migrate(absl::Milliseconds(200)),
               StatusIs(absl::StatusCode::kDeadlineExceeded));
+  // The refusal came while the first migration was still running.
+  EXPECT_FALSE(first_done);
   runner.join();
   ASSERT_TRUE(first_result.ok()) << first_result.status();
   EXPECT_EQ(*first_result, 1);
@@ -696,10 +723,15 @@ TEST_P(StorageTest, DeadlockedTransactionIsRetriedAndAppliedOnce) {
 TEST_P(StorageTest, PoolLeaseWaitIsBoundedByDeadline) {
   auto db = OpenDb(1);
   std::atomic<bool> holding{false};
+  std::atomic<bool> release{false};
+  // The only connection is held until the test lets it go (at most 30 s).
   std::thread holder([&] {
     (void)db->Read(Deadline(), [&](soci::session&) {
       holding = true;
-      absl::SleepFor(absl::Milliseconds(500));
+      const absl::Time until = absl::Now() + absl::Seconds(30);
+      while (!release && absl::Now() < until) {
+        absl::SleepFor(absl::Milliseconds(5));
+      }
       return absl::OkStatus();
     });
   });
@@ -707,7 +739,10 @@ TEST_P(StorageTest, PoolLeaseWaitIsBoundedByDeadline) {
   const absl::Time start = absl::Now();
   EXPECT_THAT(db->Ping(absl::Now() + absl::Milliseconds(50)),
               StatusIs(absl::StatusCode::kUnavailable, "busy"));
-  EXPECT_LT(absl::Now() - start, absl::Milliseconds(400));
+  // Given up near its deadline, long before the connection came free (the
+  // bound leaves room for a loaded machine).
+  EXPECT_LT(absl::Now() - start, absl::Seconds(5));
+  release = true;
   holder.join();
   EXPECT_TRUE(db->Ping(Deadline()).ok());
 }

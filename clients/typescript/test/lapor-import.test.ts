@@ -358,6 +358,18 @@ describe('the client without aduand', () => {
     }
   });
 
+  test('--help prints the usage and exits 0; a wrong option exits 2 with it', async () => {
+    const help = await runExample(undefined, '--help');
+    assert.equal(help.status, 0, help.stderr);
+    assert.match(help.stdout, /^Imports SP4N-LAPOR! reports into Aduan/);
+    assert.match(help.stdout, /^usage: lapor-import /m);
+    assert.match(help.stdout, /Exit status: 0 done, 1 an RPC failed, 2 bad usage/);
+    const wrong = await runExample(undefined, '--no-such-option');
+    assert.equal(wrong.status, 2);
+    assert.match(wrong.stderr, /^usage: lapor-import /m);
+    assert.equal(wrong.stdout, '');
+  });
+
   test('plaintext only on loopback', () => {
     assert.equal(isLoopback('127.0.0.1:50051'), true);
     assert.equal(isLoopback('[::1]:50051'), true);
