@@ -124,6 +124,11 @@ struct RequestRecord {
   std::string fingerprint;  // hex SHA-256 of the request
   std::string tracking_code;
   long long create_time = 0;
+  // The PIN generation this request issued (SubmitComplaint, ReissuePin);
+  // unset for the other steps.
+  std::optional<int> pin_generation;
+  // The complaint's version right after this request.
+  std::optional<long long> result_version;
 };
 
 // A role held by a principal in an office. unit_code is set for UNIT only,

@@ -73,12 +73,14 @@ constexpr char kInsertEvent[] =
 
 constexpr char kInsertRequest[] =
     "INSERT INTO request_records (caller, request_id, office_code, method, "
-    "fingerprint, tracking_code, create_time) VALUES (:caller, :rid, "
-    ":office, :method, :fingerprint, :tracking_code, :time)";
+    "fingerprint, tracking_code, create_time, pin_generation, "
+    "result_version) VALUES (:caller, :rid, :office, :method, :fingerprint, "
+    ":tracking_code, :time, :pin_generation, :result_version)";
 
 constexpr char kSelectRequest[] =
-    "SELECT office_code, method, fingerprint, tracking_code, create_time "
-    "FROM request_records WHERE caller = :caller AND request_id = :rid";
+    "SELECT office_code, method, fingerprint, tracking_code, create_time, "
+    "pin_generation, result_version FROM request_records WHERE caller = "
+    ":caller AND request_id = :rid";
 
 constexpr char kSelectByExternal[] =
     "SELECT tracking_code FROM complaints WHERE source = :source AND "
@@ -371,11 +373,18 @@ std::optional<RequestRecord> SelectRequest(soci::session& sql,
   RequestRecord r;
   r.caller = caller;
   r.request_id = request_id;
+  int pin_generation = 0;
+  long long result_version = 0;
+  soci::indicator pin_ind = soci::i_null, version_ind = soci::i_null;
   sql << kSelectRequest, soci::use(caller, "caller"),
       soci::use(request_id, "rid"), soci::into(r.office_code),
       soci::into(r.method), soci::into(r.fingerprint),
-      soci::into(r.tracking_code), soci::into(r.create_time);
+      soci::into(r.tracking_code), soci::into(r.create_time),
+      soci::into(pin_generation, pin_ind),
+      soci::into(result_version, version_ind);
   if (!sql.got_data()) return std::nullopt;
+  if (pin_ind == soci::i_ok) r.pin_generation = pin_generation;
+  if (version_ind == soci::i_ok) r.result_version = result_version;
   return r;
 }
 
@@ -470,11 +479,17 @@ std::vector<AttachmentRecord> SelectAttachments(soci::session& sql,
 }
 
 void InsertRequest(soci::session& sql, const RequestRecord& r) {
+  const int pin_generation = r.pin_generation.value_or(0);
+  const long long result_version = r.result_version.value_or(0);
+  soci::indicator pin_ind = r.pin_generation ? soci::i_ok : soci::i_null;
+  soci::indicator version_ind = r.result_version ? soci::i_ok : soci::i_null;
   sql << kInsertRequest, soci::use(r.caller, "caller"),
       soci::use(r.request_id, "rid"), soci::use(r.office_code, "office"),
       soci::use(r.method, "method"), soci::use(r.fingerprint, "fingerprint"),
       soci::use(r.tracking_code, "tracking_code"),
-      soci::use(r.create_time, "time");
+      soci::use(r.create_time, "time"),
+      soci::use(pin_generation, pin_ind, "pin_generation"),
+      soci::use(result_version, version_ind, "result_version");
 }
 
 // The complaint with this tracking code (still encrypted), if any.

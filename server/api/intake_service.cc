@@ -22,6 +22,7 @@ grpc::Status IntakeService::SubmitComplaint(
   if (!result.ok()) return ToGrpcStatus(result.status());
   ToProto(result->complaint, resp->mutable_complaint());
   resp->set_pin(result->pin);
+  resp->set_pin_withheld(result->pin_withheld);
   return grpc::Status::OK;
 }
 
@@ -136,10 +137,10 @@ grpc::Status IntakeService::ReissuePin(grpc::ServerContext* ctx,
   in.request_id = req->request_id();
   in.tracking_code = req->tracking_code();
   in.fingerprint = Fingerprint(*req);
-  absl::StatusOr<std::string> pin =
-      flow_.ReissuePin(CallDeadline(*ctx), *who, in);
+  auto pin = flow_.ReissuePin(CallDeadline(*ctx), *who, in);
   if (!pin.ok()) return ToGrpcStatus(pin.status());
-  resp->set_pin(*pin);
+  resp->set_pin(pin->pin);
+  resp->set_pin_withheld(pin->withheld);
   return grpc::Status::OK;
 }
 

@@ -21,7 +21,7 @@
 
 namespace aduan::domain {
 
-// True when `who` may see `c`.
+// True when `who` may see `c` (the server's own jobs see every complaint).
 bool CanSeeComplaint(const Principal& who, const db::ComplaintRecord& c);
 
 // The scopes of `who` for list queries (empty: sees nothing).

@@ -127,20 +127,30 @@ absl::Status ValidateComplaintFields(const OfficeConfig& office,
   return absl::OkStatus();
 }
 
+absl::StatusOr<SubmitResult> ComplaintIntake::Answer(
+    absl::Time deadline, const Principal& who, const db::RequestRecord& request,
+    db::ComplaintRecord c,
+    const std::vector<db::AttachmentRecord>* attachments) const {
+  ASSIGN_OR_RETURN(ComplaintAnswer a,
+                   answers_.Answer(deadline, who, request, std::move(c),
+                                   /*hands_over=*/false, attachments));
+  SubmitResult out;
+  out.complaint = std::move(a.complaint);
+  out.pin = std::move(a.pin);
+  out.pin_withheld = a.pin_withheld;
+  return out;
+}
+
 absl::StatusOr<SubmitResult> ComplaintIntake::Replay(
-    absl::Time deadline, const db::RequestRecord& request,
+    absl::Time deadline, const Principal& who, const db::RequestRecord& request,
     const std::string& fingerprint) {
-  if (request.method != kMethod || request.fingerprint != fingerprint) {
-    return absl::AlreadyExistsError(
-        "request_id: already used for a different request; use a new "
-        "request_id for a new complaint");
-  }
+  RETURN_IF_ERROR(ComplaintAnswers::SameRequest(
+      request, kMethod, fingerprint,
+      "; use a new request_id for a new complaint"));
   ASSIGN_OR_RETURN(db::ComplaintRecord stored,
                    complaints_.Get(deadline, request.tracking_code));
-  ASSIGN_OR_RETURN(auto office, offices_.Get(deadline, stored.office_code));
-  SubmitResult out;
-  out.pin = pins_.Pin(stored.tracking_code, stored.pin_generation);
-  out.complaint = MakeComplaintView(std::move(stored), clock_.Now(), *office);
+  ASSIGN_OR_RETURN(SubmitResult out,
+                   Answer(deadline, who, request, std::move(stored), nullptr));
   out.replayed = true;
   return out;
 }
@@ -163,14 +173,14 @@ absl::StatusOr<SubmitResult> ComplaintIntake::Submit(absl::Time deadline,
   }
   RETURN_IF_ERROR(office_or.status());
   const OfficeConfig& office = **office_or;
-  RETURN_IF_ERROR(ValidateComplaintFields(
-      office, absl::ToCivilDay(clock_.Now(), office.calendar.time_zone()), d));
-
-  // A retry returns the first result before anything else is done.
+  // A retry is answered before the draft is checked again (the office's
+  // categories may have changed since the first call).
   ASSIGN_OR_RETURN(
       std::optional<db::RequestRecord> seen,
       complaints_.FindRequest(deadline, who.name, input.request_id));
-  if (seen) return Replay(deadline, *seen, input.fingerprint);
+  if (seen) return Replay(deadline, who, *seen, input.fingerprint);
+  RETURN_IF_ERROR(ValidateComplaintFields(
+      office, absl::ToCivilDay(clock_.Now(), office.calendar.time_zone()), d));
 
   const absl::Time now = clock_.Now();
   const long long now_us = ToUnixMicrosLL(now);
@@ -214,19 +224,20 @@ absl::StatusOr<SubmitResult> ComplaintIntake::Submit(absl::Time deadline,
     request.fingerprint = input.fingerprint;
     request.tracking_code = d.tracking_code;
     request.create_time = now_us;
+    request.pin_generation = d.pin_generation;
+    request.result_version = d.version;
     ASSIGN_OR_RETURN(db::CreateOutcome outcome,
                      complaints_.Create(deadline, d, event, request));
     switch (outcome.kind) {
       case db::CreateOutcome::Kind::kCreated: {
         spdlog::info("submitted {} office={} channel={} by {}", d.tracking_code,
                      d.office_code, d.channel, who.name);
-        SubmitResult out;
-        out.pin = pins_.Pin(d.tracking_code, d.pin_generation);
-        out.complaint = MakeComplaintView(d, now, office);
-        return out;
+        // A new complaint has no documents yet.
+        const std::vector<db::AttachmentRecord> none;
+        return Answer(deadline, who, request, d, &none);
       }
       case db::CreateOutcome::Kind::kRequestExists:
-        return Replay(deadline, outcome.request, input.fingerprint);
+        return Replay(deadline, who, outcome.request, input.fingerprint);
       case db::CreateOutcome::Kind::kExternalReferenceExists:
         return absl::AlreadyExistsError(absl::StrCat(
             "complaint.external_reference: already submitted by this source "

@@ -12,6 +12,7 @@
 #include "absl/time/time.h"
 #include "db/complaint_repository.h"
 #include "server/common/clock.h"
+#include "server/domain/complaint_answers.h"
 #include "server/domain/complaint_view.h"
 #include "server/domain/office_directory.h"
 #include "server/domain/pin_guard.h"
@@ -32,10 +33,14 @@ struct SubmitInput {
   db::ComplaintRecord draft;
 };
 
+// The answer of a submission, first and every retry (complaint_answers.h):
+// the complaint in the caller's BASIC view and the PIN while it is the one
+// the submission issued.
 struct SubmitResult {
   ComplaintView complaint;
   std::string pin;
-  bool replayed = false;  // true when this was a retry of an earlier call
+  bool pin_withheld = false;  // a ReissuePin replaced the PIN since
+  bool replayed = false;      // true when this was a retry of an earlier call
 };
 
 struct TimelineEntry {
@@ -73,7 +78,8 @@ class ComplaintIntake {
         pins_(pins),
         clock_(clock),
         limiter_(limiter),
-        pin_guard_(complaints, pins, clock) {}
+        pin_guard_(complaints, pins, clock),
+        answers_(complaints, offices, pins, clock) {}
 
   // Validates the draft by the rules of DESIGN.md §3, then stores it as
   // SUBMITTED with its SUBMITTED event and idempotency record in one
@@ -96,7 +102,12 @@ class ComplaintIntake {
                                     const std::string& pin);
 
  private:
-  absl::StatusOr<SubmitResult> Replay(absl::Time deadline,
+  // The answer to `request` with the complaint `c` (a retry: as stored now).
+  absl::StatusOr<SubmitResult> Answer(
+      absl::Time deadline, const Principal& who,
+      const db::RequestRecord& request, db::ComplaintRecord c,
+      const std::vector<db::AttachmentRecord>* attachments) const;
+  absl::StatusOr<SubmitResult> Replay(absl::Time deadline, const Principal& who,
                                       const db::RequestRecord& request,
                                       const std::string& fingerprint);
 
@@ -106,6 +117,7 @@ class ComplaintIntake {
   const Clock& clock_;
   RateLimiter* limiter_;
   PinGuard pin_guard_;
+  const ComplaintAnswers answers_;
 };
 
 }  // namespace aduan::domain

@@ -13,6 +13,7 @@
 #include "server/common/crypto.h"
 #include "server/common/status_macros.h"
 #include "server/domain/complaint_access.h"
+#include "server/domain/complaint_answers.h"
 #include "server/domain/tracking_code.h"
 #include "server/domain/validation.h"
 
@@ -20,10 +21,6 @@ namespace aduan::domain {
 namespace {
 
 constexpr size_t kMaxQueryChars = 200;
-
-absl::Status ComplaintNotFound() {
-  return absl::NotFoundError("complaint not found");
-}
 
 bool IsSixteenDigits(const std::string& s) {
   return s.size() == 16 &&
@@ -83,15 +80,12 @@ absl::StatusOr<ComplaintView> ComplaintReader::Get(
   ASSIGN_OR_RETURN(std::string code,
                    NormalizeTrackingCode("tracking_code", tracking_code));
   ASSIGN_OR_RETURN(db::ComplaintRecord record, Visible(deadline, who, code));
+  if (!full) {
+    return BasicView(complaints_, offices_, clock_.Now(), deadline, who,
+                     std::move(record));
+  }
   ASSIGN_OR_RETURN(std::vector<db::AttachmentRecord> attachments,
                    VisibleAttachments(complaints_, deadline, who, record));
-  if (!full) {
-    const bool masked = MaskForViewer(who, record);
-    ASSIGN_OR_RETURN(ComplaintView view, View(deadline, std::move(record)));
-    view.masked = masked;
-    view.attachments = std::move(attachments);
-    return view;
-  }
   if (!MayReadFullView(who, record.office_code)) {
     return absl::PermissionDeniedError(
         "view: FULL is for officer, secretary and head of the office");

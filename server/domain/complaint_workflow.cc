@@ -23,7 +23,7 @@ namespace {
 
 constexpr int kMaxAttempts = 5;
 
-absl::Status NotFound() { return absl::NotFoundError("complaint not found"); }
+absl::Status NotFound() { return ComplaintNotFound(); }
 
 absl::Status Invalid(absl::string_view field, absl::string_view rule) {
   return absl::InvalidArgumentError(absl::StrCat(field, ": ", rule));
@@ -121,29 +121,24 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Step(
   const std::string caller =
       who.authenticated ? who.name : absl::StrCat("citizen:", code);
   const std::string method(ActionName(action));
-  auto view_of = [&](db::ComplaintRecord c) -> absl::StatusOr<StepResult> {
-    ASSIGN_OR_RETURN(auto office, offices_.Get(deadline, c.office_code));
+  // ReturnDisposition hands the complaint from the unit to the head: its
+  // caller is answered with the public view while nothing changed since.
+  const bool hands_over = action == Action::kReturnDisposition;
+  // The first answer and every retry (complaint_answers.h).
+  auto answer = [&](const db::RequestRecord& r,
+                    db::ComplaintRecord c) -> absl::StatusOr<StepResult> {
+    ASSIGN_OR_RETURN(
+        ComplaintAnswer a,
+        answers_.Answer(deadline, who, r, std::move(c), hands_over));
     StepResult out;
-    out.public_view = !who.authenticated;
-    bool masked = false;
-    std::vector<db::AttachmentRecord> attachments;
-    if (who.authenticated) {
-      ASSIGN_OR_RETURN(attachments,
-                       VisibleAttachments(complaints_, deadline, who, c));
-      masked = MaskForViewer(who, c);
-    }
-    out.complaint = MakeComplaintView(std::move(c), clock_.Now(), *office);
-    out.complaint.masked = masked;
-    out.complaint.attachments = std::move(attachments);
+    out.complaint = std::move(a.complaint);
+    out.public_view = a.public_view;
     return out;
   };
   auto replay = [&](const db::RequestRecord& r) -> absl::StatusOr<StepResult> {
-    if (r.method != method || r.fingerprint != in.fingerprint) {
-      return absl::AlreadyExistsError(
-          "request_id: already used for a different request");
-    }
+    RETURN_IF_ERROR(ComplaintAnswers::SameRequest(r, method, in.fingerprint));
     ASSIGN_OR_RETURN(db::ComplaintRecord c, complaints_.Get(deadline, code));
-    ASSIGN_OR_RETURN(StepResult out, view_of(std::move(c)));
+    ASSIGN_OR_RETURN(StepResult out, answer(r, std::move(c)));
     out.replayed = true;
     if (action == Action::kAttach) {
       ASSIGN_OR_RETURN(out.attachment, complaints_.FindAttachmentByRequest(
@@ -156,14 +151,22 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Step(
     auto stored = complaints_.Get(deadline, code);
     if (absl::IsNotFound(stored.status())) return NotFound();
     RETURN_IF_ERROR(stored.status());
-    if (!scope(*stored)) return NotFound();
-    RETURN_IF_ERROR(arguments.request);
-    RETURN_IF_ERROR(ValidateRequestId("request_id", in.request_id));
+    std::optional<db::RequestRecord> seen;
     if (attempt == 0) {
       ASSIGN_OR_RETURN(
-          auto seen, complaints_.FindRequest(deadline, caller, in.request_id));
-      if (seen) return replay(*seen);
+          seen, complaints_.FindRequest(deadline, caller, in.request_id));
     }
+    // A retry is answered as the caller may see the complaint now (the
+    // complainant's PIN is checked by `scope`); a new request needs the
+    // step's own scope.
+    const bool in_scope =
+        seen && who.authenticated
+            ? answers_.MayAnswer(who, *seen, *stored, hands_over)
+            : scope(*stored);
+    if (!in_scope) return NotFound();
+    RETURN_IF_ERROR(arguments.request);
+    RETURN_IF_ERROR(ValidateRequestId("request_id", in.request_id));
+    if (seen) return replay(*seen);
     ASSIGN_OR_RETURN(auto office, offices_.Get(deadline, stored->office_code));
     if (arguments.stored) RETURN_IF_ERROR(arguments.stored(*office, *stored));
     const std::string etag = absl::StrCat("v", stored->version);
@@ -203,6 +206,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Step(
     request.fingerprint = in.fingerprint;
     request.tracking_code = code;
     request.create_time = now_us;
+    request.result_version = c.version;
     db::UpdateOutcome outcome;
     if (action == Action::kArchive) {
       // Attachments cannot change any more: none are allowed in the states
@@ -231,7 +235,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Step(
       case db::UpdateOutcome::Kind::kUpdated: {
         spdlog::info("{} {}: {} -> {} by {}", method, code, from, c.state,
                      event.actor);
-        ASSIGN_OR_RETURN(StepResult out, view_of(std::move(c)));
+        ASSIGN_OR_RETURN(StepResult out, answer(request, std::move(c)));
         if (attachment != nullptr) out.attachment = *attachment;
         return out;
       }
@@ -740,11 +744,24 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Withdraw(
               });
 }
 
-absl::StatusOr<std::string> ComplaintWorkflow::ReissuePin(absl::Time deadline,
-                                                          const Principal& who,
-                                                          const StepInput& in) {
+absl::StatusOr<ComplaintWorkflow::ReissuedPin> ComplaintWorkflow::ReissuePin(
+    absl::Time deadline, const Principal& who, const StepInput& in) {
   ASSIGN_OR_RETURN(std::string code,
                    NormalizeTrackingCode("tracking_code", in.tracking_code));
+  constexpr char kMethod[] = "ReissuePin";
+  // The first answer and every retry (complaint_answers.h): the PIN only
+  // while it is still the one the request issued.
+  auto answer = [&](const db::RequestRecord& r,
+                    db::ComplaintRecord c) -> absl::StatusOr<ReissuedPin> {
+    ASSIGN_OR_RETURN(ComplaintAnswer a,
+                     answers_.Answer(deadline, who, r, std::move(c)));
+    return ReissuedPin{std::move(a.pin), a.pin_withheld};
+  };
+  auto replay = [&](const db::RequestRecord& r) -> absl::StatusOr<ReissuedPin> {
+    RETURN_IF_ERROR(ComplaintAnswers::SameRequest(r, kMethod, in.fingerprint));
+    ASSIGN_OR_RETURN(db::ComplaintRecord now, complaints_.Get(deadline, code));
+    return answer(r, std::move(now));
+  };
   for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
     auto stored = complaints_.Get(deadline, code);
     if (absl::IsNotFound(stored.status())) return NotFound();
@@ -754,14 +771,7 @@ absl::StatusOr<std::string> ComplaintWorkflow::ReissuePin(absl::Time deadline,
     RETURN_IF_ERROR(ValidateRequestId("request_id", in.request_id));
     ASSIGN_OR_RETURN(
         auto seen, complaints_.FindRequest(deadline, who.name, in.request_id));
-    if (seen) {
-      if (seen->method != "ReissuePin" || seen->fingerprint != in.fingerprint) {
-        return absl::AlreadyExistsError(
-            "request_id: already used for a different request");
-      }
-      // The PIN that works now: a later reissue has replaced the first one.
-      return pins_.Pin(c.tracking_code, c.pin_generation);
-    }
+    if (seen) return replay(*seen);
     if (c.state == "ARCHIVED") {
       return absl::FailedPreconditionError(
           "ReissuePin is not possible: the complaint is ARCHIVED and nothing "
@@ -781,21 +791,25 @@ absl::StatusOr<std::string> ComplaintWorkflow::ReissuePin(absl::Time deadline,
     updated.pin_generation += 1;
     updated.version += 1;
     updated.update_time = now_us;
-    db::RequestRecord r{who.name,     in.request_id,  c.office_code,
-                        "ReissuePin", in.fingerprint, code,
-                        now_us};
+    db::RequestRecord r;
+    r.caller = who.name;
+    r.request_id = in.request_id;
+    r.office_code = c.office_code;
+    r.method = kMethod;
+    r.fingerprint = in.fingerprint;
+    r.tracking_code = code;
+    r.create_time = now_us;
+    r.pin_generation = updated.pin_generation;
+    r.result_version = updated.version;
     ASSIGN_OR_RETURN(
         db::UpdateOutcome out,
         complaints_.UpdateWithEvent(deadline, updated, c.version, e, r));
     switch (out.kind) {
       case db::UpdateOutcome::Kind::kUpdated:
         spdlog::info("PIN of {} reissued by {}", code, who.name);
-        return pins_.Pin(updated.tracking_code, updated.pin_generation);
-      case db::UpdateOutcome::Kind::kRequestExists: {
-        ASSIGN_OR_RETURN(db::ComplaintRecord now,
-                         complaints_.Get(deadline, code));
-        return pins_.Pin(now.tracking_code, now.pin_generation);
-      }
+        return answer(r, std::move(updated));
+      case db::UpdateOutcome::Kind::kRequestExists:
+        return replay(out.request);
       case db::UpdateOutcome::Kind::kVersionConflict:
         continue;  // a step or note went in meanwhile: the PIN is still due
     }
@@ -883,19 +897,20 @@ ComplaintWorkflow::CheckAttach(absl::Time deadline, const Principal& who,
   auto stored = complaints_.Get(deadline, code);
   if (absl::IsNotFound(stored.status())) return NotFound();
   RETURN_IF_ERROR(stored.status());
-  if (!AttachScope(who, in)(*stored)) return NotFound();
-  RETURN_IF_ERROR(AttachArguments(a));
-  RETURN_IF_ERROR(ValidateRequestId("request_id", in.request_id));
   const std::string caller =
       who.authenticated ? who.name : absl::StrCat("citizen:", code);
   ASSIGN_OR_RETURN(auto seen,
                    complaints_.FindRequest(deadline, caller, in.request_id));
+  // As Step: a retry is answered as the caller may see the complaint now.
+  const bool in_scope = seen && who.authenticated
+                            ? answers_.MayAnswer(who, *seen, *stored, false)
+                            : AttachScope(who, in)(*stored);
+  if (!in_scope) return NotFound();
+  RETURN_IF_ERROR(AttachArguments(a));
+  RETURN_IF_ERROR(ValidateRequestId("request_id", in.request_id));
   if (seen) {
-    if (seen->method != ActionName(Action::kAttach) ||
-        seen->fingerprint != in.fingerprint) {
-      return absl::AlreadyExistsError(
-          "request_id: already used for a different request");
-    }
+    RETURN_IF_ERROR(ComplaintAnswers::SameRequest(
+        *seen, ActionName(Action::kAttach), in.fingerprint));
     ASSIGN_OR_RETURN(auto first, complaints_.FindAttachmentByRequest(
                                      deadline, caller, in.request_id));
     if (!first) return absl::InternalError("upload record lost");
@@ -974,9 +989,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Attach(
 
 absl::StatusOr<int> ComplaintWorkflow::ExpireNeedsInfo(absl::Time deadline) {
   constexpr int kBatch = 100;
-  Principal system;
-  system.name = "system";
-  system.authenticated = true;
+  const Principal system = Principal::System("system");
   int closed = 0;
   int failed = 0;
   absl::Status first_error;

@@ -21,6 +21,7 @@
 #include "absl/time/time.h"
 #include "db/complaint_repository.h"
 #include "server/common/clock.h"
+#include "server/domain/complaint_answers.h"
 #include "server/domain/complaint_archive.h"
 #include "server/domain/complaint_view.h"
 #include "server/domain/office_directory.h"
@@ -118,7 +119,8 @@ class ComplaintWorkflow {
         pins_(pins),
         clock_(clock),
         archive_(archive),
-        pin_guard_(complaints, pins, clock) {}
+        pin_guard_(complaints, pins, clock),
+        answers_(complaints, offices, pins, clock) {}
 
   // Step 2 (officer). DUPLICATE needs `duplicate_of` of the same office,
   // NEEDS_INFO `missing_info`, OUT_OF_SCOPE `referred_to`, REJECTED `note`.
@@ -211,8 +213,14 @@ class ComplaintWorkflow {
                                     const StepInput& in, const AttachInput& a,
                                     const StoredDocument& doc);
 
-  // Officer: a new PIN; the old one stops working. Not after ARCHIVED.
-  absl::StatusOr<std::string> ReissuePin(absl::Time deadline,
+  // Officer: a new PIN; the old one stops working. Not after ARCHIVED. A
+  // retry answers as ComplaintAnswers says: the PIN again only while no
+  // later reissue has replaced it (else `withheld`).
+  struct ReissuedPin {
+    std::string pin;
+    bool withheld = false;
+  };
+  absl::StatusOr<ReissuedPin> ReissuePin(absl::Time deadline,
                                          const Principal& who,
                                          const StepInput& in);
   // Closes complaints left in NEEDS_INFO past their office's limit
@@ -266,6 +274,7 @@ class ComplaintWorkflow {
   const Clock& clock_;
   const ComplaintArchive* archive_;
   PinGuard pin_guard_;
+  const ComplaintAnswers answers_;
 };
 
 }  // namespace aduan::domain

@@ -5,6 +5,7 @@
 #define ADUAN_SERVER_DOMAIN_PRINCIPAL_H_
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "db/records.h"
@@ -25,9 +26,20 @@ struct Principal {
   // Stable name used for audit ("actor") and to scope idempotency records.
   std::string name = "anonymous";
   bool authenticated = false;
+  // The server's own jobs (the NEEDS_INFO sweep): see every complaint. Never
+  // set for a caller.
+  bool system = false;
   std::vector<db::RoleBindingRecord> bindings;
 
   static Principal Anonymous() { return Principal(); }
+  // The principal of the server's own jobs, named `name` in events.
+  static Principal System(std::string name) {
+    Principal p;
+    p.name = std::move(name);
+    p.authenticated = true;
+    p.system = true;
+    return p;
+  }
 
   // True when some binding has `role` (in `office`, when not empty).
   bool HasRole(const std::string& role, const std::string& office = "") const {

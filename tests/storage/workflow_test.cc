@@ -538,7 +538,8 @@ TEST_P(WorkflowTest, WrongPinBudgetHoldsUnderConcurrentGuesses) {
 }
 
 // A reissued PIN replaces the old one, with an event; a retry of the same
-// request returns the PIN that works.
+// request returns that PIN while it works, and withholds it once a later
+// reissue replaced it.
 TEST_P(WorkflowTest, ReissuedPinReplacesTheOldOne) {
   const std::string code = Submit();
   const int generation = Stored(code).pin_generation;
@@ -546,14 +547,24 @@ TEST_P(WorkflowTest, ReissuedPinReplacesTheOldOne) {
   const StepInput in = In(code);
   auto pin = flow_->ReissuePin(Deadline(), officer_, in);
   ASSERT_TRUE(pin.ok()) << pin.status();
-  EXPECT_NE(*pin, old_pin);
+  EXPECT_NE(pin->pin, old_pin);
+  EXPECT_FALSE(pin->withheld);
   EXPECT_EQ(Stored(code).pin_generation, generation + 1);
   auto again = flow_->ReissuePin(Deadline(), officer_, in);
   ASSERT_TRUE(again.ok()) << again.status();
-  EXPECT_EQ(*again, *pin);
-  EXPECT_TRUE(pins_.Matches(code, Stored(code).pin_generation, *pin));
+  EXPECT_EQ(again->pin, pin->pin);
+  EXPECT_FALSE(again->withheld);
+  EXPECT_TRUE(pins_.Matches(code, Stored(code).pin_generation, pin->pin));
   EXPECT_FALSE(pins_.Matches(code, Stored(code).pin_generation, old_pin));
   EXPECT_EQ(Stored(code).version, 2);
+
+  auto newer = flow_->ReissuePin(Deadline(), officer_, In(code));
+  ASSERT_TRUE(newer.ok()) << newer.status();
+  auto stale = flow_->ReissuePin(Deadline(), officer_, in);
+  ASSERT_TRUE(stale.ok()) << stale.status();
+  EXPECT_EQ(stale->pin, "");
+  EXPECT_TRUE(stale->withheld);
+  EXPECT_EQ(Stored(code).version, 3);
 }
 
 TEST_P(WorkflowTest, ArchiveRecordsAreChainedIntactAndWriteOnce) {

@@ -1,0 +1,87 @@
+#include "server/domain/complaint_answers.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "server/common/status_macros.h"
+#include "server/domain/complaint_access.h"
+
+namespace aduan::domain {
+
+absl::Status ComplaintNotFound() {
+  return absl::NotFoundError("complaint not found");
+}
+
+absl::StatusOr<ComplaintView> BasicView(
+    db::ComplaintRepository& complaints, OfficeDirectory& offices,
+    absl::Time now, absl::Time deadline, const Principal& who,
+    db::ComplaintRecord c,
+    const std::vector<db::AttachmentRecord>* attachments) {
+  std::vector<db::AttachmentRecord> visible;
+  if (attachments == nullptr) {
+    ASSIGN_OR_RETURN(visible, VisibleAttachments(complaints, deadline, who, c));
+  } else {
+    for (db::AttachmentRecord a : *attachments) {
+      if (!MayOpenAttachment(who, c, a.type)) continue;
+      HideFileNameIfNeeded(who, c, a);
+      visible.push_back(std::move(a));
+    }
+  }
+  ASSIGN_OR_RETURN(auto office, offices.Get(deadline, c.office_code));
+  const bool masked = MaskForViewer(who, c);
+  ComplaintView view = MakeComplaintView(std::move(c), now, *office);
+  view.masked = masked;
+  view.attachments = std::move(visible);
+  return view;
+}
+
+absl::Status ComplaintAnswers::SameRequest(const db::RequestRecord& stored,
+                                           absl::string_view method,
+                                           absl::string_view fingerprint,
+                                           absl::string_view advice) {
+  if (stored.method == method && stored.fingerprint == fingerprint) {
+    return absl::OkStatus();
+  }
+  return absl::AlreadyExistsError(
+      absl::StrCat("request_id: already used for a different request", advice));
+}
+
+bool ComplaintAnswers::MayAnswer(const Principal& who,
+                                 const db::RequestRecord& request,
+                                 const db::ComplaintRecord& current,
+                                 bool hands_over) const {
+  if (CanSeeComplaint(who, current)) return true;
+  return hands_over && request.result_version &&
+         *request.result_version == current.version;
+}
+
+absl::StatusOr<ComplaintAnswer> ComplaintAnswers::Answer(
+    absl::Time deadline, const Principal& who, const db::RequestRecord& request,
+    db::ComplaintRecord current, bool hands_over,
+    const std::vector<db::AttachmentRecord>* attachments) const {
+  ComplaintAnswer out;
+  if (request.pin_generation) {
+    if (*request.pin_generation == current.pin_generation) {
+      out.pin = pins_.Pin(current.tracking_code, current.pin_generation);
+    } else {
+      out.pin_withheld = true;
+    }
+  }
+  const absl::Time now = clock_.Now();
+  if (who.authenticated && CanSeeComplaint(who, current)) {
+    ASSIGN_OR_RETURN(out.complaint,
+                     BasicView(complaints_, offices_, now, deadline, who,
+                               std::move(current), attachments));
+    return out;
+  }
+  if (who.authenticated && !MayAnswer(who, request, current, hands_over)) {
+    return ComplaintNotFound();
+  }
+  // The complainant, or a caller the step handed the complaint away from.
+  ASSIGN_OR_RETURN(auto office, offices_.Get(deadline, current.office_code));
+  out.public_view = true;
+  out.complaint = MakeComplaintView(std::move(current), now, *office);
+  return out;
+}
+
+}  // namespace aduan::domain

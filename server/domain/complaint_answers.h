@@ -1,0 +1,105 @@
+// The answer of a mutating call on a complaint — the first one and every
+// retry of its request_id — built by one function, so that a retry shows
+// only what its caller may see now and, when nothing changed in between,
+// equals the first answer:
+//  - authentication and role are checked again by the API on every call;
+//  - scope: a complaint the caller can no longer see is NOT_FOUND, the same
+//    answer as for one that does not exist. Only a step that hands the
+//    complaint to someone else (ReturnDisposition: unit → head) answers its
+//    caller with the public view, as long as nothing changed since;
+//  - personal data as GetComplaint's BASIC view shows it to that caller
+//    (never the FULL view: nothing here is access-logged);
+//  - a PIN only while it is still the one the request issued (the same PIN
+//    generation); after a ReissuePin the answer withholds it.
+// The complainant's own calls (tracking code and PIN) get the public view.
+#ifndef ADUAN_SERVER_DOMAIN_COMPLAINT_ANSWERS_H_
+#define ADUAN_SERVER_DOMAIN_COMPLAINT_ANSWERS_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "db/complaint_repository.h"
+#include "db/records.h"
+#include "server/common/clock.h"
+#include "server/domain/complaint_view.h"
+#include "server/domain/office_directory.h"
+#include "server/domain/pin_issuer.h"
+#include "server/domain/principal.h"
+
+namespace aduan::domain {
+
+// What a mutating call on a complaint answers.
+struct ComplaintAnswer {
+  ComplaintView complaint;
+  // True for the complainant (PIN) and a caller the step handed the
+  // complaint away from: show the public view only.
+  bool public_view = false;
+  // The PIN the request issued, while it is still the complaint's.
+  std::string pin;
+  // True when the request issued a PIN that a later ReissuePin replaced.
+  bool pin_withheld = false;
+};
+
+// NOT_FOUND "complaint not found": unknown, or not visible to the caller
+// (one answer for both, byte for byte).
+absl::Status ComplaintNotFound();
+
+// GetComplaint's BASIC view of `c` for `who`: the attachments `who` may open
+// and the complainant masked for `who` (complaint_access.h). `attachments`,
+// when given, are all of `c`'s (e.g. none for a new complaint); otherwise
+// they are read. REQUIRES: `who` may see `c`.
+absl::StatusOr<ComplaintView> BasicView(
+    db::ComplaintRepository& complaints, OfficeDirectory& offices,
+    absl::Time now, absl::Time deadline, const Principal& who,
+    db::ComplaintRecord c,
+    const std::vector<db::AttachmentRecord>* attachments = nullptr);
+
+// Builds answers; thread-safe, every reference must outlive it.
+class ComplaintAnswers {
+ public:
+  ComplaintAnswers(db::ComplaintRepository& complaints,
+                   OfficeDirectory& offices, const PinIssuer& pins,
+                   const Clock& clock)
+      : complaints_(complaints),
+        offices_(offices),
+        pins_(pins),
+        clock_(clock) {}
+
+  // OK when `stored` was made by the same request (method and fingerprint);
+  // else ALREADY_EXISTS naming request_id, with `advice` appended.
+  static absl::Status SameRequest(const db::RequestRecord& stored,
+                                  absl::string_view method,
+                                  absl::string_view fingerprint,
+                                  absl::string_view advice = "");
+
+  // True when `who` (authenticated) may be answered about `current` for
+  // `request`: it can see the complaint, or `hands_over` and nothing
+  // changed since the request.
+  bool MayAnswer(const Principal& who, const db::RequestRecord& request,
+                 const db::ComplaintRecord& current, bool hands_over) const;
+
+  // The answer to `request` with the complaint as it is now (`current`; for
+  // a first answer, the row just written). An authenticated caller that
+  // MayAnswer denies gets ComplaintNotFound(). REQUIRES for the
+  // complainant (unauthenticated): the caller checked the PIN. See
+  // BasicView for `attachments`.
+  absl::StatusOr<ComplaintAnswer> Answer(
+      absl::Time deadline, const Principal& who,
+      const db::RequestRecord& request, db::ComplaintRecord current,
+      bool hands_over = false,
+      const std::vector<db::AttachmentRecord>* attachments = nullptr) const;
+
+ private:
+  db::ComplaintRepository& complaints_;
+  OfficeDirectory& offices_;
+  const PinIssuer& pins_;
+  const Clock& clock_;
+};
+
+}  // namespace aduan::domain
+
+#endif  // ADUAN_SERVER_DOMAIN_COMPLAINT_ANSWERS_H_
