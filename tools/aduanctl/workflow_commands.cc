@@ -165,10 +165,13 @@ Command Submit() {
                            v1::Complaint::State_Name(resp.complaint().state()),
                            ")"));
         f.Add("Etag", resp.complaint().etag());
-        f.Add("PIN", resp.pin());
+        f.Add("PIN", resp.pin_withheld() ? "(withheld: replaced by a reissue)"
+                                         : resp.pin());
         f.Print(ctx.out);
-        ctx.out << "(the PIN is shown only now: give it to the "
-                   "complainant)\n";
+        if (!resp.pin_withheld()) {
+          ctx.out << "(the PIN is shown only now: give it to the "
+                     "complainant)\n";
+        }
         return absl::OkStatus();
       }};
 }
@@ -251,7 +254,11 @@ Command ReissuePin() {
             if (ctx.json) {
               PrintJson(resp, ctx.out);
             } else {
-              ctx.out << "PIN : " << resp.pin() << "\n";
+              ctx.out << "PIN : "
+                      << (resp.pin_withheld()
+                              ? "(withheld: replaced by a later reissue)"
+                              : resp.pin())
+                      << "\n";
             }
             return absl::OkStatus();
           }};
