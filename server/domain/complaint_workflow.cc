@@ -841,7 +841,7 @@ absl::Status AttachArguments(const AttachInput& a) {
     return Invalid("media_type",
                    "must be image/jpeg, image/png or application/pdf");
   }
-  return ValidateText("file_name", a.file_name, 0, 255, false);
+  return ValidateFileName("file_name", a.file_name);
 }
 
 // Who may attach what in the complaint's state (already one of SUBMITTED,

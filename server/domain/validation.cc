@@ -13,6 +13,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
+#include "server/common/status_macros.h"
 
 namespace aduan::domain {
 namespace {
@@ -369,6 +370,27 @@ absl::Status ValidateText(absl::string_view field, absl::string_view text,
   if (count < min_chars) {
     return Invalid(field,
                    absl::StrCat("must be at least ", min_chars, " characters"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ValidateFileName(absl::string_view field, absl::string_view name) {
+  RETURN_IF_ERROR(ValidateText(field, name, 0, 255, false));
+  for (size_t pos = 0; pos < name.size();) {
+    uint32_t cp;
+    pos += DecodeUtf8(name, pos, &cp);  // valid: checked above
+    if (cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+        (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
+      return Invalid(field,
+                     "must not contain bidirectional control characters");
+    }
+  }
+  // Path separators, and what Windows refuses in a name (so that a saved
+  // copy keeps its name everywhere; '<' and '>' also keep markup out).
+  if (name.find_first_of("/\\<>:\"|?*") != absl::string_view::npos ||
+      name == "." || name == "..") {
+    return Invalid(field,
+                   "must be a plain file name, without / \\ < > : \" | ? *");
   }
   return absl::OkStatus();
 }

@@ -121,6 +121,16 @@ absl::Status ValidateText(absl::string_view field, absl::string_view text,
                           size_t min_chars, size_t max_chars,
                           bool allow_newlines);
 
+// Validates an attachment's file name as ValidateText(field, name, 0, 255,
+// false) does, and then refuses what could mislead a reader or a program that
+// saves the file under that name:
+//   bidirectional controls (U+061C, U+200E, U+200F, U+202A..U+202E,
+//   U+2066..U+2069)        "must not contain bidirectional control characters"
+//   / \ < > : " | ? *, or the names "." and ".."
+//                 "must be a plain file name, without / \ < > : " | ? *"
+// An empty name is allowed (no name given).
+absl::Status ValidateFileName(absl::string_view field, absl::string_view name);
+
 // Returns the number of Unicode code points in `utf8`. Intended for valid
 // UTF-8; on invalid input every byte that does not begin a well-formed
 // sequence counts as one (as if each were replaced by U+FFFD).

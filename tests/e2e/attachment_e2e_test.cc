@@ -260,6 +260,23 @@ TEST_P(AttachmentE2eTest, RefusedUploadsStoreNothing) {
            &resp);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(s.error_message(), "type: is required");
+  // File names that disguise their type or name a path.
+  s = Send({officer_token_, code, v1::Attachment::SUPPORTING, MakePdf(), "",
+            "surat\u202Efdp.exe"},
+           &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(s.error_message(),
+            "file_name: must not contain bidirectional control characters");
+  for (const char* name : {"../../etc/passwd", "<script>.pdf"}) {
+    s = Send(
+        {officer_token_, code, v1::Attachment::SUPPORTING, MakePdf(), "", name},
+        &resp);
+    EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << name;
+    EXPECT_EQ(s.error_message(),
+              "file_name: must be a plain file name, without / \\ < > : \" "
+              "| ? *")
+        << name;
+  }
 
   EXPECT_EQ(GetAs(officer_token_, code).attachments_size(), 0);
   EXPECT_EQ(GetAs(officer_token_, code).etag(), "v1");

@@ -752,5 +752,51 @@ TEST(LimitsTest, MatchTheDesign) {
   EXPECT_EQ(kMaxEmailChars, 254u);
 }
 
+TEST(ValidateFileNameTest, AcceptsPlainNamesAndNone) {
+  for (const char* name :
+       {"", "ktp.jpg", "Foto lokasi (2).jpeg", "laporan.hasil.pdf",
+        "KK Wati — salinan.pdf", "émilie.png", ".profile"}) {
+    SCOPED_TRACE(name);
+    EXPECT_TRUE(ValidateFileName("file_name", name).ok());
+  }
+}
+
+TEST(ValidateFileNameTest, RefusesBidirectionalControls) {
+  // U+202E RIGHT-TO-LEFT OVERRIDE makes "foto\u202Egpj.exe" read as
+  // "fotoexe.jpg"; the other embeddings, overrides, isolates and marks too.
+  for (const char* name :
+       {"foto\u202Egpj.exe", "a\u202Ab", "a\u202Bb", "a\u202Cb", "a\u202Db",
+        "a\u2066b", "a\u2069b", "a\u200Eb", "a\u200Fb", "a\u061Cb"}) {
+    SCOPED_TRACE(name);
+    absl::Status s = ValidateFileName("file_name", name);
+    EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_EQ(s.message(),
+              "file_name: must not contain bidirectional control characters");
+  }
+}
+
+TEST(ValidateFileNameTest, RefusesPathsMarkupAndReservedCharacters) {
+  for (const char* name :
+       {"../../etc/passwd", "a/b.jpg", "..\\boot.ini", "C:ktp.jpg",
+        "<script>.pdf", "a>b", "tanya?.png", "bintang*.png", "pipa|.pdf",
+        "kutip\".pdf", ".", ".."}) {
+    SCOPED_TRACE(name);
+    absl::Status s = ValidateFileName("file_name", name);
+    EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_EQ(s.message(),
+              "file_name: must be a plain file name, without / \\ < > : \" | ? "
+              "*");
+  }
+}
+
+TEST(ValidateFileNameTest, KeepsTheTextRules) {
+  EXPECT_EQ(ValidateFileName("file_name", "a\x01.jpg").message(),
+            "file_name: must not contain control characters");
+  EXPECT_EQ(ValidateFileName("file_name", std::string(256, 'a')).message(),
+            "file_name: must be at most 255 characters");
+  EXPECT_EQ(ValidateFileName("file_name", "\xFF.jpg").message(),
+            "file_name: must be valid UTF-8");
+}
+
 }  // namespace
 }  // namespace aduan::domain
