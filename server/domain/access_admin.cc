@@ -236,8 +236,7 @@ absl::StatusOr<db::PrincipalRecord> AccessAdmin::AddRoleBinding(
     absl::Time deadline, const Principal& who, const std::string& principal_id,
     const db::RoleBindingRecord& binding) {
   RETURN_IF_ERROR(ValidateBinding(deadline, &who, binding, "role_binding"));
-  RETURN_IF_ERROR(
-      Load(deadline, &who, principal_id, /*manage=*/false).status());
+  RETURN_IF_ERROR(Load(deadline, &who, principal_id, /*manage=*/true).status());
   absl::Status st = access_.AddBinding(deadline, principal_id, binding,
                                        ToUnixMicrosLL(clock_.Now()));
   if (absl::IsAlreadyExists(st)) {
@@ -256,7 +255,7 @@ absl::StatusOr<db::PrincipalRecord> AccessAdmin::RemoveRoleBinding(
         absl::StrCat("you are not ADMIN of office ", binding.office_code));
   }
   ASSIGN_OR_RETURN(db::PrincipalRecord p,
-                   Load(deadline, &who, principal_id, /*manage=*/false));
+                   Load(deadline, &who, principal_id, /*manage=*/true));
   if (p.bindings.size() == 1 && p.bindings[0] == binding) {
     return absl::FailedPreconditionError(
         "role_binding: the principal's last binding; disable the principal "
@@ -353,7 +352,7 @@ absl::StatusOr<db::TokenRecord> AccessAdmin::RevokeToken(
 absl::StatusOr<std::vector<db::TokenRecord>> AccessAdmin::ListTokens(
     absl::Time deadline, const Principal* who,
     const std::string& principal_id) {
-  RETURN_IF_ERROR(Load(deadline, who, principal_id, /*manage=*/false).status());
+  RETURN_IF_ERROR(Load(deadline, who, principal_id, /*manage=*/true).status());
   return access_.ListTokens(deadline, principal_id);
 }
 

@@ -73,13 +73,16 @@ class AccessAdmin {
       absl::Time deadline, const Principal* who,
       const db::PrincipalRecord& changes,
       const std::vector<std::string>& paths);
+  // Like every change of a principal, only by an ADMIN of every office it
+  // works in (else kPermissionDenied), and of the binding's office.
   // Errors: kInvalidArgument, kPermissionDenied, kNotFound, kAlreadyExists.
   absl::StatusOr<db::PrincipalRecord> AddRoleBinding(
       absl::Time deadline, const Principal& who,
       const std::string& principal_id, const db::RoleBindingRecord& binding);
-  // Errors: kPermissionDenied, kNotFound, kFailedPrecondition (the last
-  // binding: disable the principal instead, so that it never becomes a
-  // principal no office owns).
+  // By an ADMIN of every office the principal works in. Errors:
+  // kPermissionDenied, kNotFound, kFailedPrecondition (the last binding:
+  // disable the principal instead, so that it never becomes a principal no
+  // office owns).
   absl::StatusOr<db::PrincipalRecord> RemoveRoleBinding(
       absl::Time deadline, const Principal& who,
       const std::string& principal_id, const db::RoleBindingRecord& binding);
@@ -101,7 +104,8 @@ class AccessAdmin {
   absl::StatusOr<db::TokenRecord> RevokeToken(absl::Time deadline,
                                               const Principal* who,
                                               const std::string& token_id);
-  // Errors: kNotFound.
+  // Errors: kNotFound, kPermissionDenied (the principal also works in an
+  // office where `who` is not ADMIN).
   absl::StatusOr<std::vector<db::TokenRecord>> ListTokens(
       absl::Time deadline, const Principal* who,
       const std::string& principal_id);

@@ -340,6 +340,35 @@ TEST_P(AdminE2eTest, AdminOfOneOfficeCannotManageAnotherOfficesStaff) {
   EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_THAT(s.error_message(), HasSubstr("office MYG"));
   EXPECT_TRUE(issued.secret().empty());
+  // Her roles are changed, and her tokens listed, by an admin of both
+  // offices only: also in Kanigaran, where this admin is admin.
+  const std::string refused =
+      "principal rina.both also holds roles in office MYG, where you are not "
+      "ADMIN; an ADMIN of every office it works in manages it";
+  add.set_principal_id(rina);
+  s = call(&v1::AdminService::Stub::AddRoleBinding, add, &p);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(s.error_message(), refused);
+  v1::RemoveRoleBindingRequest remove_rina;
+  remove_rina.set_principal_id(rina);
+  remove_rina.mutable_role_binding()->set_role(v1::RoleBinding::OFFICER);
+  remove_rina.mutable_role_binding()->set_office_code("KNG");
+  s = call(&v1::AdminService::Stub::RemoveRoleBinding, remove_rina, &p);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(s.error_message(), refused);
+  list_tokens.set_principal_id(rina);
+  s = call(&v1::AdminService::Stub::ListTokens, list_tokens, &tokens);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(s.error_message(), refused);
+  EXPECT_EQ(tokens.tokens_size(), 0);
+  {  // Her bindings are as they were.
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, admin_token_);
+    get.set_principal_id(rina);
+    ASSERT_TRUE(admin_->GetPrincipal(&ctx, get, &p).ok());
+    EXPECT_EQ(p.role_bindings_size(), 2);
+  }
+  list_tokens.set_principal_id(andi);
   // Nothing changed: Andi works, with his one token.
   {
     grpc::ClientContext ctx;
