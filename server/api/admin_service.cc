@@ -108,11 +108,18 @@ absl::StatusOr<int> ParseHhmm(const std::string& field, const std::string& t) {
   return h * 60 + m;
 }
 
+// A duration as whole minutes, at most a year's (the offices' and
+// categories' own limits follow in the domain), so that no value wraps
+// around on its way into an int.
 absl::StatusOr<int> Minutes(const std::string& field,
                             const google::protobuf::Duration& d) {
-  if (d.seconds() <= 0 || d.seconds() % 60 != 0 || d.nanos() != 0) {
+  constexpr long long kMaxMinutes = 365LL * 24 * 60;
+  if (d.seconds() <= 0 || d.seconds() % 60 != 0 || d.nanos() != 0 ||
+      d.seconds() / 60 > kMaxMinutes) {
     return absl::InvalidArgumentError(
-        absl::StrCat(field, ": must be a positive number of whole minutes"));
+        absl::StrCat(field,
+                     ": must be a positive number of whole minutes, at most "
+                     "525600 (365 days)"));
   }
   return static_cast<int>(d.seconds() / 60);
 }
@@ -377,7 +384,9 @@ grpc::Status AdminService::IssueToken(grpc::ServerContext* ctx,
                                       const v1::IssueTokenRequest* req,
                                       v1::IssueTokenResponse* resp) {
   ADUAN_AUTHORIZE(who, "IssueToken");
-  const absl::Duration ttl = absl::Seconds(req->ttl().seconds());
+  // Both parts: a ttl of 1 ns is refused (not read as "no expiry").
+  const absl::Duration ttl = absl::Seconds(req->ttl().seconds()) +
+                             absl::Nanoseconds(req->ttl().nanos());
   auto issued = admin_.IssueToken(CallDeadline(*ctx), &*who,
                                   req->principal_id(), req->description(), ttl,
                                   req->request_id(), Fingerprint(*req));

@@ -69,6 +69,9 @@ std::optional<std::string> ForeignOffice(const Principal* who,
 
 // Additional data of a sealed token secret.
 constexpr char kTokenSeal[] = "api_tokens.secret_sealed";
+// The longest a token may live: ten years (a machine's certificate is the
+// better credential for longer).
+constexpr absl::Duration kMaxTokenTtl = absl::Hours(24 * 3650);
 
 absl::Status PrincipalNotFound() {
   return absl::NotFoundError("principal not found");
@@ -294,6 +297,12 @@ absl::StatusOr<IssuedToken> AccessAdmin::IssueToken(
     const std::string& request_id, const std::string& fingerprint) {
   RETURN_IF_ERROR(ValidateText("description", description, 0, 200, false));
   if (ttl < absl::ZeroDuration()) return Invalid("ttl", "must not be negative");
+  if (absl::Trunc(ttl, absl::Seconds(1)) != ttl) {
+    return Invalid("ttl", "must be whole seconds");
+  }
+  if (ttl > kMaxTokenTtl) {
+    return Invalid("ttl", "must be at most 3650 days (315360000s)");
+  }
   RETURN_IF_ERROR(Load(deadline, who, principal_id, /*manage=*/true).status());
   std::string request_key;
   if (!request_id.empty()) {

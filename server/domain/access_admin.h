@@ -91,8 +91,9 @@ class AccessAdmin {
   // returns the same token and secret, as long as the token has not been
   // used or revoked since (then kAlreadyExists: the secret is not kept any
   // more); the same id for another request is kAlreadyExists. Errors:
-  // kInvalidArgument (negative ttl, long description, malformed
-  // request_id), kNotFound, kPermissionDenied, kAlreadyExists.
+  // kInvalidArgument (ttl negative, not whole seconds or over 3650 days;
+  // long description; malformed request_id), kNotFound, kPermissionDenied,
+  // kAlreadyExists.
   absl::StatusOr<IssuedToken> IssueToken(absl::Time deadline,
                                          const Principal* who,
                                          const std::string& principal_id,

@@ -207,6 +207,17 @@ TEST_P(AdminE2eTest, BadOfficeUnitAndCategoryInputIsRejected) {
        "office.working_hours"},
       {"sla", [](auto& o) { o.mutable_service_sla()->set_seconds(90); },
        "office.service_sla"},
+      // 4294967297 minutes would wrap around to 1 in an int.
+      {"sla wraps",
+       [](auto& o) { o.mutable_service_sla()->set_seconds(4294967297LL * 60); },
+       "office.service_sla: must be a positive number of whole minutes, at "
+       "most 525600 (365 days)"},
+      {"resolution wraps",
+       [](auto& o) {
+         o.mutable_resolution_sla()->set_seconds(4294967297LL * 60);
+       },
+       "office.resolution_sla: must be a positive number of whole minutes, "
+       "at most 525600 (365 days)"},
       {"kelurahan", [](auto& o) { o.add_kelurahan("mayangan"); },
        "office.kelurahan"},
       {"holiday",
@@ -412,6 +423,58 @@ TEST_P(AdminE2eTest, AdminOfOneOfficeCannotManageAnotherOfficesStaff) {
     EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
     EXPECT_THAT(s.error_message(), HasSubstr("last binding"));
   }
+}
+
+// A ttl out of range is refused before any token is written: beyond ten
+// years (the reply could not even show the expiry), not whole seconds (a
+// nanosecond once meant "no expiry"), negative; the principal's tokens can
+// still be listed.
+TEST_P(AdminE2eTest, IssueTokenRefusesATtlOutOfRange) {
+  const std::string andi =
+      CreatePrincipal("andi.kng", {{v1::RoleBinding::OFFICER, "KNG"}});
+  struct Case {
+    long long seconds;
+    int nanos;
+    const char* message;
+  };
+  for (const Case& c :
+       {Case{315576000000LL, 0, "ttl: must be at most 3650 days (315360000s)"},
+        Case{315360001LL, 0, "ttl: must be at most 3650 days (315360000s)"},
+        Case{0, 1, "ttl: must be whole seconds"},
+        Case{3600, 500, "ttl: must be whole seconds"},
+        Case{-60, 0, "ttl: must not be negative"}}) {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, admin_token_);
+    v1::IssueTokenRequest req;
+    req.set_principal_id(andi);
+    req.mutable_ttl()->set_seconds(c.seconds);
+    req.mutable_ttl()->set_nanos(c.nanos);
+    v1::IssueTokenResponse resp;
+    grpc::Status s = admin_->IssueToken(&ctx, req, &resp);
+    EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << c.seconds;
+    EXPECT_EQ(s.error_message(), c.message) << c.seconds;
+    EXPECT_EQ(resp.secret(), "");
+  }
+  grpc::ClientContext ctx;
+  testing::Authorize(ctx, admin_token_);
+  v1::ListTokensRequest list;
+  list.set_principal_id(andi);
+  v1::ListTokensResponse tokens;
+  grpc::Status s = admin_->ListTokens(&ctx, list, &tokens);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(tokens.tokens_size(), 0);
+  // Exactly ten years is allowed, and shown.
+  grpc::ClientContext ok_ctx;
+  testing::Authorize(ok_ctx, admin_token_);
+  v1::IssueTokenRequest req;
+  req.set_principal_id(andi);
+  req.mutable_ttl()->set_seconds(315360000LL);
+  v1::IssueTokenResponse resp;
+  s = admin_->IssueToken(&ok_ctx, req, &resp);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(resp.token().expire_time().seconds() -
+                resp.token().create_time().seconds(),
+            315360000LL);
 }
 
 // A retry of IssueToken whose answer was lost gets the same token and

@@ -10,6 +10,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "db/database.h"
+#include "db/embedded_migrations.h"
 #include "db/migrator.h"
 #include "db/seeder.h"
 #include "db/soci_access_repository.h"
@@ -778,6 +779,57 @@ TEST_P(StorageTest, PersonalDataIsEncryptedAtRestAndSearchableByNik) {
   EXPECT_EQ(page->rows[0].tracking_code, "KNG-PII00001");
   q.nik = "3574045108900004";
   EXPECT_EQ(complaints_->List(Deadline(), q)->total_size, 0);
+}
+
+// Migration 0009 repairs a token whose expiry an unchecked ttl put past
+// the year 9999: revoked and expired at its creation; other tokens stay.
+TEST_P(StorageTest, TokenExpiryPastTheTimestampRangeIsRepaired) {
+  url_ = GetParam() == "sqlite" ? absl::StrCat("sqlite://", dir_, "/repair.db")
+                                : aduan::testing::FreshMysqlDatabaseUrl();
+  auto db = OpenDb(1);
+  const std::vector<Migration>& all = db->dialect() == Dialect::kSqlite
+                                          ? sqlite_migrations()
+                                          : mysql_migrations();
+  std::vector<Migration> up_to_8;
+  for (const Migration& m : all) {
+    if (m.version <= 8) up_to_8.push_back(m);
+  }
+  ASSERT_EQ(*Migrator(*db, up_to_8).Migrate(), 8);
+  ASSERT_TRUE(db->Write(Deadline(), [](soci::session& sql) {
+                  sql << "INSERT INTO principals (id, name, display_name, "
+                         "create_time, update_time) VALUES ('p_1', 'andi', "
+                         "'Andi', 1000, 1000)";
+                  sql << "INSERT INTO api_tokens (id, principal_id, "
+                         "secret_hash, create_time, expire_time) VALUES "
+                         "('tok_far', 'p_1', 'h1', 1000, "
+                         "315577796400000000)";
+                  sql << "INSERT INTO api_tokens (id, principal_id, "
+                         "secret_hash, create_time, expire_time) VALUES "
+                         "('tok_ok', 'p_1', 'h2', 1000, 2000)";
+                  return absl::OkStatus();
+                }).ok());
+  ASSERT_EQ(*Migrator(*db).Migrate(), Migrator(*db).LatestVersion());
+  long long expire = 0, revoke = 0, ok_expire = 0;
+  soci::indicator ok_revoke = soci::i_ok;
+  ASSERT_TRUE(db->Read(Deadline(), [&](soci::session& sql) {
+                  sql << "SELECT expire_time, revoke_time FROM api_tokens "
+                         "WHERE id = 'tok_far'",
+                      soci::into(expire), soci::into(revoke);
+                  sql << "SELECT expire_time, revoke_time FROM api_tokens "
+                         "WHERE id = 'tok_ok'",
+                      soci::into(ok_expire), soci::into(revoke, ok_revoke);
+                  return absl::OkStatus();
+                }).ok());
+  EXPECT_EQ(expire, 1000);
+  EXPECT_EQ(ok_expire, 2000);
+  EXPECT_EQ(ok_revoke, soci::i_null);
+  ASSERT_TRUE(db->Read(Deadline(), [&](soci::session& sql) {
+                  sql << "SELECT revoke_time FROM api_tokens WHERE id = "
+                         "'tok_far'",
+                      soci::into(revoke);
+                  return absl::OkStatus();
+                }).ok());
+  EXPECT_EQ(revoke, 1000);
 }
 
 TEST_P(StorageTest, PlaintextRowsAreEncryptedByTheDataMigration) {
