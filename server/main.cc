@@ -123,8 +123,17 @@ ABSL_FLAG(std::string, blob_dir, EnvOr("ADUAN_BLOB_DIR", "var/blobs"),
           "Folder of the attached documents' bytes (content-addressed; may be "
           "shared by several aduand processes).");
 ABSL_FLAG(int, max_uploads, EnvOrInt("ADUAN_MAX_UPLOADS", 16),
-          "Document uploads at once; more get RESOURCE_EXHAUSTED (env "
-          "ADUAN_MAX_UPLOADS). Keep well below --max_threads.");
+          "Document uploads at once by staff and gateways (a token); more get "
+          "RESOURCE_EXHAUSTED (env ADUAN_MAX_UPLOADS). Keep well below "
+          "--max_threads.");
+ABSL_FLAG(int, max_public_uploads, EnvOrInt("ADUAN_MAX_PUBLIC_UPLOADS", 4),
+          "Document uploads at once by complainants (tracking code and PIN), "
+          "a budget of their own (env ADUAN_MAX_PUBLIC_UPLOADS).");
+ABSL_FLAG(int, upload_header_timeout_seconds,
+          EnvOrInt("ADUAN_UPLOAD_HEADER_TIMEOUT_SECONDS", 10),
+          "An upload whose header has not come this long after it opened is "
+          "cancelled; until then it holds no upload slot (env "
+          "ADUAN_UPLOAD_HEADER_TIMEOUT_SECONDS).");
 ABSL_FLAG(int, upload_timeout_seconds,
           EnvOrInt("ADUAN_UPLOAD_TIMEOUT_SECONDS", 120),
           "An upload still open after this long is cancelled (env "
@@ -320,9 +329,14 @@ int Serve() {
   api::AdminService admin_service(authorizer, access_admin, office_admin,
                                   directory, offices);
   domain::ComplaintDocuments documents(complaints, **blobs, workflow, clock);
-  api::UploadGuard upload_guard(
-      absl::GetFlag(FLAGS_max_uploads),
-      absl::Seconds(absl::GetFlag(FLAGS_upload_timeout_seconds)));
+  api::UploadGuard::Limits upload_limits;
+  upload_limits.max_uploads = absl::GetFlag(FLAGS_max_uploads);
+  upload_limits.max_public_uploads = absl::GetFlag(FLAGS_max_public_uploads);
+  upload_limits.header_timeout =
+      absl::Seconds(absl::GetFlag(FLAGS_upload_header_timeout_seconds));
+  upload_limits.max_duration =
+      absl::Seconds(absl::GetFlag(FLAGS_upload_timeout_seconds));
+  api::UploadGuard upload_guard(upload_limits);
   api::AttachmentService attachment_service(authorizer, documents,
                                             upload_guard);
 

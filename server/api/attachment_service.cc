@@ -31,8 +31,8 @@ grpc::Status AttachmentService::UploadAttachment(
   auto who =
       auth_.Authorize(*ctx, "aduan.v1.AttachmentService.UploadAttachment");
   if (!who.ok()) return ToGrpcStatus(who.status());
-  auto ticket = uploads_.Admit(ctx);
-  if (!ticket.ok()) return ToGrpcStatus(ticket.status());
+  // No upload slot until the header is read and authorised (UploadGuard).
+  const UploadGuard::Ticket ticket = uploads_.Await(ctx);
   v1::UploadAttachmentRequest msg;
   if (!reader->Read(&msg)) {
     if (ctx->IsCancelled()) {
@@ -64,6 +64,10 @@ grpc::Status AttachmentService::UploadAttachment(
   a.file_name = h.file_name();
   auto first = docs_.CheckUpload(CallDeadline(*ctx), *who, in, a);
   if (!first.ok()) return ToGrpcStatus(first.status());
+  if (absl::Status admitted = uploads_.Admit(ticket, who->authenticated);
+      !admitted.ok()) {
+    return ToGrpcStatus(admitted);
+  }
   std::string bytes;
   bytes.reserve(1024 * 1024);
   while (reader->Read(&msg)) {

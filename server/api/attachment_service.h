@@ -18,11 +18,12 @@ class AttachmentService final : public v1::AttachmentService::Service {
                     UploadGuard& uploads)
       : auth_(auth), docs_(docs), uploads_(uploads) {}
 
-  // Admitted by the UploadGuard; reads the header, refuses early (before
-  // the bytes) where it can, reads the chunks into memory (≤ 10 MiB), then
-  // stores. Nothing is stored unless the client half-closed a complete
-  // stream. A retried request_id is answered with the first result once the
-  // bytes are read and found to be the same.
+  // Reads the header within the UploadGuard's header timeout, authorises it
+  // (token, or the complainant's PIN) and refuses early (before the bytes)
+  // where it can; then takes a slot of the caller's upload budget, reads the
+  // chunks into memory (≤ 10 MiB), then stores. Nothing is stored unless the
+  // client half-closed a complete stream. A retried request_id is answered with
+  // the first result once the bytes are read and found to be the same.
   grpc::Status UploadAttachment(
       grpc::ServerContext* ctx,
       grpc::ServerReader<v1::UploadAttachmentRequest>* reader,

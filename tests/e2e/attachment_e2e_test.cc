@@ -82,6 +82,27 @@ class AttachmentE2eTest : public testing::WorkflowFixture {
     return stream->Finish();
   }
   // Uploads and expects success; returns the attachment id.
+  // Probes with `u` (its bytes empty: refused as empty when it gets a slot)
+  // until the server has given the slot to an upload in progress: then the
+  // probe is RESOURCE_EXHAUSTED naming `busy`. Waited for, not assumed after
+  // a sleep; the probes are spaced so that the other upload can take the
+  // slot between two of them. True when that came within 3 s.
+  bool AwaitBusy(const Upload& u,
+                 const std::string& busy = "uploads: 1 are in progress") {
+    const absl::Time give_up = absl::Now() + absl::Seconds(3);
+    grpc::Status probe;
+    v1::UploadAttachmentResponse resp;
+    do {
+      absl::SleepFor(absl::Milliseconds(100));
+      probe = Send(u, &resp);
+      EXPECT_TRUE(probe.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED ||
+                  probe.error_message() == "content: the document is empty")
+          << probe.error_message();
+    } while (probe.error_code() != grpc::StatusCode::RESOURCE_EXHAUSTED &&
+             absl::Now() < give_up);
+    EXPECT_THAT(probe.error_message(), HasSubstr(busy));
+    return probe.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED;
+  }
   std::string Attach(const Upload& u) {
     v1::UploadAttachmentResponse resp;
     grpc::Status s = Send(u, &resp);
@@ -608,6 +629,69 @@ TEST_P(AttachmentE2eTest, AnonymousComplaintsHideFileNamesFromOtherRoles) {
   }
 }
 
+// Streams that never send their header, or send none with a token, take no
+// upload slot: staff upload while they wait, and they are cancelled after
+// the header timeout. Complainants (PIN) have a budget of their own, which
+// a stalled complainant's upload can fill without stopping the staff.
+TEST_P(AttachmentE2eTest, UploadSlotsAreTakenOnlyByAuthorisedHeaders) {
+  StopServer(SIGTERM);
+  attachments_.reset();
+  StartServer({"--max_uploads=1", "--max_public_uploads=1",
+               "--upload_header_timeout_seconds=2",
+               "--upload_timeout_seconds=30"});
+  attachments_ = v1::AttachmentService::NewStub(server_->Channel());
+  verification_ = v1::VerificationService::NewStub(server_->Channel());
+  auto [code, pin] = Submit();
+  ASSERT_TRUE(Verify(code, v1::VerifyComplaintRequest::NEEDS_INFO).ok());
+  // Four streams without a token that send nothing.
+  struct Silent {
+    grpc::ClientContext ctx;
+    v1::UploadAttachmentResponse resp;
+    std::unique_ptr<grpc::ClientWriter<v1::UploadAttachmentRequest>> stream;
+  };
+  std::vector<std::unique_ptr<Silent>> silent;
+  for (int i = 0; i < 4; ++i) {
+    auto s = std::make_unique<Silent>();
+    s->ctx.set_deadline(std::chrono::system_clock::now() +
+                        std::chrono::seconds(60));
+    s->stream = attachments_->UploadAttachment(&s->ctx, &s->resp);
+    silent.push_back(std::move(s));
+  }
+  absl::SleepFor(absl::Milliseconds(300));
+  // The officer's upload goes through at once.
+  EXPECT_FALSE(
+      Attach({officer_token_, code, v1::Attachment::SUPPORTING, MakePdf()})
+          .empty());
+  // A complainant's upload that stalls after its header fills the public
+  // budget: the next complainant's upload is refused, the officer's is not.
+  grpc::ClientContext stalled;
+  stalled.set_deadline(std::chrono::system_clock::now() +
+                       std::chrono::seconds(60));
+  v1::UploadAttachmentResponse ignored;
+  auto stream = attachments_->UploadAttachment(&stalled, &ignored);
+  v1::UploadAttachmentRequest header;
+  header.mutable_header()->set_request_id("citizen-stalled");
+  header.mutable_header()->set_tracking_code(code);
+  header.mutable_header()->set_pin(pin);
+  header.mutable_header()->set_type(v1::Attachment::KK_COPY);
+  ASSERT_TRUE(stream->Write(header));
+  EXPECT_TRUE(
+      AwaitBusy({"", code, v1::Attachment::KK_COPY, "", "", "dokumen", pin},
+                "uploads: 1 public are in progress"));
+  EXPECT_FALSE(
+      Attach({officer_token_, code, v1::Attachment::SUPPORTING, MakePng(0, 3)})
+          .empty());
+  // The silent streams were cancelled at the header timeout.
+  const absl::Time start = absl::Now();
+  for (auto& s : silent) {
+    EXPECT_EQ(s->stream->Finish().error_code(), grpc::StatusCode::CANCELLED);
+  }
+  EXPECT_LT(absl::Now() - start, absl::Seconds(10));
+  stalled.TryCancel();
+  EXPECT_EQ(stream->Finish().error_code(), grpc::StatusCode::CANCELLED);
+  EXPECT_EQ(GetAs(officer_token_, code).attachments_size(), 2);
+}
+
 TEST_P(AttachmentE2eTest, UploadsAreBoundedInNumberAndTime) {
   StopServer(SIGTERM);
   attachments_.reset();
@@ -624,21 +708,9 @@ TEST_P(AttachmentE2eTest, UploadsAreBoundedInNumberAndTime) {
   header.mutable_header()->set_tracking_code(code);
   header.mutable_header()->set_type(v1::Attachment::SUPPORTING);
   ASSERT_TRUE(stream->Write(header));
-  // (Until the server has taken the slot for it, an upload to a complaint
-  // that does not exist is NOT_FOUND: waited for, not assumed after a
-  // sleep. Each probe holds the slot for a moment only, so the probes are
-  // spaced out to let the stalled upload take it.)
   v1::UploadAttachmentResponse resp;
-  const absl::Time give_up = absl::Now() + absl::Seconds(3);
-  grpc::Status probe;
-  do {
-    absl::SleepFor(absl::Milliseconds(100));
-    probe = Send(
-        {officer_token_, "KNG-AAAAAAAA", v1::Attachment::SUPPORTING, MakePdf()},
-        &resp);
-  } while (probe.error_code() == grpc::StatusCode::NOT_FOUND &&
-           absl::Now() < give_up);
-  EXPECT_EQ(probe.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_TRUE(
+      AwaitBusy({officer_token_, code, v1::Attachment::SUPPORTING, ""}));
   // …so another upload is refused at once…
   grpc::Status busy = Send(
       {officer_token_, code, v1::Attachment::SUPPORTING, MakePdf()}, &resp);
