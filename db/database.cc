@@ -5,11 +5,13 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <thread>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "server/common/status_macros.h"
 
 namespace aduan::db {
@@ -23,10 +25,29 @@ constexpr unsigned kMysqlGaleraConflict =
     1180;  // commit failed (certification)
 constexpr unsigned kMysqlServerShutdown = 1053;
 constexpr unsigned kMysqlConnectionKilled = 1927;
+// ER_QUERY_INTERRUPTED (KILL QUERY), ER_STATEMENT_TIMEOUT
+// (max_statement_time).
+constexpr unsigned kMysqlQueryInterrupted = 1317;
+constexpr unsigned kMysqlStatementTimeout = 1969;
 // SQLite primary result codes.
 constexpr int kSqliteBusy = 5;
 constexpr int kSqliteLocked = 6;
 constexpr int kSqliteConstraint = 19;
+constexpr int kSqliteInterrupt = 9;
+
+absl::Status OutOfTime() {
+  return absl::DeadlineExceededError(
+      "the database query ran out of the call's time");
+}
+
+// SQLite's progress handler: non-zero interrupts the running statement.
+int PastDeadline(void* deadline) {
+  return absl::Now() > *static_cast<const absl::Time*>(deadline) ? 1 : 0;
+}
+
+sqlite_api::sqlite3* NativeSqlite(soci::session& sql) {
+  return static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_;
+}
 
 bool IsLostConnection(unsigned err) {
   // CR_CONNECTION_ERROR, CR_CONN_HOST_ERROR, CR_SERVER_GONE_ERROR,
@@ -68,6 +89,10 @@ Classified Classify(const std::exception& e) {
       c.retry = true;
       return c;
     }
+    if (err == kMysqlStatementTimeout || err == kMysqlQueryInterrupted) {
+      c.status = OutOfTime();
+      return c;
+    }
     if (IsLostConnection(err)) {
       spdlog::warn("database connection lost (mysql error {})", err);
       c.status = absl::UnavailableError("database unavailable; retry");
@@ -83,6 +108,10 @@ Classified Classify(const std::exception& e) {
     if (rc == kSqliteBusy || rc == kSqliteLocked) {
       c.status = absl::AbortedError("database busy");
       c.retry = true;
+      return c;
+    }
+    if (rc == kSqliteInterrupt) {
+      c.status = OutOfTime();
       return c;
     }
     if (rc == kSqliteConstraint && absl::StrContains(e.what(), "UNIQUE")) {
@@ -199,13 +228,25 @@ int Database::leased() const {
   return static_cast<int>(slots_.size() - free_.size());
 }
 
-absl::Status Database::RunOnce(int index, bool transaction, const SessionFn& fn,
-                               bool* retry, bool* lost) {
+absl::Status Database::RunOnce(int index, absl::Time deadline, bool transaction,
+                               const SessionFn& fn, bool* retry, bool* lost) {
   *retry = false;
   *lost = false;
   Slot& slot = slots_[index];
   if (slot.broken) RETURN_IF_ERROR(Connect(slot));
   soci::session& sql = *slot.session;
+  // On SQLite, checked every 1000 virtual machine instructions.
+  struct Handler {
+    sqlite_api::sqlite3* db;
+    ~Handler() {
+      if (db != nullptr)
+        sqlite_api::sqlite3_progress_handler(db, 0, nullptr, nullptr);
+    }
+  } handler{url_.dialect == Dialect::kSqlite ? NativeSqlite(sql) : nullptr};
+  if (handler.db != nullptr) {
+    sqlite_api::sqlite3_progress_handler(handler.db, 1000, &PastDeadline,
+                                         &deadline);
+  }
   bool open = false;
   bool did_work = false;
   try {
@@ -252,9 +293,9 @@ absl::Status Database::Run(absl::Time deadline, bool transaction,
     bool lost = false;
     if (transaction && url_.dialect == Dialect::kSqlite) {
       absl::MutexLock writer(&sqlite_writer_mu_);
-      st = RunOnce(index, transaction, fn, &retry, &lost);
+      st = RunOnce(index, deadline, transaction, fn, &retry, &lost);
     } else {
-      st = RunOnce(index, transaction, fn, &retry, &lost);
+      st = RunOnce(index, deadline, transaction, fn, &retry, &lost);
     }
     if (lost || slots_[index].broken) lease.MarkBroken();
     // A lost connection is retried only for reads: a lost COMMIT may have
@@ -275,6 +316,17 @@ absl::Status Database::Write(absl::Time deadline, const SessionFn& fn) {
 
 absl::Status Database::Read(absl::Time deadline, const SessionFn& fn) {
   return Run(deadline, /*transaction=*/false, fn);
+}
+
+std::string Database::Bounded(absl::Time deadline,
+                              absl::string_view select) const {
+  if (url_.dialect == Dialect::kSqlite) return std::string(select);
+  // At least a millisecond, so that a spent deadline still fails as
+  // DEADLINE_EXCEEDED from the server rather than as no limit (0).
+  const double seconds =
+      std::max(0.001, absl::ToDoubleSeconds(deadline - absl::Now()));
+  return absl::StrCat("SET STATEMENT max_statement_time=",
+                      absl::StrFormat("%.3f", seconds), " FOR ", select);
 }
 
 absl::Status Database::Ping(absl::Time deadline) {

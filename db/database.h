@@ -13,6 +13,7 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "db/database_url.h"
@@ -73,6 +74,15 @@ class Database {
   // Checks that the database answers. Errors: kUnavailable.
   absl::Status Ping(absl::Time deadline);
 
+  // No statement outlives its call: on SQLite every statement of Write and
+  // Read is interrupted once their deadline has passed (a progress
+  // handler); on MySQL a statement whose cost depends on the data (a list
+  // with filters, a count) is sent through Bounded, which limits it to the
+  // time left (MariaDB's SET STATEMENT max_statement_time … FOR). Either way
+  // the call fails with kDeadlineExceeded and its transaction rolls back.
+  // Returns `select` as the statement to prepare.
+  std::string Bounded(absl::Time deadline, absl::string_view select) const;
+
   // Connections in the pool, and how many are leased now.
   int pool_size() const { return static_cast<int>(slots_.size()); }
   int leased() const;
@@ -88,8 +98,8 @@ class Database {
   absl::Status Connect(Slot& slot);
   absl::StatusOr<int> Acquire(absl::Time deadline);
   void Release(int index, bool broken);
-  absl::Status RunOnce(int slot, bool transaction, const SessionFn& fn,
-                       bool* retry, bool* lost);
+  absl::Status RunOnce(int slot, absl::Time deadline, bool transaction,
+                       const SessionFn& fn, bool* retry, bool* lost);
   absl::Status Run(absl::Time deadline, bool transaction, const SessionFn& fn);
 
   const DatabaseUrl url_;

@@ -998,7 +998,9 @@ absl::StatusOr<ComplaintPage> SociComplaintRepository::List(
       long long total = 0;
       st.exchange(soci::into(total));
       st.alloc();
-      st.prepare(absl::StrCat("SELECT COUNT(*) FROM complaints WHERE ", where));
+      st.prepare(db_.Bounded(
+          deadline,
+          absl::StrCat("SELECT COUNT(*) FROM complaints WHERE ", where)));
       st.define_and_bind();
       st.execute(true);
       page.total_size = total;
@@ -1012,9 +1014,10 @@ absl::StatusOr<ComplaintPage> SociComplaintRepository::List(
     ComplaintRow row;
     row.Bind(st);
     st.alloc();
-    st.prepare(absl::StrCat("SELECT ", kColumns, " FROM complaints WHERE ",
-                            where, " ORDER BY ", col, " ", dir, ", id ", dir,
-                            " LIMIT ", q.limit));
+    st.prepare(db_.Bounded(
+        deadline, absl::StrCat("SELECT ", kColumns, " FROM complaints WHERE ",
+                               where, " ORDER BY ", col, " ", dir, ", id ", dir,
+                               " LIMIT ", q.limit)));
     st.define_and_bind();
     if (st.execute(true)) {
       do {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/numbers.h"
@@ -21,6 +22,25 @@ namespace aduan::domain {
 namespace {
 
 constexpr size_t kMaxQueryChars = 200;
+
+// Keeps the first of equal values; more than kMaxFilterValues distinct ones
+// is INVALID_ARGUMENT naming `field` (a huge list is a denial of service,
+// not a question).
+absl::Status Distinct(absl::string_view field,
+                      std::vector<std::string>& values) {
+  std::vector<std::string> distinct;
+  absl::flat_hash_set<std::string> seen;
+  for (std::string& v : values) {
+    if (seen.insert(v).second) distinct.push_back(std::move(v));
+  }
+  if (distinct.size() > ComplaintReader::kMaxFilterValues) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ": at most ", ComplaintReader::kMaxFilterValues,
+                     " distinct values (", distinct.size(), " given)"));
+  }
+  values = std::move(distinct);
+  return absl::OkStatus();
+}
 
 bool IsSixteenDigits(const std::string& s) {
   return s.size() == 16 &&
@@ -113,7 +133,13 @@ absl::StatusOr<ComplaintView> ComplaintReader::Get(
 
 absl::StatusOr<ListResult> ComplaintReader::List(absl::Time deadline,
                                                  const Principal& who,
-                                                 const ListInput& in) {
+                                                 const ListInput& input) {
+  ListInput in = input;
+  RETURN_IF_ERROR(Distinct("office_codes", in.office_codes));
+  RETURN_IF_ERROR(Distinct("states", in.states));
+  RETURN_IF_ERROR(Distinct("channels", in.channels));
+  RETURN_IF_ERROR(Distinct("unit_codes", in.unit_codes));
+  RETURN_IF_ERROR(Distinct("sla_statuses", in.sla_statuses));
   ASSIGN_OR_RETURN(int page_size, EffectivePageSize(in.page_size));
   db::ComplaintQuery q;
   const std::string order = absl::AsciiStrToLower(absl::StrJoin(

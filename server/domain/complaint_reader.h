@@ -47,6 +47,8 @@ class ComplaintReader {
  public:
   static constexpr int kDefaultPageSize = 50;
   static constexpr int kMaxPageSize = 500;
+  // Distinct values a repeated filter of List may hold.
+  static constexpr size_t kMaxFilterValues = 100;
 
   ComplaintReader(db::ComplaintRepository& complaints, OfficeDirectory& offices,
                   const Clock& clock)
@@ -65,7 +67,8 @@ class ComplaintReader {
   // Only complaints `who` may see, always in the BASIC view. A query of 16
   // digits searches by NIK (officer, secretary and head only:
   // kPermissionDenied for others).
-  // Errors: kInvalidArgument naming the field: negative page_size,
+  // Repeated filters are deduplicated. Errors: kInvalidArgument naming the
+  // field: more than kMaxFilterValues distinct values, negative page_size,
   // malformed or mismatched page_token (a token is valid only with the
   // filters it came from), unknown order_by, query over 200 characters,
   // create_time_from not before create_time_to.

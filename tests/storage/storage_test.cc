@@ -748,6 +748,45 @@ TEST_P(StorageTest, PoolLeaseWaitIsBoundedByDeadline) {
   EXPECT_TRUE(db->Ping(Deadline()).ok());
 }
 
+// A statement cannot outlive its call: one that would run for minutes is
+// stopped at the deadline with DEADLINE_EXCEEDED (SQLite: the progress
+// handler, on every statement; MySQL: Bounded's max_statement_time), and
+// the connection serves the next call.
+TEST_P(StorageTest, AStatementStopsAtItsCallsDeadline) {
+  const std::string slow =
+      GetParam() == "sqlite"
+          ? "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n "
+            "WHERE x < 100000000000) SELECT COUNT(*) FROM n"
+          : "SELECT COUNT(*) FROM seq_1_to_100000000000 WHERE "
+            "SHA2(seq, 256) LIKE 'ff%'";
+  auto db = OpenDb(1);
+  const absl::Time start = absl::Now();
+  const absl::Time deadline = start + absl::Milliseconds(300);
+  long long ignored = 0;
+  absl::Status s = db->Read(deadline, [&](soci::session& sql) {
+    sql << db->Bounded(deadline, slow), soci::into(ignored);
+    return absl::OkStatus();
+  });
+  EXPECT_THAT(s, StatusIs(absl::StatusCode::kDeadlineExceeded,
+                          "the database query ran out of the call's time"));
+  EXPECT_LT(absl::Now() - start, absl::Seconds(5));
+  // A transaction is rolled back as well.
+  const absl::Time write_deadline = absl::Now() + absl::Milliseconds(300);
+  s = db->Write(write_deadline, [&](soci::session& sql) {
+    sql << "UPDATE offices SET name = 'Berubah' WHERE code = 'KNG'";
+    sql << db->Bounded(write_deadline, slow), soci::into(ignored);
+    return absl::OkStatus();
+  });
+  EXPECT_EQ(s.code(), absl::StatusCode::kDeadlineExceeded);
+  std::string name;
+  ASSERT_TRUE(db->Read(Deadline(), [&](soci::session& sql) {
+                  sql << "SELECT name FROM offices WHERE code = 'KNG'",
+                      soci::into(name);
+                  return absl::OkStatus();
+                }).ok());
+  EXPECT_EQ(name, "Kecamatan Kanigaran");
+}
+
 TEST_P(StorageTest, PersonalDataIsEncryptedAtRestAndSearchableByNik) {
   ComplaintRecord c = Sample("KNG-PII00001", 1);
   c.complainant_nik = "3574045108900003";
