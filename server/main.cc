@@ -163,8 +163,10 @@ ABSL_FLAG(int, max_message_bytes,
 ABSL_FLAG(int, max_metadata_bytes, EnvOrInt("ADUAN_MAX_METADATA_BYTES", 16384),
           "Largest request metadata (env ADUAN_MAX_METADATA_BYTES).");
 ABSL_FLAG(
-    int, max_concurrent_streams, EnvOrInt("ADUAN_MAX_CONCURRENT_STREAMS", 100),
-    "Concurrent calls per connection (env ADUAN_MAX_CONCURRENT_STREAMS).");
+    int, max_concurrent_streams, EnvOrInt("ADUAN_MAX_CONCURRENT_STREAMS", 16),
+    "Concurrent calls per connection, at most a quarter of --max_threads so "
+    "that one connection cannot take every handler thread (more wait at the "
+    "client) (env ADUAN_MAX_CONCURRENT_STREAMS).");
 ABSL_FLAG(int, default_deadline_seconds,
           EnvOrInt("ADUAN_DEFAULT_DEADLINE_SECONDS", 30),
           "Deadline of a call whose client sets none, and cap on longer ones "
@@ -256,6 +258,17 @@ absl::StatusOr<std::unique_ptr<db::Database>> OpenDatabase() {
 
 int Serve() {
   const std::string listen = absl::GetFlag(FLAGS_listen);
+  if (const int streams = absl::GetFlag(FLAGS_max_concurrent_streams),
+      threads = absl::GetFlag(FLAGS_max_threads);
+      streams < 1 || streams > threads / 4) {
+    return Fail(absl::InvalidArgumentError(
+        absl::StrCat("--max_concurrent_streams=", streams,
+                     ": must be 1 to a quarter of "
+                     "--max_threads (",
+                     threads / 4,
+                     "), so that one connection cannot "
+                     "take every handler thread")));
+  }
   auto credentials = ServerCredentials(listen);
   if (!credentials.ok()) return Fail(credentials.status());
   auto database = OpenDatabase();

@@ -5,10 +5,12 @@
 
 #include <atomic>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
 #include "db/database.h"
+#include "grpc/health/v1/health.grpc.pb.h"
 #include "grpc/reflection/v1alpha/reflection.grpc.pb.h"
 #include "tests/e2e/e2e_fixture.h"
 
@@ -117,6 +119,52 @@ TEST_P(LimitsE2eTest, StreamsPerConnectionAreCapped) {
   EXPECT_TRUE(intake->SubmitComplaint(&ctx, Request("after"), &resp).ok());
 }
 
+// With the default flags, 200 calls at once on one connection cannot take
+// every handler thread: the connection's stream limit (well below the
+// thread cap) queues them at the client, none is refused for want of a
+// thread, and a health check on another connection answers meanwhile.
+TEST_P(LimitsE2eTest, OneConnectionCannotTakeEveryHandlerThread) {
+  auto busy = grpc::CreateChannel(server_->address(),
+                                  grpc::InsecureChannelCredentials());
+  auto stub = v1::ComplaintService::NewStub(busy);
+  std::atomic<int> ok{0};
+  std::mutex mu;
+  std::vector<std::string> refused;
+  std::vector<std::thread> calls;
+  for (int i = 0; i < 200; ++i) {
+    calls.emplace_back([&] {
+      grpc::ClientContext ctx;
+      testing::Authorize(ctx, officer_token_);
+      ctx.set_deadline(std::chrono::system_clock::now() +
+                       std::chrono::seconds(60));
+      v1::ListComplaintsResponse resp;
+      grpc::Status s = stub->ListComplaints(&ctx, {}, &resp);
+      if (s.ok()) {
+        ++ok;
+      } else {
+        std::lock_guard<std::mutex> lock(mu);
+        refused.push_back(s.error_message());
+      }
+    });
+  }
+  // Another client's health check, on a connection of its own.
+  grpc::ChannelArguments own;
+  own.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
+  auto other = grpc::CreateCustomChannel(
+      server_->address(), grpc::InsecureChannelCredentials(), own);
+  auto health = grpc::health::v1::Health::NewStub(other);
+  grpc::ClientContext hctx;
+  hctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
+  grpc::health::v1::HealthCheckRequest hreq;
+  grpc::health::v1::HealthCheckResponse hresp;
+  const grpc::Status h = health->Check(&hctx, hreq, &hresp);
+  for (auto& t : calls) t.join();
+  EXPECT_TRUE(h.ok()) << h.error_message();
+  EXPECT_EQ(hresp.status(), grpc::health::v1::HealthCheckResponse::SERVING);
+  EXPECT_EQ(ok.load(), 200) << "refused: " << refused.size() << ", e.g. "
+                            << (refused.empty() ? "" : refused[0]);
+}
+
 TEST_P(LimitsE2eTest, IntakeRateIsLimitedPerPrincipal) {
   Restart({"--intake_rate_per_minute=3"});
   for (int i = 0; i < 3; ++i) {
@@ -173,6 +221,20 @@ TEST_P(LimitsE2eTest, ServerCapsALongClientDeadline) {
   EXPECT_EQ(Total(), before);
 }
 
+TEST_P(LimitsE2eTest,
+       StreamsPerConnectionAboveAQuarterOfTheThreadsRefuseToStart) {
+  std::vector<std::string> args = args_;
+  args.push_back("--listen=127.0.0.1:0");
+  args.push_back("--max_concurrent_streams=17");  // 64 threads: at most 16
+  EXPECT_EQ(testing::ServerProcess::RunCommand(dir_, "serve", args), 1);
+  std::ifstream in(dir_ + "/commands.log");
+  std::stringstream log;
+  log << in.rdbuf();
+  EXPECT_THAT(log.str(),
+              HasSubstr("--max_concurrent_streams=17: must be 1 to a quarter "
+                        "of --max_threads (16)"));
+}
+
 TEST_P(LimitsE2eTest, PlaintextOffLoopbackRefusesToStart) {
   std::vector<std::string> args = args_;
   args.push_back("--listen=0.0.0.0:0");
@@ -184,11 +246,11 @@ TEST_P(LimitsE2eTest, PlaintextOffLoopbackRefusesToStart) {
 }
 
 TEST_P(LimitsE2eTest, ThreadCapAnswersResourceExhaustedInsteadOfQueuing) {
-  Restart({"--max_threads=4"});
-  auto channel = server_->Channel();
-  auto reflection =
-      grpc::reflection::v1alpha::ServerReflection::NewStub(channel);
-  // Each open reflection stream holds a server thread.
+  Restart({"--max_threads=4", "--max_concurrent_streams=1"});
+  // Each open reflection stream holds a server thread; one a connection.
+  std::vector<
+      std::unique_ptr<grpc::reflection::v1alpha::ServerReflection::Stub>>
+      stubs;
   std::vector<std::unique_ptr<grpc::ClientContext>> contexts;
   std::vector<std::unique_ptr<grpc::ClientReaderWriter<
       grpc::reflection::v1alpha::ServerReflectionRequest,
@@ -199,7 +261,13 @@ TEST_P(LimitsE2eTest, ThreadCapAnswersResourceExhaustedInsteadOfQueuing) {
     contexts.push_back(std::make_unique<grpc::ClientContext>());
     contexts.back()->set_deadline(std::chrono::system_clock::now() +
                                   std::chrono::seconds(5));
-    streams.push_back(reflection->ServerReflectionInfo(contexts.back().get()));
+    grpc::ChannelArguments own;
+    own.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
+    stubs.push_back(grpc::reflection::v1alpha::ServerReflection::NewStub(
+        grpc::CreateCustomChannel(server_->address(),
+                                  grpc::InsecureChannelCredentials(), own)));
+    streams.push_back(
+        stubs.back()->ServerReflectionInfo(contexts.back().get()));
     grpc::reflection::v1alpha::ServerReflectionRequest list;
     list.set_list_services("");
     grpc::reflection::v1alpha::ServerReflectionResponse answer;
