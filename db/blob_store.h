@@ -24,10 +24,11 @@ class BlobStore {
 
   // Stores `bytes`, whose SHA-256 is `sha256` (the caller computed it),
   // durably: when OK is returned the blob survives a crash. Storing bytes
-  // that are already there writes nothing. Errors: kInvalidArgument (not a
-  // SHA-256 in hex), kUnavailable/kInternal (the store failed).
-  virtual absl::Status Put(const std::string& sha256,
-                           absl::string_view bytes) = 0;
+  // that are already there writes nothing (and marks them in use again).
+  // Returns true when this call wrote the blob. Errors: kInvalidArgument
+  // (not a SHA-256 in hex), kUnavailable/kInternal (the store failed).
+  virtual absl::StatusOr<bool> Put(const std::string& sha256,
+                                   absl::string_view bytes) = 0;
 
   // The bytes stored under `sha256`, as stored (callers that need integrity
   // compare the digest). Errors: kNotFound, kUnavailable/kInternal.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "db/records.h"
 
@@ -161,6 +162,17 @@ class ComplaintRepository {
   // at most `limit`.
   virtual absl::StatusOr<std::vector<ComplaintRecord>> ListExpiredNeedsInfo(
       absl::Time deadline, long long now, int limit) = 0;
+
+  // The form in which a request's digest (RequestRecord.fingerprint as the
+  // API computes it: hex SHA-256 of the request) is stored and compared:
+  // keyed (an HMAC under the server's index key), so that a stored
+  // fingerprint tells nothing of its request — a PIN inside cannot be
+  // found by hashing guesses. Writes store this form; FindRequest and the
+  // outcomes return it.
+  virtual std::string KeyedFingerprint(absl::string_view digest) const = 0;
+  // Keys the fingerprints of request records written before they were
+  // keyed; returns how many. Idempotent (run at start).
+  virtual absl::StatusOr<int> KeyPlainFingerprints(absl::Time deadline) = 0;
 
   // The idempotency record of (caller, request_id), if any.
   virtual absl::StatusOr<std::optional<RequestRecord>> FindRequest(

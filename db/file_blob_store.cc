@@ -106,8 +106,8 @@ std::string FileBlobStore::PathOf(const std::string& sha256) const {
   return absl::StrCat(root_, "/", sha256.substr(0, 2), "/", sha256);
 }
 
-absl::Status FileBlobStore::Put(const std::string& sha256,
-                                absl::string_view bytes) {
+absl::StatusOr<bool> FileBlobStore::Put(const std::string& sha256,
+                                        absl::string_view bytes) {
   if (!IsSha256Hex(sha256)) {
     return absl::InvalidArgumentError("blob store: not a SHA-256 digest");
   }
@@ -116,7 +116,7 @@ absl::Status FileBlobStore::Put(const std::string& sha256,
   if (auto existing = ReadFile(path);
       existing.ok() && Sha256Hex(*existing) == sha256) {
     ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0);  // in use again
-    return absl::OkStatus();
+    return false;
   }
   const std::string folder = absl::StrCat(root_, "/", sha256.substr(0, 2));
   RETURN_IF_ERROR(EnsureFolder(folder, root_));
@@ -151,7 +151,8 @@ absl::Status FileBlobStore::Put(const std::string& sha256,
     ::unlink(tmp.c_str());
     return s;
   }
-  return SyncFolder(folder);
+  RETURN_IF_ERROR(SyncFolder(folder));
+  return true;
 }
 
 absl::StatusOr<std::vector<std::string>> FileBlobStore::ListOlderThan(
@@ -165,7 +166,7 @@ absl::StatusOr<std::vector<std::string>> FileBlobStore::ListOlderThan(
       const std::string sha = entry.path().filename().string();
       struct stat st;
       if (!IsSha256Hex(sha) || ::stat(entry.path().c_str(), &st) != 0) continue;
-      if (absl::FromUnixSeconds(st.st_mtim.tv_sec) < cutoff) out.push_back(sha);
+      if (absl::TimeFromTimespec(st.st_mtim) < cutoff) out.push_back(sha);
     }
   }
   if (ec) {
@@ -181,7 +182,7 @@ absl::StatusOr<bool> FileBlobStore::RemoveIfOlderThan(const std::string& sha256,
   const std::string path = PathOf(sha256);
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) return false;
-  if (absl::FromUnixSeconds(st.st_mtim.tv_sec) >= cutoff) return false;
+  if (absl::TimeFromTimespec(st.st_mtim) >= cutoff) return false;
   if (::unlink(path.c_str()) != 0) {
     if (errno == ENOENT) return false;
     return Errno("cannot remove", path);

@@ -26,7 +26,8 @@ class FileBlobStore : public BlobStore {
   // Also repairs a stored file whose bytes no longer match its name by
   // writing the given bytes again, and refreshes the time of one that is
   // already there (so that a sweep of unreferenced blobs spares it).
-  absl::Status Put(const std::string& sha256, absl::string_view bytes) override;
+  absl::StatusOr<bool> Put(const std::string& sha256,
+                           absl::string_view bytes) override;
   absl::StatusOr<std::string> Get(const std::string& sha256) override;
   absl::StatusOr<std::vector<std::string>> ListOlderThan(
       absl::Time cutoff) override;

@@ -47,7 +47,12 @@ constexpr char kInsertComplaint[] =
     ":sla_breach, :sla_risk)";
 
 constexpr char kUpdateComplaint[] =
-    "UPDATE complaints SET state = :state, unit_code = :unit_code, "
+    // A new PIN generation (ReissuePin) writes the wrong-PIN count the
+    // domain gives it; other changes leave the concurrent count alone.
+    // First, so that MySQL and SQLite both compare the stored generation.
+    "UPDATE complaints SET pin_failures = CASE WHEN pin_generation <> "
+    ":new_pin_generation THEN :new_pin_failures ELSE pin_failures END, "
+    "state = :state, unit_code = :unit_code, "
     "complainant_name = :name, complainant_nik = :nik, complainant_kk = :kk, "
     "complainant_phone = :phone, complainant_email = :email, "
     "complainant_address = :address, anonymous = :anonymous, confidential = "
@@ -74,8 +79,11 @@ constexpr char kInsertEvent[] =
 constexpr char kInsertRequest[] =
     "INSERT INTO request_records (caller, request_id, office_code, method, "
     "fingerprint, tracking_code, create_time, pin_generation, "
-    "result_version) VALUES (:caller, :rid, :office, :method, :fingerprint, "
-    ":tracking_code, :time, :pin_generation, :result_version)";
+    "result_version, fingerprint_keyed) VALUES (:caller, :rid, :office, "
+    ":method, :fingerprint, :tracking_code, :time, :pin_generation, "
+    ":result_version, 1)";
+
+constexpr char kFingerprintContext[] = "request_records.fingerprint";
 
 constexpr char kSelectRequest[] =
     "SELECT office_code, method, fingerprint, tracking_code, create_time, "
@@ -478,14 +486,17 @@ std::vector<AttachmentRecord> SelectAttachments(soci::session& sql,
   return out;
 }
 
-void InsertRequest(soci::session& sql, const RequestRecord& r) {
+// `keyed_fingerprint`: r.fingerprint as KeyedFingerprint stores it.
+void InsertRequest(soci::session& sql, const RequestRecord& r,
+                   const std::string& keyed_fingerprint) {
   const int pin_generation = r.pin_generation.value_or(0);
   const long long result_version = r.result_version.value_or(0);
   soci::indicator pin_ind = r.pin_generation ? soci::i_ok : soci::i_null;
   soci::indicator version_ind = r.result_version ? soci::i_ok : soci::i_null;
   sql << kInsertRequest, soci::use(r.caller, "caller"),
       soci::use(r.request_id, "rid"), soci::use(r.office_code, "office"),
-      soci::use(r.method, "method"), soci::use(r.fingerprint, "fingerprint"),
+      soci::use(r.method, "method"),
+      soci::use(keyed_fingerprint, "fingerprint"),
       soci::use(r.tracking_code, "tracking_code"),
       soci::use(r.create_time, "time"),
       soci::use(pin_generation, pin_ind, "pin_generation"),
@@ -666,7 +677,7 @@ absl::StatusOr<CreateOutcome> SociComplaintRepository::Create(
     InsertComplaint(sql, complaint, stored_nik, stored_kk, nik_index);
     InsertEvent(sql, complaint.id, event);
     if (request) {
-      InsertRequest(sql, *request);
+      InsertRequest(sql, *request, KeyedFingerprint(request->fingerprint));
     }
     return absl::OkStatus();
   };
@@ -801,6 +812,8 @@ absl::StatusOr<UpdateOutcome> SociComplaintRepository::Update(
     BindMutable(st, b, c, stored_nik, stored_kk, nik_index);
     b.Int(st, "id", c.id);
     b.Int(st, "expected", expected_version);
+    b.Int(st, "new_pin_generation", c.pin_generation);
+    b.Int(st, "new_pin_failures", c.pin_failures);
     st.alloc();
     st.prepare(kUpdateComplaint);
     st.define_and_bind();
@@ -832,7 +845,7 @@ absl::StatusOr<UpdateOutcome> SociComplaintRepository::Update(
           soci::use(a.create_time, "time");
     }
     if (request) {
-      InsertRequest(sql, *request);
+      InsertRequest(sql, *request, KeyedFingerprint(request->fingerprint));
     }
     return absl::OkStatus();
   };
@@ -982,6 +995,47 @@ absl::Status SociComplaintRepository::Decrypt(ComplaintRecord& c) const {
   ASSIGN_OR_RETURN(c.complainant_kk,
                    cipher_.Decrypt(c.complainant_kk, kKkContext));
   return absl::OkStatus();
+}
+
+std::string SociComplaintRepository::KeyedFingerprint(
+    absl::string_view digest) const {
+  return cipher_.BlindIndex(digest, kFingerprintContext);
+}
+
+absl::StatusOr<int> SociComplaintRepository::KeyPlainFingerprints(
+    absl::Time deadline) {
+  int keyed = 0;
+  for (;;) {
+    struct Plain {
+      std::string caller, request_id, fingerprint;
+    };
+    std::vector<Plain> batch;
+    RETURN_IF_ERROR(db_.Write(deadline, [&](soci::session& sql) {
+      batch.clear();
+      Plain p;
+      soci::statement st =
+          (sql.prepare << "SELECT caller, request_id, fingerprint FROM "
+                          "request_records WHERE fingerprint_keyed = 0 LIMIT "
+                          "500",
+           soci::into(p.caller), soci::into(p.request_id),
+           soci::into(p.fingerprint));
+      if (st.execute(true)) {
+        do batch.push_back(p);
+        while (st.fetch());
+      }
+      for (const Plain& row : batch) {
+        const std::string mac = KeyedFingerprint(row.fingerprint);
+        sql << "UPDATE request_records SET fingerprint = :f, "
+               "fingerprint_keyed = 1 WHERE caller = :c AND request_id = :r "
+               "AND fingerprint_keyed = 0",
+            soci::use(mac, "f"), soci::use(row.caller, "c"),
+            soci::use(row.request_id, "r");
+      }
+      return absl::OkStatus();
+    }));
+    keyed += static_cast<int>(batch.size());
+    if (batch.size() < 500) return keyed;
+  }
 }
 
 absl::StatusOr<ComplaintPage> SociComplaintRepository::List(

@@ -22,6 +22,8 @@ class SociComplaintRepository : public ComplaintRepository {
       absl::Time deadline, const std::string& tracking_code,
       const AccessLogRecord& entry) override;
   absl::StatusOr<int> EncryptPlaintextRows(absl::Time deadline) override;
+  std::string KeyedFingerprint(absl::string_view digest) const override;
+  absl::StatusOr<int> KeyPlainFingerprints(absl::Time deadline) override;
   absl::StatusOr<UpdateOutcome> UpdateWithEvent(
       absl::Time deadline, const ComplaintRecord& complaint,
       long long expected_version, const EventRecord& event,

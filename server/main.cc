@@ -15,6 +15,7 @@
 #include <grpcpp/security/server_credentials.h>
 #include <signal.h>
 #include <spdlog/spdlog.h>
+#include <sys/stat.h>
 
 #include <atomic>
 #include <condition_variable>
@@ -291,6 +292,10 @@ int Serve() {
   if (*encrypted > 0) {
     spdlog::info("encrypted personal data of {} stored complaints", *encrypted);
   }
+  // Request fingerprints written before they were keyed get keyed now.
+  auto keyed = complaints.KeyPlainFingerprints(absl::Now() + absl::Minutes(10));
+  if (!keyed.ok()) return Fail(keyed.status());
+  if (*keyed > 0) spdlog::info("keyed {} stored request fingerprints", *keyed);
   if (embedded) {
     auto codes = offices.ListCodes(absl::Now() + absl::Seconds(30));
     if (!codes.ok()) return Fail(codes.status());
@@ -567,6 +572,11 @@ int KeyGen() {
 }  // namespace aduan
 
 int main(int argc, char** argv) {
+  // Everything aduand creates is its own: the database and its -wal and -shm
+  // files hold names and phone numbers, the blobs identity documents, the
+  // key file the keys. Files 0600, folders 0700 (existing ones keep their
+  // mode; the README says what each needs).
+  umask(077);
   // Signals are taken by sigwait in Serve; block them before any thread
   // starts so that every thread inherits the mask.
   sigset_t signals;

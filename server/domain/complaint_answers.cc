@@ -37,9 +37,10 @@ absl::StatusOr<ComplaintView> BasicView(
 
 absl::Status ComplaintAnswers::SameRequest(const db::RequestRecord& stored,
                                            absl::string_view method,
-                                           absl::string_view fingerprint,
-                                           absl::string_view advice) {
-  if (stored.method == method && stored.fingerprint == fingerprint) {
+                                           absl::string_view digest,
+                                           absl::string_view advice) const {
+  if (stored.method == method &&
+      stored.fingerprint == complaints_.KeyedFingerprint(digest)) {
     return absl::OkStatus();
   }
   return absl::AlreadyExistsError(

@@ -69,12 +69,13 @@ class ComplaintAnswers {
         pins_(pins),
         clock_(clock) {}
 
-  // OK when `stored` was made by the same request (method and fingerprint);
-  // else ALREADY_EXISTS naming request_id, with `advice` appended.
-  static absl::Status SameRequest(const db::RequestRecord& stored,
-                                  absl::string_view method,
-                                  absl::string_view fingerprint,
-                                  absl::string_view advice = "");
+  // OK when `stored` was made by the same request: its method, and its
+  // stored fingerprint that of `digest` (the request's SHA-256, keyed by the
+  // repository); else ALREADY_EXISTS naming request_id, with `advice`
+  // appended.
+  absl::Status SameRequest(const db::RequestRecord& stored,
+                           absl::string_view method, absl::string_view digest,
+                           absl::string_view advice = "") const;
 
   // True when `who` (authenticated) may be answered about `current` for
   // `request`: it can see the complaint, or `hands_over` and nothing

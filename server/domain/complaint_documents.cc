@@ -59,15 +59,38 @@ absl::StatusOr<db::AttachmentRecord> ComplaintDocuments::Store(
   }
   ASSIGN_OR_RETURN(auto replay, workflow_.CheckAttach(deadline, who, in, a));
   if (replay) return SameDocument(*std::move(replay), doc.sha256);
-  if (absl::Status s = blobs_.Put(doc.sha256, bytes); !s.ok()) {
-    spdlog::error("blob store: {}", std::string(s.message()));
-    return absl::Status(s.code(), "the document store failed; retry");
+  absl::StatusOr<bool> written = blobs_.Put(doc.sha256, bytes);
+  if (!written.ok()) {
+    spdlog::error("blob store: {}", std::string(written.status().message()));
+    return absl::Status(written.status().code(),
+                        "the document store failed; retry");
   }
-  ASSIGN_OR_RETURN(StepResult result,
-                   workflow_.Attach(deadline, who, in, a, doc));
-  if (!result.attachment) return absl::InternalError("attachment not recorded");
-  // A twin upload with the same request_id may have committed first.
-  return SameDocument(*std::move(result.attachment), doc.sha256);
+  const absl::Time written_by = absl::Now();
+  absl::StatusOr<db::AttachmentRecord> attached =
+      [&]() -> absl::StatusOr<db::AttachmentRecord> {
+    ASSIGN_OR_RETURN(StepResult result,
+                     workflow_.Attach(deadline, who, in, a, doc));
+    if (!result.attachment) {
+      return absl::InternalError("attachment not recorded");
+    }
+    // A twin upload with the same request_id may have committed first.
+    return SameDocument(*std::move(result.attachment), doc.sha256);
+  }();
+  if (!attached.ok() && *written) Discard(deadline, doc.sha256, written_by);
+  return attached;
+}
+
+void ComplaintDocuments::Discard(absl::Time deadline, const std::string& sha256,
+                                 absl::Time written_by) {
+  // Kept when any row names it, or when another upload has stored the same
+  // bytes since (its Put marked them in use again, after `written_by`).
+  auto rows = complaints_.CountAttachmentsWithSha256(deadline, sha256);
+  if (!rows.ok() || *rows > 0) return;
+  auto removed = blobs_.RemoveIfOlderThan(sha256, written_by);
+  if (!removed.ok()) {
+    spdlog::warn("blob store: {} (the hourly sweep removes it)",
+                 std::string(removed.status().message()));
+  }
 }
 
 absl::StatusOr<int> ComplaintDocuments::SweepUnreferenced(

@@ -58,7 +58,9 @@ class ComplaintDocuments {
       const AttachInput& a);
 
   // Recognises, stores and records `bytes`; for a retried request_id, the
-  // first result when the bytes are the same. Errors: kInvalidArgument (empty,
+  // first result when the bytes are the same. A refused upload leaves no
+  // blob it wrote (e.g. the losers of uploads racing with one request_id).
+  // Errors: kInvalidArgument (empty,
   // not a whole JPEG/PNG/PDF, declared media type differs),
   // kResourceExhausted (over kMaxAttachmentBytes), the blob store's errors,
   // and those of ComplaintWorkflow::Attach.
@@ -90,6 +92,11 @@ class ComplaintDocuments {
                                       const std::string& access_reason);
 
  private:
+  // Deletes the blob `sha256` this call wrote before `written_by`, unless an
+  // attachment row names it or another upload has stored it since.
+  void Discard(absl::Time deadline, const std::string& sha256,
+               absl::Time written_by);
+
   db::ComplaintRepository& complaints_;
   db::BlobStore& blobs_;
   ComplaintWorkflow& workflow_;

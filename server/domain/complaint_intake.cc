@@ -144,9 +144,9 @@ absl::StatusOr<SubmitResult> ComplaintIntake::Answer(
 absl::StatusOr<SubmitResult> ComplaintIntake::Replay(
     absl::Time deadline, const Principal& who, const db::RequestRecord& request,
     const std::string& fingerprint) {
-  RETURN_IF_ERROR(ComplaintAnswers::SameRequest(
-      request, kMethod, fingerprint,
-      "; use a new request_id for a new complaint"));
+  RETURN_IF_ERROR(
+      answers_.SameRequest(request, kMethod, fingerprint,
+                           "; use a new request_id for a new complaint"));
   ASSIGN_OR_RETURN(db::ComplaintRecord stored,
                    complaints_.Get(deadline, request.tracking_code));
   ASSIGN_OR_RETURN(SubmitResult out,

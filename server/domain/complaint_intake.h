@@ -78,7 +78,7 @@ class ComplaintIntake {
         pins_(pins),
         clock_(clock),
         limiter_(limiter),
-        pin_guard_(complaints, pins, clock),
+        pin_guard_(complaints, offices, pins, clock),
         answers_(complaints, offices, pins, clock) {}
 
   // Validates the draft by the rules of DESIGN.md §3, then stores it as

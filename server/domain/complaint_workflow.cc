@@ -136,7 +136,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Step(
     return out;
   };
   auto replay = [&](const db::RequestRecord& r) -> absl::StatusOr<StepResult> {
-    RETURN_IF_ERROR(ComplaintAnswers::SameRequest(r, method, in.fingerprint));
+    RETURN_IF_ERROR(answers_.SameRequest(r, method, in.fingerprint));
     ASSIGN_OR_RETURN(db::ComplaintRecord c, complaints_.Get(deadline, code));
     ASSIGN_OR_RETURN(StepResult out, answer(r, std::move(c)));
     out.replayed = true;
@@ -758,7 +758,7 @@ absl::StatusOr<ComplaintWorkflow::ReissuedPin> ComplaintWorkflow::ReissuePin(
     return ReissuedPin{std::move(a.pin), a.pin_withheld};
   };
   auto replay = [&](const db::RequestRecord& r) -> absl::StatusOr<ReissuedPin> {
-    RETURN_IF_ERROR(ComplaintAnswers::SameRequest(r, kMethod, in.fingerprint));
+    RETURN_IF_ERROR(answers_.SameRequest(r, kMethod, in.fingerprint));
     ASSIGN_OR_RETURN(db::ComplaintRecord now, complaints_.Get(deadline, code));
     return answer(r, std::move(now));
   };
@@ -789,6 +789,7 @@ absl::StatusOr<ComplaintWorkflow::ReissuedPin> ComplaintWorkflow::ReissuePin(
     e.create_time = now_us;
     db::ComplaintRecord updated = c;
     updated.pin_generation += 1;
+    updated.pin_failures = 0;  // the new PIN starts with the whole budget
     updated.version += 1;
     updated.update_time = now_us;
     db::RequestRecord r;
@@ -909,8 +910,8 @@ ComplaintWorkflow::CheckAttach(absl::Time deadline, const Principal& who,
   RETURN_IF_ERROR(AttachArguments(a));
   RETURN_IF_ERROR(ValidateRequestId("request_id", in.request_id));
   if (seen) {
-    RETURN_IF_ERROR(ComplaintAnswers::SameRequest(
-        *seen, ActionName(Action::kAttach), in.fingerprint));
+    RETURN_IF_ERROR(answers_.SameRequest(*seen, ActionName(Action::kAttach),
+                                         in.fingerprint));
     ASSIGN_OR_RETURN(auto first, complaints_.FindAttachmentByRequest(
                                      deadline, caller, in.request_id));
     if (!first) return absl::InternalError("upload record lost");

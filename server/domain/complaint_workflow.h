@@ -119,7 +119,7 @@ class ComplaintWorkflow {
         pins_(pins),
         clock_(clock),
         archive_(archive),
-        pin_guard_(complaints, pins, clock),
+        pin_guard_(complaints, offices, pins, clock),
         answers_(complaints, offices, pins, clock) {}
 
   // Step 2 (officer). DUPLICATE needs `duplicate_of` of the same office,

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "absl/algorithm/container.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "server/common/status_macros.h"
 
@@ -9,22 +11,28 @@ namespace aduan::domain {
 
 absl::Status PinGuard::Check(absl::Time deadline, const db::ComplaintRecord& c,
                              const std::string& pin) const {
+  if (pin.size() != 8 || !absl::c_all_of(pin, absl::ascii_isdigit)) {
+    return absl::NotFoundError("complaint not found");
+  }
   const long long now = ToUnixMicrosLL(clock_.Now());
   const long long window = absl::ToInt64Microseconds(kWindow);
   // Reads as the stored row says: a spent budget refuses without counting.
   if (c.pin_failures >= kMaxAttempts && now - c.pin_window_start < window) {
+    ASSIGN_OR_RETURN(auto office, offices_.Get(deadline, c.office_code));
     return absl::ResourceExhaustedError(absl::StrCat(
-        "too many wrong PINs for this tracking code; try again after ",
-        absl::FormatTime("%H:%M UTC",
+        "terlalu banyak PIN salah untuk kode pelacakan ini; coba lagi "
+        "setelah pukul ",
+        absl::FormatTime("%H:%M %Z",
                          absl::FromUnixMicros(c.pin_window_start + window),
-                         absl::UTCTimeZone())));
+                         office->calendar.time_zone())));
   }
   ASSIGN_OR_RETURN(int attempts, complaints_.CountPinAttempt(
                                      deadline, c.tracking_code, now, window));
   if (attempts > kMaxAttempts) {
     // Another attempt spent the budget meanwhile.
     return absl::ResourceExhaustedError(
-        "too many wrong PINs for this tracking code; try again in 15 minutes");
+        "terlalu banyak PIN salah untuk kode pelacakan ini; coba lagi 15 "
+        "menit lagi");
   }
   if (!pins_.Matches(c.tracking_code, c.pin_generation, pin)) {
     spdlog::warn("wrong PIN for {}", c.tracking_code);

@@ -12,6 +12,7 @@
 #include "absl/time/time.h"
 #include "db/complaint_repository.h"
 #include "server/common/clock.h"
+#include "server/domain/office_directory.h"
 #include "server/domain/pin_issuer.h"
 
 namespace aduan::domain {
@@ -22,19 +23,25 @@ class PinGuard {
   static constexpr int kMaxAttempts = 5;
   static constexpr absl::Duration kWindow = absl::Minutes(15);
 
-  PinGuard(db::ComplaintRepository& complaints, const PinIssuer& pins,
-           const Clock& clock)
-      : complaints_(complaints), pins_(pins), clock_(clock) {}
+  PinGuard(db::ComplaintRepository& complaints, OfficeDirectory& offices,
+           const PinIssuer& pins, const Clock& clock)
+      : complaints_(complaints),
+        offices_(offices),
+        pins_(pins),
+        clock_(clock) {}
 
   // OK when `pin` is the current PIN of `c`. Errors: kNotFound "complaint
   // not found" for a wrong PIN (the same answer as for an unknown tracking
-  // code), kResourceExhausted when the budget is spent (with the time it
-  // renews), database errors as they come.
+  // code; an empty or malformed PIN, which cannot be a guess, spends none of
+  // the budget), kResourceExhausted when the budget is spent (in Indonesian,
+  // with the time it renews in the office's time zone), database errors as
+  // they come. A ReissuePin lifts the lock at once (it resets the count).
   absl::Status Check(absl::Time deadline, const db::ComplaintRecord& c,
                      const std::string& pin) const;
 
  private:
   db::ComplaintRepository& complaints_;
+  OfficeDirectory& offices_;
   const PinIssuer& pins_;
   const Clock& clock_;
 };

@@ -4,6 +4,7 @@
 // and archive verification over the stored bytes.
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "absl/time/clock.h"
 #include "aduan/v1/attachment_service.grpc.pb.h"
@@ -369,6 +370,37 @@ TEST_P(AttachmentE2eTest, RetriesReplayAndIdenticalBytesAreStoredOnce) {
   EXPECT_NE(other, first);
   EXPECT_EQ(GetAs(officer_token_, b).attachments(0).sha256(), Sha256Hex(photo));
   EXPECT_EQ(Blobs().size(), 1u);
+}
+
+// Twelve uploads at once with one request_id and twelve different
+// documents: one is recorded, eleven are ALREADY_EXISTS, and the refused
+// ones leave no file behind (not even for the hourly sweep).
+TEST_P(AttachmentE2eTest, RacingUploadsWithOneRequestIdLeaveNoOrphans) {
+  const std::string code = Submit().first;
+  std::vector<std::thread> uploads;
+  std::vector<grpc::Status> results(12);
+  for (int i = 0; i < 12; ++i) {
+    uploads.emplace_back([&, i] {
+      v1::UploadAttachmentResponse resp;
+      results[i] = Send({officer_token_, code, v1::Attachment::SUPPORTING,
+                         MakePdf(absl::StrCat("dokumen ", i)), "", "surat.pdf",
+                         "", "one-request"},
+                        &resp);
+    });
+  }
+  for (auto& t : uploads) t.join();
+  int ok = 0, exists = 0;
+  for (const grpc::Status& r : results) {
+    if (r.ok()) ++ok;
+    if (r.error_code() == grpc::StatusCode::ALREADY_EXISTS) ++exists;
+  }
+  EXPECT_EQ(ok, 1);
+  EXPECT_EQ(exists, 11);
+  ASSERT_EQ(GetAs(officer_token_, code).attachments_size(), 1);
+  const std::vector<std::string> blobs = Blobs();
+  ASSERT_EQ(blobs.size(), 1u);
+  EXPECT_EQ(fs::path(blobs[0]).filename().string(),
+            GetAs(officer_token_, code).attachments(0).sha256());
 }
 
 TEST_P(AttachmentE2eTest, TheTwentyFirstDocumentIsRefused) {

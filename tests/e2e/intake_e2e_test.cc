@@ -59,6 +59,7 @@ v1::Complaint ValidComplaint() {
 
 class IntakeE2eTest : public testing::E2eFixture {
  protected:
+  int withdrawals_ = 0;
   grpc::Status Submit(const std::string& request_id, const v1::Complaint& c,
                       v1::SubmitComplaintResponse* resp) {
     grpc::ClientContext ctx;
@@ -216,7 +217,49 @@ TEST_P(IntakeE2eTest, WrongPinsAreRateLimitedPerTrackingCode) {
   }
   grpc::Status locked = Track(code, sub.pin(), &ignored);
   EXPECT_EQ(locked.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
-  EXPECT_THAT(locked.error_message(), HasSubstr("too many wrong PINs"));
+  // In Indonesian, with the time in the office's zone (WIB).
+  EXPECT_THAT(locked.error_message(),
+              ::testing::MatchesRegex(
+                  "terlalu banyak PIN salah untuk kode pelacakan ini; coba "
+                  "lagi setelah pukul [0-2][0-9]:[0-5][0-9] WIB"));
+  // An officer's ReissuePin (done with the complainant in person) lifts the
+  // lock at once: the new PIN works.
+  grpc::ClientContext ctx;
+  testing::Authorize(ctx, officer_token_);
+  v1::ReissuePinRequest reissue;
+  reissue.set_request_id("reissue-locked");
+  reissue.set_tracking_code(code);
+  v1::ReissuePinResponse fresh;
+  ASSERT_TRUE(intake_->ReissuePin(&ctx, reissue, &fresh).ok());
+  v1::TrackComplaintResponse tracked;
+  grpc::Status s = Track(code, fresh.pin(), &tracked);
+  EXPECT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(tracked.state(), v1::Complaint::SUBMITTED);
+}
+
+// A supplement or withdrawal without a PIN (or with a malformed one) is
+// NOT_FOUND like a wrong one, but cannot be a guess and so spends nothing
+// of the complainant's wrong-PIN budget.
+TEST_P(IntakeE2eTest, AnEmptyPinSpendsNoneOfTheBudget) {
+  v1::SubmitComplaintResponse sub;
+  ASSERT_TRUE(Submit("req-empty-pin", ValidComplaint(), &sub).ok());
+  const std::string code = sub.complaint().tracking_code();
+  for (const char* pin : {"", "", "", "", "", "", "1234", "abcdefgh"}) {
+    grpc::ClientContext ctx;
+    v1::WithdrawComplaintRequest req;
+    req.set_request_id(absl::StrCat("withdraw-", pin, "-", ++withdrawals_));
+    req.set_tracking_code(code);
+    req.set_pin(pin);
+    req.set_reason("Tidak jadi");
+    v1::Complaint resp;
+    grpc::Status s = intake_->WithdrawComplaint(&ctx, req, &resp);
+    EXPECT_EQ(s.error_code(), grpc::StatusCode::NOT_FOUND) << pin;
+    EXPECT_EQ(s.error_message(), "complaint not found") << pin;
+  }
+  v1::TrackComplaintResponse tracked;
+  grpc::Status s = Track(code, sub.pin(), &tracked);
+  EXPECT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(tracked.state(), v1::Complaint::SUBMITTED);
 }
 
 TEST_P(IntakeE2eTest, RetryReturnsFirstResultAndStoresOnce) {
@@ -755,6 +798,30 @@ TEST_P(IntakeE2eTest, SigtermDuringLoadLosesNoAcknowledgedComplaint) {
     ASSERT_TRUE(Get(code, &got).ok()) << code;
   }
   EXPECT_GE(Total(), static_cast<long long>(acknowledged.size()));
+}
+
+// What aduand creates is its own: the SQLite database and its -wal and -shm
+// files (names, phone numbers), the blob folder (identity documents) and
+// the key file are 0600, their folders 0700, whatever the umask it was
+// started with.
+TEST_P(IntakeE2eTest, StoredFilesAreTheServersOnly) {
+  if (GetParam() != "sqlite") GTEST_SKIP() << "SQLite files only";
+  v1::SubmitComplaintResponse resp;
+  ASSERT_TRUE(Submit("req-files", ValidComplaint(), &resp).ok());
+  namespace fs = std::filesystem;
+  auto mode = [&](const std::string& name) {
+    std::error_code ec;
+    const fs::perms p = fs::status(dir_ + "/" + name, ec).permissions();
+    EXPECT_FALSE(ec) << name << ": " << ec.message();
+    return static_cast<int>(p & fs::perms::mask);
+  };
+  for (const char* file : {"var/aduan.db", "var/aduan.db-wal",
+                           "var/aduan.db-shm", "var/aduan.key"}) {
+    EXPECT_EQ(mode(file), 0600) << file;
+  }
+  for (const char* folder : {"var", "var/blobs"}) {
+    EXPECT_EQ(mode(folder), 0700) << folder;
+  }
 }
 
 TEST_P(IntakeE2eTest, LogsCarryNoPersonalData) {

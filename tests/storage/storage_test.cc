@@ -17,6 +17,7 @@
 #include "db/soci_complaint_repository.h"
 #include "db/soci_office_repository.h"
 #include "server/common/clock.h"
+#include "server/common/crypto.h"
 #include "tests/test_util.h"
 
 namespace aduan::db {
@@ -341,6 +342,54 @@ TEST_P(StorageTest, CreateAndGetRoundTripEveryField) {
 TEST_P(StorageTest, GetUnknownIsNotFound) {
   EXPECT_THAT(complaints_->Get(Deadline(), "KNG-ZZZZZZZZ"),
               StatusIs(absl::StatusCode::kNotFound));
+}
+
+// A request's fingerprint is stored keyed: never the request's SHA-256 (a
+// PIN inside could be found by hashing the 10^8 possible PINs), but its
+// HMAC, which FindRequest returns; rows written plain before are keyed by
+// KeyPlainFingerprints, once.
+TEST_P(StorageTest, RequestFingerprintsAreStoredKeyed) {
+  const std::string digest = Sha256Hex(
+      "aduan.v1.SupplementComplaintRequest\n"
+      "pin 12345678");
+  RequestRecord r = Request("fp-1", "KNG-FPRINT01");
+  r.fingerprint = digest;
+  ASSERT_EQ(CreateOk(Sample("KNG-FPRINT01", 1), r),
+            CreateOutcome::Kind::kCreated);
+  const std::string keyed = complaints_->KeyedFingerprint(digest);
+  EXPECT_NE(keyed, digest);
+  EXPECT_EQ(keyed.size(), 64u);
+  auto stored = [&] {
+    std::string fp;
+    int flag = -1;
+    EXPECT_TRUE(db_->Read(Deadline(),
+                          [&](soci::session& sql) {
+                            sql << "SELECT fingerprint, fingerprint_keyed FROM "
+                                   "request_records WHERE request_id = 'fp-1'",
+                                soci::into(fp), soci::into(flag);
+                            return absl::OkStatus();
+                          })
+                    .ok());
+    return std::make_pair(fp, flag);
+  };
+  EXPECT_EQ(stored(), std::make_pair(keyed, 1));
+  auto found = complaints_->FindRequest(Deadline(), "anonymous", "fp-1");
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->fingerprint, keyed);
+
+  // A row as an older version wrote it.
+  ASSERT_TRUE(
+      db_->Write(Deadline(),
+                 [&](soci::session& sql) {
+                   sql << "UPDATE request_records SET fingerprint = :d, "
+                          "fingerprint_keyed = 0 WHERE request_id = 'fp-1'",
+                       soci::use(digest, "d");
+                   return absl::OkStatus();
+                 })
+          .ok());
+  EXPECT_EQ(*complaints_->KeyPlainFingerprints(Deadline()), 1);
+  EXPECT_EQ(*complaints_->KeyPlainFingerprints(Deadline()), 0);
+  EXPECT_EQ(stored(), std::make_pair(keyed, 1));
 }
 
 TEST_P(StorageTest, CreateReportsRecordedRequestAndWritesNothing) {

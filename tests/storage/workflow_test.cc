@@ -523,7 +523,8 @@ TEST_P(WorkflowTest, WrongPinBudgetHoldsUnderConcurrentGuesses) {
   EXPECT_EQ(not_found, 1);  // the one attempt left
   EXPECT_EQ(exhausted, kGuesses - 1);
   EXPECT_THAT(intake_->Track(Deadline(), code, pin),
-              StatusIs(absl::StatusCode::kResourceExhausted, "too many"));
+              StatusIs(absl::StatusCode::kResourceExhausted,
+                       "terlalu banyak PIN salah"));
   Principal citizen;  // no token: the PIN path
   StepInput in = In(code);
   in.pin = pin;
