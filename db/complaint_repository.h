@@ -174,6 +174,12 @@ class ComplaintRepository {
   // keyed; returns how many. Idempotent (run at start).
   virtual absl::StatusOr<int> KeyPlainFingerprints(absl::Time deadline) = 0;
 
+  // True when the complaint's stored NIK search index is that of its NIK
+  // (false: the index column was changed behind the server's back, so that
+  // a NIK search would find it for someone else). Errors: kNotFound.
+  virtual absl::StatusOr<bool> NikIndexMatches(
+      absl::Time deadline, const std::string& tracking_code) = 0;
+
   // The idempotency record of (caller, request_id), if any.
   virtual absl::StatusOr<std::optional<RequestRecord>> FindRequest(
       absl::Time deadline, const std::string& caller,

@@ -997,6 +997,23 @@ absl::Status SociComplaintRepository::Decrypt(ComplaintRecord& c) const {
   return absl::OkStatus();
 }
 
+absl::StatusOr<bool> SociComplaintRepository::NikIndexMatches(
+    absl::Time deadline, const std::string& tracking_code) {
+  ASSIGN_OR_RETURN(ComplaintRecord c, Get(deadline, tracking_code));
+  std::string stored;
+  soci::indicator ind = soci::i_null;
+  RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
+    sql << "SELECT nik_index FROM complaints WHERE tracking_code = :t",
+        soci::use(tracking_code, "t"), soci::into(stored, ind);
+    return absl::OkStatus();
+  }));
+  const std::string expected =
+      c.complainant_nik.empty()
+          ? ""
+          : cipher_.BlindIndex(c.complainant_nik, kNikIndexContext);
+  return (ind == soci::i_ok ? stored : "") == expected;
+}
+
 std::string SociComplaintRepository::KeyedFingerprint(
     absl::string_view digest) const {
   return cipher_.BlindIndex(digest, kFingerprintContext);

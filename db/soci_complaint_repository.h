@@ -23,6 +23,8 @@ class SociComplaintRepository : public ComplaintRepository {
       const AccessLogRecord& entry) override;
   absl::StatusOr<int> EncryptPlaintextRows(absl::Time deadline) override;
   std::string KeyedFingerprint(absl::string_view digest) const override;
+  absl::StatusOr<bool> NikIndexMatches(
+      absl::Time deadline, const std::string& tracking_code) override;
   absl::StatusOr<int> KeyPlainFingerprints(absl::Time deadline) override;
   absl::StatusOr<UpdateOutcome> UpdateWithEvent(
       absl::Time deadline, const ComplaintRecord& complaint,

@@ -65,6 +65,9 @@ grpc::Status ArchiveService::VerifyArchive(grpc::ServerContext* ctx,
   resp->set_computed_sha256(check->computed_sha256);
   resp->set_chain_intact(check->chain_intact);
   resp->set_documents_intact(check->documents_intact);
+  resp->set_document_intact(check->document_intact);
+  resp->set_hmac_intact(check->hmac_intact);
+  resp->set_rows_intact(check->rows_intact);
   for (const std::string& id : check->damaged_attachment_ids) {
     resp->add_damaged_attachment_ids(id);
   }

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "server/common/crypto.h"
@@ -82,8 +83,9 @@ std::string ComplaintArchive::Hmac(const db::ArchiveRecord& r) const {
 db::ArchiveRecord ComplaintArchive::Build(
     const db::ComplaintRecord& c, const std::vector<db::EventRecord>& events,
     const std::vector<db::AttachmentRecord>& attachments,
-    const std::string& prev_sha256, long long office_seq,
-    absl::Time time) const {
+    const std::string& prev_sha256, long long office_seq, absl::Time time,
+    absl::string_view format) const {
+  const bool v1 = format == "aduan.archive.v1";
   J complainant =
       J::Object()
           .Set("name", J::String(c.complainant_name))
@@ -136,14 +138,22 @@ db::ArchiveRecord ComplaintArchive::Build(
   // the complainant of an anonymous complaint).
   J documents = J::Array();
   for (const db::AttachmentRecord& a : attachments) {
-    documents.Add(J::Object()
-                      .Set("attachment_id", J::String(a.attachment_id))
-                      .Set("type", J::String(a.type))
-                      .Set("media_type", J::String(a.media_type))
-                      .Set("size_bytes", J::Int(a.size_bytes))
-                      .Set("sha256", J::String(a.sha256))
-                      .Set("uploaded_role", J::String(a.uploaded_role))
-                      .Set("create_time", J::String(Rfc3339(a.create_time))));
+    J entry = J::Object()
+                  .Set("attachment_id", J::String(a.attachment_id))
+                  .Set("type", J::String(a.type))
+                  .Set("media_type", J::String(a.media_type))
+                  .Set("size_bytes", J::Int(a.size_bytes))
+                  .Set("sha256", J::String(a.sha256))
+                  .Set("uploaded_role", J::String(a.uploaded_role))
+                  .Set("create_time", J::String(Rfc3339(a.create_time)));
+    if (!v1) {
+      // v2: who uploaded it, and its file name as a keyed digest (the
+      // name may name the complainant; the digest still proves it).
+      entry.Set("uploaded_by", J::String(a.uploaded_by))
+          .Set("file_name_index",
+               J::String(cipher_.BlindIndex(a.file_name, "archive.file_name")));
+    }
+    documents.Add(std::move(entry));
   }
   db::ArchiveRecord r;
   r.tracking_code = c.tracking_code;
@@ -152,7 +162,7 @@ db::ArchiveRecord ComplaintArchive::Build(
   r.prev_sha256 = prev_sha256;
   r.create_time = absl::ToUnixMicros(time);
   r.document = J::Object()
-                   .Set("format", J::String("aduan.archive.v1"))
+                   .Set("format", J::String(std::string(format)))
                    .Set("office_code", J::String(c.office_code))
                    .Set("office_seq", J::Int(office_seq))
                    .Set("prev_sha256", J::String(prev_sha256))
@@ -225,10 +235,17 @@ absl::StatusOr<ArchiveCheck> ComplaintArchive::Verify(
       complaints_.ListEvents(deadline, stored.tracking_code, 0, 100000));
   ASSIGN_OR_RETURN(std::vector<db::AttachmentRecord> attachments,
                    complaints_.ListAttachments(deadline, stored.tracking_code));
+  // In the format it was written in (the document names it).
+  const std::string format =
+      absl::StrContains(stored.document, "\"format\":\"aduan.archive.v1\"")
+          ? "aduan.archive.v1"
+          : kFormat;
   const db::ArchiveRecord rebuilt =
       Build(live, events, attachments, stored.prev_sha256, stored.office_seq,
-            absl::FromUnixMicros(stored.create_time));
+            absl::FromUnixMicros(stored.create_time), format);
   out.computed_sha256 = rebuilt.sha256;
+  ASSIGN_OR_RETURN(const bool search_index_ok,
+                   complaints_.NikIndexMatches(deadline, stored.tracking_code));
   // The documents' bytes: each must still have its digest and size.
   for (const db::AttachmentRecord& a : attachments) {
     absl::StatusOr<std::string> bytes = blobs_.Get(a.sha256);
@@ -241,8 +258,9 @@ absl::StatusOr<ArchiveCheck> ComplaintArchive::Verify(
     }
   }
   out.documents_intact = out.damaged_attachment_ids.empty();
-  out.intact = document_ok && hmac_ok && rebuilt.sha256 == stored.sha256 &&
-               out.documents_intact;
+  out.document_intact = document_ok;
+  out.hmac_intact = hmac_ok;
+  out.rows_intact = rebuilt.sha256 == stored.sha256 && search_index_ok;
   // The link to the previous record of the office.
   if (stored.office_seq == 1) {
     out.chain_intact = stored.prev_sha256 == std::string(64, '0');
@@ -253,6 +271,8 @@ absl::StatusOr<ArchiveCheck> ComplaintArchive::Verify(
     out.chain_intact = prev && prev->sha256 == stored.prev_sha256 &&
                        Sha256Hex(prev->document) == prev->sha256;
   }
+  out.intact = out.document_intact && out.hmac_intact && out.rows_intact &&
+               out.documents_intact && out.chain_intact;
   return out;
 }
 

@@ -20,8 +20,17 @@
 namespace aduan::domain {
 
 struct ArchiveCheck {
-  // Digest, HMAC, live rows and the attached documents' bytes all agree.
+  // Everything below holds: the document, its HMAC, the live rows, the
+  // attached documents' bytes and the chain.
   bool intact = false;
+  // The stored document hashes to the stored digest.
+  bool document_intact = false;
+  // The HMAC under the archive key matches (only the key's holder could
+  // have made the record).
+  bool hmac_intact = false;
+  // The record rebuilt from the live rows is the stored one, and the
+  // complaint's NIK search index is that of its NIK.
+  bool rows_intact = false;
   bool chain_intact = false;  // the previous record exists and matches
   // Every attached document's stored bytes still have the archived digest
   // and size; those that do not (or are missing) are listed.
@@ -56,12 +65,15 @@ class ComplaintArchive {
 
   // The record of an archived complaint `c` (state ARCHIVED, its events and
   // attachments given), archived at `time`, as record `office_seq` after
-  // `prev_sha256`.
+  // `prev_sha256`, in `format` (docs/archive.md): kFormat for new records;
+  // Verify rebuilds older ones in theirs.
+  static constexpr char kFormat[] = "aduan.archive.v2";
   db::ArchiveRecord Build(const db::ComplaintRecord& c,
                           const std::vector<db::EventRecord>& events,
                           const std::vector<db::AttachmentRecord>& attachments,
                           const std::string& prev_sha256, long long office_seq,
-                          absl::Time time) const;
+                          absl::Time time,
+                          absl::string_view format = kFormat) const;
 
   // The stored record. Errors: kNotFound (not archived, or not visible to
   // `who`: officer, secretary, head and auditor of the office).

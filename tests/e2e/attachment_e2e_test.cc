@@ -2,12 +2,15 @@
 // and MariaDB, with the blob store on disk: real JPEG, PNG and PDF files,
 // refusals that store nothing, deduplication, who may attach and open what,
 // and archive verification over the stored bytes.
+#include <soci/soci.h>
+
 #include <filesystem>
 #include <fstream>
 #include <thread>
 
 #include "absl/time/clock.h"
 #include "aduan/v1/attachment_service.grpc.pb.h"
+#include "db/database.h"
 #include "server/common/crypto.h"
 #include "tests/e2e/workflow_fixture.h"
 #include "tests/test_documents.h"
@@ -626,6 +629,83 @@ TEST_P(AttachmentE2eTest, ResultDocumentsGoIntoTheArchiveAndItsVerification) {
   std::string got;
   EXPECT_EQ(Download(officer_token_, report, &got).error_code(),
             grpc::StatusCode::DATA_LOSS);
+  std::ofstream(blob, std::ios::binary | std::ios::trunc) << report_bytes;
+  ASSERT_TRUE(verify().intact());
+
+  // Rows changed behind the server's back, each on its own and put back:
+  // a document's file name or uploader, the complaint's NIK search index.
+  // Each breaks rows_intact and so intact; the rest holds.
+  std::string url = args_[0].substr(std::string("--db=").size());
+  if (GetParam() == "sqlite") url = "sqlite://" + dir_ + "/var/aduan.db";
+  db::DatabaseOptions options;
+  options.url = url;
+  options.pool_size = 1;
+  auto database = db::Database::Open(options);
+  ASSERT_TRUE(database.ok()) << database.status();
+  auto run = [&](const std::string& sql) {
+    ASSERT_TRUE((*database)
+                    ->Write(absl::Now() + absl::Seconds(10),
+                            [&](soci::session& session) {
+                              session << sql;
+                              return absl::OkStatus();
+                            })
+                    .ok())
+        << sql;
+  };
+  struct Case {
+    const char* what;
+    std::string forge;
+    std::string restore;
+  };
+  std::string nik_index, file_name, uploaded_by;
+  ASSERT_TRUE((*database)
+                  ->Read(absl::Now() + absl::Seconds(10),
+                         [&](soci::session& session) {
+                           soci::indicator ind;
+                           session << "SELECT nik_index FROM complaints WHERE "
+                                      "tracking_code = '" +
+                                          code + "'",
+                               soci::into(nik_index, ind);
+                           session << "SELECT file_name, uploaded_by FROM "
+                                      "attachments WHERE attachment_id = '" +
+                                          report + "'",
+                               soci::into(file_name), soci::into(uploaded_by);
+                           return absl::OkStatus();
+                         })
+                  .ok());
+  ASSERT_FALSE(nik_index.empty());
+  ASSERT_FALSE(uploaded_by.empty());
+  // Someone with database access, past the write-once triggers.
+  run("DROP TRIGGER attachments_no_update");
+  for (const Case& c : std::vector<Case>{
+           {"file_name",
+            "UPDATE attachments SET file_name = 'palsu.pdf' WHERE "
+            "attachment_id = '" +
+                report + "'",
+            "UPDATE attachments SET file_name = '" + file_name +
+                "' WHERE attachment_id = '" + report + "'"},
+           {"uploaded_by",
+            "UPDATE attachments SET uploaded_by = 'orang.lain' WHERE "
+            "attachment_id = '" +
+                report + "'",
+            "UPDATE attachments SET uploaded_by = '" + uploaded_by +
+                "' WHERE attachment_id = '" + report + "'"},
+           {"nik_index",
+            "UPDATE complaints SET nik_index = '" + std::string(64, 'c') +
+                "' WHERE tracking_code = '" + code + "'",
+            "UPDATE complaints SET nik_index = '" + nik_index +
+                "' WHERE tracking_code = '" + code + "'"}}) {
+    run(c.forge);
+    v1::VerifyArchiveResponse forged = verify();
+    EXPECT_FALSE(forged.intact()) << c.what;
+    EXPECT_FALSE(forged.rows_intact()) << c.what;
+    EXPECT_TRUE(forged.document_intact()) << c.what;
+    EXPECT_TRUE(forged.hmac_intact()) << c.what;
+    EXPECT_TRUE(forged.documents_intact()) << c.what;
+    EXPECT_TRUE(forged.chain_intact()) << c.what;
+    run(c.restore);
+    EXPECT_TRUE(verify().intact()) << c.what << " put back";
+  }
 }
 
 TEST_P(AttachmentE2eTest, AnonymousComplaintsHideFileNamesFromOtherRoles) {

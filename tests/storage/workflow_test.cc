@@ -584,7 +584,7 @@ TEST_P(WorkflowTest, ArchiveRecordsAreChainedIntactAndWriteOnce) {
   EXPECT_EQ(first->office_seq, 1);
   EXPECT_EQ(first->prev_sha256, std::string(64, '0'));
   EXPECT_NE(first->document.find("\"attachments\":[]"), std::string::npos);
-  EXPECT_NE(first->document.find("\"format\":\"aduan.archive.v1\""),
+  EXPECT_NE(first->document.find("\"format\":\"aduan.archive.v2\""),
             std::string::npos);
   auto second = archive_->Get(Deadline(), officer_, codes[1]);
   EXPECT_EQ(second->prev_sha256, first->sha256);
@@ -652,6 +652,8 @@ TEST_P(WorkflowTest, TamperingIsDetected) {
       codes[0] + "'");
   ArchiveCheck changed_row = verify(codes[0]);
   EXPECT_FALSE(changed_row.intact);
+  EXPECT_FALSE(changed_row.rows_intact);
+  EXPECT_TRUE(changed_row.document_intact && changed_row.hmac_intact);
   EXPECT_TRUE(changed_row.chain_intact);
   EXPECT_NE(changed_row.computed_sha256, changed_row.stored_sha256);
 
@@ -660,8 +662,12 @@ TEST_P(WorkflowTest, TamperingIsDetected) {
   run("UPDATE archives SET document = 'x', sha256 = '" + std::string(64, 'b') +
       "' WHERE tracking_code = '" + codes[1] + "'");
   EXPECT_FALSE(verify(codes[1]).intact);
-  EXPECT_FALSE(verify(codes[2]).chain_intact);
-  EXPECT_TRUE(verify(codes[2]).intact);
+  EXPECT_FALSE(verify(codes[1]).document_intact);
+  // Record 3 is itself whole, but a broken chain is not intact.
+  ArchiveCheck next = verify(codes[2]);
+  EXPECT_FALSE(next.chain_intact);
+  EXPECT_FALSE(next.intact);
+  EXPECT_TRUE(next.document_intact && next.hmac_intact && next.rows_intact);
 
   // 3. A consistent forgery without the key (record 4): the complaint row
   // and the archive document rewritten to match each other, digest
@@ -691,6 +697,8 @@ TEST_P(WorkflowTest, TamperingIsDetected) {
     EXPECT_EQ(check.stored_sha256, forged.sha256);
     EXPECT_EQ(check.computed_sha256, forged.sha256);  // matches the live rows
     EXPECT_FALSE(check.intact);                       // but not the HMAC
+    EXPECT_FALSE(check.hmac_intact);
+    EXPECT_TRUE(check.document_intact && check.rows_intact);
     EXPECT_TRUE(check.chain_intact);
     EXPECT_FALSE(verify(codes[4]).chain_intact);
   }
@@ -700,7 +708,9 @@ TEST_P(WorkflowTest, TamperingIsDetected) {
   // ARCHIVED, and its check says its record is missing.
   run("DELETE FROM archives WHERE tracking_code = '" + codes[5] + "'");
   ArchiveCheck after_gap = verify(codes[6]);
-  EXPECT_TRUE(after_gap.intact);
+  EXPECT_FALSE(after_gap.intact);
+  EXPECT_TRUE(after_gap.document_intact && after_gap.hmac_intact &&
+              after_gap.rows_intact);
   EXPECT_FALSE(after_gap.chain_intact);
   ArchiveCheck removed = verify(codes[5]);
   EXPECT_TRUE(removed.record_missing);
