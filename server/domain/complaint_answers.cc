@@ -35,6 +35,25 @@ absl::StatusOr<ComplaintView> BasicView(
   return view;
 }
 
+db::RequestRecord NewRequestRecord(const std::string& caller,
+                                   const std::string& request_id,
+                                   const std::string& method,
+                                   const std::string& fingerprint,
+                                   const db::ComplaintRecord& result,
+                                   long long now_us, bool issues_pin) {
+  db::RequestRecord r;
+  r.caller = caller;
+  r.request_id = request_id;
+  r.office_code = result.office_code;
+  r.method = method;
+  r.fingerprint = fingerprint;
+  r.tracking_code = result.tracking_code;
+  r.create_time = now_us;
+  if (issues_pin) r.pin_generation = result.pin_generation;
+  r.result_version = result.version;
+  return r;
+}
+
 absl::Status ComplaintAnswers::SameRequest(const db::RequestRecord& stored,
                                            absl::string_view method,
                                            absl::string_view digest,

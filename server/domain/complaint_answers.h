@@ -58,6 +58,17 @@ absl::StatusOr<ComplaintView> BasicView(
     db::ComplaintRecord c,
     const std::vector<db::AttachmentRecord>* attachments = nullptr);
 
+// The record a new request leaves, with what its answer depends on:
+// `result` is the complaint as the request leaves it (its version, and when
+// the request `issues_pin`, its PIN generation). `fingerprint` is the
+// request's digest as the API computed it.
+db::RequestRecord NewRequestRecord(const std::string& caller,
+                                   const std::string& request_id,
+                                   const std::string& method,
+                                   const std::string& fingerprint,
+                                   const db::ComplaintRecord& result,
+                                   long long now_us, bool issues_pin);
+
 // Builds answers; thread-safe, every reference must outlive it.
 class ComplaintAnswers {
  public:

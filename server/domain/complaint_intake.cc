@@ -216,16 +216,9 @@ absl::StatusOr<SubmitResult> ComplaintIntake::Submit(absl::Time deadline,
     event.actor = who.name;
     event.actor_role = officer ? kOfficer : kGateway;
     event.create_time = now_us;
-    db::RequestRecord request;
-    request.caller = who.name;
-    request.request_id = input.request_id;
-    request.office_code = d.office_code;
-    request.method = kMethod;
-    request.fingerprint = input.fingerprint;
-    request.tracking_code = d.tracking_code;
-    request.create_time = now_us;
-    request.pin_generation = d.pin_generation;
-    request.result_version = d.version;
+    const db::RequestRecord request =
+        NewRequestRecord(who.name, input.request_id, kMethod, input.fingerprint,
+                         d, now_us, /*issues_pin=*/true);
     ASSIGN_OR_RETURN(db::CreateOutcome outcome,
                      complaints_.Create(deadline, d, event, request));
     switch (outcome.kind) {

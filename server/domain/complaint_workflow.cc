@@ -198,15 +198,9 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Step(
     }
     c.version = stored->version + 1;
     c.update_time = now_us;
-    db::RequestRecord request;
-    request.caller = caller;
-    request.request_id = in.request_id;
-    request.office_code = c.office_code;
-    request.method = method;
-    request.fingerprint = in.fingerprint;
-    request.tracking_code = code;
-    request.create_time = now_us;
-    request.result_version = c.version;
+    const db::RequestRecord request = NewRequestRecord(
+        caller, in.request_id, method, in.fingerprint, c, now_us,
+        /*issues_pin=*/false);
     db::UpdateOutcome outcome;
     if (action == Action::kArchive) {
       // Attachments cannot change any more: none are allowed in the states
@@ -792,16 +786,9 @@ absl::StatusOr<ComplaintWorkflow::ReissuedPin> ComplaintWorkflow::ReissuePin(
     updated.pin_failures = 0;  // the new PIN starts with the whole budget
     updated.version += 1;
     updated.update_time = now_us;
-    db::RequestRecord r;
-    r.caller = who.name;
-    r.request_id = in.request_id;
-    r.office_code = c.office_code;
-    r.method = kMethod;
-    r.fingerprint = in.fingerprint;
-    r.tracking_code = code;
-    r.create_time = now_us;
-    r.pin_generation = updated.pin_generation;
-    r.result_version = updated.version;
+    const db::RequestRecord r =
+        NewRequestRecord(who.name, in.request_id, kMethod, in.fingerprint,
+                         updated, now_us, /*issues_pin=*/true);
     ASSIGN_OR_RETURN(
         db::UpdateOutcome out,
         complaints_.UpdateWithEvent(deadline, updated, c.version, e, r));

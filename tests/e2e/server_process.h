@@ -45,7 +45,6 @@ class ServerProcess {
   pid_t pid() const { return pid_; }
 
  private:
-
   std::string workdir_;
   std::vector<std::string> args_;
   pid_t pid_ = -1;
