@@ -94,8 +94,8 @@ grpc::Status AttachmentService::UploadAttachment(
   }
   if (*first) {
     // A retry: the first result, provided it carries the same document.
-    auto same =
-        domain::ComplaintDocuments::SameDocument(**first, Sha256Hex(bytes));
+    auto same = domain::ComplaintDocuments::SameDocument(
+        **first, domain::ComplaintDocuments::DigestOfUpload(bytes));
     if (!same.ok()) return ToGrpcStatus(same.status());
     Respond(*same, resp);
     return grpc::Status::OK;

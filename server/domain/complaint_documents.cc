@@ -18,6 +18,12 @@ absl::Status DocumentNotFound() {
 
 }  // namespace
 
+std::string ComplaintDocuments::DigestOfUpload(const std::string& uploaded) {
+  size_t length = uploaded.size();
+  (void)RecognizeDocument("content", uploaded, &length);
+  return Sha256Hex(absl::string_view(uploaded).substr(0, length));
+}
+
 absl::StatusOr<db::AttachmentRecord> ComplaintDocuments::SameDocument(
     db::AttachmentRecord first, const std::string& sha256) {
   if (first.sha256 != sha256) {
@@ -35,16 +41,20 @@ ComplaintDocuments::CheckUpload(absl::Time deadline, const Principal& who,
 
 absl::StatusOr<db::AttachmentRecord> ComplaintDocuments::Store(
     absl::Time deadline, const Principal& who, const StepInput& in,
-    const AttachInput& a, const std::string& bytes) {
-  if (bytes.empty()) {
+    const AttachInput& a, const std::string& uploaded) {
+  if (uploaded.empty()) {
     return absl::InvalidArgumentError("content: the document is empty");
   }
-  if (static_cast<long long>(bytes.size()) > kMaxAttachmentBytes) {
+  if (static_cast<long long>(uploaded.size()) > kMaxAttachmentBytes) {
     return absl::ResourceExhaustedError(absl::StrCat(
         "content: a document is at most ", kMaxAttachmentBytes, " bytes"));
   }
   StoredDocument doc;
-  ASSIGN_OR_RETURN(doc.media_type, RecognizeDocument("content", bytes));
+  size_t length = 0;
+  ASSIGN_OR_RETURN(doc.media_type,
+                   RecognizeDocument("content", uploaded, &length));
+  // Only the document proper is kept (a JPEG up to its end marker).
+  const absl::string_view bytes = absl::string_view(uploaded).substr(0, length);
   doc.size_bytes = static_cast<long long>(bytes.size());
   doc.sha256 = Sha256Hex(bytes);
   // Everything that can refuse the document is checked before its bytes are

@@ -57,18 +57,24 @@ class ComplaintDocuments {
       absl::Time deadline, const Principal& who, const StepInput& in,
       const AttachInput& a);
 
-  // Recognises, stores and records `bytes`; for a retried request_id, the
-  // first result when the bytes are the same. A refused upload leaves no
-  // blob it wrote (e.g. the losers of uploads racing with one request_id).
-  // Errors: kInvalidArgument (empty,
-  // not a whole JPEG/PNG/PDF, declared media type differs),
-  // kResourceExhausted (over kMaxAttachmentBytes), the blob store's errors,
-  // and those of ComplaintWorkflow::Attach.
+  // Recognises, stores and records the document in `uploaded` (only the
+  // document proper: what follows a JPEG's end marker is not kept); for a
+  // retried request_id, the first result when the bytes are the same. A refused
+  // upload leaves no blob it wrote (e.g. the losers of uploads racing with one
+  // request_id). Errors: kInvalidArgument (empty, not a whole JPEG/PNG/PDF,
+  // declared media type differs), kResourceExhausted (over
+  // kMaxAttachmentBytes), the blob store's errors, and those of
+  // ComplaintWorkflow::Attach.
   absl::StatusOr<db::AttachmentRecord> Store(absl::Time deadline,
                                              const Principal& who,
                                              const StepInput& in,
                                              const AttachInput& a,
-                                             const std::string& bytes);
+                                             const std::string& uploaded);
+
+  // The SHA-256 an upload of `uploaded` stores: of the document proper (a
+  // JPEG up to its end marker, see RecognizeDocument), for comparing a
+  // retry's bytes with the first upload's.
+  static std::string DigestOfUpload(const std::string& uploaded);
 
   // Deletes the blobs older than `min_age` that no attachment row names
   // (left by an upload whose record failed after its blob was written).

@@ -43,7 +43,8 @@ absl::Status Bad(absl::string_view field, absl::string_view what) {
   return absl::InvalidArgumentError(absl::StrCat(field, ": ", what));
 }
 
-absl::Status CheckJpeg(absl::string_view field, absl::string_view b) {
+// The length of the JPEG up to and with its end-of-image marker.
+absl::StatusOr<size_t> CheckJpeg(absl::string_view field, absl::string_view b) {
   size_t at = 2;  // after SOI
   bool frame = false;
   while (true) {
@@ -86,12 +87,14 @@ absl::Status CheckJpeg(absl::string_view field, absl::string_view b) {
   }
   if (!frame)
     return Bad(field, "damaged JPEG: no frame header before the scan");
-  // The image ends with EOI; the scan data cannot contain FF D9.
-  const size_t eoi = b.rfind("\xFF\xD9");
-  if (eoi == absl::string_view::npos || eoi < at) {
+  // The image ends at the first EOI after the scan: entropy-coded data
+  // cannot contain FF D9 (an FF there is stuffed or starts RSTn, DHT or
+  // another SOS), so what follows it is not the image.
+  const size_t eoi = b.find("\xFF\xD9", at);
+  if (eoi == absl::string_view::npos) {
     return Bad(field, "truncated JPEG: no end-of-image marker");
   }
-  return absl::OkStatus();
+  return eoi + 2;
 }
 
 absl::Status CheckPng(absl::string_view field, absl::string_view b) {
@@ -181,10 +184,14 @@ absl::Status CheckPdf(absl::string_view field, absl::string_view b) {
 }  // namespace
 
 absl::StatusOr<std::string> RecognizeDocument(absl::string_view field,
-                                              absl::string_view b) {
+                                              absl::string_view b,
+                                              size_t* length) {
+  if (length != nullptr) *length = b.size();
   if (b.size() >= 3 && Byte(b, 0) == 0xFF && Byte(b, 1) == 0xD8 &&
       Byte(b, 2) == 0xFF) {
-    if (absl::Status s = CheckJpeg(field, b); !s.ok()) return s;
+    absl::StatusOr<size_t> end = CheckJpeg(field, b);
+    if (!end.ok()) return end.status();
+    if (length != nullptr) *length = *end;
     return std::string(kMediaJpeg);
   }
   if (absl::StartsWith(b, "\x89PNG\r\n\x1A\n")) {

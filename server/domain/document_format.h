@@ -24,11 +24,16 @@ inline constexpr char kMediaJpeg[] = "image/jpeg";
 inline constexpr char kMediaPng[] = "image/png";
 inline constexpr char kMediaPdf[] = "application/pdf";
 
-// The media type of `bytes` (one of the three above). Errors:
+// The media type of `bytes` (one of the three above). `length`, when
+// given, gets the length of the document proper, the bytes to keep: a JPEG
+// ends at its end-of-image marker, and whatever follows (a phone's
+// motion-photo video, or an appended HTML page or PDF that would make the
+// file a polyglot) is not part of it; PNG and PDF are whole. Errors:
 // kInvalidArgument naming `field` and what is wrong ("content: not a JPEG,
 // PNG or PDF document", "content: truncated PNG: …").
 absl::StatusOr<std::string> RecognizeDocument(absl::string_view field,
-                                              absl::string_view bytes);
+                                              absl::string_view bytes,
+                                              size_t* length = nullptr);
 
 }  // namespace aduan::domain
 

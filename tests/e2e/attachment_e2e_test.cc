@@ -375,6 +375,48 @@ TEST_P(AttachmentE2eTest, RetriesReplayAndIdenticalBytesAreStoredOnce) {
   EXPECT_EQ(Blobs().size(), 1u);
 }
 
+// A JPEG with HTML appended is stored as the JPEG alone (digest and size of
+// the photo; the download has no HTML); a motion photo's video after the
+// JPEG is dropped the same way; a retry with the same upload is the first
+// result.
+TEST_P(AttachmentE2eTest, OnlyTheJpegItselfIsKept) {
+  const std::string code = Submit().first;
+  const std::string photo = MakeJpeg(30000, 5);
+  const std::string polyglot =
+      photo + "<html><script>document.location='http://x'</script></html>";
+  Upload u{officer_token_,
+           code,
+           v1::Attachment::LOCATION_PHOTO,
+           polyglot,
+           "image/jpeg",
+           "lokasi.jpg",
+           "",
+           "poly-1"};
+  v1::UploadAttachmentResponse first, again;
+  ASSERT_TRUE(Send(u, &first).ok());
+  EXPECT_EQ(first.sha256(), Sha256Hex(photo));
+  EXPECT_EQ(first.size_bytes(), static_cast<long long>(photo.size()));
+  ASSERT_TRUE(Send(u, &again).ok());
+  EXPECT_EQ(again.attachment_id(), first.attachment_id());
+  std::string bytes;
+  v1::Attachment meta;
+  ASSERT_TRUE(
+      Download(officer_token_, first.attachment_id(), &bytes, &meta).ok());
+  EXPECT_EQ(bytes, photo);
+  const std::string motion = photo +
+                             std::string(
+                                 "\x00\x00\x00\x18"
+                                 "ftypmp42",
+                                 12) +
+                             std::string(5000, '\x22');
+  v1::UploadAttachmentResponse video;
+  ASSERT_TRUE(
+      Send({officer_token_, code, v1::Attachment::SUPPORTING, motion}, &video)
+          .ok());
+  EXPECT_EQ(video.sha256(), Sha256Hex(photo));  // the same photo, stored once
+  EXPECT_EQ(Blobs().size(), 1u);
+}
+
 // Twelve uploads at once with one request_id and twelve different
 // documents: one is recorded, eleven are ALREADY_EXISTS, and the refused
 // ones leave no file behind (not even for the hourly sweep).

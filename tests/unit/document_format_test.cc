@@ -24,6 +24,33 @@ TEST(DocumentFormatTest, RecognisesRealDocumentsByContent) {
   EXPECT_EQ(RecognizeDocument("content", padded).value(), "application/pdf");
 }
 
+// A JPEG is kept only up to its end-of-image marker: HTML or a whole PDF
+// appended after it (a polyglot) is not part of the document, and a phone's
+// motion photo (an MP4 after the JPEG) is still a photo, kept as the photo.
+TEST(DocumentFormatTest, AJpegEndsAtItsEndMarker) {
+  const std::string jpeg = MakeJpeg(20000, 3);
+  size_t length = 0;
+  ASSERT_EQ(RecognizeDocument("content", jpeg, &length).value(), "image/jpeg");
+  EXPECT_EQ(length, jpeg.size());
+  const std::string mp4 = std::string(
+                              "\x00\x00\x00\x18"
+                              "ftypmp42",
+                              12) +
+                          std::string(4000, '\x11') + "\xFF\xD9 more";
+  for (const std::string& tail :
+       {std::string("<html><script>alert(1)</script></html>"), MakePdf(),
+        mp4}) {
+    length = 0;
+    EXPECT_EQ(RecognizeDocument("content", jpeg + tail, &length).value(),
+              "image/jpeg");
+    EXPECT_EQ(length, jpeg.size());
+  }
+  // PNG and PDF are whole (a PNG with trailing bytes is refused).
+  const std::string pdf = MakePdf();
+  ASSERT_TRUE(RecognizeDocument("content", pdf, &length).ok());
+  EXPECT_EQ(length, pdf.size());
+}
+
 TEST(DocumentFormatTest, RefusesOtherContentWhateverItsName) {
   EXPECT_THAT(RecognizeDocument("content", "Ini surat biasa, bukan foto.\n"),
               StatusIs(absl::StatusCode::kInvalidArgument,
