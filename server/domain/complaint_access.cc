@@ -72,19 +72,25 @@ void HideFileNameIfNeeded(const Principal& who, const db::ComplaintRecord& c,
   if (c.anonymous && !MayReadFullView(who, c.office_code)) a.file_name.clear();
 }
 
+std::vector<db::AttachmentRecord> OpenableAttachments(
+    const Principal& who, const db::ComplaintRecord& c,
+    std::vector<db::AttachmentRecord> all) {
+  std::vector<db::AttachmentRecord> out;
+  for (db::AttachmentRecord& a : all) {
+    if (!MayOpenAttachment(who, c, a.type)) continue;
+    HideFileNameIfNeeded(who, c, a);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
 absl::StatusOr<std::vector<db::AttachmentRecord>> VisibleAttachments(
     db::ComplaintRepository& complaints, absl::Time deadline,
     const Principal& who, const db::ComplaintRecord& c) {
   absl::StatusOr<std::vector<db::AttachmentRecord>> all =
       complaints.ListAttachments(deadline, c.tracking_code);
   if (!all.ok()) return all.status();
-  std::vector<db::AttachmentRecord> out;
-  for (db::AttachmentRecord& a : *all) {
-    if (!MayOpenAttachment(who, c, a.type)) continue;
-    HideFileNameIfNeeded(who, c, a);
-    out.push_back(std::move(a));
-  }
-  return out;
+  return OpenableAttachments(who, c, *std::move(all));
 }
 
 std::vector<db::ComplaintScope> NikSearchScopes(const Principal& who) {

@@ -53,8 +53,14 @@ bool MayOpenAttachment(const Principal& who, const db::ComplaintRecord& c,
 void HideFileNameIfNeeded(const Principal& who, const db::ComplaintRecord& c,
                           db::AttachmentRecord& a);
 
-// The attachments of `c` that `who` may open, oldest first, file names
-// hidden as HideFileNameIfNeeded says.
+// Of `all`, the attachments of `c`, those that `who` may open, in their
+// order, file names hidden as HideFileNameIfNeeded says.
+std::vector<db::AttachmentRecord> OpenableAttachments(
+    const Principal& who, const db::ComplaintRecord& c,
+    std::vector<db::AttachmentRecord> all);
+
+// The attachments of `c` that `who` may open, oldest first (read, then
+// OpenableAttachments).
 absl::StatusOr<std::vector<db::AttachmentRecord>> VisibleAttachments(
     db::ComplaintRepository& complaints, absl::Time deadline,
     const Principal& who, const db::ComplaintRecord& c);

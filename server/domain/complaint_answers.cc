@@ -1,5 +1,6 @@
 #include "server/domain/complaint_answers.h"
 
+#include <tuple>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -21,11 +22,7 @@ absl::StatusOr<ComplaintView> BasicView(
   if (attachments == nullptr) {
     ASSIGN_OR_RETURN(visible, VisibleAttachments(complaints, deadline, who, c));
   } else {
-    for (db::AttachmentRecord a : *attachments) {
-      if (!MayOpenAttachment(who, c, a.type)) continue;
-      HideFileNameIfNeeded(who, c, a);
-      visible.push_back(std::move(a));
-    }
+    visible = OpenableAttachments(who, c, *attachments);
   }
   ASSIGN_OR_RETURN(auto office, offices.Get(deadline, c.office_code));
   const bool masked = MaskForViewer(who, c);
@@ -79,29 +76,33 @@ absl::StatusOr<ComplaintAnswer> ComplaintAnswers::Answer(
     absl::Time deadline, const Principal& who, const db::RequestRecord& request,
     db::ComplaintRecord current, bool hands_over,
     const std::vector<db::AttachmentRecord>* attachments) const {
-  ComplaintAnswer out;
-  if (request.pin_generation) {
-    if (*request.pin_generation == current.pin_generation) {
-      out.pin = pins_.Pin(current.tracking_code, current.pin_generation);
-    } else {
-      out.pin_withheld = true;
-    }
+  const bool sees = who.authenticated && CanSeeComplaint(who, current);
+  if (who.authenticated && !sees &&
+      !MayAnswer(who, request, current, hands_over)) {
+    return ComplaintNotFound();
   }
+  ComplaintAnswer out;
+  std::tie(out.pin, out.pin_withheld) = PinOf(request, current);
   const absl::Time now = clock_.Now();
-  if (who.authenticated && CanSeeComplaint(who, current)) {
+  if (sees) {
     ASSIGN_OR_RETURN(out.complaint,
                      BasicView(complaints_, offices_, now, deadline, who,
                                std::move(current), attachments));
     return out;
-  }
-  if (who.authenticated && !MayAnswer(who, request, current, hands_over)) {
-    return ComplaintNotFound();
   }
   // The complainant, or a caller the step handed the complaint away from.
   ASSIGN_OR_RETURN(auto office, offices_.Get(deadline, current.office_code));
   out.public_view = true;
   out.complaint = MakeComplaintView(std::move(current), now, *office);
   return out;
+}
+
+std::pair<std::string, bool> ComplaintAnswers::PinOf(
+    const db::RequestRecord& request,
+    const db::ComplaintRecord& current) const {
+  if (!request.pin_generation) return {"", false};
+  if (*request.pin_generation != current.pin_generation) return {"", true};
+  return {pins_.Pin(current.tracking_code, current.pin_generation), false};
 }
 
 }  // namespace aduan::domain

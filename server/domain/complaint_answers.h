@@ -16,6 +16,7 @@
 #define ADUAN_SERVER_DOMAIN_COMPLAINT_ANSWERS_H_
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -104,6 +105,13 @@ class ComplaintAnswers {
       const db::RequestRecord& request, db::ComplaintRecord current,
       bool hands_over = false,
       const std::vector<db::AttachmentRecord>* attachments = nullptr) const;
+
+  // The PIN part of Answer alone: the PIN `request` issued while it is
+  // still `current`'s ({pin, false}), {"", true} once replaced, {"", false}
+  // for a request that issued none. For callers whose answer is the PIN
+  // only (ReissuePin), so that no complaint view is built.
+  std::pair<std::string, bool> PinOf(const db::RequestRecord& request,
+                                     const db::ComplaintRecord& current) const;
 
  private:
   db::ComplaintRepository& complaints_;
