@@ -11,6 +11,10 @@ bool IsStaff(const std::string& role) {
 
 }  // namespace
 
+absl::Status ComplaintNotFound() {
+  return absl::NotFoundError("complaint not found");
+}
+
 bool CanSeeComplaint(const Principal& who, const db::ComplaintRecord& c) {
   if (who.system) return true;
   for (const db::RoleBindingRecord& b : who.bindings) {

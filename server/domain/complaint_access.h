@@ -15,11 +15,16 @@
 
 #include <vector>
 
+#include "absl/status/status.h"
 #include "db/complaint_repository.h"
 #include "db/records.h"
 #include "server/domain/principal.h"
 
 namespace aduan::domain {
+
+// NOT_FOUND "complaint not found": unknown, or not visible to the caller
+// (one answer for both, byte for byte).
+absl::Status ComplaintNotFound();
 
 // True when `who` may see `c` (the server's own jobs see every complaint).
 bool CanSeeComplaint(const Principal& who, const db::ComplaintRecord& c);

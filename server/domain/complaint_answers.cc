@@ -9,10 +9,6 @@
 
 namespace aduan::domain {
 
-absl::Status ComplaintNotFound() {
-  return absl::NotFoundError("complaint not found");
-}
-
 absl::StatusOr<ComplaintView> BasicView(
     db::ComplaintRepository& complaints, OfficeDirectory& offices,
     absl::Time now, absl::Time deadline, const Principal& who,

@@ -45,10 +45,6 @@ struct ComplaintAnswer {
   bool pin_withheld = false;
 };
 
-// NOT_FOUND "complaint not found": unknown, or not visible to the caller
-// (one answer for both, byte for byte).
-absl::Status ComplaintNotFound();
-
 // GetComplaint's BASIC view of `c` for `who`: the attachments `who` may open
 // and the complainant masked for `who` (complaint_access.h). `attachments`,
 // when given, are all of `c`'s (e.g. none for a new complaint); otherwise

@@ -248,8 +248,7 @@ absl::StatusOr<TrackResult> ComplaintIntake::Track(
     const std::string& pin) {
   ASSIGN_OR_RETURN(std::string code,
                    NormalizeTrackingCode("tracking_code", tracking_code));
-  if (pin.size() != 8 ||
-      pin.find_first_not_of("0123456789") != std::string::npos) {
+  if (!IsPinShaped(pin)) {
     return Invalid("pin", "must be the 8-digit PIN given at submission");
   }
   auto stored = complaints_.Get(deadline, code);

@@ -2,18 +2,15 @@
 
 #include <spdlog/spdlog.h>
 
-#include "absl/algorithm/container.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "server/common/status_macros.h"
+#include "server/domain/complaint_access.h"
 
 namespace aduan::domain {
 
 absl::Status PinGuard::Check(absl::Time deadline, const db::ComplaintRecord& c,
                              const std::string& pin) const {
-  if (pin.size() != 8 || !absl::c_all_of(pin, absl::ascii_isdigit)) {
-    return absl::NotFoundError("complaint not found");
-  }
+  if (!IsPinShaped(pin)) return ComplaintNotFound();  // not even a guess
   const long long now = ToUnixMicrosLL(clock_.Now());
   const long long window = absl::ToInt64Microseconds(kWindow);
   // Reads as the stored row says: a spent budget refuses without counting.
@@ -36,7 +33,7 @@ absl::Status PinGuard::Check(absl::Time deadline, const db::ComplaintRecord& c,
   }
   if (!pins_.Matches(c.tracking_code, c.pin_generation, pin)) {
     spdlog::warn("wrong PIN for {}", c.tracking_code);
-    return absl::NotFoundError("complaint not found");
+    return ComplaintNotFound();
   }
   return complaints_.ForgivePinAttempt(deadline, c.tracking_code);
 }

@@ -7,6 +7,11 @@
 
 namespace aduan::domain {
 
+bool IsPinShaped(absl::string_view pin) {
+  return pin.size() == 8 &&
+         pin.find_first_not_of("0123456789") == absl::string_view::npos;
+}
+
 std::string PinIssuer::Pin(absl::string_view tracking_code,
                            int generation) const {
   const std::string mac =

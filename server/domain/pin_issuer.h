@@ -11,6 +11,9 @@
 
 namespace aduan::domain {
 
+// True when `pin` has the shape of a PIN: 8 decimal digits.
+bool IsPinShaped(absl::string_view pin);
+
 // Immutable and thread-safe.
 class PinIssuer {
  public:
