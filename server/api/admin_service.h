@@ -4,6 +4,7 @@
 #define ADUAN_SERVER_API_ADMIN_SERVICE_H_
 
 #include "aduan/v1/admin_service.grpc.pb.h"
+#include "server/api/parsed_service.h"
 #include "server/auth/authorizer.h"
 #include "server/domain/access_admin.h"
 #include "server/domain/office_admin.h"
@@ -12,7 +13,7 @@
 namespace aduan::api {
 
 // Thread-safe; the references must outlive it.
-class AdminService final : public v1::AdminService::Service {
+class AdminService final : public ParsedService<v1::AdminService> {
  public:
   AdminService(auth::Authorizer& auth, domain::AccessAdmin& admin,
                domain::OfficeAdmin& office_admin,
@@ -22,7 +23,29 @@ class AdminService final : public v1::AdminService::Service {
         admin_(admin),
         office_admin_(office_admin),
         offices_(offices),
-        office_repo_(office_repo) {}
+        office_repo_(office_repo) {
+    ParseUnary(&AdminService::CreateOffice);
+    ParseUnary(&AdminService::UpdateOffice);
+    ParseUnary(&AdminService::CreateUnit);
+    ParseUnary(&AdminService::UpdateUnit);
+    ParseUnary(&AdminService::CreateCategory);
+    ParseUnary(&AdminService::UpdateCategory);
+    ParseUnary(&AdminService::GetOffice);
+    ParseUnary(&AdminService::ListOffices);
+    ParseUnary(&AdminService::ListUnits);
+    ParseUnary(&AdminService::ListCategories);
+    ParseUnary(&AdminService::CreatePrincipal);
+    ParseUnary(&AdminService::GetPrincipal);
+    ParseUnary(&AdminService::ListPrincipals);
+    ParseUnary(&AdminService::UpdatePrincipal);
+    ParseUnary(&AdminService::AddRoleBinding);
+    ParseUnary(&AdminService::RemoveRoleBinding);
+    ParseUnary(&AdminService::IssueToken);
+    ParseUnary(&AdminService::RevokeToken);
+    ParseUnary(&AdminService::ListTokens);
+    ParseUnary(&AdminService::ListAccessLog);
+    RequireEveryMethodParsed();
+  }
 
   grpc::Status CreateOffice(grpc::ServerContext* ctx,
                             const v1::CreateOfficeRequest* req,

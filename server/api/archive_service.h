@@ -4,6 +4,7 @@
 #define ADUAN_SERVER_API_ARCHIVE_SERVICE_H_
 
 #include "aduan/v1/archive_service.grpc.pb.h"
+#include "server/api/parsed_service.h"
 #include "server/auth/authorizer.h"
 #include "server/domain/complaint_archive.h"
 #include "server/domain/complaint_workflow.h"
@@ -11,11 +12,17 @@
 namespace aduan::api {
 
 // Thread-safe; the references must outlive it.
-class ArchiveService final : public v1::ArchiveService::Service {
+class ArchiveService final : public ParsedService<v1::ArchiveService> {
  public:
   ArchiveService(auth::Authorizer& auth, domain::ComplaintWorkflow& flow,
                  domain::ComplaintArchive& archive)
-      : auth_(auth), flow_(flow), archive_(archive) {}
+      : auth_(auth), flow_(flow), archive_(archive) {
+    ParseUnary(&ArchiveService::InformComplainant);
+    ParseUnary(&ArchiveService::ArchiveComplaint);
+    ParseUnary(&ArchiveService::GetArchive);
+    ParseUnary(&ArchiveService::VerifyArchive);
+    RequireEveryMethodParsed();
+  }
 
   grpc::Status InformComplainant(grpc::ServerContext* ctx,
                                  const v1::InformComplainantRequest* req,

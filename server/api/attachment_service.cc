@@ -24,9 +24,9 @@ void Respond(const db::AttachmentRecord& a,
 
 }  // namespace
 
-grpc::Status AttachmentService::UploadAttachment(
+grpc::Status AttachmentService::Upload(
     grpc::ServerContext* ctx,
-    grpc::ServerReader<v1::UploadAttachmentRequest>* reader,
+    RequestReader<v1::UploadAttachmentRequest>* reader,
     v1::UploadAttachmentResponse* resp) {
   auto who =
       auth_.Authorize(*ctx, "aduan.v1.AttachmentService.UploadAttachment");
@@ -35,6 +35,7 @@ grpc::Status AttachmentService::UploadAttachment(
   const UploadGuard::Ticket ticket = uploads_.Await(ctx);
   v1::UploadAttachmentRequest msg;
   if (!reader->Read(&msg)) {
+    if (!reader->error().ok()) return ToGrpcStatus(reader->error());
     if (ctx->IsCancelled()) {
       return grpc::Status(grpc::StatusCode::CANCELLED, "upload cancelled");
     }
@@ -87,7 +88,9 @@ grpc::Status AttachmentService::UploadAttachment(
     }
     bytes.append(msg.chunk());
   }
-  // Read() is false at the client's half-close and when the call broke.
+  // Read() is false at the client's half-close, when the call broke and
+  // when a message is not valid.
+  if (!reader->error().ok()) return ToGrpcStatus(reader->error());
   if (ctx->IsCancelled()) {
     return grpc::Status(grpc::StatusCode::CANCELLED,
                         "upload cancelled; nothing was stored");
@@ -106,9 +109,9 @@ grpc::Status AttachmentService::UploadAttachment(
   return grpc::Status::OK;
 }
 
-grpc::Status AttachmentService::DownloadAttachment(
+grpc::Status AttachmentService::Download(
     grpc::ServerContext* ctx, const v1::DownloadAttachmentRequest* req,
-    grpc::ServerWriter<v1::DownloadAttachmentResponse>* writer) {
+    Writer<v1::DownloadAttachmentResponse>* writer) {
   auto who =
       auth_.Authorize(*ctx, "aduan.v1.AttachmentService.DownloadAttachment");
   if (!who.ok()) return ToGrpcStatus(who.status());

@@ -5,6 +5,7 @@
 #define ADUAN_SERVER_API_ATTACHMENT_SERVICE_H_
 
 #include "aduan/v1/attachment_service.grpc.pb.h"
+#include "server/api/parsed_service.h"
 #include "server/api/upload_guard.h"
 #include "server/auth/authorizer.h"
 #include "server/domain/complaint_documents.h"
@@ -12,11 +13,15 @@
 namespace aduan::api {
 
 // Thread-safe; the references must outlive it.
-class AttachmentService final : public v1::AttachmentService::Service {
+class AttachmentService final : public ParsedService<v1::AttachmentService> {
  public:
   AttachmentService(auth::Authorizer& auth, domain::ComplaintDocuments& docs,
                     UploadGuard& uploads)
-      : auth_(auth), docs_(docs), uploads_(uploads) {}
+      : auth_(auth), docs_(docs), uploads_(uploads) {
+    ParseClientStream(&AttachmentService::Upload);
+    ParseServerStream(&AttachmentService::Download);
+    RequireEveryMethodParsed();
+  }
 
   // Reads the header within the UploadGuard's header timeout, authorises it
   // (token, or the complainant's PIN) and refuses early (before the bytes)
@@ -24,14 +29,15 @@ class AttachmentService final : public v1::AttachmentService::Service {
   // chunks into memory (≤ 10 MiB), then stores. Nothing is stored unless the
   // client half-closed a complete stream. A retried request_id is answered with
   // the first result once the bytes are read and found to be the same.
-  grpc::Status UploadAttachment(
-      grpc::ServerContext* ctx,
-      grpc::ServerReader<v1::UploadAttachmentRequest>* reader,
-      v1::UploadAttachmentResponse* resp) override;
+  // UploadAttachment.
+  grpc::Status Upload(grpc::ServerContext* ctx,
+                      RequestReader<v1::UploadAttachmentRequest>* reader,
+                      v1::UploadAttachmentResponse* resp);
   // Sends the metadata with the first chunk, then the rest in 1 MiB chunks.
-  grpc::Status DownloadAttachment(
-      grpc::ServerContext* ctx, const v1::DownloadAttachmentRequest* req,
-      grpc::ServerWriter<v1::DownloadAttachmentResponse>* writer) override;
+  // DownloadAttachment.
+  grpc::Status Download(grpc::ServerContext* ctx,
+                        const v1::DownloadAttachmentRequest* req,
+                        Writer<v1::DownloadAttachmentResponse>* writer);
 
  private:
   auth::Authorizer& auth_;

@@ -3,16 +3,22 @@
 #define ADUAN_SERVER_API_COMPLAINT_SERVICE_H_
 
 #include "aduan/v1/complaint_service.grpc.pb.h"
+#include "server/api/parsed_service.h"
 #include "server/auth/authorizer.h"
 #include "server/domain/complaint_reader.h"
 
 namespace aduan::api {
 
 // Thread-safe; the references must outlive it.
-class ComplaintService final : public v1::ComplaintService::Service {
+class ComplaintService final : public ParsedService<v1::ComplaintService> {
  public:
   ComplaintService(auth::Authorizer& auth, domain::ComplaintReader& reader)
-      : auth_(auth), reader_(reader) {}
+      : auth_(auth), reader_(reader) {
+    ParseUnary(&ComplaintService::GetComplaint);
+    ParseUnary(&ComplaintService::ListComplaints);
+    ParseUnary(&ComplaintService::ListComplaintEvents);
+    RequireEveryMethodParsed();
+  }
 
   grpc::Status GetComplaint(grpc::ServerContext* ctx,
                             const v1::GetComplaintRequest* req,

@@ -3,16 +3,26 @@
 #define ADUAN_SERVER_API_DISPOSITION_SERVICE_H_
 
 #include "aduan/v1/disposition_service.grpc.pb.h"
+#include "server/api/parsed_service.h"
 #include "server/auth/authorizer.h"
 #include "server/domain/complaint_workflow.h"
 
 namespace aduan::api {
 
 // Thread-safe; the references must outlive it.
-class DispositionService final : public v1::DispositionService::Service {
+class DispositionService final : public ParsedService<v1::DispositionService> {
  public:
   DispositionService(auth::Authorizer& auth, domain::ComplaintWorkflow& flow)
-      : auth_(auth), flow_(flow) {}
+      : auth_(auth), flow_(flow) {
+    ParseUnary(&DispositionService::DisposeComplaint);
+    ParseUnary(&DispositionService::DeclineComplaint);
+    ParseUnary(&DispositionService::ReturnDisposition);
+    ParseUnary(&DispositionService::ReturnForRework);
+    ParseUnary(&DispositionService::StartFollowUp);
+    ParseUnary(&DispositionService::AddFollowUpNote);
+    ParseUnary(&DispositionService::ResolveComplaint);
+    RequireEveryMethodParsed();
+  }
 
   grpc::Status DisposeComplaint(grpc::ServerContext* ctx,
                                 const v1::DisposeComplaintRequest* req,

@@ -4,6 +4,7 @@
 #define ADUAN_SERVER_API_INTAKE_SERVICE_H_
 
 #include "aduan/v1/intake_service.grpc.pb.h"
+#include "server/api/parsed_service.h"
 #include "server/auth/authorizer.h"
 #include "server/domain/complaint_intake.h"
 #include "server/domain/complaint_workflow.h"
@@ -11,11 +12,19 @@
 namespace aduan::api {
 
 // Thread-safe; the references must outlive it.
-class IntakeService final : public v1::IntakeService::Service {
+class IntakeService final : public ParsedService<v1::IntakeService> {
  public:
   IntakeService(auth::Authorizer& auth, domain::ComplaintIntake& intake,
                 domain::ComplaintWorkflow& flow)
-      : auth_(auth), intake_(intake), flow_(flow) {}
+      : auth_(auth), intake_(intake), flow_(flow) {
+    ParseUnary(&IntakeService::SubmitComplaint);
+    ParseUnary(&IntakeService::TrackComplaint);
+    ParseUnary(&IntakeService::SupplementComplaint);
+    ParseUnary(&IntakeService::WithdrawComplaint);
+    ParseUnary(&IntakeService::UpdateComplaint);
+    ParseUnary(&IntakeService::ReissuePin);
+    RequireEveryMethodParsed();
+  }
 
   grpc::Status SubmitComplaint(grpc::ServerContext* ctx,
                                const v1::SubmitComplaintRequest* req,

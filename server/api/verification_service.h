@@ -3,16 +3,22 @@
 #define ADUAN_SERVER_API_VERIFICATION_SERVICE_H_
 
 #include "aduan/v1/verification_service.grpc.pb.h"
+#include "server/api/parsed_service.h"
 #include "server/auth/authorizer.h"
 #include "server/domain/complaint_workflow.h"
 
 namespace aduan::api {
 
 // Thread-safe; the references must outlive it.
-class VerificationService final : public v1::VerificationService::Service {
+class VerificationService final
+    : public ParsedService<v1::VerificationService> {
  public:
   VerificationService(auth::Authorizer& auth, domain::ComplaintWorkflow& flow)
-      : auth_(auth), flow_(flow) {}
+      : auth_(auth), flow_(flow) {
+    ParseUnary(&VerificationService::VerifyComplaint);
+    ParseUnary(&VerificationService::ReportToHead);
+    RequireEveryMethodParsed();
+  }
 
   grpc::Status VerifyComplaint(grpc::ServerContext* ctx,
                                const v1::VerifyComplaintRequest* req,

@@ -24,6 +24,9 @@
 //    submitted it — and on a well-formed tracking code (document id) that
 //    does not exist. Code, message and details are identical, and the
 //    complaints are unchanged afterwards.
+// 4. A string field that is not UTF-8 is INVALID_ARGUMENT naming the field,
+//    for every served method whose request has one (the first string field,
+//    depth first, is spoiled), and changes nothing.
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/message.h>
 #include <grpcpp/generic/generic_stub.h>
@@ -229,6 +232,43 @@ struct Outcome {
   int responses = 0;  // messages received
 };
 
+// The wire bytes of a `type` message whose first string field, depth first
+// through message fields, holds bytes that are not UTF-8; `path` gets the
+// field's name as the server names it. False when `type` has none.
+bool SpoiledRequest(const google::protobuf::Descriptor& type,
+                    std::string* bytes, std::string* path, int depth = 0) {
+  auto varint = [](uint64_t v) {
+    std::string out;
+    while (v >= 0x80) {
+      out.push_back(static_cast<char>((v & 0x7F) | 0x80));
+      v >>= 7;
+    }
+    out.push_back(static_cast<char>(v));
+    return out;
+  };
+  if (depth > 4) return false;
+  for (int i = 0; i < type.field_count(); ++i) {
+    const FieldDescriptor* f = type.field(i);
+    const std::string name = f->is_repeated() ? f->name() + "[0]" : f->name();
+    std::string inner;
+    std::string inner_path;
+    if (f->type() == FieldDescriptor::TYPE_STRING) {
+      inner = "\xC3(";
+    } else if (f->type() == FieldDescriptor::TYPE_MESSAGE &&
+               SpoiledRequest(*f->message_type(), &inner, &inner_path,
+                              depth + 1)) {
+      inner_path = "." + inner_path;
+    } else {
+      continue;
+    }
+    *bytes = varint((static_cast<uint64_t>(f->number()) << 3) | 2) +
+             varint(inner.size()) + inner;
+    *path = name + inner_path;
+    return true;
+  }
+  return false;
+}
+
 class MatrixE2eTest : public testing::WorkflowFixture {
  protected:
   void SetUp() override {
@@ -405,6 +445,35 @@ class MatrixE2eTest : public testing::WorkflowFixture {
   std::unique_ptr<grpc::GenericStub> generic_;
   std::unique_ptr<v1::AttachmentService::Stub> attachments_;
 };
+
+TEST_P(MatrixE2eTest, InvalidUtf8IsInvalidArgumentNamingTheField) {
+  const std::pair<std::string, std::string> x = Submit();
+  auto total = [&] {
+    grpc::ClientContext ctx;
+    testing::Authorize(ctx, officer_token_);
+    v1::ListComplaintsResponse resp;
+    EXPECT_TRUE(complaints_->ListComplaints(&ctx, {}, &resp).ok());
+    return resp.total_size();
+  };
+  const long long before = total();
+  int checked = 0;
+  for (const MethodDescriptor* m : ServedAduanMethods()) {
+    std::string bytes;
+    std::string path;
+    if (!SpoiledRequest(*m->input_type(), &bytes, &path)) continue;
+    ++checked;
+    const Outcome out = Call(*m, officer_token_, {bytes});
+    EXPECT_EQ(out.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
+        << m->full_name() << ": " << out.status.error_message();
+    EXPECT_EQ(out.status.error_message(), path + ": not valid UTF-8")
+        << m->full_name();
+    EXPECT_EQ(out.responses, 0) << m->full_name();
+  }
+  // Every aduan.v1 request but a few carries a string.
+  EXPECT_GE(checked, 40);
+  EXPECT_EQ(total(), before);
+  EXPECT_TRUE(GetAs(officer_token_, x.first).ok());
+}
 
 TEST_P(MatrixE2eTest, EveryServedMethodHasExactlyOneRow) {
   const std::vector<const MethodDescriptor*> methods = ServedAduanMethods();
