@@ -212,6 +212,13 @@ class ComplaintRepository {
   // Takes back one counted attempt (the PIN was right); never below zero.
   virtual absl::Status ForgivePinAttempt(absl::Time deadline,
                                          const std::string& tracking_code) = 0;
+  // Counts an attempt on the decoy row `decoy` (one of DECOY-00..DECOY-15)
+  // with the same statements as CountPinAttempt, for a PIN check of an
+  // unknown tracking code; the count it returns means nothing.
+  virtual absl::StatusOr<int> CountDecoyPinAttempt(absl::Time deadline,
+                                                   const std::string& decoy,
+                                                   long long now,
+                                                   long long window_us) = 0;
 };
 
 }  // namespace aduan::db

@@ -135,19 +135,22 @@ constexpr char kNikContext[] = "complaints.complainant_nik";
 constexpr char kKkContext[] = "complaints.complainant_kk";
 constexpr char kNikIndexContext[] = "nik";
 
-constexpr char kSelectPinFailures[] =
-    "SELECT pin_failures FROM complaints WHERE tracking_code = :t";
+}  // namespace
 
-// One statement, so that concurrent attempts are all counted. Both
-// dialects evaluate the second CASE on the stored pin_window_start (MySQL
-// assigns left to right, but the first assignment does not change it).
-constexpr char kCountPinAttempt[] =
-    "UPDATE complaints SET "
-    "pin_failures = CASE WHEN :now1 - pin_window_start >= :win1 THEN 1 "
-    "ELSE pin_failures + 1 END, "
-    "pin_window_start = CASE WHEN :now2 - pin_window_start >= :win2 "
-    "THEN :now3 ELSE pin_window_start END "
-    "WHERE tracking_code = :t";
+SociComplaintRepository::PinAttemptSql::PinAttemptSql(absl::string_view table)
+    : count(absl::StrCat(
+          "UPDATE ", table,
+          " SET "
+          "pin_failures = CASE WHEN :now1 - pin_window_start >= :win1 THEN 1 "
+          "ELSE pin_failures + 1 END, "
+          "pin_window_start = CASE WHEN :now2 - pin_window_start >= :win2 "
+          "THEN :now3 ELSE pin_window_start END "
+          "WHERE tracking_code = :t")),
+      select(absl::StrCat("SELECT pin_failures FROM ", table,
+                          " WHERE tracking_code = :t")) {}
+
+namespace {
+
 constexpr char kForgivePinAttempt[] =
     "UPDATE complaints SET pin_failures = CASE WHEN pin_failures > 0 THEN "
     "pin_failures - 1 ELSE 0 END WHERE tracking_code = :t";
@@ -1119,19 +1122,31 @@ absl::StatusOr<std::vector<EventRecord>> SociComplaintRepository::ListEvents(
 absl::StatusOr<int> SociComplaintRepository::CountPinAttempt(
     absl::Time deadline, const std::string& tracking_code, long long now,
     long long window_us) {
+  static const PinAttemptSql* const kSql = new PinAttemptSql("complaints");
+  return CountAttempt(*kSql, deadline, tracking_code, now, window_us);
+}
+
+absl::StatusOr<int> SociComplaintRepository::CountDecoyPinAttempt(
+    absl::Time deadline, const std::string& decoy, long long now,
+    long long window_us) {
+  static const PinAttemptSql* const kSql = new PinAttemptSql("pin_decoys");
+  return CountAttempt(*kSql, deadline, decoy, now, window_us);
+}
+
+absl::StatusOr<int> SociComplaintRepository::CountAttempt(
+    const PinAttemptSql& statements, absl::Time deadline,
+    const std::string& key, long long now, long long window_us) {
   int attempts = 0;
   RETURN_IF_ERROR(db_.Write(deadline, [&](soci::session& sql) {
-    soci::statement st =
-        (sql.prepare << kCountPinAttempt, soci::use(now, "now1"),
-         soci::use(window_us, "win1"), soci::use(now, "now2"),
-         soci::use(window_us, "win2"), soci::use(now, "now3"),
-         soci::use(tracking_code, "t"));
+    soci::statement st = (sql.prepare << statements.count,
+                          soci::use(now, "now1"), soci::use(window_us, "win1"),
+                          soci::use(now, "now2"), soci::use(window_us, "win2"),
+                          soci::use(now, "now3"), soci::use(key, "t"));
     st.execute(true);
     if (st.get_affected_rows() == 0) {
       return absl::NotFoundError("complaint not found");
     }
-    sql << kSelectPinFailures, soci::use(tracking_code, "t"),
-        soci::into(attempts);
+    sql << statements.select, soci::use(key, "t"), soci::into(attempts);
     return absl::OkStatus();
   }));
   return attempts;

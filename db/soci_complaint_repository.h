@@ -72,8 +72,25 @@ class SociComplaintRepository : public ComplaintRepository {
                                       long long window_us) override;
   absl::Status ForgivePinAttempt(absl::Time deadline,
                                  const std::string& tracking_code) override;
+  absl::StatusOr<int> CountDecoyPinAttempt(absl::Time deadline,
+                                           const std::string& decoy,
+                                           long long now,
+                                           long long window_us) override;
 
  private:
+  // The statements that count a PIN attempt on `table` (complaints, or
+  // pin_decoys): one UPDATE, so that concurrent attempts are all counted
+  // (both dialects evaluate the second CASE on the stored pin_window_start;
+  // MySQL assigns left to right, but the first assignment does not change
+  // it), then the count read back.
+  struct PinAttemptSql {
+    explicit PinAttemptSql(absl::string_view table);
+    const std::string count;
+    const std::string select;
+  };
+  absl::StatusOr<int> CountAttempt(const PinAttemptSql& statements,
+                                   absl::Time deadline, const std::string& key,
+                                   long long now, long long window_us);
   // NIK and KK as stored: encrypted, with the NIK's blind index.
   struct StoredPii {
     std::string nik;

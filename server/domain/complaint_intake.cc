@@ -252,9 +252,11 @@ absl::StatusOr<TrackResult> ComplaintIntake::Track(
     return Invalid("pin", "must be the 8-digit PIN given at submission");
   }
   auto stored = complaints_.Get(deadline, code);
-  if (absl::IsNotFound(stored.status())) return NotFoundOrWrongPin();
-  RETURN_IF_ERROR(stored.status());
-  absl::Status pin_ok = pin_guard_.Check(deadline, *stored, pin);
+  // An unknown code costs what a wrong PIN costs (PinGuard::CheckUnknown).
+  absl::Status pin_ok = stored.ok() ? pin_guard_.Check(deadline, *stored, pin)
+                        : absl::IsNotFound(stored.status())
+                            ? pin_guard_.CheckUnknown(deadline, code, pin)
+                            : stored.status();
   if (absl::IsNotFound(pin_ok)) return NotFoundOrWrongPin();
   RETURN_IF_ERROR(pin_ok);
   const absl::Time now = clock_.Now();

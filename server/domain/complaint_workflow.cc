@@ -111,6 +111,14 @@ ComplaintWorkflow::Scope ComplaintWorkflow::ComplainantSide(
   };
 }
 
+absl::Status ComplaintWorkflow::Missing(absl::Time deadline,
+                                        const Principal& who,
+                                        const std::string& code,
+                                        const std::string& pin) const {
+  if (who.authenticated) return NotFound();
+  return pin_guard_.CheckUnknown(deadline, code, pin);
+}
+
 absl::StatusOr<StepResult> ComplaintWorkflow::Step(
     absl::Time deadline, const Principal& who, Action action,
     const std::string& role, const StepInput& in, const Scope& scope,
@@ -149,7 +157,9 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Step(
   };
   for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
     auto stored = complaints_.Get(deadline, code);
-    if (absl::IsNotFound(stored.status())) return NotFound();
+    if (absl::IsNotFound(stored.status())) {
+      return Missing(deadline, who, code, in.pin);
+    }
     RETURN_IF_ERROR(stored.status());
     std::optional<db::RequestRecord> seen;
     if (attempt == 0) {
@@ -883,7 +893,9 @@ ComplaintWorkflow::CheckAttach(absl::Time deadline, const Principal& who,
   ASSIGN_OR_RETURN(std::string code,
                    NormalizeTrackingCode("tracking_code", in.tracking_code));
   auto stored = complaints_.Get(deadline, code);
-  if (absl::IsNotFound(stored.status())) return NotFound();
+  if (absl::IsNotFound(stored.status())) {
+    return Missing(deadline, who, code, in.pin);
+  }
   RETURN_IF_ERROR(stored.status());
   const std::string caller =
       who.authenticated ? who.name : absl::StrCat("citizen:", code);

@@ -267,6 +267,11 @@ class ComplaintWorkflow {
   Scope RoleInOffice(const Principal& who, const std::string& role) const;
   Scope AssignedUnit(const Principal& who) const;
   Scope ComplainantSide(const Principal& who, const StepInput& in) const;
+  // The answer for a tracking code that names no complaint: kNotFound, for
+  // a complainant (no token) after the work a wrong PIN costs
+  // (PinGuard::CheckUnknown), so that timing does not tell the two apart.
+  absl::Status Missing(absl::Time deadline, const Principal& who,
+                       const std::string& code, const std::string& pin) const;
 
   db::ComplaintRepository& complaints_;
   OfficeDirectory& offices_;

@@ -2,7 +2,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include <functional>
+
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "server/common/status_macros.h"
 #include "server/domain/complaint_access.h"
 
@@ -36,6 +39,23 @@ absl::Status PinGuard::Check(absl::Time deadline, const db::ComplaintRecord& c,
     return ComplaintNotFound();
   }
   return complaints_.ForgivePinAttempt(deadline, c.tracking_code);
+}
+
+absl::Status PinGuard::CheckUnknown(absl::Time deadline,
+                                    const std::string& tracking_code,
+                                    const std::string& pin) const {
+  if (!IsPinShaped(pin)) return ComplaintNotFound();
+  const long long now = ToUnixMicrosLL(clock_.Now());
+  const long long window = absl::ToInt64Microseconds(kWindow);
+  // One of 16 rows, the same for every guess at this code.
+  const std::string decoy = absl::StrFormat(
+      "DECOY-%02d", std::hash<std::string>()(tracking_code) % 16);
+  RETURN_IF_ERROR(
+      complaints_.CountDecoyPinAttempt(deadline, decoy, now, window).status());
+  if (!pins_.Matches(tracking_code, 1, pin)) {
+    spdlog::warn("PIN check of unknown tracking code {}", tracking_code);
+  }
+  return ComplaintNotFound();
 }
 
 }  // namespace aduan::domain

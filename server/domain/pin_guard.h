@@ -38,6 +38,14 @@ class PinGuard {
   // they come. A ReissuePin lifts the lock at once (it resets the count).
   absl::Status Check(absl::Time deadline, const db::ComplaintRecord& c,
                      const std::string& pin) const;
+  // The check of a `tracking_code` that names no complaint: kNotFound
+  // "complaint not found", after the same work as a wrong PIN (an attempt
+  // counted, with the same statements, on one of the pin_decoys rows, and
+  // the PIN derived and compared), so that the time of the answer does not
+  // tell an unknown code from a known one (database errors as they come).
+  absl::Status CheckUnknown(absl::Time deadline,
+                            const std::string& tracking_code,
+                            const std::string& pin) const;
 
  private:
   db::ComplaintRepository& complaints_;
