@@ -83,7 +83,7 @@ absl::Status EnsureFolder(const std::string& path, const std::string& parent) {
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<FileBlobStore>> FileBlobStore::Open(
-    const std::string& root) {
+    const std::string& root, BlobCipher cipher) {
   std::error_code ec;
   fs::create_directories(root, ec);
   if (ec) {
@@ -99,7 +99,8 @@ absl::StatusOr<std::unique_ptr<FileBlobStore>> FileBlobStore::Open(
     std::error_code ignored;
     if (entry.last_write_time(ignored) < stale) fs::remove(entry, ignored);
   }
-  return std::unique_ptr<FileBlobStore>(new FileBlobStore(root));
+  return std::unique_ptr<FileBlobStore>(
+      new FileBlobStore(root, std::move(cipher)));
 }
 
 std::string FileBlobStore::PathOf(const std::string& sha256) const {
@@ -112,12 +113,24 @@ absl::StatusOr<bool> FileBlobStore::Put(const std::string& sha256,
     return absl::InvalidArgumentError("blob store: not a SHA-256 digest");
   }
   const std::string path = PathOf(sha256);
-  // Identical bytes are stored once; a damaged copy is replaced.
+  // Identical bytes are stored once; a damaged copy, or one still in clear,
+  // is replaced.
   if (auto existing = ReadFile(path);
-      existing.ok() && Sha256Hex(*existing) == sha256) {
-    ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0);  // in use again
-    return false;
+      existing.ok() && BlobCipher::IsSealed(*existing)) {
+    if (auto document = cipher_.Open(*existing, sha256);
+        document.ok() && Sha256Hex(*document) == sha256) {
+      ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0);  // in use again
+      return false;
+    }
   }
+  ASSIGN_OR_RETURN(std::string sealed, cipher_.Seal(bytes, sha256));
+  RETURN_IF_ERROR(WriteFile(sha256, sealed));
+  return true;
+}
+
+absl::Status FileBlobStore::WriteFile(const std::string& sha256,
+                                      absl::string_view bytes) {
+  const std::string path = PathOf(sha256);
   const std::string folder = absl::StrCat(root_, "/", sha256.substr(0, 2));
   RETURN_IF_ERROR(EnsureFolder(folder, root_));
   ASSIGN_OR_RETURN(std::string nonce, RandomBytes(8));
@@ -151,8 +164,36 @@ absl::StatusOr<bool> FileBlobStore::Put(const std::string& sha256,
     ::unlink(tmp.c_str());
     return s;
   }
-  RETURN_IF_ERROR(SyncFolder(folder));
-  return true;
+  return SyncFolder(folder);
+}
+
+absl::StatusOr<FileBlobStore::SealReport> FileBlobStore::SealClearBlobs() {
+  SealReport report;
+  ASSIGN_OR_RETURN(std::vector<std::string> all,
+                   ListOlderThan(absl::InfiniteFuture()));
+  for (const std::string& sha256 : all) {
+    const std::string path = PathOf(sha256);
+    absl::StatusOr<std::string> stored = ReadFile(path);
+    if (absl::IsNotFound(stored.status())) continue;  // removed meanwhile
+    RETURN_IF_ERROR(stored.status());
+    if (BlobCipher::IsSealed(*stored)) continue;
+    if (Sha256Hex(*stored) != sha256) {
+      ++report.damaged;
+      continue;
+    }
+    // Keeps the file's time, which the sweep of unreferenced blobs reads.
+    struct stat st;
+    const bool timed = ::stat(path.c_str(), &st) == 0;
+    ASSIGN_OR_RETURN(std::string sealed, cipher_.Seal(*stored, sha256));
+    Wipe(*stored);
+    RETURN_IF_ERROR(WriteFile(sha256, sealed));
+    if (timed) {
+      const struct timespec times[2] = {st.st_atim, st.st_mtim};
+      ::utimensat(AT_FDCWD, path.c_str(), times, 0);
+    }
+    ++report.sealed;
+  }
+  return report;
 }
 
 absl::StatusOr<std::vector<std::string>> FileBlobStore::ListOlderThan(
@@ -192,7 +233,11 @@ absl::StatusOr<bool> FileBlobStore::RemoveIfOlderThan(const std::string& sha256,
 
 absl::StatusOr<std::string> FileBlobStore::Get(const std::string& sha256) {
   if (!IsSha256Hex(sha256)) return absl::NotFoundError("blob not found");
-  return ReadFile(PathOf(sha256));
+  ASSIGN_OR_RETURN(std::string stored, ReadFile(PathOf(sha256)));
+  // A file still in clear (written before sealing) is read as it is; the
+  // callers compare its digest.
+  if (!BlobCipher::IsSealed(stored)) return stored;
+  return cipher_.Open(stored, sha256);
 }
 
 }  // namespace aduan::db

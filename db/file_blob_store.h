@@ -6,6 +6,12 @@
 // POSIX), and the folder fsynced, so a reader never sees a partial blob and
 // a crash leaves at most a stray temporary file, which Open removes when it
 // is older than an hour.
+//
+// Every file is sealed (AES-256-GCM, server/common/blob_cipher.h) under the
+// server's blob key, its name staying the SHA-256 of the document, so that
+// identical documents are still stored once. Files written in clear by an
+// older version are read as they are and sealed by SealClearBlobs (at
+// start) or by the next Put of the same document.
 #ifndef ADUAN_DB_FILE_BLOB_STORE_H_
 #define ADUAN_DB_FILE_BLOB_STORE_H_
 
@@ -13,6 +19,7 @@
 #include <string>
 
 #include "db/blob_store.h"
+#include "server/common/blob_cipher.h"
 
 namespace aduan::db {
 
@@ -21,13 +28,16 @@ class FileBlobStore : public BlobStore {
   // Creates the folders when missing and clears stale temporary files.
   // Errors: kUnavailable when the folder cannot be created or written.
   static absl::StatusOr<std::unique_ptr<FileBlobStore>> Open(
-      const std::string& root);
+      const std::string& root, BlobCipher cipher);
 
   // Also repairs a stored file whose bytes no longer match its name by
   // writing the given bytes again, and refreshes the time of one that is
   // already there (so that a sweep of unreferenced blobs spares it).
   absl::StatusOr<bool> Put(const std::string& sha256,
                            absl::string_view bytes) override;
+  // The document, opened. Errors beyond BlobStore's: kDataLoss when a
+  // sealed file does not open (tampered, or not this document),
+  // kFailedPrecondition when another key sealed it.
   absl::StatusOr<std::string> Get(const std::string& sha256) override;
   absl::StatusOr<std::vector<std::string>> ListOlderThan(
       absl::Time cutoff) override;
@@ -37,10 +47,27 @@ class FileBlobStore : public BlobStore {
   // The file that holds `sha256` (whether or not it exists).
   std::string PathOf(const std::string& sha256) const;
 
+  // What SealClearBlobs found.
+  struct SealReport {
+    int sealed = 0;   // clear files now sealed
+    int damaged = 0;  // clear files whose bytes do not match their name,
+                      // left as they are (the archive check reports them)
+  };
+  // Seals every file still in clear whose bytes match its name, each
+  // replaced atomically (a crash leaves it in clear or sealed, never
+  // partial); resumable, and a no-op once all are sealed.
+  absl::StatusOr<SealReport> SealClearBlobs();
+
  private:
-  explicit FileBlobStore(std::string root) : root_(std::move(root)) {}
+  FileBlobStore(std::string root, BlobCipher cipher)
+      : root_(std::move(root)), cipher_(std::move(cipher)) {}
+
+  // Writes `sealed` as the file of `sha256`: a temporary file, fsynced,
+  // renamed into place, the folder fsynced.
+  absl::Status WriteFile(const std::string& sha256, absl::string_view sealed);
 
   const std::string root_;
+  const BlobCipher cipher_;
 };
 
 }  // namespace aduan::db

@@ -55,6 +55,7 @@
 #include "server/api/intake_service.h"
 #include "server/api/verification_service.h"
 #include "server/auth/authorizer.h"
+#include "server/common/blob_cipher.h"
 #include "server/common/clock.h"
 #include "server/common/key_ring.h"
 #include "server/common/logging.h"
@@ -332,8 +333,23 @@ int Serve() {
   domain::AccessAdmin access_admin(access, complaints, directory, *cipher,
                                    clock);
   auth::Authorizer authorizer(access, clock);
-  auto blobs = db::FileBlobStore::Open(absl::GetFlag(FLAGS_blob_dir));
+  auto blob_cipher = BlobCipher::Create(keys->blob_key());
+  if (!blob_cipher.ok()) return Fail(blob_cipher.status());
+  auto blobs = db::FileBlobStore::Open(absl::GetFlag(FLAGS_blob_dir),
+                                       *std::move(blob_cipher));
   if (!blobs.ok()) return Fail(blobs.status());
+  // Documents stored in clear by an older version get sealed now.
+  auto sealed = (*blobs)->SealClearBlobs();
+  if (!sealed.ok()) return Fail(sealed.status());
+  if (sealed->sealed > 0) {
+    spdlog::info("encrypted {} stored documents", sealed->sealed);
+  }
+  if (sealed->damaged > 0) {
+    spdlog::warn(
+        "{} stored documents in clear do not match their digest; "
+        "left as they are (VerifyArchive reports them)",
+        sealed->damaged);
+  }
   domain::ComplaintArchive archive(complaints, **blobs, *cipher,
                                    keys->archive_key());
   domain::ComplaintWorkflow workflow(complaints, directory, pins, clock,

@@ -22,6 +22,26 @@ absl::StatusOr<std::string> RandomBytes(size_t n);
 // Constant-time comparison of two equally long strings (false otherwise).
 bool ConstantTimeEquals(absl::string_view a, absl::string_view b);
 
+// AES-256-GCM with a 32-byte `key`, the one authenticated encryption of the
+// project (personal data, documents). Output: nonce[12] || ciphertext ||
+// tag[16], under a fresh random nonce, with `aad` authenticated as
+// additional data. Errors: kInvalidArgument (key not 32 bytes), kInternal
+// (the random generator or OpenSSL failed, or more than 2 GiB).
+inline constexpr size_t kAesGcmNonceSize = 12;
+inline constexpr size_t kAesGcmTagSize = 16;
+absl::StatusOr<std::string> AesGcmSeal(absl::string_view key,
+                                       absl::string_view plaintext,
+                                       absl::string_view aad);
+// Reverses AesGcmSeal with the same key and `aad`. Errors: kDataLoss with a
+// short reason ("too short", "authentication failed": tampered bytes, or
+// another key or aad), kInvalidArgument (key not 32 bytes), kInternal. No
+// unauthenticated plaintext is ever returned.
+absl::StatusOr<std::string> AesGcmOpen(absl::string_view key,
+                                       absl::string_view sealed,
+                                       absl::string_view aad);
+// Overwrites `s` with zeros and empties it.
+void Wipe(std::string& s);
+
 }  // namespace aduan
 
 #endif  // ADUAN_SERVER_COMMON_CRYPTO_H_

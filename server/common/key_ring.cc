@@ -44,6 +44,7 @@ KeyRing KeyRing::FromMasterKey(absl::string_view master) {
   k.archive_key_ = HmacSha256(master, "aduan archive v1");
   k.pii_key_ = HmacSha256(master, "aduan pii encryption v1");
   k.index_key_ = HmacSha256(master, "aduan pii index v1");
+  k.blob_key_ = HmacSha256(master, "aduan blob encryption v1");
   return k;
 }
 

@@ -32,12 +32,15 @@ class KeyRing {
   const std::string& pii_key() const { return pii_key_; }
   // HMAC key of the NIK blind index.
   const std::string& index_key() const { return index_key_; }
+  // AES-256-GCM key for stored documents (server/common/blob_cipher.h).
+  const std::string& blob_key() const { return blob_key_; }
 
  private:
   std::string pin_key_;
   std::string archive_key_;
   std::string pii_key_;
   std::string index_key_;
+  std::string blob_key_;
 };
 
 }  // namespace aduan

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <thread>
 
 #include "absl/time/clock.h"
@@ -235,6 +236,50 @@ TEST_P(AttachmentE2eTest, RealDocumentsGoUpAndComeBackByteForByte) {
               HasSubstr("KTP_COPY " + ktp + ": Cocokkan identitas"));
   // Three different documents: three blobs.
   EXPECT_EQ(Blobs().size(), 3u);
+}
+
+// Documents are sealed on disk (server/common/blob_cipher.h): the KTP-el
+// copy's file holds none of its bytes in clear, yet downloads whole; a
+// document an older version stored in clear is sealed at the next start.
+TEST_P(AttachmentE2eTest, DocumentsAreSealedOnDiskAndClearOnesAtStart) {
+  const std::string code = Submit().first;
+  const std::string jpeg = MakeJpeg(200000, 3);
+  const std::string ktp =
+      Attach({officer_token_, code, v1::Attachment::KTP_COPY, jpeg,
+              "image/jpeg", "ktp.jpg"});
+  const std::string sha = Sha256Hex(jpeg);
+  const fs::path blob =
+      fs::path(dir_) / "var" / "blobs" / sha.substr(0, 2) / sha;
+  auto read = [&blob] {
+    std::ifstream in(blob, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  auto holds_clear = [&jpeg](const std::string& file) {
+    for (size_t at : {size_t{0}, jpeg.size() / 2, jpeg.size() - 64}) {
+      if (file.find(jpeg.substr(at, 64)) != std::string::npos) return true;
+    }
+    return false;
+  };
+  std::string stored = read();
+  EXPECT_EQ(stored.substr(0, 5), "ADNB\x01");
+  EXPECT_FALSE(holds_clear(stored));
+  std::string got;
+  ASSERT_TRUE(Download(officer_token_, ktp, &got, nullptr, "Cek").ok());
+  EXPECT_EQ(got, jpeg);
+
+  // As an older version left it: in clear.
+  attachments_.reset();
+  StopServer(SIGTERM);
+  std::ofstream(blob, std::ios::binary | std::ios::trunc) << jpeg;
+  StartServer();
+  attachments_ = v1::AttachmentService::NewStub(server_->Channel());
+  stored = read();
+  EXPECT_EQ(stored.substr(0, 5), "ADNB\x01");
+  EXPECT_FALSE(holds_clear(stored));
+  EXPECT_THAT(server_->ReadLog(), HasSubstr("encrypted 1 stored documents"));
+  ASSERT_TRUE(Download(officer_token_, ktp, &got, nullptr, "Cek lagi").ok());
+  EXPECT_EQ(got, jpeg);
+  EXPECT_EQ(Blobs().size(), 1u);
 }
 
 TEST_P(AttachmentE2eTest, RefusedUploadsStoreNothing) {

@@ -4,9 +4,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <thread>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
+#include "server/common/blob_cipher.h"
 #include "server/common/crypto.h"
 #include "tests/test_util.h"
 
@@ -16,11 +19,20 @@ namespace {
 namespace fs = std::filesystem;
 using ::aduan::testing::StatusIs;
 
+BlobCipher Cipher(char key_byte) {
+  return BlobCipher::Create(std::string(32, key_byte)).value();
+}
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
 class FileBlobStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
     root_ = aduan::testing::MakeTempDir("aduan-blobs") + "/store";
-    store_ = FileBlobStore::Open(root_).value();
+    store_ = FileBlobStore::Open(root_, Cipher('b')).value();
   }
   void TearDown() override { fs::remove_all(fs::path(root_).parent_path()); }
 
@@ -122,9 +134,92 @@ TEST_F(FileBlobStoreTest, OpenClearsStaleTemporaryFilesOnly) {
   std::ofstream(fresh) << "y";
   fs::last_write_time(stale,
                       fs::file_time_type::clock::now() - std::chrono::hours(2));
-  ASSERT_TRUE(FileBlobStore::Open(root_).ok());
+  ASSERT_TRUE(FileBlobStore::Open(root_, Cipher('b')).ok());
   EXPECT_FALSE(fs::exists(stale));
   EXPECT_TRUE(fs::exists(fresh));  // may be another process's upload
+}
+
+// A KTP-el copy shows the NIK in full: the file holds no byte of it in
+// clear, starts with the sealed header and its key id, and reads back whole.
+TEST_F(FileBlobStoreTest, FilesAreSealedAndOpenOnlyAsTheirDocument) {
+  const std::string ktp = "KTP-el NIK 3574014501900001 Siti Aminah";
+  const std::string sha = Sha256Hex(ktp);
+  ASSERT_TRUE(store_->Put(sha, ktp).ok());
+  const std::string stored = ReadAll(store_->PathOf(sha));
+  const std::string key_id = Cipher('b').key_id();
+  EXPECT_EQ(
+      stored.substr(0, 6 + key_id.size()),
+      absl::StrCat("ADNB\x01", std::string(1, char(key_id.size())), key_id));
+  EXPECT_EQ(stored.find("3574014501900001"), std::string::npos);
+  EXPECT_EQ(stored.size(), 6 + key_id.size() + 12 + ktp.size() + 16);
+  EXPECT_EQ(store_->Get(sha).value(), ktp);
+
+  // Renamed to another document's digest: does not open.
+  const std::string other = Sha256Hex("lain");
+  fs::create_directories(fs::path(store_->PathOf(other)).parent_path());
+  fs::copy_file(store_->PathOf(sha), store_->PathOf(other));
+  EXPECT_THAT(store_->Get(other), StatusIs(absl::StatusCode::kDataLoss));
+  // One byte changed: does not open.
+  std::string tampered = stored;
+  tampered[tampered.size() - 20] ^= 1;
+  std::ofstream(store_->PathOf(sha), std::ios::trunc | std::ios::binary)
+      << tampered;
+  EXPECT_THAT(store_->Get(sha), StatusIs(absl::StatusCode::kDataLoss));
+}
+
+TEST_F(FileBlobStoreTest, AnotherKeyIsNamedNotMistakenForDamage) {
+  const std::string bytes = "surat keterangan";
+  const std::string sha = Sha256Hex(bytes);
+  ASSERT_TRUE(store_->Put(sha, bytes).ok());
+  auto other = FileBlobStore::Open(root_, Cipher('c')).value();
+  const absl::StatusOr<std::string> got = other->Get(sha);
+  EXPECT_THAT(got, StatusIs(absl::StatusCode::kFailedPrecondition));
+  EXPECT_EQ(
+      got.status().message(),
+      absl::StrCat("blob ", sha, ": sealed under key ", Cipher('b').key_id(),
+                   ", this server holds key ", Cipher('c').key_id()));
+}
+
+// Files written in clear by an older version: sealed at start, keeping their
+// time (the sweep reads it); a clear file that does not match its name is
+// left alone and counted; a second pass finds nothing to do.
+TEST_F(FileBlobStoreTest, ClearFilesAreSealedOnceKeepingTheirTime) {
+  const std::string kk = "Kartu Keluarga 3574010101010001";
+  const std::string sha = Sha256Hex(kk);
+  const std::string bad = Sha256Hex("asli");
+  for (const auto& [name, bytes] :
+       {std::pair(sha, kk), std::pair(bad, std::string("diubah"))}) {
+    fs::create_directories(fs::path(store_->PathOf(name)).parent_path());
+    std::ofstream(store_->PathOf(name), std::ios::binary) << bytes;
+  }
+  const auto old = fs::file_time_type::clock::now() - std::chrono::hours(5);
+  fs::last_write_time(store_->PathOf(sha), old);
+  EXPECT_EQ(store_->Get(sha).value(), kk);  // read in clear meanwhile
+
+  const FileBlobStore::SealReport report = store_->SealClearBlobs().value();
+  EXPECT_EQ(report.sealed, 1);
+  EXPECT_EQ(report.damaged, 1);
+  const std::string stored = ReadAll(store_->PathOf(sha));
+  EXPECT_TRUE(BlobCipher::IsSealed(stored));
+  EXPECT_EQ(stored.find("3574010101010001"), std::string::npos);
+  EXPECT_EQ(store_->Get(sha).value(), kk);
+  EXPECT_EQ(fs::last_write_time(store_->PathOf(sha)), old);
+  EXPECT_EQ(ReadAll(store_->PathOf(bad)), "diubah");
+  EXPECT_EQ(Files().size(), 2u);  // no temporary file left
+
+  const FileBlobStore::SealReport again = store_->SealClearBlobs().value();
+  EXPECT_EQ(again.sealed, 0);
+  EXPECT_EQ(again.damaged, 1);
+}
+
+TEST_F(FileBlobStoreTest, PutOfADocumentStoredInClearSealsIt) {
+  const std::string bytes = "foto KTP";
+  const std::string sha = Sha256Hex(bytes);
+  fs::create_directories(fs::path(store_->PathOf(sha)).parent_path());
+  std::ofstream(store_->PathOf(sha), std::ios::binary) << bytes;
+  EXPECT_TRUE(store_->Put(sha, bytes).value());  // written again, sealed
+  EXPECT_TRUE(BlobCipher::IsSealed(ReadAll(store_->PathOf(sha))));
+  EXPECT_FALSE(store_->Put(sha, bytes).value());
 }
 
 }  // namespace

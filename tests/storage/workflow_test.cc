@@ -68,7 +68,9 @@ class WorkflowTest : public ::testing::TestWithParam<std::string> {
     intake_ = std::make_unique<ComplaintIntake>(*complaints_, *directory_,
                                                 pins_, clock_);
     blob_dir_ = aduan::testing::MakeTempDir("aduan-flow-blobs");
-    blobs_ = db::FileBlobStore::Open(blob_dir_).value();
+    blobs_ = db::FileBlobStore::Open(
+                 blob_dir_, BlobCipher::Create(std::string(32, 'b')).value())
+                 .value();
     archive_ = std::make_unique<ComplaintArchive>(
         *complaints_, *blobs_, cipher_, std::string(32, 'a'));
     flow_ = std::make_unique<ComplaintWorkflow>(*complaints_, *directory_,
