@@ -122,12 +122,13 @@ std::string MakePng(size_t min_bytes, int seed) {
 namespace {
 
 // The PDF with a comment line of `pad` bytes after the header (0: none).
-std::string PdfWithPadding(const std::string& text, size_t pad) {
+std::string PdfWithPadding(const std::string& text, size_t pad,
+                           const std::string& catalog_extra) {
   const std::string padding =
       pad >= 3 ? "% " + std::string(pad - 3, 'x') + "\n" : "";
   const std::string content = "BT /F1 12 Tf 20 100 Td (" + text + ") Tj ET";
   std::vector<std::string> objects = {
-      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Catalog /Pages 2 0 R " + catalog_extra + " >>",
       "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R "
       "/Resources << /Font << /F1 5 0 R >> >> >>",
@@ -155,16 +156,19 @@ std::string PdfWithPadding(const std::string& text, size_t pad) {
 
 }  // namespace
 
-std::string MakePdf(const std::string& text, size_t min_bytes) {
-  const std::string plain = PdfWithPadding(text, 0);
+std::string MakePdf(const std::string& text, size_t min_bytes,
+                    const std::string& catalog_extra) {
+  const std::string plain = PdfWithPadding(text, 0, catalog_extra);
   // Offsets grow by whole padding bytes, but their digits may lengthen the
   // table; pad, then top up the difference (at most a few bytes).
   if (min_bytes <= plain.size() + 3) return plain;
   size_t pad = min_bytes - plain.size();
-  std::string out = PdfWithPadding(text, pad);
-  while (out.size() < min_bytes) out = PdfWithPadding(text, ++pad);
+  std::string out = PdfWithPadding(text, pad, catalog_extra);
+  while (out.size() < min_bytes) {
+    out = PdfWithPadding(text, ++pad, catalog_extra);
+  }
   while (out.size() > min_bytes && pad > 3) {
-    std::string less = PdfWithPadding(text, pad - 1);
+    std::string less = PdfWithPadding(text, pad - 1, catalog_extra);
     if (less.size() < min_bytes) break;
     out = std::move(less);
     --pad;

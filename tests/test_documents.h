@@ -18,8 +18,10 @@ std::string MakeJpeg(size_t min_bytes = 0, int seed = 0);
 std::string MakePng(size_t min_bytes = 0, int seed = 0);
 
 // A one-page PDF whose page content names `text`, of exactly `min_bytes`
-// when that is more than its natural size.
-std::string MakePdf(const std::string& text = "Laporan", size_t min_bytes = 0);
+// when that is more than its natural size; `catalog_extra` goes into the
+// document catalog ("/OpenAction [3 0 R /Fit]").
+std::string MakePdf(const std::string& text = "Laporan", size_t min_bytes = 0,
+                    const std::string& catalog_extra = "");
 
 }  // namespace aduan::testing
 

@@ -12,8 +12,10 @@ packages=(
   libabsl-dev grpc-proto
   # SOCI 4.0.3 with MySQL and SQLite backends (headers need Boost)
   libsoci-dev libboost-dev default-libmysqlclient-dev libsqlite3-dev
-  # OpenSSL 3 (SHA-256, HMAC, random bytes), logging
+  # OpenSSL 3 (SHA-256, HMAC, AES-GCM, random bytes), logging
   libssl-dev libspdlog-dev libfmt-dev
+  # zlib (inflating PDF object streams when checking for active content)
+  zlib1g-dev
   # tests: GoogleTest, a real MariaDB server, Python gRPC for client tests
   libgtest-dev libgmock-dev mariadb-server mariadb-client
   python3-grpcio python3-protobuf tzdata

@@ -7,6 +7,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "server/domain/pdf_active_content.h"
 
 namespace aduan::domain {
 namespace {
@@ -200,6 +201,7 @@ absl::StatusOr<std::string> RecognizeDocument(absl::string_view field,
   }
   if (absl::StartsWith(b, "%PDF-")) {
     if (absl::Status s = CheckPdf(field, b); !s.ok()) return s;
+    if (absl::Status s = CheckPdfActiveContent(field, b); !s.ok()) return s;
     return std::string(kMediaPdf);
   }
   return Bad(field, "not a JPEG, PNG or PDF document");

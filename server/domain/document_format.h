@@ -9,7 +9,8 @@
 //    its CRC-32 right, at least one IDAT, and IEND last.
 //  - PDF: a `%PDF-1.x`/`%PDF-2.x` header, `startxref` with an offset inside
 //    the file that points at a cross-reference table or stream, and `%%EOF`
-//    in the last kilobyte.
+//    in the last kilobyte; and no active content (scripts, launch actions,
+//    embedded files: pdf_active_content.h).
 #ifndef ADUAN_SERVER_DOMAIN_DOCUMENT_FORMAT_H_
 #define ADUAN_SERVER_DOMAIN_DOCUMENT_FORMAT_H_
 

@@ -282,6 +282,36 @@ TEST_P(AttachmentE2eTest, DocumentsAreSealedOnDiskAndClearOnesAtStart) {
   EXPECT_EQ(Blobs().size(), 1u);
 }
 
+// A PDF whose catalog runs a script or a program on opening is refused,
+// also with the name #xx-escaped, and nothing is stored; the opening view
+// LibreOffice and scanner apps write passes.
+TEST_P(AttachmentE2eTest, PdfsWithActiveContentAreRefused) {
+  const std::string code = Submit().first;
+  EXPECT_FALSE(Attach({officer_token_, code, v1::Attachment::SUPPORTING,
+                       MakePdf("Surat", 0, "/OpenAction [3 0 R /Fit]"),
+                       "application/pdf", "surat.pdf"})
+                   .empty());
+  const std::vector<std::string> blobs = Blobs();
+  const std::pair<const char*, const char*> refused[] = {
+      {"/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >>",
+       "/JavaScript"},
+      {"/OpenAction << /S /L#61unch /F (cmd.exe) >>", "/Launch"},
+      {"/Names << /EmbeddedFiles 6 0 R >>", "/EmbeddedFiles"}};
+  for (const auto& [catalog, name] : refused) {
+    v1::UploadAttachmentResponse resp;
+    const grpc::Status s =
+        Send({officer_token_, code, v1::Attachment::SUPPORTING,
+              MakePdf("Surat", 0, catalog), "application/pdf", "surat.pdf"},
+             &resp);
+    EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << catalog;
+    EXPECT_EQ(s.error_message(),
+              absl::StrCat("content: PDF with active content is not accepted (",
+                           name, ")"));
+  }
+  EXPECT_EQ(GetAs(officer_token_, code).attachments_size(), 1);
+  EXPECT_EQ(Blobs(), blobs);
+}
+
 TEST_P(AttachmentE2eTest, RefusedUploadsStoreNothing) {
   const std::string code = Submit().first;
   v1::UploadAttachmentResponse resp;

@@ -1,0 +1,723 @@
+#include "server/domain/pdf_active_content.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+
+namespace aduan::domain {
+namespace {
+
+// The names refused wherever they stand (see the header).
+constexpr const char* kRefusedNames[] = {
+    "JavaScript",    "JS",        "Launch", "EmbeddedFile",
+    "EmbeddedFiles", "RichMedia", "XFA"};
+
+// Decoded names are kept up to this length; longer ones match nothing the
+// check looks for (refused names, dictionary keys, filter names).
+constexpr size_t kNameKeep = 32;
+
+constexpr size_t kMaxObjectsPerStream = size_t{1} << 20;
+
+bool IsWhite(char c) {
+  return c == '\0' || c == '\t' || c == '\n' || c == '\f' || c == '\r' ||
+         c == ' ';
+}
+
+bool IsDelimiter(char c) {
+  return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' || c == ']' ||
+         c == '{' || c == '}' || c == '/' || c == '%';
+}
+
+bool IsRegular(char c) { return !IsWhite(c) && !IsDelimiter(c); }
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// A non-negative integer written with digits only (what /Length, /First and
+// the offsets of an object stream are), at most 18 of them.
+bool ParseCount(absl::string_view s, int64_t* out) {
+  if (s.empty() || s.size() > 18) return false;
+  int64_t v = 0;
+  for (char c : s) {
+    if (!absl::ascii_isdigit(c)) return false;
+    v = v * 10 + (c - '0');
+  }
+  *out = v;
+  return true;
+}
+
+enum class TokenKind {
+  kEnd,
+  kName,
+  kString,     // ( ... )
+  kHexString,  // < ... >
+  kComment,    // % to the end of the line
+  kDictOpen,
+  kDictClose,
+  kArrayOpen,
+  kArrayClose,
+  kWord,   // numbers and keywords: 12, R, obj, stream, true
+  kStray,  // a lone ')', '>', '{' or '}'
+};
+
+struct Token {
+  TokenKind kind = TokenKind::kEnd;
+  size_t begin = 0;
+  size_t end = 0;
+  absl::string_view raw;
+  std::string name;  // kName: decoded, without '/', cut after kNameKeep + 1
+};
+
+// Splits PDF bytes into tokens, one at a time, from a position.
+class Lexer {
+ public:
+  explicit Lexer(absl::string_view data, size_t pos = 0)
+      : data_(data), pos_(pos) {}
+
+  size_t pos() const { return pos_; }
+  void set_pos(size_t pos) { pos_ = std::min(pos, data_.size()); }
+
+  Token Next() {
+    const size_t n = data_.size();
+    while (pos_ < n && IsWhite(data_[pos_])) ++pos_;
+    Token t;
+    t.begin = pos_;
+    if (pos_ >= n) {
+      t.end = n;
+      return t;
+    }
+    size_t i = pos_;
+    switch (data_[i]) {
+      case '%':
+        t.kind = TokenKind::kComment;
+        while (i < n && data_[i] != '\r' && data_[i] != '\n') ++i;
+        break;
+      case '(': {
+        t.kind = TokenKind::kString;
+        size_t depth = 0;
+        while (i < n) {
+          const char c = data_[i];
+          if (c == '\\') {
+            i += 2;
+            continue;
+          }
+          ++i;
+          if (c == '(') {
+            ++depth;
+          } else if (c == ')' && --depth == 0) {
+            break;
+          }
+        }
+        break;
+      }
+      case '<':
+        if (i + 1 < n && data_[i + 1] == '<') {
+          t.kind = TokenKind::kDictOpen;
+          i += 2;
+        } else {
+          t.kind = TokenKind::kHexString;
+          const size_t close = data_.find('>', i + 1);
+          i = close == absl::string_view::npos ? n : close + 1;
+        }
+        break;
+      case '>':
+        if (i + 1 < n && data_[i + 1] == '>') {
+          t.kind = TokenKind::kDictClose;
+          i += 2;
+        } else {
+          t.kind = TokenKind::kStray;
+          ++i;
+        }
+        break;
+      case '[':
+        t.kind = TokenKind::kArrayOpen;
+        ++i;
+        break;
+      case ']':
+        t.kind = TokenKind::kArrayClose;
+        ++i;
+        break;
+      case ')':
+      case '{':
+      case '}':
+        t.kind = TokenKind::kStray;
+        ++i;
+        break;
+      case '/':
+        t.kind = TokenKind::kName;
+        ++i;
+        while (i < n && IsRegular(data_[i])) {
+          char c = data_[i];
+          int hi, lo;
+          // #xx (PDF 1.2): two hex digits; a '#' without them is itself.
+          if (c == '#' && i + 2 < n && (hi = HexValue(data_[i + 1])) >= 0 &&
+              (lo = HexValue(data_[i + 2])) >= 0) {
+            c = static_cast<char>(hi * 16 + lo);
+            i += 3;
+          } else {
+            ++i;
+          }
+          if (t.name.size() <= kNameKeep) t.name.push_back(c);
+        }
+        break;
+      default:
+        t.kind = TokenKind::kWord;
+        while (i < n && IsRegular(data_[i])) ++i;
+        break;
+    }
+    pos_ = std::min(i, n);
+    t.end = pos_;
+    t.raw = data_.substr(t.begin, t.end - t.begin);
+    return t;
+  }
+
+ private:
+  absl::string_view data_;
+  size_t pos_;
+};
+
+// True when `s` holds what a reader sent to an offset inside it would take
+// for an indirect object ("12 0 obj", also "12 0obj") or a trailer
+// ("trailer <<"). Linear: each backward walk stops at the previous "obj".
+bool LooksLikeObjectHeader(absl::string_view s) {
+  for (size_t p = s.find("obj"); p != absl::string_view::npos;
+       p = s.find("obj", p + 1)) {
+    size_t i = p;
+    while (i > 0 && IsWhite(s[i - 1])) --i;
+    size_t d = i;
+    while (d > 0 && absl::ascii_isdigit(s[d - 1])) --d;
+    if (d == i) continue;
+    size_t w = d;
+    while (w > 0 && IsWhite(s[w - 1])) --w;
+    if (w < d && w > 0 && absl::ascii_isdigit(s[w - 1])) return true;
+  }
+  for (size_t p = s.find("trailer"); p != absl::string_view::npos;
+       p = s.find("trailer", p + 1)) {
+    size_t i = p + 7;
+    while (i < s.size() && IsWhite(s[i])) ++i;
+    if (s.substr(i, 2) == "<<") return true;
+  }
+  return false;
+}
+
+// What the dictionary in front of a `stream` keyword says about it.
+struct StreamInfo {
+  std::string type;           // /Type as a direct name; empty when absent
+  bool type_unknown = false;  // /Type present but not a direct name
+  bool has_first = false;     // a /First entry (object streams only)
+  int64_t first = -1;         // /First when a direct non-negative integer
+  int64_t length = -1;        // /Length when a direct non-negative integer
+  bool has_filter = false;
+  std::vector<std::string> filters;
+  bool filter_unreadable = false;  // indirect, not names, or conflicting
+  bool predictor = false;  // /DecodeParms with a predictor, or unreadable
+
+  bool IsObjectStream() const {
+    return type == "ObjStm" || type_unknown || has_first;
+  }
+};
+
+// Collects the entries of an object's outermost dictionary that matter for
+// a stream, token by token, without recursion.
+class DictCapture {
+ public:
+  void Begin() { *this = DictCapture(); }
+  void End() { FinishEntry(); }
+  const StreamInfo& info() const { return info_; }
+
+  // A token directly inside the dictionary.
+  void Direct(const Token& t) {
+    if (t.kind == TokenKind::kName &&
+        (!have_key_ || !value_.empty() || composite_)) {
+      FinishEntry();
+      have_key_ = true;
+      key_ = t.name;
+      return;
+    }
+    if (!have_key_) return;
+    if (composite_ || value_.size() == 3) {
+      odd_ = true;
+      return;
+    }
+    value_.push_back(t);
+  }
+
+  // '[' or '<<' directly inside the dictionary: an array or dictionary value.
+  void OpenValue(bool array) {
+    if (!have_key_) return;
+    if (composite_ || !value_.empty()) odd_ = true;
+    composite_ = true;
+    array_ = array;
+  }
+
+  // A token inside an array or dictionary value, at `level` (2 directly in
+  // the value).
+  void Nested(const Token& t, size_t level) {
+    if (!have_key_) return;
+    if (key_ == "Filter" || key_ == "F") {
+      if (level == 2 && t.kind == TokenKind::kName && names_.size() < 8) {
+        names_.push_back(t.name);
+      } else {
+        odd_ = true;
+      }
+    } else if (key_ == "DecodeParms" || key_ == "DP") {
+      if (after_predictor_) {
+        after_predictor_ = false;
+        int64_t v = 0;
+        if (t.kind != TokenKind::kWord || !ParseCount(t.raw, &v) || v > 1) {
+          entry_predictor_ = true;
+        }
+      }
+      if (t.kind == TokenKind::kName && t.name == "Predictor") {
+        after_predictor_ = true;
+      }
+      // Parameters behind a reference cannot be read here.
+      if (t.kind == TokenKind::kWord && t.raw == "R") entry_predictor_ = true;
+    }
+  }
+
+ private:
+  void FinishEntry() {
+    if (!have_key_) return;
+    const Token* one =
+        !composite_ && !odd_ && value_.size() == 1 ? &value_[0] : nullptr;
+    const bool one_name = one != nullptr && one->kind == TokenKind::kName;
+    int64_t number = 0;
+    if (key_ == "Type") {
+      if (one_name) {
+        info_.type = one->name;
+      } else {
+        info_.type_unknown = true;
+      }
+    } else if (key_ == "Length") {
+      if (one != nullptr && one->kind == TokenKind::kWord &&
+          ParseCount(one->raw, &number)) {
+        info_.length = number;
+      }
+    } else if (key_ == "First") {
+      info_.has_first = true;
+      if (one != nullptr && one->kind == TokenKind::kWord &&
+          ParseCount(one->raw, &number)) {
+        info_.first = number;
+      }
+    } else if (key_ == "Filter" || key_ == "F") {
+      // /F is a file specification (a string or dictionary) in a stream,
+      // but some readers take it for /Filter, so names there count too.
+      const bool file_spec =
+          key_ == "F" &&
+          ((composite_ && !array_) ||
+           (one != nullptr && (one->kind == TokenKind::kString ||
+                               one->kind == TokenKind::kHexString)));
+      if (!file_spec) {
+        const bool null_value = one != nullptr &&
+                                one->kind == TokenKind::kWord &&
+                                one->raw == "null";
+        std::vector<std::string> names;  // none for null
+        bool readable = true;
+        if (composite_ && array_ && !odd_) {
+          names = names_;
+        } else if (one_name) {
+          names.push_back(one->name);
+        } else if (!null_value) {
+          readable = false;
+        }
+        if (!readable || (info_.has_filter && names != info_.filters)) {
+          info_.filter_unreadable = true;
+        }
+        info_.has_filter = true;
+        info_.filters = std::move(names);
+      }
+    } else if (key_ == "DecodeParms" || key_ == "DP") {
+      const bool null_value =
+          one != nullptr && one->kind == TokenKind::kWord && one->raw == "null";
+      if (composite_) {
+        info_.predictor |= entry_predictor_ || after_predictor_ || odd_;
+      } else if (!null_value) {
+        info_.predictor = true;
+      }
+    }
+    have_key_ = false;
+    key_.clear();
+    value_.clear();
+    composite_ = false;
+    array_ = false;
+    odd_ = false;
+    names_.clear();
+    after_predictor_ = false;
+    entry_predictor_ = false;
+  }
+
+  StreamInfo info_;
+  bool have_key_ = false;
+  std::string key_;
+  std::vector<Token> value_;  // a direct value: one token, or `n g R`
+  bool composite_ = false;
+  bool array_ = false;
+  bool odd_ = false;
+  std::vector<std::string> names_;  // names directly in an array value
+  bool after_predictor_ = false;
+  bool entry_predictor_ = false;
+};
+
+enum class InflateResult { kOk, kTooBig, kDamaged };
+
+// Inflates zlib data into `out`, at most `budget` bytes. A stream cut short
+// gives what it holds (as readers do); a wrong Adler-32 at the very end is
+// let pass, all the data being out by then.
+InflateResult Inflate(absl::string_view in, size_t budget, std::string* out) {
+  z_stream zs;
+  std::memset(&zs, 0, sizeof(zs));
+  if (inflateInit(&zs) != Z_OK) return InflateResult::kDamaged;
+  constexpr size_t kChunk = 64 * 1024;
+  constexpr size_t kFeed = size_t{1} << 30;
+  std::vector<char> buffer(kChunk);
+  size_t fed = 0;
+  InflateResult result = InflateResult::kOk;
+  while (true) {
+    if (zs.avail_in == 0 && fed < in.size()) {
+      const size_t n = std::min(in.size() - fed, kFeed);
+      zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data() + fed));
+      zs.avail_in = static_cast<uInt>(n);
+      fed += n;
+    }
+    zs.next_out = reinterpret_cast<Bytef*>(buffer.data());
+    zs.avail_out = static_cast<uInt>(kChunk);
+    const int rc = inflate(&zs, Z_NO_FLUSH);
+    const size_t got = kChunk - zs.avail_out;
+    if (got > budget - out->size()) {
+      result = InflateResult::kTooBig;
+      break;
+    }
+    out->append(buffer.data(), got);
+    if (rc == Z_STREAM_END) break;
+    if (rc == Z_DATA_ERROR && zs.msg != nullptr &&
+        std::strcmp(zs.msg, "incorrect data check") == 0) {
+      break;
+    }
+    if (rc == Z_OK) continue;
+    if (rc == Z_BUF_ERROR && zs.avail_in == 0) {
+      if (fed == in.size()) break;  // cut short: keep what came out
+      continue;
+    }
+    result = InflateResult::kDamaged;
+    break;
+  }
+  inflateEnd(&zs);
+  return result;
+}
+
+absl::Status Bad(absl::string_view field, absl::string_view what) {
+  return absl::InvalidArgumentError(absl::StrCat(field, ": ", what));
+}
+
+class Scanner {
+ public:
+  explicit Scanner(absl::string_view field) : field_(field) {}
+
+  absl::Status ScanFile(absl::string_view pdf);
+
+ private:
+  absl::Status CheckName(const Token& t);
+  absl::Status Hidden() const {
+    return Bad(field_,
+               "PDF with an object hidden in stream data, a string or a "
+               "comment");
+  }
+  absl::Status Unsupported(absl::string_view detail) const {
+    return Bad(field_, absl::StrCat("PDF object stream with an unsupported "
+                                    "filter",
+                                    detail));
+  }
+  absl::Status ScanStream(absl::string_view pdf, size_t after_keyword,
+                          const StreamInfo& info, Lexer* lexer);
+  absl::Status ScanObjectStream(absl::string_view body, const StreamInfo& info);
+  absl::Status ScanNames(absl::string_view data);
+  absl::Status ScanEachObject(absl::string_view data, size_t first);
+  absl::Status ScanOneObject(absl::string_view data, size_t begin, size_t end);
+
+  absl::string_view field_;
+  size_t inflated_ = 0;
+  bool encrypted_ = false;
+  bool object_streams_ = false;
+  bool undecodable_ = false;
+};
+
+absl::Status Scanner::CheckName(const Token& t) {
+  if (t.name == "Encrypt") encrypted_ = true;
+  for (const char* refused : kRefusedNames) {
+    if (t.name == refused) {
+      return Bad(field_, absl::StrCat("PDF with active content is not "
+                                      "accepted (/",
+                                      refused, ")"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Scanner::ScanFile(absl::string_view pdf) {
+  Lexer lexer(pdf);
+  DictCapture dict;
+  size_t depth = 0;         // open arrays and dictionaries
+  bool dict_top = false;    // the outermost one is a dictionary
+  bool dict_ready = false;  // a dictionary just closed at depth 0
+  while (true) {
+    const Token t = lexer.Next();
+    if (t.kind == TokenKind::kEnd) break;
+    if (t.kind == TokenKind::kComment) {
+      if (LooksLikeObjectHeader(t.raw)) return Hidden();
+      continue;
+    }
+    if ((t.kind == TokenKind::kString || t.kind == TokenKind::kHexString) &&
+        LooksLikeObjectHeader(t.raw)) {
+      return Hidden();
+    }
+    if (t.kind == TokenKind::kName) {
+      if (absl::Status s = CheckName(t); !s.ok()) return s;
+    }
+    if (t.kind == TokenKind::kWord) {
+      if (t.raw == "stream") {
+        if (!dict_ready) {
+          return Bad(field_, "damaged PDF: a stream without a dictionary");
+        }
+        dict_ready = false;
+        if (absl::Status s = ScanStream(pdf, t.end, dict.info(), &lexer);
+            !s.ok()) {
+          return s;
+        }
+        continue;
+      }
+      // A reader starts afresh at each object, whatever came before.
+      if (t.raw == "obj" || t.raw == "endobj") {
+        depth = 0;
+        dict_ready = false;
+        continue;
+      }
+    }
+    dict_ready = false;
+    switch (t.kind) {
+      case TokenKind::kDictOpen:
+      case TokenKind::kArrayOpen: {
+        const bool array = t.kind == TokenKind::kArrayOpen;
+        if (depth == 0) {
+          dict_top = !array;
+          if (dict_top) dict.Begin();
+        } else if (dict_top && depth == 1) {
+          dict.OpenValue(array);
+        } else if (dict_top) {
+          dict.Nested(t, depth);
+        }
+        ++depth;
+        break;
+      }
+      case TokenKind::kDictClose:
+      case TokenKind::kArrayClose:
+        if (depth == 0) break;  // stray
+        --depth;
+        if (depth == 0) {
+          if (dict_top && t.kind == TokenKind::kDictClose) {
+            dict.End();
+            dict_ready = true;
+          }
+        } else if (dict_top && depth >= 2) {
+          dict.Nested(t, depth);
+        }
+        break;
+      default:
+        if (dict_top && depth == 1) {
+          dict.Direct(t);
+        } else if (dict_top && depth >= 2) {
+          dict.Nested(t, depth);
+        }
+        break;
+    }
+  }
+  if (object_streams_ && encrypted_) {
+    return Bad(field_,
+               "encrypted PDF with object streams cannot be checked for "
+               "active content");
+  }
+  if (undecodable_) {
+    return Bad(field_, "damaged PDF: an object stream does not inflate");
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Scanner::ScanStream(absl::string_view pdf, size_t after_keyword,
+                                 const StreamInfo& info, Lexer* lexer) {
+  const size_t n = pdf.size();
+  size_t start = after_keyword;
+  while (start < n && (pdf[start] == ' ' || pdf[start] == '\t')) ++start;
+  if (start < n && pdf[start] == '\r') ++start;
+  if (start < n && pdf[start] == '\n') ++start;
+  size_t body_end = 0;
+  size_t resume = 0;
+  bool by_length = false;
+  // /Length when it is direct, in bounds and followed by endstream.
+  if (info.length >= 0 && static_cast<uint64_t>(info.length) <= n - start) {
+    const size_t e = start + static_cast<size_t>(info.length);
+    size_t k = e;
+    while (k < n && IsWhite(pdf[k])) ++k;
+    if (pdf.substr(k, 9) == "endstream") {
+      body_end = e;
+      resume = k + 9;
+      by_length = true;
+    }
+  }
+  if (!by_length) {
+    const size_t k = pdf.find("endstream", start);
+    if (k == absl::string_view::npos) {
+      return Bad(field_, "damaged PDF: a stream without endstream");
+    }
+    body_end = k;
+    resume = k + 9;
+  }
+  const absl::string_view body = pdf.substr(start, body_end - start);
+  if (LooksLikeObjectHeader(body)) return Hidden();
+  if (info.IsObjectStream()) {
+    if (absl::Status s = ScanObjectStream(body, info); !s.ok()) return s;
+  }
+  lexer->set_pos(resume);
+  return absl::OkStatus();
+}
+
+absl::Status Scanner::ScanObjectStream(absl::string_view body,
+                                       const StreamInfo& info) {
+  object_streams_ = true;
+  if (info.filter_unreadable) return Unsupported("");
+  if (info.filters.size() > 1) {
+    return Unsupported(
+        absl::StrCat(" (/", absl::StrJoin(info.filters, " /"), ")"));
+  }
+  const bool flate =
+      info.filters.size() == 1 &&
+      (info.filters[0] == "FlateDecode" || info.filters[0] == "Fl");
+  if (info.filters.size() == 1 && !flate) {
+    return Unsupported(absl::StrCat(" (/", info.filters[0], ")"));
+  }
+  if (info.predictor) return Unsupported(" (a /DecodeParms predictor)");
+  std::string inflated;
+  absl::string_view data = body;
+  if (flate) {
+    switch (Inflate(body, kPdfMaxInflatedBytes - inflated_, &inflated)) {
+      case InflateResult::kOk:
+        break;
+      case InflateResult::kTooBig:
+        return Bad(field_, absl::StrCat("PDF object streams inflate to more "
+                                        "than ",
+                                        kPdfMaxInflatedBytes >> 20, " MiB"));
+      case InflateResult::kDamaged:
+        undecodable_ = true;  // refused at the end, or as encrypted
+        return absl::OkStatus();
+    }
+    inflated_ += inflated.size();
+    data = inflated;
+  }
+  if (absl::Status s = ScanNames(data); !s.ok()) return s;
+  if (info.has_first) {
+    if (info.first < 0) {
+      return Bad(field_,
+                 "damaged PDF: an object stream's /First is not a "
+                 "number");
+    }
+    return ScanEachObject(data, static_cast<size_t>(info.first));
+  }
+  return absl::OkStatus();
+}
+
+// The data of an object stream read straight through. No stream bodies to
+// skip there: object streams do not hold streams.
+absl::Status Scanner::ScanNames(absl::string_view data) {
+  Lexer lexer(data);
+  for (Token t = lexer.Next(); t.kind != TokenKind::kEnd; t = lexer.Next()) {
+    if (t.kind != TokenKind::kName) continue;
+    if (absl::Status s = CheckName(t); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
+// Each object of an object stream read from the offset its header gives,
+// as a reader does: a string or comment that the straight read saw there
+// cannot hide it.
+absl::Status Scanner::ScanEachObject(absl::string_view data, size_t first) {
+  if (first > data.size()) return absl::OkStatus();
+  // The header: pairs of object number and offset (from /First). All the
+  // pairs there, whatever /N says.
+  Lexer header(data.substr(0, first));
+  std::vector<size_t> starts;
+  while (true) {
+    const Token number = header.Next();
+    const Token offset = header.Next();
+    int64_t unused = 0;
+    int64_t at = 0;
+    if (number.kind != TokenKind::kWord || offset.kind != TokenKind::kWord ||
+        !ParseCount(number.raw, &unused) || !ParseCount(offset.raw, &at)) {
+      break;
+    }
+    if (static_cast<uint64_t>(at) < data.size() - first) {
+      if (starts.size() == kMaxObjectsPerStream) {
+        return Bad(field_, "damaged PDF: too many objects in an object stream");
+      }
+      starts.push_back(first + static_cast<size_t>(at));
+    }
+  }
+  std::sort(starts.begin(), starts.end());
+  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+  for (size_t k = 0; k < starts.size(); ++k) {
+    const size_t end = k + 1 < starts.size() ? starts[k + 1] : data.size();
+    if (absl::Status s = ScanOneObject(data, starts[k], end); !s.ok()) {
+      return s;
+    }
+  }
+  return absl::OkStatus();
+}
+
+// One object from `begin`; it must end by `end`, where the next one starts.
+absl::Status Scanner::ScanOneObject(absl::string_view data, size_t begin,
+                                    size_t end) {
+  Lexer lexer(data, begin);
+  size_t depth = 0;
+  while (true) {
+    const Token t = lexer.Next();
+    if (t.kind == TokenKind::kEnd) return absl::OkStatus();
+    if (t.begin >= end && depth == 0) return absl::OkStatus();
+    if (t.begin >= end || t.end > end) {
+      return Bad(field_,
+                 "damaged PDF: overlapping objects in an object "
+                 "stream");
+    }
+    if (t.kind == TokenKind::kComment) continue;
+    if (t.kind == TokenKind::kName) {
+      if (absl::Status s = CheckName(t); !s.ok()) return s;
+    }
+    if (t.kind == TokenKind::kDictOpen || t.kind == TokenKind::kArrayOpen) {
+      ++depth;
+    } else if ((t.kind == TokenKind::kDictClose ||
+                t.kind == TokenKind::kArrayClose) &&
+               depth > 0) {
+      --depth;
+    }
+    if (depth == 0) return absl::OkStatus();  // the object is complete
+  }
+}
+
+}  // namespace
+
+absl::Status CheckPdfActiveContent(absl::string_view field,
+                                   absl::string_view pdf) {
+  return Scanner(field).ScanFile(pdf);
+}
+
+}  // namespace aduan::domain
