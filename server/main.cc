@@ -49,7 +49,7 @@
 #include "server/api/admin_service.h"
 #include "server/api/archive_service.h"
 #include "server/api/attachment_service.h"
-#include "server/api/call_context.h"
+#include "server/auth/call_context.h"
 #include "server/api/complaint_service.h"
 #include "server/api/disposition_service.h"
 #include "server/api/intake_service.h"
@@ -374,7 +374,7 @@ int Serve() {
   api::AttachmentService attachment_service(authorizer, documents,
                                             upload_guard);
 
-  api::SetDefaultCallDeadline(
+  auth::SetDefaultCallDeadline(
       absl::Seconds(absl::GetFlag(FLAGS_default_deadline_seconds)));
   grpc::EnableDefaultHealthCheckService(true);
   // Links the health protocol's descriptor in, so that reflection (and with

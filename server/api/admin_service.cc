@@ -7,17 +7,15 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "server/api/call_context.h"
 #include "server/api/complaint_convert.h"
 #include "server/api/grpc_status.h"
+#include "server/auth/call_context.h"
 #include "server/domain/complaint_reader.h"
 
 namespace aduan::api {
 namespace {
 
 using google::protobuf::util::TimeUtil;
-
-constexpr char kService[] = "aduan.v1.AdminService.";
 
 std::string Hhmm(int minute) {
   return absl::StrFormat("%02d:%02d", minute / 60, minute % 60);
@@ -207,11 +205,6 @@ absl::StatusOr<int> PageSize(int page_size) {
 
 }  // namespace
 
-#define ADUAN_AUTHORIZE(who, method)                         \
-  absl::StatusOr<domain::Principal> who =                    \
-      auth_.Authorize(*ctx, absl::StrCat(kService, method)); \
-  if (!who.ok()) return ToGrpcStatus(who.status())
-
 absl::StatusOr<std::shared_ptr<const domain::OfficeConfig>>
 AdminService::AdminOffice(grpc::ServerContext* ctx,
                           const domain::Principal& who,
@@ -219,7 +212,7 @@ AdminService::AdminOffice(grpc::ServerContext* ctx,
   if (!who.HasRole(domain::kAdmin, code)) {
     return absl::NotFoundError(absl::StrCat("office '", code, "' not found"));
   }
-  auto office = offices_.Get(CallDeadline(*ctx), code);
+  auto office = offices_.Get(auth::CallDeadline(*ctx), code);
   if (absl::IsNotFound(office.status())) {
     return absl::NotFoundError(absl::StrCat("office '", code, "' not found"));
   }
@@ -227,31 +220,31 @@ AdminService::AdminOffice(grpc::ServerContext* ctx,
 }
 
 grpc::Status AdminService::GetOffice(grpc::ServerContext* ctx,
+                                     const domain::Principal& who,
                                      const v1::GetOfficeRequest* req,
                                      v1::Office* resp) {
-  ADUAN_AUTHORIZE(who, "GetOffice");
-  auto office = AdminOffice(ctx, *who, req->code());
+  auto office = AdminOffice(ctx, who, req->code());
   if (!office.ok()) return ToGrpcStatus(office.status());
   ToProto((*office)->record, resp);
   return grpc::Status::OK;
 }
 
 grpc::Status AdminService::ListOffices(grpc::ServerContext* ctx,
+                                       const domain::Principal& who,
                                        const v1::ListOfficesRequest* req,
                                        v1::ListOfficesResponse* resp) {
-  ADUAN_AUTHORIZE(who, "ListOffices");
   auto size = PageSize(req->page_size());
   if (!size.ok()) return ToGrpcStatus(size.status());
-  auto codes = office_repo_.ListCodes(CallDeadline(*ctx));
+  auto codes = office_repo_.ListCodes(auth::CallDeadline(*ctx));
   if (!codes.ok()) return ToGrpcStatus(codes.status());
   for (const std::string& code : *codes) {
-    if (code <= req->page_token() || !who->HasRole(domain::kAdmin, code))
+    if (code <= req->page_token() || !who.HasRole(domain::kAdmin, code))
       continue;
     if (resp->offices_size() == *size) {
       resp->set_next_page_token(resp->offices(*size - 1).code());
       break;
     }
-    auto office = offices_.Get(CallDeadline(*ctx), code);
+    auto office = offices_.Get(auth::CallDeadline(*ctx), code);
     if (!office.ok()) return ToGrpcStatus(office.status());
     ToProto((*office)->record, resp->add_offices());
   }
@@ -259,20 +252,20 @@ grpc::Status AdminService::ListOffices(grpc::ServerContext* ctx,
 }
 
 grpc::Status AdminService::ListUnits(grpc::ServerContext* ctx,
+                                     const domain::Principal& who,
                                      const v1::ListUnitsRequest* req,
                                      v1::ListUnitsResponse* resp) {
-  ADUAN_AUTHORIZE(who, "ListUnits");
-  auto office = AdminOffice(ctx, *who, req->office_code());
+  auto office = AdminOffice(ctx, who, req->office_code());
   if (!office.ok()) return ToGrpcStatus(office.status());
   for (const auto& u : (*office)->record.units) ToProto(u, resp->add_units());
   return grpc::Status::OK;
 }
 
 grpc::Status AdminService::ListCategories(grpc::ServerContext* ctx,
+                                          const domain::Principal& who,
                                           const v1::ListCategoriesRequest* req,
                                           v1::ListCategoriesResponse* resp) {
-  ADUAN_AUTHORIZE(who, "ListCategories");
-  auto office = AdminOffice(ctx, *who, req->office_code());
+  auto office = AdminOffice(ctx, who, req->office_code());
   if (!office.ok()) return ToGrpcStatus(office.status());
   for (const auto& c : (*office)->record.categories) {
     ToProto(c, resp->add_categories());
@@ -281,9 +274,8 @@ grpc::Status AdminService::ListCategories(grpc::ServerContext* ctx,
 }
 
 grpc::Status AdminService::CreatePrincipal(
-    grpc::ServerContext* ctx, const v1::CreatePrincipalRequest* req,
-    v1::Principal* resp) {
-  ADUAN_AUTHORIZE(who, "CreatePrincipal");
+    grpc::ServerContext* ctx, const domain::Principal& who,
+    const v1::CreatePrincipalRequest* req, v1::Principal* resp) {
   const v1::Principal& in = req->principal();
   if (!in.principal_id().empty() || in.has_create_time()) {
     return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
@@ -302,30 +294,31 @@ grpc::Status AdminService::CreatePrincipal(
     p.bindings.push_back(*b);
   }
   auto created =
-      admin_.CreatePrincipal(CallDeadline(*ctx), &*who, std::move(p));
+      admin_.CreatePrincipal(auth::CallDeadline(*ctx), &who, std::move(p));
   if (!created.ok()) return ToGrpcStatus(created.status());
   ToProto(*created, resp);
   return grpc::Status::OK;
 }
 
 grpc::Status AdminService::GetPrincipal(grpc::ServerContext* ctx,
+                                        const domain::Principal& who,
                                         const v1::GetPrincipalRequest* req,
                                         v1::Principal* resp) {
-  ADUAN_AUTHORIZE(who, "GetPrincipal");
-  auto p = admin_.GetPrincipal(CallDeadline(*ctx), &*who, req->principal_id());
+  auto p =
+      admin_.GetPrincipal(auth::CallDeadline(*ctx), &who, req->principal_id());
   if (!p.ok()) return ToGrpcStatus(p.status());
   ToProto(*p, resp);
   return grpc::Status::OK;
 }
 
 grpc::Status AdminService::ListPrincipals(grpc::ServerContext* ctx,
+                                          const domain::Principal& who,
                                           const v1::ListPrincipalsRequest* req,
                                           v1::ListPrincipalsResponse* resp) {
-  ADUAN_AUTHORIZE(who, "ListPrincipals");
   auto size = PageSize(req->page_size());
   if (!size.ok()) return ToGrpcStatus(size.status());
   auto list =
-      admin_.ListPrincipals(CallDeadline(*ctx), &*who, req->office_code(),
+      admin_.ListPrincipals(auth::CallDeadline(*ctx), &who, req->office_code(),
                             req->page_token(), *size + 1);
   if (!list.ok()) return ToGrpcStatus(list.status());
   for (int i = 0; i < static_cast<int>(list->size()) && i < *size; ++i) {
@@ -338,9 +331,8 @@ grpc::Status AdminService::ListPrincipals(grpc::ServerContext* ctx,
 }
 
 grpc::Status AdminService::UpdatePrincipal(
-    grpc::ServerContext* ctx, const v1::UpdatePrincipalRequest* req,
-    v1::Principal* resp) {
-  ADUAN_AUTHORIZE(who, "UpdatePrincipal");
+    grpc::ServerContext* ctx, const domain::Principal& who,
+    const v1::UpdatePrincipalRequest* req, v1::Principal* resp) {
   db::PrincipalRecord changes;
   changes.id = req->principal().principal_id();
   changes.display_name = req->principal().display_name();
@@ -348,32 +340,32 @@ grpc::Status AdminService::UpdatePrincipal(
   changes.tls_identity = req->principal().tls_identity();
   std::vector<std::string> paths(req->update_mask().paths().begin(),
                                  req->update_mask().paths().end());
-  auto p = admin_.UpdatePrincipal(CallDeadline(*ctx), &*who, changes, paths);
+  auto p =
+      admin_.UpdatePrincipal(auth::CallDeadline(*ctx), &who, changes, paths);
   if (!p.ok()) return ToGrpcStatus(p.status());
   ToProto(*p, resp);
   return grpc::Status::OK;
 }
 
 grpc::Status AdminService::AddRoleBinding(grpc::ServerContext* ctx,
+                                          const domain::Principal& who,
                                           const v1::AddRoleBindingRequest* req,
                                           v1::Principal* resp) {
-  ADUAN_AUTHORIZE(who, "AddRoleBinding");
   auto b = FromProto(req->role_binding(), "role_binding");
   if (!b.ok()) return ToGrpcStatus(b.status());
-  auto p =
-      admin_.AddRoleBinding(CallDeadline(*ctx), *who, req->principal_id(), *b);
+  auto p = admin_.AddRoleBinding(auth::CallDeadline(*ctx), who,
+                                 req->principal_id(), *b);
   if (!p.ok()) return ToGrpcStatus(p.status());
   ToProto(*p, resp);
   return grpc::Status::OK;
 }
 
 grpc::Status AdminService::RemoveRoleBinding(
-    grpc::ServerContext* ctx, const v1::RemoveRoleBindingRequest* req,
-    v1::Principal* resp) {
-  ADUAN_AUTHORIZE(who, "RemoveRoleBinding");
+    grpc::ServerContext* ctx, const domain::Principal& who,
+    const v1::RemoveRoleBindingRequest* req, v1::Principal* resp) {
   auto b = FromProto(req->role_binding(), "role_binding");
   if (!b.ok()) return ToGrpcStatus(b.status());
-  auto p = admin_.RemoveRoleBinding(CallDeadline(*ctx), *who,
+  auto p = admin_.RemoveRoleBinding(auth::CallDeadline(*ctx), who,
                                     req->principal_id(), *b);
   if (!p.ok()) return ToGrpcStatus(p.status());
   ToProto(*p, resp);
@@ -381,13 +373,13 @@ grpc::Status AdminService::RemoveRoleBinding(
 }
 
 grpc::Status AdminService::IssueToken(grpc::ServerContext* ctx,
+                                      const domain::Principal& who,
                                       const v1::IssueTokenRequest* req,
                                       v1::IssueTokenResponse* resp) {
-  ADUAN_AUTHORIZE(who, "IssueToken");
   // Both parts: a ttl of 1 ns is refused (not read as "no expiry").
   const absl::Duration ttl = absl::Seconds(req->ttl().seconds()) +
                              absl::Nanoseconds(req->ttl().nanos());
-  auto issued = admin_.IssueToken(CallDeadline(*ctx), &*who,
+  auto issued = admin_.IssueToken(auth::CallDeadline(*ctx), &who,
                                   req->principal_id(), req->description(), ttl,
                                   req->request_id(), Fingerprint(*req));
   if (!issued.ok()) return ToGrpcStatus(issued.status());
@@ -397,29 +389,30 @@ grpc::Status AdminService::IssueToken(grpc::ServerContext* ctx,
 }
 
 grpc::Status AdminService::RevokeToken(grpc::ServerContext* ctx,
+                                       const domain::Principal& who,
                                        const v1::RevokeTokenRequest* req,
                                        v1::Token* resp) {
-  ADUAN_AUTHORIZE(who, "RevokeToken");
-  auto t = admin_.RevokeToken(CallDeadline(*ctx), &*who, req->token_id());
+  auto t = admin_.RevokeToken(auth::CallDeadline(*ctx), &who, req->token_id());
   if (!t.ok()) return ToGrpcStatus(t.status());
   ToProto(*t, resp);
   return grpc::Status::OK;
 }
 
 grpc::Status AdminService::ListTokens(grpc::ServerContext* ctx,
+                                      const domain::Principal& who,
                                       const v1::ListTokensRequest* req,
                                       v1::ListTokensResponse* resp) {
-  ADUAN_AUTHORIZE(who, "ListTokens");
-  auto list = admin_.ListTokens(CallDeadline(*ctx), &*who, req->principal_id());
+  auto list =
+      admin_.ListTokens(auth::CallDeadline(*ctx), &who, req->principal_id());
   if (!list.ok()) return ToGrpcStatus(list.status());
   for (const auto& t : *list) ToProto(t, resp->add_tokens());
   return grpc::Status::OK;
 }
 
 grpc::Status AdminService::ListAccessLog(grpc::ServerContext* ctx,
+                                         const domain::Principal& who,
                                          const v1::ListAccessLogRequest* req,
                                          v1::ListAccessLogResponse* resp) {
-  ADUAN_AUTHORIZE(who, "ListAccessLog");
   auto size = PageSize(req->page_size());
   if (!size.ok()) return ToGrpcStatus(size.status());
   long long after = 0;
@@ -428,7 +421,7 @@ grpc::Status AdminService::ListAccessLog(grpc::ServerContext* ctx,
     return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
                         "page_token: is malformed");
   }
-  auto list = admin_.ListAccessLog(CallDeadline(*ctx), *who,
+  auto list = admin_.ListAccessLog(auth::CallDeadline(*ctx), who,
                                    req->tracking_code(), after, *size + 1);
   if (!list.ok()) return ToGrpcStatus(list.status());
   for (int i = 0; i < static_cast<int>(list->size()) && i < *size; ++i) {
@@ -449,49 +442,50 @@ grpc::Status AdminService::ListAccessLog(grpc::ServerContext* ctx,
 }
 
 grpc::Status AdminService::CreateOffice(grpc::ServerContext* ctx,
+                                        const domain::Principal& who,
                                         const v1::CreateOfficeRequest* req,
                                         v1::Office* resp) {
-  ADUAN_AUTHORIZE(who, "CreateOffice");
   auto record = FromProto(req->office(), /*durations_required=*/true);
   if (!record.ok()) return ToGrpcStatus(record.status());
-  auto created = office_admin_.CreateOffice(CallDeadline(*ctx), *who, *record);
+  auto created =
+      office_admin_.CreateOffice(auth::CallDeadline(*ctx), who, *record);
   if (!created.ok()) return ToGrpcStatus(created.status());
   ToProto(*created, resp);
   return grpc::Status::OK;
 }
 
 grpc::Status AdminService::UpdateOffice(grpc::ServerContext* ctx,
+                                        const domain::Principal& who,
                                         const v1::UpdateOfficeRequest* req,
                                         v1::Office* resp) {
-  ADUAN_AUTHORIZE(who, "UpdateOffice");
   auto record = FromProto(req->office(), /*durations_required=*/false);
   if (!record.ok()) return ToGrpcStatus(record.status());
   std::vector<std::string> paths(req->update_mask().paths().begin(),
                                  req->update_mask().paths().end());
   auto updated =
-      office_admin_.UpdateOffice(CallDeadline(*ctx), *who, *record, paths);
+      office_admin_.UpdateOffice(auth::CallDeadline(*ctx), who, *record, paths);
   if (!updated.ok()) return ToGrpcStatus(updated.status());
   ToProto(*updated, resp);
   return grpc::Status::OK;
 }
 
 grpc::Status AdminService::CreateUnit(grpc::ServerContext* ctx,
+                                      const domain::Principal& who,
                                       const v1::CreateUnitRequest* req,
                                       v1::Unit* resp) {
-  ADUAN_AUTHORIZE(who, "CreateUnit");
   db::UnitRecord u{req->unit().office_code(), req->unit().code(),
                    req->unit().name(), true};
-  auto out = office_admin_.PutUnit(CallDeadline(*ctx), *who, u, true);
+  auto out = office_admin_.PutUnit(auth::CallDeadline(*ctx), who, u, true);
   if (!out.ok()) return ToGrpcStatus(out.status());
   ToProto(*out, resp);
   return grpc::Status::OK;
 }
 
 grpc::Status AdminService::UpdateUnit(grpc::ServerContext* ctx,
+                                      const domain::Principal& who,
                                       const v1::UpdateUnitRequest* req,
                                       v1::Unit* resp) {
-  ADUAN_AUTHORIZE(who, "UpdateUnit");
-  auto office = AdminOffice(ctx, *who, req->unit().office_code());
+  auto office = AdminOffice(ctx, who, req->unit().office_code());
   if (!office.ok()) return ToGrpcStatus(office.status());
   const db::UnitRecord* current = nullptr;
   for (const auto& u : (*office)->record.units) {
@@ -511,30 +505,30 @@ grpc::Status AdminService::UpdateUnit(grpc::ServerContext* ctx,
                           "update_mask: only name and active can change");
     }
   }
-  auto out = office_admin_.PutUnit(CallDeadline(*ctx), *who, u, false);
+  auto out = office_admin_.PutUnit(auth::CallDeadline(*ctx), who, u, false);
   if (!out.ok()) return ToGrpcStatus(out.status());
   ToProto(*out, resp);
   return grpc::Status::OK;
 }
 
 grpc::Status AdminService::CreateCategory(grpc::ServerContext* ctx,
+                                          const domain::Principal& who,
                                           const v1::CreateCategoryRequest* req,
                                           v1::Category* resp) {
-  ADUAN_AUTHORIZE(who, "CreateCategory");
   auto c = FromProto(req->category());
   if (!c.ok()) return ToGrpcStatus(c.status());
   c->active = true;
-  auto out = office_admin_.PutCategory(CallDeadline(*ctx), *who, *c, true);
+  auto out = office_admin_.PutCategory(auth::CallDeadline(*ctx), who, *c, true);
   if (!out.ok()) return ToGrpcStatus(out.status());
   ToProto(*out, resp);
   return grpc::Status::OK;
 }
 
 grpc::Status AdminService::UpdateCategory(grpc::ServerContext* ctx,
+                                          const domain::Principal& who,
                                           const v1::UpdateCategoryRequest* req,
                                           v1::Category* resp) {
-  ADUAN_AUTHORIZE(who, "UpdateCategory");
-  auto office = AdminOffice(ctx, *who, req->category().office_code());
+  auto office = AdminOffice(ctx, who, req->category().office_code());
   if (!office.ok()) return ToGrpcStatus(office.status());
   const db::CategoryRecord* current =
       (*office)->FindCategory(req->category().code());
@@ -560,12 +554,10 @@ grpc::Status AdminService::UpdateCategory(grpc::ServerContext* ctx,
                           absl::StrCat("update_mask: cannot change '", p, "'"));
     }
   }
-  auto out = office_admin_.PutCategory(CallDeadline(*ctx), *who, c, false);
+  auto out = office_admin_.PutCategory(auth::CallDeadline(*ctx), who, c, false);
   if (!out.ok()) return ToGrpcStatus(out.status());
   ToProto(*out, resp);
   return grpc::Status::OK;
 }
-
-#undef ADUAN_AUTHORIZE
 
 }  // namespace aduan::api

@@ -19,7 +19,7 @@ class AdminService final : public ParsedService<v1::AdminService> {
                domain::OfficeAdmin& office_admin,
                domain::OfficeDirectory& offices,
                db::OfficeRepository& office_repo)
-      : auth_(auth),
+      : ParsedService(auth),
         admin_(admin),
         office_admin_(office_admin),
         offices_(offices),
@@ -48,66 +48,80 @@ class AdminService final : public ParsedService<v1::AdminService> {
   }
 
   grpc::Status CreateOffice(grpc::ServerContext* ctx,
+                            const domain::Principal& who,
                             const v1::CreateOfficeRequest* req,
-                            v1::Office* resp) override;
+                            v1::Office* resp);
   grpc::Status UpdateOffice(grpc::ServerContext* ctx,
+                            const domain::Principal& who,
                             const v1::UpdateOfficeRequest* req,
-                            v1::Office* resp) override;
+                            v1::Office* resp);
   grpc::Status CreateUnit(grpc::ServerContext* ctx,
-                          const v1::CreateUnitRequest* req,
-                          v1::Unit* resp) override;
+                          const domain::Principal& who,
+                          const v1::CreateUnitRequest* req, v1::Unit* resp);
   grpc::Status UpdateUnit(grpc::ServerContext* ctx,
-                          const v1::UpdateUnitRequest* req,
-                          v1::Unit* resp) override;
+                          const domain::Principal& who,
+                          const v1::UpdateUnitRequest* req, v1::Unit* resp);
   grpc::Status CreateCategory(grpc::ServerContext* ctx,
+                              const domain::Principal& who,
                               const v1::CreateCategoryRequest* req,
-                              v1::Category* resp) override;
+                              v1::Category* resp);
   grpc::Status UpdateCategory(grpc::ServerContext* ctx,
+                              const domain::Principal& who,
                               const v1::UpdateCategoryRequest* req,
-                              v1::Category* resp) override;
+                              v1::Category* resp);
 
-  grpc::Status GetOffice(grpc::ServerContext* ctx,
-                         const v1::GetOfficeRequest* req,
-                         v1::Office* resp) override;
+  grpc::Status GetOffice(grpc::ServerContext* ctx, const domain::Principal& who,
+                         const v1::GetOfficeRequest* req, v1::Office* resp);
   grpc::Status ListOffices(grpc::ServerContext* ctx,
+                           const domain::Principal& who,
                            const v1::ListOfficesRequest* req,
-                           v1::ListOfficesResponse* resp) override;
-  grpc::Status ListUnits(grpc::ServerContext* ctx,
+                           v1::ListOfficesResponse* resp);
+  grpc::Status ListUnits(grpc::ServerContext* ctx, const domain::Principal& who,
                          const v1::ListUnitsRequest* req,
-                         v1::ListUnitsResponse* resp) override;
+                         v1::ListUnitsResponse* resp);
   grpc::Status ListCategories(grpc::ServerContext* ctx,
+                              const domain::Principal& who,
                               const v1::ListCategoriesRequest* req,
-                              v1::ListCategoriesResponse* resp) override;
+                              v1::ListCategoriesResponse* resp);
   grpc::Status CreatePrincipal(grpc::ServerContext* ctx,
+                               const domain::Principal& who,
                                const v1::CreatePrincipalRequest* req,
-                               v1::Principal* resp) override;
+                               v1::Principal* resp);
   grpc::Status GetPrincipal(grpc::ServerContext* ctx,
+                            const domain::Principal& who,
                             const v1::GetPrincipalRequest* req,
-                            v1::Principal* resp) override;
+                            v1::Principal* resp);
   grpc::Status ListPrincipals(grpc::ServerContext* ctx,
+                              const domain::Principal& who,
                               const v1::ListPrincipalsRequest* req,
-                              v1::ListPrincipalsResponse* resp) override;
+                              v1::ListPrincipalsResponse* resp);
   grpc::Status UpdatePrincipal(grpc::ServerContext* ctx,
+                               const domain::Principal& who,
                                const v1::UpdatePrincipalRequest* req,
-                               v1::Principal* resp) override;
+                               v1::Principal* resp);
   grpc::Status AddRoleBinding(grpc::ServerContext* ctx,
+                              const domain::Principal& who,
                               const v1::AddRoleBindingRequest* req,
-                              v1::Principal* resp) override;
+                              v1::Principal* resp);
   grpc::Status RemoveRoleBinding(grpc::ServerContext* ctx,
+                                 const domain::Principal& who,
                                  const v1::RemoveRoleBindingRequest* req,
-                                 v1::Principal* resp) override;
+                                 v1::Principal* resp);
   grpc::Status IssueToken(grpc::ServerContext* ctx,
+                          const domain::Principal& who,
                           const v1::IssueTokenRequest* req,
-                          v1::IssueTokenResponse* resp) override;
+                          v1::IssueTokenResponse* resp);
   grpc::Status RevokeToken(grpc::ServerContext* ctx,
-                           const v1::RevokeTokenRequest* req,
-                           v1::Token* resp) override;
+                           const domain::Principal& who,
+                           const v1::RevokeTokenRequest* req, v1::Token* resp);
   grpc::Status ListTokens(grpc::ServerContext* ctx,
+                          const domain::Principal& who,
                           const v1::ListTokensRequest* req,
-                          v1::ListTokensResponse* resp) override;
+                          v1::ListTokensResponse* resp);
   grpc::Status ListAccessLog(grpc::ServerContext* ctx,
+                             const domain::Principal& who,
                              const v1::ListAccessLogRequest* req,
-                             v1::ListAccessLogResponse* resp) override;
+                             v1::ListAccessLogResponse* resp);
 
  private:
   // The caller's office record when it is ADMIN there; NOT_FOUND otherwise.
@@ -115,7 +129,6 @@ class AdminService final : public ParsedService<v1::AdminService> {
       grpc::ServerContext* ctx, const domain::Principal& who,
       const std::string& code);
 
-  auth::Authorizer& auth_;
   domain::AccessAdmin& admin_;
   domain::OfficeAdmin& office_admin_;
   domain::OfficeDirectory& offices_;

@@ -2,16 +2,14 @@
 
 #include <google/protobuf/util/time_util.h>
 
-#include "server/api/call_context.h"
 #include "server/api/workflow_call.h"
+#include "server/auth/call_context.h"
 
 namespace aduan::api {
 
 grpc::Status ArchiveService::InformComplainant(
-    grpc::ServerContext* ctx, const v1::InformComplainantRequest* req,
-    v1::Complaint* resp) {
-  auto who = auth_.Authorize(*ctx, "aduan.v1.ArchiveService.InformComplainant");
-  if (!who.ok()) return ToGrpcStatus(who.status());
+    grpc::ServerContext* ctx, const domain::Principal& who,
+    const v1::InformComplainantRequest* req, v1::Complaint* resp) {
   domain::InformInput i;
   if (req->method() != v1::InformComplainantRequest::METHOD_UNSPECIFIED) {
     i.method = v1::InformComplainantRequest::Method_IsValid(req->method())
@@ -19,25 +17,24 @@ grpc::Status ArchiveService::InformComplainant(
                    : "UNKNOWN";
   }
   i.message = req->message();
-  return Respond(flow_.Inform(CallDeadline(*ctx), *who, StepInputFrom(*req), i),
-                 resp);
+  return Respond(
+      flow_.Inform(auth::CallDeadline(*ctx), who, StepInputFrom(*req), i),
+      resp);
 }
 
 grpc::Status ArchiveService::ArchiveComplaint(
-    grpc::ServerContext* ctx, const v1::ArchiveComplaintRequest* req,
-    v1::Complaint* resp) {
-  auto who = auth_.Authorize(*ctx, "aduan.v1.ArchiveService.ArchiveComplaint");
-  if (!who.ok()) return ToGrpcStatus(who.status());
-  return Respond(flow_.Archive(CallDeadline(*ctx), *who, StepInputFrom(*req)),
-                 resp);
+    grpc::ServerContext* ctx, const domain::Principal& who,
+    const v1::ArchiveComplaintRequest* req, v1::Complaint* resp) {
+  return Respond(
+      flow_.Archive(auth::CallDeadline(*ctx), who, StepInputFrom(*req)), resp);
 }
 
 grpc::Status ArchiveService::GetArchive(grpc::ServerContext* ctx,
+                                        const domain::Principal& who,
                                         const v1::GetArchiveRequest* req,
                                         v1::ArchiveRecord* resp) {
-  auto who = auth_.Authorize(*ctx, "aduan.v1.ArchiveService.GetArchive");
-  if (!who.ok()) return ToGrpcStatus(who.status());
-  auto view = archive_.Read(CallDeadline(*ctx), *who, req->tracking_code());
+  auto view =
+      archive_.Read(auth::CallDeadline(*ctx), who, req->tracking_code());
   if (!view.ok()) return ToGrpcStatus(view.status());
   const db::ArchiveRecord* r = &view->record;
   resp->set_redacted(view->redacted);
@@ -54,11 +51,11 @@ grpc::Status ArchiveService::GetArchive(grpc::ServerContext* ctx,
 }
 
 grpc::Status ArchiveService::VerifyArchive(grpc::ServerContext* ctx,
+                                           const domain::Principal& who,
                                            const v1::VerifyArchiveRequest* req,
                                            v1::VerifyArchiveResponse* resp) {
-  auto who = auth_.Authorize(*ctx, "aduan.v1.ArchiveService.VerifyArchive");
-  if (!who.ok()) return ToGrpcStatus(who.status());
-  auto check = archive_.Verify(CallDeadline(*ctx), *who, req->tracking_code());
+  auto check =
+      archive_.Verify(auth::CallDeadline(*ctx), who, req->tracking_code());
   if (!check.ok()) return ToGrpcStatus(check.status());
   resp->set_intact(check->intact);
   resp->set_stored_sha256(check->stored_sha256);

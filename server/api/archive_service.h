@@ -16,7 +16,7 @@ class ArchiveService final : public ParsedService<v1::ArchiveService> {
  public:
   ArchiveService(auth::Authorizer& auth, domain::ComplaintWorkflow& flow,
                  domain::ComplaintArchive& archive)
-      : auth_(auth), flow_(flow), archive_(archive) {
+      : ParsedService(auth), flow_(flow), archive_(archive) {
     ParseUnary(&ArchiveService::InformComplainant);
     ParseUnary(&ArchiveService::ArchiveComplaint);
     ParseUnary(&ArchiveService::GetArchive);
@@ -25,20 +25,23 @@ class ArchiveService final : public ParsedService<v1::ArchiveService> {
   }
 
   grpc::Status InformComplainant(grpc::ServerContext* ctx,
+                                 const domain::Principal& who,
                                  const v1::InformComplainantRequest* req,
-                                 v1::Complaint* resp) override;
+                                 v1::Complaint* resp);
   grpc::Status ArchiveComplaint(grpc::ServerContext* ctx,
+                                const domain::Principal& who,
                                 const v1::ArchiveComplaintRequest* req,
-                                v1::Complaint* resp) override;
+                                v1::Complaint* resp);
   grpc::Status GetArchive(grpc::ServerContext* ctx,
+                          const domain::Principal& who,
                           const v1::GetArchiveRequest* req,
-                          v1::ArchiveRecord* resp) override;
+                          v1::ArchiveRecord* resp);
   grpc::Status VerifyArchive(grpc::ServerContext* ctx,
+                             const domain::Principal& who,
                              const v1::VerifyArchiveRequest* req,
-                             v1::VerifyArchiveResponse* resp) override;
+                             v1::VerifyArchiveResponse* resp);
 
  private:
-  auth::Authorizer& auth_;
   domain::ComplaintWorkflow& flow_;
   domain::ComplaintArchive& archive_;
 };

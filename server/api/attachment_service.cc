@@ -3,9 +3,9 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
-#include "server/api/call_context.h"
 #include "server/api/complaint_convert.h"
 #include "server/api/grpc_status.h"
+#include "server/auth/call_context.h"
 #include "server/common/crypto.h"
 
 namespace aduan::api {
@@ -25,12 +25,9 @@ void Respond(const db::AttachmentRecord& a,
 }  // namespace
 
 grpc::Status AttachmentService::Upload(
-    grpc::ServerContext* ctx,
+    grpc::ServerContext* ctx, const domain::Principal& who,
     RequestReader<v1::UploadAttachmentRequest>* reader,
     v1::UploadAttachmentResponse* resp) {
-  auto who =
-      auth_.Authorize(*ctx, "aduan.v1.AttachmentService.UploadAttachment");
-  if (!who.ok()) return ToGrpcStatus(who.status());
   // No upload slot until the header is read and authorised (UploadGuard).
   const UploadGuard::Ticket ticket = uploads_.Await(ctx);
   v1::UploadAttachmentRequest msg;
@@ -63,9 +60,9 @@ grpc::Status AttachmentService::Upload(
   }
   a.declared_media_type = h.media_type();
   a.file_name = h.file_name();
-  auto first = docs_.CheckUpload(CallDeadline(*ctx), *who, in, a);
+  auto first = docs_.CheckUpload(auth::CallDeadline(*ctx), who, in, a);
   if (!first.ok()) return ToGrpcStatus(first.status());
-  if (absl::Status admitted = uploads_.Admit(ticket, who->authenticated);
+  if (absl::Status admitted = uploads_.Admit(ticket, who.authenticated);
       !admitted.ok()) {
     return ToGrpcStatus(admitted);
   }
@@ -103,19 +100,17 @@ grpc::Status AttachmentService::Upload(
     Respond(*same, resp);
     return grpc::Status::OK;
   }
-  auto stored = docs_.Store(CallDeadline(*ctx), *who, in, a, bytes);
+  auto stored = docs_.Store(auth::CallDeadline(*ctx), who, in, a, bytes);
   if (!stored.ok()) return ToGrpcStatus(stored.status());
   Respond(*stored, resp);
   return grpc::Status::OK;
 }
 
 grpc::Status AttachmentService::Download(
-    grpc::ServerContext* ctx, const v1::DownloadAttachmentRequest* req,
+    grpc::ServerContext* ctx, const domain::Principal& who,
+    const v1::DownloadAttachmentRequest* req,
     Writer<v1::DownloadAttachmentResponse>* writer) {
-  auto who =
-      auth_.Authorize(*ctx, "aduan.v1.AttachmentService.DownloadAttachment");
-  if (!who.ok()) return ToGrpcStatus(who.status());
-  auto doc = docs_.Open(CallDeadline(*ctx), *who, req->attachment_id(),
+  auto doc = docs_.Open(auth::CallDeadline(*ctx), who, req->attachment_id(),
                         req->access_reason());
   if (!doc.ok()) return ToGrpcStatus(doc.status());
   constexpr size_t kChunk = 1024 * 1024;

@@ -1,5 +1,6 @@
 // gRPC handlers of aduan.v1.AttachmentService: document upload (client
-// streaming) and download (server streaming). Thin: identity, the stream,
+// streaming) and download (server streaming). Thin: the stream (the caller
+// is authorised before: parsed_service.h),
 // then server/domain/complaint_documents.h.
 #ifndef ADUAN_SERVER_API_ATTACHMENT_SERVICE_H_
 #define ADUAN_SERVER_API_ATTACHMENT_SERVICE_H_
@@ -17,7 +18,7 @@ class AttachmentService final : public ParsedService<v1::AttachmentService> {
  public:
   AttachmentService(auth::Authorizer& auth, domain::ComplaintDocuments& docs,
                     UploadGuard& uploads)
-      : auth_(auth), docs_(docs), uploads_(uploads) {
+      : ParsedService(auth), docs_(docs), uploads_(uploads) {
     ParseClientStream(&AttachmentService::Upload);
     ParseServerStream(&AttachmentService::Download);
     RequireEveryMethodParsed();
@@ -30,17 +31,16 @@ class AttachmentService final : public ParsedService<v1::AttachmentService> {
   // client half-closed a complete stream. A retried request_id is answered with
   // the first result once the bytes are read and found to be the same.
   // UploadAttachment.
-  grpc::Status Upload(grpc::ServerContext* ctx,
+  grpc::Status Upload(grpc::ServerContext* ctx, const domain::Principal& who,
                       RequestReader<v1::UploadAttachmentRequest>* reader,
                       v1::UploadAttachmentResponse* resp);
   // Sends the metadata with the first chunk, then the rest in 1 MiB chunks.
   // DownloadAttachment.
-  grpc::Status Download(grpc::ServerContext* ctx,
+  grpc::Status Download(grpc::ServerContext* ctx, const domain::Principal& who,
                         const v1::DownloadAttachmentRequest* req,
                         Writer<v1::DownloadAttachmentResponse>* writer);
 
  private:
-  auth::Authorizer& auth_;
   domain::ComplaintDocuments& docs_;
   UploadGuard& uploads_;
 };

@@ -1,17 +1,15 @@
 #include "server/api/complaint_service.h"
 
-#include "server/api/call_context.h"
 #include "server/api/complaint_convert.h"
 #include "server/api/grpc_status.h"
+#include "server/auth/call_context.h"
 
 namespace aduan::api {
 
 grpc::Status ComplaintService::GetComplaint(grpc::ServerContext* ctx,
+                                            const domain::Principal& who,
                                             const v1::GetComplaintRequest* req,
                                             v1::Complaint* resp) {
-  absl::StatusOr<domain::Principal> who =
-      auth_.Authorize(*ctx, "aduan.v1.ComplaintService.GetComplaint");
-  if (!who.ok()) return ToGrpcStatus(who.status());
   if (!v1::GetComplaintRequest::View_IsValid(req->view())) {
     return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
                         "view: unknown value");
@@ -22,7 +20,7 @@ grpc::Status ComplaintService::GetComplaint(grpc::ServerContext* ctx,
                         "access_reason: only with view FULL");
   }
   absl::StatusOr<domain::ComplaintView> view = reader_.Get(
-      CallDeadline(*ctx), *who, req->tracking_code(),
+      auth::CallDeadline(*ctx), who, req->tracking_code(),
       req->view() == v1::GetComplaintRequest::FULL, req->access_reason());
   if (!view.ok()) return ToGrpcStatus(view.status());
   ToProto(*view, resp);
@@ -30,15 +28,12 @@ grpc::Status ComplaintService::GetComplaint(grpc::ServerContext* ctx,
 }
 
 grpc::Status ComplaintService::ListComplaints(
-    grpc::ServerContext* ctx, const v1::ListComplaintsRequest* req,
-    v1::ListComplaintsResponse* resp) {
-  absl::StatusOr<domain::Principal> who =
-      auth_.Authorize(*ctx, "aduan.v1.ComplaintService.ListComplaints");
-  if (!who.ok()) return ToGrpcStatus(who.status());
+    grpc::ServerContext* ctx, const domain::Principal& who,
+    const v1::ListComplaintsRequest* req, v1::ListComplaintsResponse* resp) {
   absl::StatusOr<domain::ListInput> input = ListInputFromProto(*req);
   if (!input.ok()) return ToGrpcStatus(input.status());
   absl::StatusOr<domain::ListResult> result =
-      reader_.List(CallDeadline(*ctx), *who, *input);
+      reader_.List(auth::CallDeadline(*ctx), who, *input);
   if (!result.ok()) return ToGrpcStatus(result.status());
   for (const domain::ComplaintView& v : result->complaints) {
     ToProto(v, resp->add_complaints());
@@ -49,13 +44,11 @@ grpc::Status ComplaintService::ListComplaints(
 }
 
 grpc::Status ComplaintService::ListComplaintEvents(
-    grpc::ServerContext* ctx, const v1::ListComplaintEventsRequest* req,
+    grpc::ServerContext* ctx, const domain::Principal& who,
+    const v1::ListComplaintEventsRequest* req,
     v1::ListComplaintEventsResponse* resp) {
-  absl::StatusOr<domain::Principal> who =
-      auth_.Authorize(*ctx, "aduan.v1.ComplaintService.ListComplaintEvents");
-  if (!who.ok()) return ToGrpcStatus(who.status());
   absl::StatusOr<domain::EventsResult> result =
-      reader_.ListEvents(CallDeadline(*ctx), *who, req->tracking_code(),
+      reader_.ListEvents(auth::CallDeadline(*ctx), who, req->tracking_code(),
                          req->page_size(), req->page_token());
   if (!result.ok()) return ToGrpcStatus(result.status());
   for (const db::EventRecord& e : result->events)

@@ -13,7 +13,7 @@ namespace aduan::api {
 class ComplaintService final : public ParsedService<v1::ComplaintService> {
  public:
   ComplaintService(auth::Authorizer& auth, domain::ComplaintReader& reader)
-      : auth_(auth), reader_(reader) {
+      : ParsedService(auth), reader_(reader) {
     ParseUnary(&ComplaintService::GetComplaint);
     ParseUnary(&ComplaintService::ListComplaints);
     ParseUnary(&ComplaintService::ListComplaintEvents);
@@ -21,17 +21,19 @@ class ComplaintService final : public ParsedService<v1::ComplaintService> {
   }
 
   grpc::Status GetComplaint(grpc::ServerContext* ctx,
+                            const domain::Principal& who,
                             const v1::GetComplaintRequest* req,
-                            v1::Complaint* resp) override;
+                            v1::Complaint* resp);
   grpc::Status ListComplaints(grpc::ServerContext* ctx,
+                              const domain::Principal& who,
                               const v1::ListComplaintsRequest* req,
-                              v1::ListComplaintsResponse* resp) override;
-  grpc::Status ListComplaintEvents(
-      grpc::ServerContext* ctx, const v1::ListComplaintEventsRequest* req,
-      v1::ListComplaintEventsResponse* resp) override;
+                              v1::ListComplaintsResponse* resp);
+  grpc::Status ListComplaintEvents(grpc::ServerContext* ctx,
+                                   const domain::Principal& who,
+                                   const v1::ListComplaintEventsRequest* req,
+                                   v1::ListComplaintEventsResponse* resp);
 
  private:
-  auth::Authorizer& auth_;
   domain::ComplaintReader& reader_;
 };
 

@@ -3,24 +3,13 @@
 #include <google/protobuf/util/time_util.h>
 
 #include "absl/strings/str_cat.h"
-#include "server/api/call_context.h"
 #include "server/api/workflow_call.h"
+#include "server/auth/call_context.h"
 
 namespace aduan::api {
-namespace {
-
-constexpr char kService[] = "aduan.v1.DispositionService.";
-
-}  // namespace
-
-#define ADUAN_AUTHORIZE(who, method)                                \
-  auto who = auth_.Authorize(*ctx, absl::StrCat(kService, method)); \
-  if (!who.ok()) return ToGrpcStatus(who.status())
-
 grpc::Status DispositionService::DisposeComplaint(
-    grpc::ServerContext* ctx, const v1::DisposeComplaintRequest* req,
-    v1::Complaint* resp) {
-  ADUAN_AUTHORIZE(who, "DisposeComplaint");
+    grpc::ServerContext* ctx, const domain::Principal& who,
+    const v1::DisposeComplaintRequest* req, v1::Complaint* resp) {
   domain::DisposeInput d;
   d.unit_code = req->unit_code();
   d.instruction = req->instruction();
@@ -30,13 +19,13 @@ grpc::Status DispositionService::DisposeComplaint(
     d.due_time = *due;
   }
   return Respond(
-      flow_.Dispose(CallDeadline(*ctx), *who, StepInputFrom(*req), d), resp);
+      flow_.Dispose(auth::CallDeadline(*ctx), who, StepInputFrom(*req), d),
+      resp);
 }
 
 grpc::Status DispositionService::DeclineComplaint(
-    grpc::ServerContext* ctx, const v1::DeclineComplaintRequest* req,
-    v1::Complaint* resp) {
-  ADUAN_AUTHORIZE(who, "DeclineComplaint");
+    grpc::ServerContext* ctx, const domain::Principal& who,
+    const v1::DeclineComplaintRequest* req, v1::Complaint* resp) {
   domain::DeclineInput d;
   if (req->outcome() != v1::DeclineComplaintRequest::OUTCOME_UNSPECIFIED) {
     d.outcome = v1::DeclineComplaintRequest::Outcome_IsValid(req->outcome())
@@ -46,56 +35,50 @@ grpc::Status DispositionService::DeclineComplaint(
   d.reason = req->reason();
   d.referred_to = req->referred_to();
   return Respond(
-      flow_.Decline(CallDeadline(*ctx), *who, StepInputFrom(*req), d), resp);
+      flow_.Decline(auth::CallDeadline(*ctx), who, StepInputFrom(*req), d),
+      resp);
 }
 
 grpc::Status DispositionService::ReturnDisposition(
-    grpc::ServerContext* ctx, const v1::ReturnDispositionRequest* req,
-    v1::Complaint* resp) {
-  ADUAN_AUTHORIZE(who, "ReturnDisposition");
-  return Respond(flow_.ReturnDisposition(CallDeadline(*ctx), *who,
+    grpc::ServerContext* ctx, const domain::Principal& who,
+    const v1::ReturnDispositionRequest* req, v1::Complaint* resp) {
+  return Respond(flow_.ReturnDisposition(auth::CallDeadline(*ctx), who,
                                          StepInputFrom(*req), req->reason()),
                  resp);
 }
 
 grpc::Status DispositionService::ReturnForRework(
-    grpc::ServerContext* ctx, const v1::ReturnForReworkRequest* req,
-    v1::Complaint* resp) {
-  ADUAN_AUTHORIZE(who, "ReturnForRework");
-  return Respond(flow_.ReturnForRework(CallDeadline(*ctx), *who,
+    grpc::ServerContext* ctx, const domain::Principal& who,
+    const v1::ReturnForReworkRequest* req, v1::Complaint* resp) {
+  return Respond(flow_.ReturnForRework(auth::CallDeadline(*ctx), who,
                                        StepInputFrom(*req), req->reason()),
                  resp);
 }
 
 grpc::Status DispositionService::StartFollowUp(
-    grpc::ServerContext* ctx, const v1::StartFollowUpRequest* req,
-    v1::Complaint* resp) {
-  ADUAN_AUTHORIZE(who, "StartFollowUp");
-  return Respond(flow_.StartFollowUp(CallDeadline(*ctx), *who,
+    grpc::ServerContext* ctx, const domain::Principal& who,
+    const v1::StartFollowUpRequest* req, v1::Complaint* resp) {
+  return Respond(flow_.StartFollowUp(auth::CallDeadline(*ctx), who,
                                      StepInputFrom(*req), req->note()),
                  resp);
 }
 
 grpc::Status DispositionService::AddFollowUpNote(
-    grpc::ServerContext* ctx, const v1::AddFollowUpNoteRequest* req,
-    v1::Complaint* resp) {
-  ADUAN_AUTHORIZE(who, "AddFollowUpNote");
-  return Respond(flow_.AddFollowUpNote(CallDeadline(*ctx), *who,
+    grpc::ServerContext* ctx, const domain::Principal& who,
+    const v1::AddFollowUpNoteRequest* req, v1::Complaint* resp) {
+  return Respond(flow_.AddFollowUpNote(auth::CallDeadline(*ctx), who,
                                        StepInputFrom(*req), req->note()),
                  resp);
 }
 
 grpc::Status DispositionService::ResolveComplaint(
-    grpc::ServerContext* ctx, const v1::ResolveComplaintRequest* req,
-    v1::Complaint* resp) {
-  ADUAN_AUTHORIZE(who, "ResolveComplaint");
+    grpc::ServerContext* ctx, const domain::Principal& who,
+    const v1::ResolveComplaintRequest* req, v1::Complaint* resp) {
   std::vector<std::string> ids(req->attachment_ids().begin(),
                                req->attachment_ids().end());
-  return Respond(flow_.Resolve(CallDeadline(*ctx), *who, StepInputFrom(*req),
-                               req->result(), ids),
+  return Respond(flow_.Resolve(auth::CallDeadline(*ctx), who,
+                               StepInputFrom(*req), req->result(), ids),
                  resp);
 }
-
-#undef ADUAN_AUTHORIZE
 
 }  // namespace aduan::api

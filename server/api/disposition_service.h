@@ -13,7 +13,7 @@ namespace aduan::api {
 class DispositionService final : public ParsedService<v1::DispositionService> {
  public:
   DispositionService(auth::Authorizer& auth, domain::ComplaintWorkflow& flow)
-      : auth_(auth), flow_(flow) {
+      : ParsedService(auth), flow_(flow) {
     ParseUnary(&DispositionService::DisposeComplaint);
     ParseUnary(&DispositionService::DeclineComplaint);
     ParseUnary(&DispositionService::ReturnDisposition);
@@ -25,29 +25,35 @@ class DispositionService final : public ParsedService<v1::DispositionService> {
   }
 
   grpc::Status DisposeComplaint(grpc::ServerContext* ctx,
+                                const domain::Principal& who,
                                 const v1::DisposeComplaintRequest* req,
-                                v1::Complaint* resp) override;
+                                v1::Complaint* resp);
   grpc::Status DeclineComplaint(grpc::ServerContext* ctx,
+                                const domain::Principal& who,
                                 const v1::DeclineComplaintRequest* req,
-                                v1::Complaint* resp) override;
+                                v1::Complaint* resp);
   grpc::Status ReturnDisposition(grpc::ServerContext* ctx,
+                                 const domain::Principal& who,
                                  const v1::ReturnDispositionRequest* req,
-                                 v1::Complaint* resp) override;
+                                 v1::Complaint* resp);
   grpc::Status ReturnForRework(grpc::ServerContext* ctx,
+                               const domain::Principal& who,
                                const v1::ReturnForReworkRequest* req,
-                               v1::Complaint* resp) override;
+                               v1::Complaint* resp);
   grpc::Status StartFollowUp(grpc::ServerContext* ctx,
+                             const domain::Principal& who,
                              const v1::StartFollowUpRequest* req,
-                             v1::Complaint* resp) override;
+                             v1::Complaint* resp);
   grpc::Status AddFollowUpNote(grpc::ServerContext* ctx,
+                               const domain::Principal& who,
                                const v1::AddFollowUpNoteRequest* req,
-                               v1::Complaint* resp) override;
+                               v1::Complaint* resp);
   grpc::Status ResolveComplaint(grpc::ServerContext* ctx,
+                                const domain::Principal& who,
                                 const v1::ResolveComplaintRequest* req,
-                                v1::Complaint* resp) override;
+                                v1::Complaint* resp);
 
  private:
-  auth::Authorizer& auth_;
   domain::ComplaintWorkflow& flow_;
 };
 

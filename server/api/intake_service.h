@@ -1,5 +1,6 @@
-// gRPC handlers of aduan.v1.IntakeService. Thin: identity, convert, call
-// the domain, convert back. RPCs not overridden answer UNIMPLEMENTED.
+// gRPC handlers of aduan.v1.IntakeService. Thin: convert, call the domain,
+// convert back; the request is parsed and the caller authorised before
+// (parsed_service.h).
 #ifndef ADUAN_SERVER_API_INTAKE_SERVICE_H_
 #define ADUAN_SERVER_API_INTAKE_SERVICE_H_
 
@@ -16,7 +17,7 @@ class IntakeService final : public ParsedService<v1::IntakeService> {
  public:
   IntakeService(auth::Authorizer& auth, domain::ComplaintIntake& intake,
                 domain::ComplaintWorkflow& flow)
-      : auth_(auth), intake_(intake), flow_(flow) {
+      : ParsedService(auth), intake_(intake), flow_(flow) {
     ParseUnary(&IntakeService::SubmitComplaint);
     ParseUnary(&IntakeService::TrackComplaint);
     ParseUnary(&IntakeService::SupplementComplaint);
@@ -27,26 +28,31 @@ class IntakeService final : public ParsedService<v1::IntakeService> {
   }
 
   grpc::Status SubmitComplaint(grpc::ServerContext* ctx,
+                               const domain::Principal& who,
                                const v1::SubmitComplaintRequest* req,
-                               v1::SubmitComplaintResponse* resp) override;
+                               v1::SubmitComplaintResponse* resp);
   grpc::Status TrackComplaint(grpc::ServerContext* ctx,
+                              const domain::Principal& who,
                               const v1::TrackComplaintRequest* req,
-                              v1::TrackComplaintResponse* resp) override;
+                              v1::TrackComplaintResponse* resp);
   grpc::Status SupplementComplaint(grpc::ServerContext* ctx,
+                                   const domain::Principal& who,
                                    const v1::SupplementComplaintRequest* req,
-                                   v1::Complaint* resp) override;
+                                   v1::Complaint* resp);
   grpc::Status WithdrawComplaint(grpc::ServerContext* ctx,
+                                 const domain::Principal& who,
                                  const v1::WithdrawComplaintRequest* req,
-                                 v1::Complaint* resp) override;
+                                 v1::Complaint* resp);
   grpc::Status UpdateComplaint(grpc::ServerContext* ctx,
+                               const domain::Principal& who,
                                const v1::UpdateComplaintRequest* req,
-                               v1::Complaint* resp) override;
+                               v1::Complaint* resp);
   grpc::Status ReissuePin(grpc::ServerContext* ctx,
+                          const domain::Principal& who,
                           const v1::ReissuePinRequest* req,
-                          v1::ReissuePinResponse* resp) override;
+                          v1::ReissuePinResponse* resp);
 
  private:
-  auth::Authorizer& auth_;
   domain::ComplaintIntake& intake_;
   domain::ComplaintWorkflow& flow_;
 };

@@ -1,8 +1,15 @@
-// The base of every aduan.v1 service: the requests of its methods are parsed
-// by ParseRequest (server/api/request_parser.h), not by gRPC's generated
-// code, so that a string field that is not UTF-8 is answered
-// INVALID_ARGUMENT naming the field (gRPC's own parse answers INTERNAL with
-// no message and never reaches the handler).
+// The base of every aduan.v1 service, which does for each call what every
+// method needs before its handler runs, in this order:
+//  1. the request is parsed by ParseRequest (server/api/request_parser.h),
+//     not by gRPC's generated code, so that a string field that is not
+//     UTF-8 is answered INVALID_ARGUMENT naming the field (gRPC's own parse
+//     answers INTERNAL with no message and never reaches the handler);
+//  2. the caller is authorised for the method, named by its descriptor
+//     ("aduan.v1.IntakeService.SubmitComplaint", the name the access
+//     policy uses: server/auth/access_policy.h), under the call's deadline
+//     (UNAUTHENTICATED, PERMISSION_DENIED, UNAVAILABLE);
+//  3. the handler gets the principal: it converts, calls the domain once
+//     and converts back.
 //
 // How: each method is re-registered with one of gRPC's streamed handlers
 // (the ones the generated WithStreamedUnaryMethod_ and
@@ -27,6 +34,7 @@
 #include "absl/status/status.h"
 #include "server/api/grpc_status.h"
 #include "server/api/request_parser.h"
+#include "server/auth/authorizer.h"
 #include "spdlog/spdlog.h"
 
 namespace aduan::api {
@@ -72,28 +80,36 @@ class RequestReader {
 template <class Grpc>
 class ParsedService : public Grpc::Service {
  protected:
+  // `auth` must outlive the service.
+  explicit ParsedService(auth::Authorizer& auth) : auth_(auth) {}
+
   template <class Response>
   using Writer = grpc::internal::WriterInterface<Response>;
 
   // A unary method.
   template <class Self, class Request, class Response>
   void ParseUnary(grpc::Status (Self::*method)(grpc::ServerContext*,
+                                               const domain::Principal&,
                                                const Request*, Response*)) {
     const int index =
         IndexOf(Request::descriptor(), Response::descriptor(), false, false);
+    const std::string name = Descriptor()->method(index)->full_name();
     auto* self = static_cast<Self*>(this);
     this->MarkMethodStreamed(
         index,
         new grpc::internal::StreamedUnaryHandler<grpc::ByteBuffer, Response>(
-            [self, method](
+            [self, method, name](
                 grpc::ServerContext* ctx,
                 grpc::ServerUnaryStreamer<grpc::ByteBuffer, Response>* s) {
               Request request;
               if (grpc::Status read = ReadOne(s, &request); !read.ok()) {
                 return read;
               }
+              auto who = self->auth_.Authorize(*ctx, name);
+              if (!who.ok()) return ToGrpcStatus(who.status());
               Response response;
-              grpc::Status status = (self->*method)(ctx, &request, &response);
+              grpc::Status status =
+                  (self->*method)(ctx, *who, &request, &response);
               if (status.ok() && !s->Write(response)) {
                 return grpc::Status(grpc::StatusCode::CANCELLED,
                                     "the call ended before the answer");
@@ -105,42 +121,54 @@ class ParsedService : public Grpc::Service {
   // A server-streaming method: one request, any number of answers.
   template <class Self, class Request, class Response>
   void ParseServerStream(grpc::Status (Self::*method)(grpc::ServerContext*,
+                                                      const domain::Principal&,
                                                       const Request*,
                                                       Writer<Response>*)) {
     const int index =
         IndexOf(Request::descriptor(), Response::descriptor(), false, true);
+    const std::string name = Descriptor()->method(index)->full_name();
     auto* self = static_cast<Self*>(this);
     this->MarkMethodStreamed(
         index,
         new grpc::internal::SplitServerStreamingHandler<grpc::ByteBuffer,
                                                         Response>(
-            [self, method](
+            [self, method, name](
                 grpc::ServerContext* ctx,
                 grpc::ServerSplitStreamer<grpc::ByteBuffer, Response>* s) {
               Request request;
               if (grpc::Status read = ReadOne(s, &request); !read.ok()) {
                 return read;
               }
-              return (self->*method)(ctx, &request, s);
+              auto who = self->auth_.Authorize(*ctx, name);
+              if (!who.ok()) return ToGrpcStatus(who.status());
+              return (self->*method)(ctx, *who, &request, s);
             }));
   }
 
   // A client-streaming method: requests until the half-close, one answer.
+  // The caller is authorised before the first message is read (a
+  // complainant's PIN, in that message, is the handler's to check).
   template <class Self, class Request, class Response>
   void ParseClientStream(grpc::Status (Self::*method)(grpc::ServerContext*,
+                                                      const domain::Principal&,
                                                       RequestReader<Request>*,
                                                       Response*)) {
     const int index =
         IndexOf(Request::descriptor(), Response::descriptor(), true, false);
+    const std::string name = Descriptor()->method(index)->full_name();
     this->MarkMethodStreamed(
         index,
         new grpc::internal::BidiStreamingHandler<Self, grpc::ByteBuffer,
                                                  Response>(
-            [method](Self* self, grpc::ServerContext* ctx,
-                     grpc::ServerReaderWriter<Response, grpc::ByteBuffer>* s) {
+            [method, name](
+                Self* self, grpc::ServerContext* ctx,
+                grpc::ServerReaderWriter<Response, grpc::ByteBuffer>* s) {
+              auto who = self->auth_.Authorize(*ctx, name);
+              if (!who.ok()) return ToGrpcStatus(who.status());
               RequestReader<Request> reader(s);
               Response response;
-              grpc::Status status = (self->*method)(ctx, &reader, &response);
+              grpc::Status status =
+                  (self->*method)(ctx, *who, &reader, &response);
               if (status.ok() && !s->Write(response)) {
                 return grpc::Status(grpc::StatusCode::CANCELLED,
                                     "the call ended before the answer");
@@ -215,6 +243,7 @@ class ParsedService : public Grpc::Service {
     return index < static_cast<int>(parsed_.size()) && parsed_[index];
   }
 
+  auth::Authorizer& auth_;
   std::vector<bool> parsed_;
 };
 

@@ -1,16 +1,13 @@
 #include "server/api/verification_service.h"
 
-#include "server/api/call_context.h"
 #include "server/api/workflow_call.h"
+#include "server/auth/call_context.h"
 
 namespace aduan::api {
 
 grpc::Status VerificationService::VerifyComplaint(
-    grpc::ServerContext* ctx, const v1::VerifyComplaintRequest* req,
-    v1::Complaint* resp) {
-  auto who =
-      auth_.Authorize(*ctx, "aduan.v1.VerificationService.VerifyComplaint");
-  if (!who.ok()) return ToGrpcStatus(who.status());
+    grpc::ServerContext* ctx, const domain::Principal& who,
+    const v1::VerifyComplaintRequest* req, v1::Complaint* resp) {
   domain::VerifyInput v;
   if (req->outcome() != v1::VerifyComplaintRequest::OUTCOME_UNSPECIFIED) {
     v.outcome = v1::VerifyComplaintRequest::Outcome_IsValid(req->outcome())
@@ -24,16 +21,15 @@ grpc::Status VerificationService::VerifyComplaint(
   v.missing_info = req->missing_info();
   v.referred_to = req->referred_to();
   v.duplicate_of = req->duplicate_of();
-  return Respond(flow_.Verify(CallDeadline(*ctx), *who, StepInputFrom(*req), v),
-                 resp);
+  return Respond(
+      flow_.Verify(auth::CallDeadline(*ctx), who, StepInputFrom(*req), v),
+      resp);
 }
 
 grpc::Status VerificationService::ReportToHead(
-    grpc::ServerContext* ctx, const v1::ReportToHeadRequest* req,
-    v1::Complaint* resp) {
-  auto who = auth_.Authorize(*ctx, "aduan.v1.VerificationService.ReportToHead");
-  if (!who.ok()) return ToGrpcStatus(who.status());
-  return Respond(flow_.ReportToHead(CallDeadline(*ctx), *who,
+    grpc::ServerContext* ctx, const domain::Principal& who,
+    const v1::ReportToHeadRequest* req, v1::Complaint* resp) {
+  return Respond(flow_.ReportToHead(auth::CallDeadline(*ctx), who,
                                     StepInputFrom(*req), req->note()),
                  resp);
 }

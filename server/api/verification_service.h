@@ -14,21 +14,22 @@ class VerificationService final
     : public ParsedService<v1::VerificationService> {
  public:
   VerificationService(auth::Authorizer& auth, domain::ComplaintWorkflow& flow)
-      : auth_(auth), flow_(flow) {
+      : ParsedService(auth), flow_(flow) {
     ParseUnary(&VerificationService::VerifyComplaint);
     ParseUnary(&VerificationService::ReportToHead);
     RequireEveryMethodParsed();
   }
 
   grpc::Status VerifyComplaint(grpc::ServerContext* ctx,
+                               const domain::Principal& who,
                                const v1::VerifyComplaintRequest* req,
-                               v1::Complaint* resp) override;
+                               v1::Complaint* resp);
   grpc::Status ReportToHead(grpc::ServerContext* ctx,
+                            const domain::Principal& who,
                             const v1::ReportToHeadRequest* req,
-                            v1::Complaint* resp) override;
+                            v1::Complaint* resp);
 
  private:
-  auth::Authorizer& auth_;
   domain::ComplaintWorkflow& flow_;
 };
 

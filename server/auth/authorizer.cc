@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "server/auth/access_policy.h"
+#include "server/auth/call_context.h"
 #include "server/common/status_macros.h"
 #include "server/common/token_secret.h"
 
@@ -78,8 +79,7 @@ absl::StatusOr<domain::Principal> Authorizer::Identify(
 
 absl::StatusOr<domain::Principal> Authorizer::Authorize(
     const grpc::ServerContext& ctx, absl::string_view method) {
-  ASSIGN_OR_RETURN(domain::Principal who,
-                   Identify(ctx, absl::Now() + absl::Seconds(10)));
+  ASSIGN_OR_RETURN(domain::Principal who, Identify(ctx, CallDeadline(ctx)));
   RETURN_IF_ERROR(CheckMethodAccess(who, method));
   return who;
 }

@@ -28,7 +28,8 @@ class Authorizer {
   // revocation, expiry and disabling take effect on the next call.
   // Errors: kUnauthenticated (malformed, unknown, revoked or expired token,
   // disabled principal; no credentials for a non-public method),
-  // kPermissionDenied (no allowed role), kUnavailable (database).
+  // kPermissionDenied (no allowed role), kUnavailable (database). The
+  // lookups run under the call's deadline (call_context.h).
   absl::StatusOr<domain::Principal> Authorize(const grpc::ServerContext& ctx,
                                               absl::string_view method);
 

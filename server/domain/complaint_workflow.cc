@@ -42,7 +42,7 @@ bool ResolutionRuns(absl::string_view s) {
   return s == "DISPOSED" || s == "IN_FOLLOW_UP";
 }
 
-// The clocks are defined by states (DESIGN.md §1): each runs exactly while
+// The clocks are defined by states (docs/design.md §2): each runs exactly while
 // the complaint is in one of its states.
 void AdjustClocks(absl::string_view from, db::ComplaintRecord& c,
                   absl::Time now, const WorkingCalendar& cal) {
@@ -79,35 +79,38 @@ using J = CanonicalJson;
 
 ComplaintWorkflow::Scope ComplaintWorkflow::RoleInOffice(
     const Principal& who, const std::string& role) const {
-  return [&who, role](const db::ComplaintRecord& c) {
-    return who.HasRole(role, c.office_code);
+  return [&who, role](absl::Time, const db::ComplaintRecord& c) {
+    return who.HasRole(role, c.office_code) ? absl::OkStatus() : NotFound();
   };
 }
 
 ComplaintWorkflow::Scope ComplaintWorkflow::AssignedUnit(
     const Principal& who) const {
-  return [&who](const db::ComplaintRecord& c) {
+  return [&who](absl::Time, const db::ComplaintRecord& c) {
     for (const auto& b : who.bindings) {
       if (b.role == kUnit && b.office_code == c.office_code &&
           !c.unit_code.empty() && b.unit_code == c.unit_code) {
-        return true;
+        return absl::OkStatus();
       }
     }
-    return false;
+    return NotFound();
   };
 }
 
 ComplaintWorkflow::Scope ComplaintWorkflow::ComplainantSide(
     const Principal& who, const StepInput& in) const {
-  return [this, &who, &in](const db::ComplaintRecord& c) {
+  return [this, &who, &in](absl::Time deadline, const db::ComplaintRecord& c) {
     if (who.authenticated) {
-      return who.HasRole(kOfficer, c.office_code) ||
-             (!c.source.empty() &&
-              who.GatewaySource(c.office_code) == c.source);
+      const bool side =
+          who.HasRole(kOfficer, c.office_code) ||
+          (!c.source.empty() && who.GatewaySource(c.office_code) == c.source);
+      return side ? absl::OkStatus() : NotFound();
     }
     // The complainant: the right PIN, within the wrong-PIN budget (the one
-    // TrackComplaint spends too). A spent budget is NOT_FOUND here.
-    return pin_guard_.Check(absl::Now() + absl::Seconds(5), c, in.pin).ok();
+    // TrackComplaint spends too), checked under the call's deadline. A spent
+    // budget is NOT_FOUND here; a storage error is that error.
+    absl::Status pin = pin_guard_.Check(deadline, c, in.pin);
+    return absl::IsResourceExhausted(pin) ? NotFound() : pin;
   };
 }
 
@@ -169,11 +172,13 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Step(
     // A retry is answered as the caller may see the complaint now (the
     // complainant's PIN is checked by `scope`); a new request needs the
     // step's own scope.
-    const bool in_scope =
-        seen && who.authenticated
-            ? answers_.MayAnswer(who, *seen, *stored, hands_over)
-            : scope(*stored);
-    if (!in_scope) return NotFound();
+    if (seen && who.authenticated) {
+      if (!answers_.MayAnswer(who, *seen, *stored, hands_over)) {
+        return NotFound();
+      }
+    } else {
+      RETURN_IF_ERROR(scope(deadline, *stored));
+    }
     RETURN_IF_ERROR(arguments.request);
     RETURN_IF_ERROR(ValidateRequestId("request_id", in.request_id));
     if (seen) return replay(*seen);
@@ -819,8 +824,10 @@ ComplaintWorkflow::Scope ComplaintWorkflow::AttachScope(
     const Principal& who, const StepInput& in) const {
   Scope complainant_side = ComplainantSide(who, in);
   Scope unit = AssignedUnit(who);
-  return [complainant_side, unit](const db::ComplaintRecord& c) {
-    return unit(c) || complainant_side(c);
+  return [complainant_side, unit](absl::Time deadline,
+                                  const db::ComplaintRecord& c) {
+    if (unit(deadline, c).ok()) return absl::OkStatus();
+    return complainant_side(deadline, c);
   };
 }
 
@@ -902,10 +909,11 @@ ComplaintWorkflow::CheckAttach(absl::Time deadline, const Principal& who,
   ASSIGN_OR_RETURN(auto seen,
                    complaints_.FindRequest(deadline, caller, in.request_id));
   // As Step: a retry is answered as the caller may see the complaint now.
-  const bool in_scope = seen && who.authenticated
-                            ? answers_.MayAnswer(who, *seen, *stored, false)
-                            : AttachScope(who, in)(*stored);
-  if (!in_scope) return NotFound();
+  if (seen && who.authenticated) {
+    if (!answers_.MayAnswer(who, *seen, *stored, false)) return NotFound();
+  } else {
+    RETURN_IF_ERROR(AttachScope(who, in)(deadline, *stored));
+  }
   RETURN_IF_ERROR(AttachArguments(a));
   RETURN_IF_ERROR(ValidateRequestId("request_id", in.request_id));
   if (seen) {
@@ -1010,7 +1018,10 @@ absl::StatusOr<int> ComplaintWorkflow::ExpireNeedsInfo(absl::Time deadline) {
       in.etag = absl::StrCat("v", c.version);
       auto r = Step(
           deadline, system, Action::kExpire, "SYSTEM", in,
-          [](const db::ComplaintRecord&) { return true; }, absl::OkStatus(),
+          [](absl::Time, const db::ComplaintRecord&) {
+            return absl::OkStatus();
+          },
+          absl::OkStatus(),
           [](const OfficeConfig& office, db::ComplaintRecord& rec,
              db::EventRecord& e, absl::Time) {
             rec.state = "REJECTED";

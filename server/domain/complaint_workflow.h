@@ -1,8 +1,8 @@
-// ComplaintWorkflow applies the service standard's steps 2–7 (DESIGN.md §1)
+// ComplaintWorkflow applies the standard's steps 2–7 (docs/design.md §1, §2)
 // to complaints: verification, report to the head, disposition, follow-up,
 // informing, and the complainant's supplement and withdrawal.
 //
-// Every step runs the checks in the order of DESIGN.md §3 — scope
+// Every step runs the checks in the order of docs/design.md §3 — scope
 // (kNotFound, the same answer as for an unknown complaint) → arguments
 // (kInvalidArgument) → idempotency (the first result for a retried
 // request_id; kAlreadyExists for a reused one) → etag (kAborted when stale) →
@@ -90,7 +90,7 @@ struct StoredDocument {
   std::string sha256;
 };
 
-// Limits of DESIGN.md §3.
+// Limits of docs/design.md §3.
 inline constexpr long long kMaxAttachmentBytes = 10LL * 1024 * 1024;
 inline constexpr long long kMaxChunkBytes = 1024 * 1024;
 inline constexpr int kMaxAttachmentsPerComplaint = 20;
@@ -231,8 +231,13 @@ class ComplaintWorkflow {
   absl::StatusOr<int> ExpireNeedsInfo(absl::Time deadline);
 
  private:
-  // Who may take a step: decides scope for the loaded complaint.
-  using Scope = std::function<bool(const db::ComplaintRecord&)>;
+  // Who may take a step: decides scope for the loaded complaint, under the
+  // call's deadline. OK when in scope; kNotFound ("complaint not found",
+  // the answer for a complaint that does not exist) when not; a storage
+  // error (e.g. kUnavailable during a complainant's PIN check) as it came,
+  // never turned into kNotFound.
+  using Scope =
+      std::function<absl::Status(absl::Time, const db::ComplaintRecord&)>;
   // Sets the new state and fields and fills the event, on a complaint
   // whose arguments, etag and state have been checked.
   using Decide = std::function<absl::Status(
@@ -242,7 +247,7 @@ class ComplaintWorkflow {
   // the request alone before the step, and `stored`, which needs the stored
   // complaint and its office (an original that must exist, a unit that must
   // be active, a merged record that must be valid). Both come before the
-  // etag and state checks (DESIGN.md §3); `stored` runs after the
+  // etag and state checks (docs/design.md §3); `stored` runs after the
   // idempotency lookup, so a retry returns the first result even when the
   // stored data has moved on since.
   struct Arguments {

@@ -48,6 +48,24 @@ VerifyInput Verified() {
   return v;
 }
 
+// The real repository, whose PIN counter can be made to fail as a lost
+// database does; it records the deadline each count was given.
+class PinCounterThatFails : public db::SociComplaintRepository {
+ public:
+  using db::SociComplaintRepository::SociComplaintRepository;
+  absl::StatusOr<int> CountPinAttempt(absl::Time deadline,
+                                      const std::string& tracking_code,
+                                      long long now,
+                                      long long window_us) override {
+    last_deadline = deadline;
+    if (down) return absl::UnavailableError("database unavailable; retry");
+    return db::SociComplaintRepository::CountPinAttempt(deadline, tracking_code,
+                                                        now, window_us);
+  }
+  bool down = false;
+  absl::Time last_deadline;
+};
+
 class WorkflowTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
@@ -62,7 +80,7 @@ class WorkflowTest : public ::testing::TestWithParam<std::string> {
     db_ = Open(4);
     ASSERT_TRUE(db::Migrator(*db_).Migrate().ok());
     offices_ = std::make_unique<db::SociOfficeRepository>(*db_);
-    complaints_ = std::make_unique<db::SociComplaintRepository>(*db_, cipher_);
+    complaints_ = std::make_unique<PinCounterThatFails>(*db_, cipher_);
     ASSERT_TRUE(db::SeedKanigaran(*offices_, absl::Now()).ok());
     directory_ = std::make_unique<OfficeDirectory>(*offices_, clock_);
     intake_ = std::make_unique<ComplaintIntake>(*complaints_, *directory_,
@@ -132,7 +150,7 @@ class WorkflowTest : public ::testing::TestWithParam<std::string> {
   PinIssuer pins_{std::string(32, 'p')};
   std::unique_ptr<db::Database> db_;
   std::unique_ptr<db::SociOfficeRepository> offices_;
-  std::unique_ptr<db::SociComplaintRepository> complaints_;
+  std::unique_ptr<PinCounterThatFails> complaints_;
   std::unique_ptr<OfficeDirectory> directory_;
   std::unique_ptr<ComplaintIntake> intake_;
   std::unique_ptr<db::FileBlobStore> blobs_;
@@ -543,6 +561,45 @@ TEST_P(WorkflowTest, WrongPinBudgetHoldsUnderConcurrentGuesses) {
 // A reissued PIN replaces the old one, with an event; a retry of the same
 // request returns that PIN while it works, and withholds it once a later
 // reissue replaced it.
+// A complainant's PIN check that meets a storage error answers that error
+// (UNAVAILABLE: retry), never NOT_FOUND as if the PIN were wrong, and runs
+// under the call's deadline; nothing changes.
+TEST_P(WorkflowTest,
+       AStorageErrorInAPinCheckIsUnavailableUnderTheCallsDeadline) {
+  const std::string code = Submit();
+  const std::string pin = pins_.Pin(code, Stored(code).pin_generation);
+  const Principal citizen = Principal::Anonymous();
+  StepInput in = In(code);
+  in.pin = pin;
+  AttachInput photo;
+  photo.type = "LOCATION_PHOTO";
+  complaints_->down = true;
+  const absl::Time deadline = absl::Now() + absl::Seconds(7);
+  EXPECT_THAT(flow_->Withdraw(deadline, citizen, in, "Tidak jadi"),
+              StatusIs(absl::StatusCode::kUnavailable));
+  EXPECT_EQ(complaints_->last_deadline, deadline);
+  EXPECT_THAT(flow_->Supplement(deadline + absl::Seconds(1), citizen, in,
+                                "Foto menyusul"),
+              StatusIs(absl::StatusCode::kUnavailable));
+  EXPECT_EQ(complaints_->last_deadline, deadline + absl::Seconds(1));
+  EXPECT_THAT(
+      flow_->CheckAttach(deadline + absl::Seconds(2), citizen, in, photo),
+      StatusIs(absl::StatusCode::kUnavailable));
+  EXPECT_EQ(complaints_->last_deadline, deadline + absl::Seconds(2));
+  EXPECT_THAT(intake_->Track(deadline + absl::Seconds(3), code, pin),
+              StatusIs(absl::StatusCode::kUnavailable));
+  EXPECT_EQ(complaints_->last_deadline, deadline + absl::Seconds(3));
+  EXPECT_EQ(Stored(code).state, "SUBMITTED");
+  EXPECT_EQ(Stored(code).version, 1);
+  EXPECT_EQ(Stored(code).pin_failures, 0);
+
+  // With the database back, the same request goes through.
+  complaints_->down = false;
+  auto withdrawn = flow_->Withdraw(Deadline(), citizen, in, "Tidak jadi");
+  ASSERT_TRUE(withdrawn.ok()) << withdrawn.status();
+  EXPECT_EQ(Stored(code).state, "WITHDRAWN");
+}
+
 TEST_P(WorkflowTest, ReissuedPinReplacesTheOldOne) {
   const std::string code = Submit();
   const int generation = Stored(code).pin_generation;

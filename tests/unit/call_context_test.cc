@@ -1,8 +1,8 @@
-#include "server/api/call_context.h"
+#include "server/auth/call_context.h"
 
 #include "tests/test_util.h"
 
-namespace aduan::api {
+namespace aduan::auth {
 namespace {
 
 TEST(CallContextTest, CallWithoutDeadlineGetsTheDefault) {
@@ -17,4 +17,4 @@ TEST(CallContextTest, CallWithoutDeadlineGetsTheDefault) {
 }
 
 }  // namespace
-}  // namespace aduan::api
+}  // namespace aduan::auth

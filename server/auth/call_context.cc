@@ -1,10 +1,10 @@
-#include "server/api/call_context.h"
+#include "server/auth/call_context.h"
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 
-namespace aduan::api {
+namespace aduan::auth {
 
 namespace {
 std::atomic<int64_t> default_deadline_ms{30000};
@@ -22,4 +22,4 @@ absl::Time CallDeadline(const grpc::ServerContext& ctx) {
   return std::min(cap, absl::FromChrono(d));
 }
 
-}  // namespace aduan::api
+}  // namespace aduan::auth
