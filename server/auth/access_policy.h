@@ -28,7 +28,7 @@ const std::vector<MethodRule>& MethodRules();
 // The rule for `method`, or null.
 const MethodRule* FindMethodRule(absl::string_view method);
 
-// Checks `who` against the rule of `method`, in the order of DESIGN.md §3:
+// Checks `who` against the rule of `method`, in the order of docs/design.md §3:
 // kUnauthenticated when the caller has no identity and the method is not
 // public; kPermissionDenied when no binding has an allowed role (or the
 // method is unknown).

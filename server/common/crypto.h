@@ -1,5 +1,5 @@
-// Cryptographic primitives from OpenSSL 3: digests, HMAC, AES-free helpers
-// and randomness. All functions are thread-safe.
+// Cryptographic primitives from OpenSSL 3: digests, HMAC, AES-256-GCM and
+// randomness. All functions are thread-safe.
 #ifndef ADUAN_SERVER_COMMON_CRYPTO_H_
 #define ADUAN_SERVER_COMMON_CRYPTO_H_
 

@@ -1,6 +1,7 @@
 // KeyRing holds the server's secret keys, derived from one key file kept
-// outside the database: PINs, archive HMACs and (later) personal-data
-// encryption each get their own key.
+// outside the database: PINs, archive HMACs, personal-data encryption and its
+// blind index (also the request fingerprints' key), and document encryption
+// each get their own key.
 #ifndef ADUAN_SERVER_COMMON_KEY_RING_H_
 #define ADUAN_SERVER_COMMON_KEY_RING_H_
 

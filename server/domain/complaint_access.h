@@ -1,5 +1,5 @@
 // Object-level access to complaints: which complaints a principal sees and
-// how much of the complainant (DESIGN.md §2, §5).
+// how much of the complainant (docs/design.md §4).
 //
 // Seeing: OFFICER, SECRETARY, HEAD and AUDITOR see every complaint of the
 // offices they are bound to; UNIT staff only those disposed to their unit;

@@ -1,5 +1,5 @@
 // ComplaintArchive makes, reads and verifies the archive record of step 7
-// (DESIGN.md §2): the whole file — complaint, events, attachment digests —
+// (docs/design.md §1): the whole file — complaint, events, attachment digests —
 // as canonical JSON (canonical_json.h), its SHA-256, an HMAC under the
 // archive key kept outside the database, chained per office to the previous
 // record, stored write-once. NIK and KK numbers appear only as their keyed

@@ -58,7 +58,7 @@ struct TrackResult {
   std::optional<absl::Time> service_due;
 };
 
-// Validates the caller-settable fields of `d` by the rules of DESIGN.md §3
+// Validates the caller-settable fields of `d` by the rules of docs/design.md §3
 // for `office` (`today` in the office's time zone, for KK issue dates);
 // normalises the phone number and the kelurahan spelling in place.
 // Errors: kInvalidArgument naming the field and the rule.
@@ -81,7 +81,7 @@ class ComplaintIntake {
         pin_guard_(complaints, offices, pins, clock),
         answers_(complaints, offices, pins, clock) {}
 
-  // Validates the draft by the rules of DESIGN.md §3, then stores it as
+  // Validates the draft by the rules of docs/design.md §3, then stores it as
   // SUBMITTED with its SUBMITTED event and idempotency record in one
   // transaction, the service clock started from the office's (or the
   // category's) target. Phone numbers are stored normalised (+62…).

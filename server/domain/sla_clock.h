@@ -1,4 +1,4 @@
-// The two SLA clocks of a complaint (DESIGN.md §1), as stored in
+// The two SLA clocks of a complaint (docs/design.md §2), as stored in
 // db::SlaClockRecord: the service clock runs while SUBMITTED, VERIFIED or
 // REPORTED_TO_HEAD; the resolution clock while DISPOSED or IN_FOLLOW_UP.
 // Both count office working time only. A clock is AT_RISK in the last 20% of

@@ -1,4 +1,4 @@
-// The workflow's state machine (DESIGN.md §1): which action is allowed in
+// The workflow's state machine (docs/design.md §2): which action is allowed in
 // which state, and where it leads. Pure data; the transitions themselves are
 // applied by ComplaintWorkflow.
 #ifndef ADUAN_SERVER_DOMAIN_STATE_MACHINE_H_
