@@ -39,6 +39,9 @@ class AccessRepository {
   // With bindings. Errors: kNotFound.
   virtual absl::StatusOr<PrincipalRecord> GetPrincipal(
       absl::Time deadline, const std::string& id) = 0;
+  // The principal with this (unique) name, with bindings, if any.
+  virtual absl::StatusOr<std::optional<PrincipalRecord>> FindPrincipalByName(
+      absl::Time deadline, const std::string& name) = 0;
   // Ordered by name, after `after_name`; with bindings. Only principals
   // with a binding in `office_code` when it is not empty.
   virtual absl::StatusOr<std::vector<PrincipalRecord>> ListPrincipals(

@@ -265,6 +265,17 @@ absl::StatusOr<PrincipalRecord> SociAccessRepository::GetPrincipal(
   return out;
 }
 
+absl::StatusOr<std::optional<PrincipalRecord>>
+SociAccessRepository::FindPrincipalByName(absl::Time deadline,
+                                          const std::string& name) {
+  std::optional<PrincipalRecord> out;
+  RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
+    out = SelectPrincipal(sql, "name", name);
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
 absl::StatusOr<std::vector<PrincipalRecord>>
 SociAccessRepository::ListPrincipals(absl::Time deadline,
                                      const std::string& office_code,

@@ -22,6 +22,8 @@ class SociAccessRepository : public AccessRepository {
                                const PrincipalRecord& principal) override;
   absl::StatusOr<PrincipalRecord> GetPrincipal(absl::Time deadline,
                                                const std::string& id) override;
+  absl::StatusOr<std::optional<PrincipalRecord>> FindPrincipalByName(
+      absl::Time deadline, const std::string& name) override;
   absl::StatusOr<std::vector<PrincipalRecord>> ListPrincipals(
       absl::Time deadline, const std::string& office_code,
       const std::string& after_name, int limit) override;

@@ -365,6 +365,48 @@ absl::StatusOr<std::vector<db::TokenRecord>> AccessAdmin::ListTokens(
   return access_.ListTokens(deadline, principal_id);
 }
 
+absl::StatusOr<AccessAdmin::Bootstrapped> AccessAdmin::BootstrapAdmin(
+    absl::Time deadline, const std::string& name,
+    const std::string& office_code) {
+  const db::RoleBindingRecord binding{kAdmin, office_code, "", ""};
+  const absl::Status office = offices_.Get(deadline, office_code).status();
+  if (absl::IsNotFound(office)) {
+    return absl::NotFoundError(
+        absl::StrCat("office '", office_code, "' not found"));
+  }
+  RETURN_IF_ERROR(office);
+  ASSIGN_OR_RETURN(std::optional<db::PrincipalRecord> found,
+                   access_.FindPrincipalByName(deadline, name));
+  Bootstrapped out;
+  if (!found) {
+    db::PrincipalRecord p;
+    p.name = name;
+    p.display_name = "Administrator";
+    p.bindings = {binding};
+    ASSIGN_OR_RETURN(db::PrincipalRecord created,
+                     CreatePrincipal(deadline, nullptr, std::move(p)));
+    out.principal_id = created.id;
+  } else {
+    out.principal_id = found->id;
+    if (found->disabled) {  // a lost admin is a working admin again
+      db::PrincipalRecord enable;
+      enable.id = found->id;
+      RETURN_IF_ERROR(
+          UpdatePrincipal(deadline, nullptr, enable, {"disabled"}).status());
+    }
+    bool has = false;
+    for (const auto& b : found->bindings) has |= b == binding;
+    if (!has) {
+      RETURN_IF_ERROR(access_.AddBinding(deadline, found->id, binding,
+                                         ToUnixMicrosLL(clock_.Now())));
+      spdlog::info("principal {} made ADMIN of {}", name, office_code);
+    }
+  }
+  ASSIGN_OR_RETURN(out.token, IssueToken(deadline, nullptr, out.principal_id,
+                                         "bootstrap", absl::ZeroDuration()));
+  return out;
+}
+
 absl::StatusOr<std::vector<db::AccessLogRecord>> AccessAdmin::ListAccessLog(
     absl::Time deadline, const Principal& who, const std::string& tracking_code,
     long long after_id, int limit) {

@@ -110,6 +110,20 @@ class AccessAdmin {
   absl::StatusOr<std::vector<db::TokenRecord>> ListTokens(
       absl::Time deadline, const Principal* who,
       const std::string& principal_id);
+  // The operator's way in (aduand bootstrap-admin, run on the server's
+  // machine with its key file, so no caller): principal `name` with the role
+  // ADMIN in `office_code` — created, re-enabled or given the binding as
+  // needed — and a new token for it, which the operator shows once. Running
+  // it again issues another token for the same principal (a lost token).
+  // Errors: those of CreatePrincipal, UpdatePrincipal and IssueToken;
+  // kNotFound for an unknown office.
+  struct Bootstrapped {
+    std::string principal_id;
+    IssuedToken token;
+  };
+  absl::StatusOr<Bootstrapped> BootstrapAdmin(absl::Time deadline,
+                                              const std::string& name,
+                                              const std::string& office_code);
   // Who read the full personal data of a complaint of an office where `who`
   // is ADMIN. Errors: kNotFound (unknown or other office), kInvalidArgument.
   absl::StatusOr<std::vector<db::AccessLogRecord>> ListAccessLog(

@@ -1,0 +1,66 @@
+// The storage every aduand command opens the same way: the database
+// (migrated to this version's schema), the keys of the key file, the
+// personal-data cipher and the repositories, after the start-up passes that
+// bring older data up to date.
+#ifndef ADUAN_SERVER_APP_STORAGE_H_
+#define ADUAN_SERVER_APP_STORAGE_H_
+
+#include <memory>
+
+#include "absl/status/statusor.h"
+#include "db/database.h"
+#include "db/soci_access_repository.h"
+#include "db/soci_complaint_repository.h"
+#include "db/soci_office_repository.h"
+#include "server/app/options.h"
+#include "server/common/key_ring.h"
+#include "server/common/pii_cipher.h"
+
+namespace aduan::app {
+
+// Not copyable or movable (the repositories refer to the database and the
+// cipher); thread-safe as its parts are.
+class Storage {
+ public:
+  // Opens `options.db_url` and `options.key_file` (a missing key file is
+  // created only for an embedded SQLite database), migrates, then:
+  // personal data still in plaintext is encrypted, request fingerprints
+  // still plain are keyed, and a fresh SQLite database is seeded with
+  // Kecamatan Kanigaran. Each pass logs what it did. Errors: those of the
+  // database, the key file and the migrations, each saying what failed.
+  static absl::StatusOr<std::unique_ptr<Storage>> Open(
+      const ServerOptions& options);
+
+  Storage(const Storage&) = delete;
+  Storage& operator=(const Storage&) = delete;
+
+  db::Database& database() { return *db_; }
+  const KeyRing& keys() const { return keys_; }
+  const PiiCipher& cipher() const { return cipher_; }
+  int schema_version() const { return schema_version_; }
+  bool embedded() const { return db_->dialect() == db::Dialect::kSqlite; }
+  db::SociOfficeRepository& offices() { return offices_; }
+  db::SociComplaintRepository& complaints() { return complaints_; }
+  db::SociAccessRepository& access() { return access_; }
+
+ private:
+  Storage(std::unique_ptr<db::Database> db, KeyRing keys, PiiCipher cipher,
+          int schema_version);
+  absl::Status BringUpToDate();
+
+  std::unique_ptr<db::Database> db_;
+  const KeyRing keys_;
+  const PiiCipher cipher_;
+  const int schema_version_;
+  db::SociOfficeRepository offices_;
+  db::SociComplaintRepository complaints_;
+  db::SociAccessRepository access_;
+};
+
+// The database alone, for the commands that need no keys (migrate, seed).
+absl::StatusOr<std::unique_ptr<db::Database>> OpenDatabase(
+    const ServerOptions& options);
+
+}  // namespace aduan::app
+
+#endif  // ADUAN_SERVER_APP_STORAGE_H_
