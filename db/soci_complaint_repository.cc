@@ -399,13 +399,15 @@ std::optional<RequestRecord> SelectRequest(soci::session& sql,
   return r;
 }
 
-// One archive record by `where` with :a (text) and optionally :b (number).
+// One archive record by `where`, which names :a (text) and, exactly when
+// `b` is given, :b (number).
 std::optional<ArchiveRecord> SelectArchive(soci::session& sql,
                                            const std::string& where,
-                                           const std::string& a, long long b) {
+                                           const std::string& a,
+                                           std::optional<long long> b) {
   ArchiveRecord r;
   std::string av = a;
-  long long bv = b;
+  long long bv = b.value_or(0);
   soci::statement st(sql);
   st.exchange(soci::into(r.tracking_code));
   st.exchange(soci::into(r.office_code));
@@ -416,7 +418,7 @@ std::optional<ArchiveRecord> SelectArchive(soci::session& sql,
   st.exchange(soci::into(r.document));
   st.exchange(soci::into(r.create_time));
   st.exchange(soci::use(av, "a"));
-  if (where.find(":b") != std::string::npos) st.exchange(soci::use(bv, "b"));
+  if (b) st.exchange(soci::use(bv, "b"));
   st.alloc();
   st.prepare(
       absl::StrCat("SELECT ", kArchiveColumns, " FROM archives WHERE ", where));
@@ -453,15 +455,15 @@ void InsertAttachment(soci::session& sql, long long complaint_id,
       soci::use(a.request_id, "rid"), soci::use(a.create_time, "time");
 }
 
-// Attachments by `where` with :a and, when it names it, :b.
-std::vector<AttachmentRecord> SelectAttachments(soci::session& sql,
-                                                const std::string& where,
-                                                const std::string& a,
-                                                const std::string& b) {
+// Attachments by `where`, which names :a and, exactly when `b` is given,
+// :b.
+std::vector<AttachmentRecord> SelectAttachments(
+    soci::session& sql, const std::string& where, const std::string& a,
+    const std::optional<std::string>& b) {
   std::vector<AttachmentRecord> out;
   AttachmentRecord r;
   std::string av = a;
-  std::string bv = b;
+  std::string bv = b.value_or("");
   soci::statement st(sql);
   st.exchange(soci::into(r.attachment_id));
   st.exchange(soci::into(r.office_code));
@@ -477,7 +479,7 @@ std::vector<AttachmentRecord> SelectAttachments(soci::session& sql,
   st.exchange(soci::into(r.request_id));
   st.exchange(soci::into(r.create_time));
   st.exchange(soci::use(av, "a"));
-  if (where.find(":b") != std::string::npos) st.exchange(soci::use(bv, "b"));
+  if (b) st.exchange(soci::use(bv, "b"));
   st.alloc();
   st.prepare(absl::StrCat("SELECT ", kAttachmentColumns,
                           " FROM attachments WHERE ", where));
@@ -714,7 +716,7 @@ absl::StatusOr<std::vector<AttachmentRecord>>
 SociComplaintRepository::ReadAttachments(absl::Time deadline,
                                          const std::string& where,
                                          const std::string& a,
-                                         const std::string& b) {
+                                         const std::optional<std::string>& b) {
   std::vector<AttachmentRecord> out;
   RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
     out = SelectAttachments(sql, where, a, b);
@@ -726,14 +728,15 @@ SociComplaintRepository::ReadAttachments(absl::Time deadline,
 absl::StatusOr<std::vector<AttachmentRecord>>
 SociComplaintRepository::ListAttachments(absl::Time deadline,
                                          const std::string& tracking_code) {
-  return ReadAttachments(deadline, kAttachmentsOfComplaint, tracking_code, "");
+  return ReadAttachments(deadline, kAttachmentsOfComplaint, tracking_code,
+                         std::nullopt);
 }
 
 absl::StatusOr<std::optional<AttachmentRecord>>
 SociComplaintRepository::GetAttachment(absl::Time deadline,
                                        const std::string& attachment_id) {
-  ASSIGN_OR_RETURN(
-      auto rows, ReadAttachments(deadline, kAttachmentById, attachment_id, ""));
+  ASSIGN_OR_RETURN(auto rows, ReadAttachments(deadline, kAttachmentById,
+                                              attachment_id, std::nullopt));
   if (rows.empty()) return std::nullopt;
   return std::move(rows.front());
 }
@@ -772,7 +775,7 @@ SociComplaintRepository::GetArchive(absl::Time deadline,
                                     const std::string& tracking_code) {
   std::optional<ArchiveRecord> out;
   RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
-    out = SelectArchive(sql, "tracking_code = :a", tracking_code, 0);
+    out = SelectArchive(sql, "tracking_code = :a", tracking_code, std::nullopt);
     return absl::OkStatus();
   }));
   return out;
@@ -830,8 +833,14 @@ absl::StatusOr<UpdateOutcome> SociComplaintRepository::Update(
       InsertAttachment(sql, c.id, *extra.attachment);
     }
     if (const ArchiveBuilder* build = extra.build; build != nullptr) {
+      // Every event: one a version, the one just written included.
       const std::vector<EventRecord> events =
-          SelectEvents(sql, c.id, c.tracking_code, 0, 100000);
+          SelectEvents(sql, c.id, c.tracking_code, 0, c.version + 1);
+      if (static_cast<long long>(events.size()) != c.version) {
+        return absl::DataLossError(absl::StrCat(
+            "complaint ", c.tracking_code, " is at version ", c.version,
+            " but has ", events.size(), " events; not archived"));
+      }
       std::string prev(64, '0');
       long long last_seq = 0;
       sql << kLastArchive, soci::use(c.office_code, "office"),

@@ -99,10 +99,11 @@ class SociComplaintRepository : public ComplaintRepository {
   };
   absl::StatusOr<StoredPii> Protect(const ComplaintRecord& c) const;
   absl::Status Decrypt(ComplaintRecord& c) const;
-  // Attachment rows by a condition of SelectAttachments with :a and :b.
+  // Attachment rows by a condition of SelectAttachments with :a and, when
+  // given, :b.
   absl::StatusOr<std::vector<AttachmentRecord>> ReadAttachments(
       absl::Time deadline, const std::string& where, const std::string& a,
-      const std::string& b);
+      const std::optional<std::string>& b);
   // What an update writes besides the complaint, its event and request.
   struct Extra {
     const ArchiveBuilder* build = nullptr;

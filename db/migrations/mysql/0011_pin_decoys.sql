@@ -4,12 +4,12 @@
 -- the same write and take the same time: answering faster for an unknown
 -- code would tell which codes exist. Sixteen rows, picked by the code's
 -- hash, so that guesses at different unknown codes rarely wait for one row.
-CREATE TABLE pin_decoys (
+CREATE TABLE IF NOT EXISTS pin_decoys (
   tracking_code VARCHAR(16) NOT NULL PRIMARY KEY,
   pin_failures INT NOT NULL DEFAULT 0,
   pin_window_start BIGINT NOT NULL DEFAULT 0
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
-INSERT INTO pin_decoys (tracking_code) VALUES
+INSERT IGNORE INTO pin_decoys (tracking_code) VALUES
   ('DECOY-00'), ('DECOY-01'), ('DECOY-02'), ('DECOY-03'),
   ('DECOY-04'), ('DECOY-05'), ('DECOY-06'), ('DECOY-07'),
   ('DECOY-08'), ('DECOY-09'), ('DECOY-10'), ('DECOY-11'),

@@ -4,12 +4,12 @@
 -- the same write and take the same time: answering faster for an unknown
 -- code would tell which codes exist. Sixteen rows, picked by the code's
 -- hash, so that guesses at different unknown codes rarely wait for one row.
-CREATE TABLE pin_decoys (
+CREATE TABLE IF NOT EXISTS pin_decoys (
   tracking_code TEXT NOT NULL PRIMARY KEY,
   pin_failures INTEGER NOT NULL DEFAULT 0,
   pin_window_start INTEGER NOT NULL DEFAULT 0
 );
-INSERT INTO pin_decoys (tracking_code) VALUES
+INSERT OR IGNORE INTO pin_decoys (tracking_code) VALUES
   ('DECOY-00'), ('DECOY-01'), ('DECOY-02'), ('DECOY-03'),
   ('DECOY-04'), ('DECOY-05'), ('DECOY-06'), ('DECOY-07'),
   ('DECOY-08'), ('DECOY-09'), ('DECOY-10'), ('DECOY-11'),
