@@ -6,6 +6,32 @@
 #include "server/auth/call_context.h"
 
 namespace aduan::api {
+namespace {
+
+// Clears the field at `path` ("title", "location.address") of `message`;
+// a path that names no field clears nothing.
+void ClearPath(absl::string_view path, google::protobuf::Message* message) {
+  for (absl::string_view rest = path;;) {
+    const size_t dot = rest.find('.');
+    const google::protobuf::FieldDescriptor* f =
+        message->GetDescriptor()->FindFieldByName(
+            std::string(rest.substr(0, dot)));
+    if (f == nullptr) return;
+    const google::protobuf::Reflection* r = message->GetReflection();
+    if (dot == absl::string_view::npos) {
+      r->ClearField(message, f);
+      return;
+    }
+    if (f->type() != google::protobuf::FieldDescriptor::TYPE_MESSAGE ||
+        f->is_repeated() || !r->HasField(*message, f)) {
+      return;
+    }
+    message = r->MutableMessage(message, f);
+    rest = rest.substr(dot + 1);
+  }
+}
+
+}  // namespace
 
 grpc::Status IntakeService::SubmitComplaint(
     grpc::ServerContext* ctx, const domain::Principal& who,
@@ -56,28 +82,14 @@ grpc::Status IntakeService::UpdateComplaint(
     grpc::ServerContext* ctx, const domain::Principal& who,
     const v1::UpdateComplaintRequest* req, v1::Complaint* resp) {
   // Only tracking_code and the fields named in update_mask may be set.
+  // Which paths may be named, and what each changes, is the domain's
+  // (server/domain/complaint_patch.h); here each named field, found by its
+  // path in the message, is taken out of what must be left empty.
   v1::Complaint rest = req->complaint();
   rest.clear_tracking_code();
-  std::vector<std::string> paths;
-  for (const std::string& p : req->update_mask().paths()) {
-    paths.push_back(p);
-    if (p == "title") rest.clear_title();
-    if (p == "description") rest.clear_description();
-    if (p == "category") rest.clear_category();
-    if (p == "anonymous") rest.clear_anonymous();
-    if (p == "confidential") rest.clear_confidential();
-    if (p == "location") rest.clear_location();
-    if (p == "complainant") rest.clear_complainant();
-    if (p.rfind("location.", 0) == 0 || p.rfind("complainant.", 0) == 0) {
-      google::protobuf::Message* part =
-          p[0] == 'l'
-              ? static_cast<google::protobuf::Message*>(rest.mutable_location())
-              : rest.mutable_complainant();
-      const google::protobuf::FieldDescriptor* f =
-          part->GetDescriptor()->FindFieldByName(p.substr(p.find('.') + 1));
-      if (f != nullptr) part->GetReflection()->ClearField(part, f);
-    }
-  }
+  std::vector<std::string> paths(req->update_mask().paths().begin(),
+                                 req->update_mask().paths().end());
+  for (const std::string& p : paths) ClearPath(p, &rest);
   if (rest.has_location() && rest.location().ByteSizeLong() == 0) {
     rest.clear_location();
   }

@@ -12,6 +12,7 @@
 #include "server/domain/canonical_json.h"
 #include "server/domain/complaint_access.h"
 #include "server/domain/complaint_intake.h"
+#include "server/domain/complaint_patch.h"
 #include "server/domain/document_format.h"
 #include "server/domain/request_id.h"
 #include "server/domain/sla_clock.h"
@@ -605,82 +606,12 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Archive(absl::Time deadline,
 absl::StatusOr<StepResult> ComplaintWorkflow::Update(
     absl::Time deadline, const Principal& who, const StepInput& in,
     const db::ComplaintRecord& changes, const std::vector<std::string>& paths) {
-  static const std::vector<std::string> kContent = {"title",
-                                                    "description",
-                                                    "category",
-                                                    "location",
-                                                    "location.address",
-                                                    "location.kelurahan",
-                                                    "location.latitude",
-                                                    "location.longitude",
-                                                    "complainant",
-                                                    "complainant.name",
-                                                    "complainant.nik",
-                                                    "complainant.kk_number",
-                                                    "complainant.phone",
-                                                    "complainant.email",
-                                                    "complainant.address"};
-  absl::Status args = [&]() -> absl::Status {
-    if (paths.empty()) return Invalid("update_mask", "names no field");
-    for (const std::string& p : paths) {
-      if (p != "anonymous" && p != "confidential" &&
-          std::find(kContent.begin(), kContent.end(), p) == kContent.end()) {
-        return Invalid("update_mask", absl::StrCat("cannot change '", p, "'"));
-      }
-    }
-    return absl::OkStatus();
-  }();
-  auto has = [&](absl::string_view p) {
-    return std::find(paths.begin(), paths.end(), p) != paths.end();
-  };
+  const absl::StatusOr<ComplaintPatch> patch = ComplaintPatch::Create(paths);
   // The stored complaint with the masked fields taken from `changes`; the
-  // flags are raised, never lowered, and the result must be valid as a whole.
+  // result must be valid as a whole.
   auto merge = [&](const OfficeConfig& office,
                    db::ComplaintRecord& c) -> absl::Status {
-    if (has("anonymous")) {
-      if (c.anonymous && !changes.anonymous) {
-        return Invalid("complaint.anonymous", "can be raised, never lowered");
-      }
-      c.anonymous = changes.anonymous;
-    }
-    if (has("confidential")) {
-      if (c.confidential && !changes.confidential) {
-        return Invalid("complaint.confidential",
-                       "can be raised, never lowered");
-      }
-      c.confidential = changes.confidential;
-    }
-    if (has("title")) c.title = changes.title;
-    if (has("description")) c.description = changes.description;
-    if (has("category")) c.category_code = changes.category_code;
-    const bool loc = has("location");
-    if (loc || has("location.address")) {
-      c.location_address = changes.location_address;
-    }
-    if (loc || has("location.kelurahan")) {
-      c.location_kelurahan = changes.location_kelurahan;
-    }
-    if (loc || has("location.latitude")) c.latitude = changes.latitude;
-    if (loc || has("location.longitude")) c.longitude = changes.longitude;
-    const bool person = has("complainant");
-    if (person || has("complainant.name")) {
-      c.complainant_name = changes.complainant_name;
-    }
-    if (person || has("complainant.nik")) {
-      c.complainant_nik = changes.complainant_nik;
-    }
-    if (person || has("complainant.kk_number")) {
-      c.complainant_kk = changes.complainant_kk;
-    }
-    if (person || has("complainant.phone")) {
-      c.complainant_phone = changes.complainant_phone;
-    }
-    if (person || has("complainant.email")) {
-      c.complainant_email = changes.complainant_email;
-    }
-    if (person || has("complainant.address")) {
-      c.complainant_address = changes.complainant_address;
-    }
+    RETURN_IF_ERROR(patch->ApplyTo(changes, c));
     return ValidateComplaintFields(
         office, absl::ToCivilDay(clock_.Now(), office.calendar.time_zone()), c);
   };
@@ -692,35 +623,33 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Update(
     merged = stored;
     return merge(office, merged);
   };
-  return Step(
-      deadline, who, Action::kUpdate, kOfficer, in, RoleInOffice(who, kOfficer),
-      {args, merged_valid},
-      [&](const OfficeConfig&, db::ComplaintRecord& c, db::EventRecord& e,
-          absl::Time) -> absl::Status {
-        const bool before_disposition =
-            c.state == "SUBMITTED" || c.state == "NEEDS_INFO" ||
-            c.state == "VERIFIED" || c.state == "REPORTED_TO_HEAD";
-        for (const std::string& p : paths) {
-          const bool content = p != "anonymous" && p != "confidential";
-          if (content && !before_disposition) {
-            return absl::FailedPreconditionError(absl::StrCat(
-                "UpdateComplaint of ", p,
-                " is possible only before disposition: the complaint is ",
-                c.state,
-                "; only anonymous and confidential can still be "
-                "raised"));
-          }
-        }
-        c = merged;
-        e.type = "UPDATED";
-        // Which fields changed, never their values (personal data).
-        {
-          J list = J::Array();
-          for (const std::string& p : paths) list.Add(J::String(p));
-          e.payload = J::Object().Set("paths", std::move(list)).Serialize();
-        }
-        return absl::OkStatus();
-      });
+  return Step(deadline, who, Action::kUpdate, kOfficer, in,
+              RoleInOffice(who, kOfficer), {patch.status(), merged_valid},
+              [&](const OfficeConfig&, db::ComplaintRecord& c,
+                  db::EventRecord& e, absl::Time) -> absl::Status {
+                const bool before_disposition =
+                    c.state == "SUBMITTED" || c.state == "NEEDS_INFO" ||
+                    c.state == "VERIFIED" || c.state == "REPORTED_TO_HEAD";
+                if (const std::optional<std::string> content =
+                        patch->FirstContentPath();
+                    content && !before_disposition) {
+                  return absl::FailedPreconditionError(absl::StrCat(
+                      "UpdateComplaint of ", *content,
+                      " is possible only before disposition: the complaint is ",
+                      c.state,
+                      "; only anonymous and confidential can still be raised"));
+                }
+                c = merged;
+                e.type = "UPDATED";
+                // Which fields changed, never their values (personal data).
+                {
+                  J list = J::Array();
+                  for (const std::string& p : paths) list.Add(J::String(p));
+                  e.payload =
+                      J::Object().Set("paths", std::move(list)).Serialize();
+                }
+                return absl::OkStatus();
+              });
 }
 
 absl::StatusOr<StepResult> ComplaintWorkflow::Supplement(
