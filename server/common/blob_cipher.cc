@@ -35,14 +35,15 @@ BlobCipher::~BlobCipher() { Wipe(key_); }
 
 absl::StatusOr<std::string> BlobCipher::Seal(absl::string_view document,
                                              absl::string_view sha256) const {
-  const std::string header = Header(key_id_);
-  absl::StatusOr<std::string> sealed =
-      AesGcmSeal(key_, document, Aad(header, sha256));
-  if (!sealed.ok()) {
+  std::string sealed = Header(key_id_);
+  const std::string aad = Aad(sealed, sha256);
+  sealed.reserve(sealed.size() + kAesGcmNonceSize + document.size() +
+                 kAesGcmTagSize);
+  if (!AesGcmSealAppend(key_, document, aad, &sealed).ok()) {
     return absl::InternalError(
         absl::StrCat("blob ", sha256, ": cannot encrypt"));
   }
-  return absl::StrCat(header, *sealed);
+  return sealed;
 }
 
 absl::StatusOr<std::string> BlobCipher::Open(absl::string_view stored,

@@ -74,6 +74,16 @@ void Wipe(std::string& s) {
 absl::StatusOr<std::string> AesGcmSeal(absl::string_view key,
                                        absl::string_view plaintext,
                                        absl::string_view aad) {
+  std::string out;
+  if (absl::Status s = AesGcmSealAppend(key, plaintext, aad, &out); !s.ok()) {
+    return s;
+  }
+  return out;
+}
+
+absl::Status AesGcmSealAppend(absl::string_view key,
+                              absl::string_view plaintext,
+                              absl::string_view aad, std::string* out) {
   if (absl::Status s = CheckKey(key); !s.ok()) return s;
   const absl::Status failed = absl::InternalError("encryption failed");
   if (plaintext.size() > static_cast<size_t>(INT_MAX) - kAesGcmTagSize ||
@@ -96,24 +106,27 @@ absl::StatusOr<std::string> AesGcmSeal(absl::string_view key,
   }
   // GCM is a stream mode: the ciphertext is exactly as long as the
   // plaintext.
-  std::string out(kAesGcmNonceSize + plaintext.size() + kAesGcmTagSize, '\0');
-  out.replace(0, kAesGcmNonceSize, *nonce);
-  auto* body = reinterpret_cast<unsigned char*>(out.data()) + kAesGcmNonceSize;
+  const size_t start = out->size();
+  out->resize(start + kAesGcmNonceSize + plaintext.size() + kAesGcmTagSize);
+  out->replace(start, kAesGcmNonceSize, *nonce);
+  auto* body = reinterpret_cast<unsigned char*>(out->data()) + start +
+               kAesGcmNonceSize;
   int written = 0;
   if (EVP_EncryptUpdate(ctx.get(), body, &len, Bytes(plaintext),
                         static_cast<int>(plaintext.size())) != 1) {
+    out->resize(start);
     return failed;
   }
   written = len;
-  if (EVP_EncryptFinal_ex(ctx.get(), body + written, &len) != 1) return failed;
-  written += len;
-  if (static_cast<size_t>(written) != plaintext.size()) return failed;
-  if (EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG,
+  if (EVP_EncryptFinal_ex(ctx.get(), body + written, &len) != 1 ||
+      static_cast<size_t>(written + len) != plaintext.size() ||
+      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG,
                           static_cast<int>(kAesGcmTagSize),
-                          body + written) != 1) {
+                          body + written + len) != 1) {
+    out->resize(start);
     return failed;
   }
-  return out;
+  return absl::OkStatus();
 }
 
 absl::StatusOr<std::string> AesGcmOpen(absl::string_view key,

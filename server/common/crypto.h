@@ -32,6 +32,11 @@ inline constexpr size_t kAesGcmTagSize = 16;
 absl::StatusOr<std::string> AesGcmSeal(absl::string_view key,
                                        absl::string_view plaintext,
                                        absl::string_view aad);
+// As AesGcmSeal, appending to `out` (one allocation for a large document
+// and what precedes it).
+absl::Status AesGcmSealAppend(absl::string_view key,
+                              absl::string_view plaintext,
+                              absl::string_view aad, std::string* out);
 // Reverses AesGcmSeal with the same key and `aad`. Errors: kDataLoss with a
 // short reason ("too short", "authentication failed": tampered bytes, or
 // another key or aad), kInvalidArgument (key not 32 bytes), kInternal. No
