@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "server/domain/pdf_lexer.h"
 
 namespace aduan::domain {
 namespace {
@@ -21,173 +23,7 @@ constexpr const char* kRefusedNames[] = {
     "JavaScript",    "JS",        "Launch", "EmbeddedFile",
     "EmbeddedFiles", "RichMedia", "XFA"};
 
-// Decoded names are kept up to this length; longer ones match nothing the
-// check looks for (refused names, dictionary keys, filter names).
-constexpr size_t kNameKeep = 32;
-
 constexpr size_t kMaxObjectsPerStream = size_t{1} << 20;
-
-bool IsWhite(char c) {
-  return c == '\0' || c == '\t' || c == '\n' || c == '\f' || c == '\r' ||
-         c == ' ';
-}
-
-bool IsDelimiter(char c) {
-  return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' || c == ']' ||
-         c == '{' || c == '}' || c == '/' || c == '%';
-}
-
-bool IsRegular(char c) { return !IsWhite(c) && !IsDelimiter(c); }
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// A non-negative integer written with digits only (what /Length, /First and
-// the offsets of an object stream are), at most 18 of them.
-bool ParseCount(absl::string_view s, int64_t* out) {
-  if (s.empty() || s.size() > 18) return false;
-  int64_t v = 0;
-  for (char c : s) {
-    if (!absl::ascii_isdigit(c)) return false;
-    v = v * 10 + (c - '0');
-  }
-  *out = v;
-  return true;
-}
-
-enum class TokenKind {
-  kEnd,
-  kName,
-  kString,     // ( ... )
-  kHexString,  // < ... >
-  kComment,    // % to the end of the line
-  kDictOpen,
-  kDictClose,
-  kArrayOpen,
-  kArrayClose,
-  kWord,   // numbers and keywords: 12, R, obj, stream, true
-  kStray,  // a lone ')', '>', '{' or '}'
-};
-
-struct Token {
-  TokenKind kind = TokenKind::kEnd;
-  size_t begin = 0;
-  size_t end = 0;
-  absl::string_view raw;
-  std::string name;  // kName: decoded, without '/', cut after kNameKeep + 1
-};
-
-// Splits PDF bytes into tokens, one at a time, from a position.
-class Lexer {
- public:
-  explicit Lexer(absl::string_view data, size_t pos = 0)
-      : data_(data), pos_(pos) {}
-
-  size_t pos() const { return pos_; }
-  void set_pos(size_t pos) { pos_ = std::min(pos, data_.size()); }
-
-  Token Next() {
-    const size_t n = data_.size();
-    while (pos_ < n && IsWhite(data_[pos_])) ++pos_;
-    Token t;
-    t.begin = pos_;
-    if (pos_ >= n) {
-      t.end = n;
-      return t;
-    }
-    size_t i = pos_;
-    switch (data_[i]) {
-      case '%':
-        t.kind = TokenKind::kComment;
-        while (i < n && data_[i] != '\r' && data_[i] != '\n') ++i;
-        break;
-      case '(': {
-        t.kind = TokenKind::kString;
-        size_t depth = 0;
-        while (i < n) {
-          const char c = data_[i];
-          if (c == '\\') {
-            i += 2;
-            continue;
-          }
-          ++i;
-          if (c == '(') {
-            ++depth;
-          } else if (c == ')' && --depth == 0) {
-            break;
-          }
-        }
-        break;
-      }
-      case '<':
-        if (i + 1 < n && data_[i + 1] == '<') {
-          t.kind = TokenKind::kDictOpen;
-          i += 2;
-        } else {
-          t.kind = TokenKind::kHexString;
-          const size_t close = data_.find('>', i + 1);
-          i = close == absl::string_view::npos ? n : close + 1;
-        }
-        break;
-      case '>':
-        if (i + 1 < n && data_[i + 1] == '>') {
-          t.kind = TokenKind::kDictClose;
-          i += 2;
-        } else {
-          t.kind = TokenKind::kStray;
-          ++i;
-        }
-        break;
-      case '[':
-        t.kind = TokenKind::kArrayOpen;
-        ++i;
-        break;
-      case ']':
-        t.kind = TokenKind::kArrayClose;
-        ++i;
-        break;
-      case ')':
-      case '{':
-      case '}':
-        t.kind = TokenKind::kStray;
-        ++i;
-        break;
-      case '/':
-        t.kind = TokenKind::kName;
-        ++i;
-        while (i < n && IsRegular(data_[i])) {
-          char c = data_[i];
-          int hi, lo;
-          // #xx (PDF 1.2): two hex digits; a '#' without them is itself.
-          if (c == '#' && i + 2 < n && (hi = HexValue(data_[i + 1])) >= 0 &&
-              (lo = HexValue(data_[i + 2])) >= 0) {
-            c = static_cast<char>(hi * 16 + lo);
-            i += 3;
-          } else {
-            ++i;
-          }
-          if (t.name.size() <= kNameKeep) t.name.push_back(c);
-        }
-        break;
-      default:
-        t.kind = TokenKind::kWord;
-        while (i < n && IsRegular(data_[i])) ++i;
-        break;
-    }
-    pos_ = std::min(i, n);
-    t.end = pos_;
-    t.raw = data_.substr(t.begin, t.end - t.begin);
-    return t;
-  }
-
- private:
-  absl::string_view data_;
-  size_t pos_;
-};
 
 // True when `s` holds what a reader sent to an offset inside it would take
 // for an indirect object ("12 0 obj", also "12 0obj") or a trailer
@@ -196,18 +32,18 @@ bool LooksLikeObjectHeader(absl::string_view s) {
   for (size_t p = s.find("obj"); p != absl::string_view::npos;
        p = s.find("obj", p + 1)) {
     size_t i = p;
-    while (i > 0 && IsWhite(s[i - 1])) --i;
+    while (i > 0 && IsPdfWhitespace(s[i - 1])) --i;
     size_t d = i;
     while (d > 0 && absl::ascii_isdigit(s[d - 1])) --d;
     if (d == i) continue;
     size_t w = d;
-    while (w > 0 && IsWhite(s[w - 1])) --w;
+    while (w > 0 && IsPdfWhitespace(s[w - 1])) --w;
     if (w < d && w > 0 && absl::ascii_isdigit(s[w - 1])) return true;
   }
   for (size_t p = s.find("trailer"); p != absl::string_view::npos;
        p = s.find("trailer", p + 1)) {
     size_t i = p + 7;
-    while (i < s.size() && IsWhite(s[i])) ++i;
+    while (i < s.size() && IsPdfWhitespace(s[i])) ++i;
     if (s.substr(i, 2) == "<<") return true;
   }
   return false;
@@ -239,8 +75,8 @@ class DictCapture {
   const StreamInfo& info() const { return info_; }
 
   // A token directly inside the dictionary.
-  void Direct(const Token& t) {
-    if (t.kind == TokenKind::kName &&
+  void Direct(const PdfToken& t) {
+    if (t.kind == PdfTokenKind::kName &&
         (!have_key_ || !value_.empty() || composite_)) {
       FinishEntry();
       have_key_ = true;
@@ -265,10 +101,10 @@ class DictCapture {
 
   // A token inside an array or dictionary value, at `level` (2 directly in
   // the value).
-  void Nested(const Token& t, size_t level) {
+  void Nested(const PdfToken& t, size_t level) {
     if (!have_key_) return;
     if (key_ == "Filter" || key_ == "F") {
-      if (level == 2 && t.kind == TokenKind::kName && names_.size() < 8) {
+      if (level == 2 && t.kind == PdfTokenKind::kName && names_.size() < 8) {
         names_.push_back(t.name);
       } else {
         odd_ = true;
@@ -277,24 +113,26 @@ class DictCapture {
       if (after_predictor_) {
         after_predictor_ = false;
         int64_t v = 0;
-        if (t.kind != TokenKind::kWord || !ParseCount(t.raw, &v) || v > 1) {
+        if (t.kind != PdfTokenKind::kWord || !ParsePdfCount(t.raw, &v) ||
+            v > 1) {
           entry_predictor_ = true;
         }
       }
-      if (t.kind == TokenKind::kName && t.name == "Predictor") {
+      if (t.kind == PdfTokenKind::kName && t.name == "Predictor") {
         after_predictor_ = true;
       }
       // Parameters behind a reference cannot be read here.
-      if (t.kind == TokenKind::kWord && t.raw == "R") entry_predictor_ = true;
+      if (t.kind == PdfTokenKind::kWord && t.raw == "R")
+        entry_predictor_ = true;
     }
   }
 
  private:
   void FinishEntry() {
     if (!have_key_) return;
-    const Token* one =
+    const PdfToken* one =
         !composite_ && !odd_ && value_.size() == 1 ? &value_[0] : nullptr;
-    const bool one_name = one != nullptr && one->kind == TokenKind::kName;
+    const bool one_name = one != nullptr && one->kind == PdfTokenKind::kName;
     int64_t number = 0;
     if (key_ == "Type") {
       if (one_name) {
@@ -303,14 +141,14 @@ class DictCapture {
         info_.type_unknown = true;
       }
     } else if (key_ == "Length") {
-      if (one != nullptr && one->kind == TokenKind::kWord &&
-          ParseCount(one->raw, &number)) {
+      if (one != nullptr && one->kind == PdfTokenKind::kWord &&
+          ParsePdfCount(one->raw, &number)) {
         info_.length = number;
       }
     } else if (key_ == "First") {
       info_.has_first = true;
-      if (one != nullptr && one->kind == TokenKind::kWord &&
-          ParseCount(one->raw, &number)) {
+      if (one != nullptr && one->kind == PdfTokenKind::kWord &&
+          ParsePdfCount(one->raw, &number)) {
         info_.first = number;
       }
     } else if (key_ == "Filter" || key_ == "F") {
@@ -319,11 +157,11 @@ class DictCapture {
       const bool file_spec =
           key_ == "F" &&
           ((composite_ && !array_) ||
-           (one != nullptr && (one->kind == TokenKind::kString ||
-                               one->kind == TokenKind::kHexString)));
+           (one != nullptr && (one->kind == PdfTokenKind::kString ||
+                               one->kind == PdfTokenKind::kHexString)));
       if (!file_spec) {
         const bool null_value = one != nullptr &&
-                                one->kind == TokenKind::kWord &&
+                                one->kind == PdfTokenKind::kWord &&
                                 one->raw == "null";
         std::vector<std::string> names;  // none for null
         bool readable = true;
@@ -341,8 +179,9 @@ class DictCapture {
         info_.filters = std::move(names);
       }
     } else if (key_ == "DecodeParms" || key_ == "DP") {
-      const bool null_value =
-          one != nullptr && one->kind == TokenKind::kWord && one->raw == "null";
+      const bool null_value = one != nullptr &&
+                              one->kind == PdfTokenKind::kWord &&
+                              one->raw == "null";
       if (composite_) {
         info_.predictor |= entry_predictor_ || after_predictor_ || odd_;
       } else if (!null_value) {
@@ -363,7 +202,7 @@ class DictCapture {
   StreamInfo info_;
   bool have_key_ = false;
   std::string key_;
-  std::vector<Token> value_;  // a direct value: one token, or `n g R`
+  std::vector<PdfToken> value_;  // a direct value: one token, or `n g R`
   bool composite_ = false;
   bool array_ = false;
   bool odd_ = false;
@@ -430,7 +269,7 @@ class Scanner {
   absl::Status ScanFile(absl::string_view pdf);
 
  private:
-  absl::Status CheckName(const Token& t);
+  absl::Status CheckName(const PdfToken& t);
   absl::Status Hidden() const {
     return Bad(field_,
                "PDF with an object hidden in stream data, a string or a "
@@ -441,8 +280,7 @@ class Scanner {
                                     "filter",
                                     detail));
   }
-  absl::Status ScanStream(absl::string_view pdf, size_t after_keyword,
-                          const StreamInfo& info, Lexer* lexer);
+  absl::Status ScanStream(const StreamInfo& info, PdfLexer* lexer);
   absl::Status ScanObjectStream(absl::string_view body, const StreamInfo& info);
   absl::Status ScanNames(absl::string_view data);
   absl::Status ScanEachObject(absl::string_view data, size_t first);
@@ -455,7 +293,7 @@ class Scanner {
   bool undecodable_ = false;
 };
 
-absl::Status Scanner::CheckName(const Token& t) {
+absl::Status Scanner::CheckName(const PdfToken& t) {
   if (t.name == "Encrypt") encrypted_ = true;
   for (const char* refused : kRefusedNames) {
     if (t.name == refused) {
@@ -468,33 +306,33 @@ absl::Status Scanner::CheckName(const Token& t) {
 }
 
 absl::Status Scanner::ScanFile(absl::string_view pdf) {
-  Lexer lexer(pdf);
+  PdfLexer lexer(pdf);
   DictCapture dict;
   size_t depth = 0;         // open arrays and dictionaries
   bool dict_top = false;    // the outermost one is a dictionary
   bool dict_ready = false;  // a dictionary just closed at depth 0
   while (true) {
-    const Token t = lexer.Next();
-    if (t.kind == TokenKind::kEnd) break;
-    if (t.kind == TokenKind::kComment) {
+    const PdfToken t = lexer.Next();
+    if (t.kind == PdfTokenKind::kEnd) break;
+    if (t.kind == PdfTokenKind::kComment) {
       if (LooksLikeObjectHeader(t.raw)) return Hidden();
       continue;
     }
-    if ((t.kind == TokenKind::kString || t.kind == TokenKind::kHexString) &&
+    if ((t.kind == PdfTokenKind::kString ||
+         t.kind == PdfTokenKind::kHexString) &&
         LooksLikeObjectHeader(t.raw)) {
       return Hidden();
     }
-    if (t.kind == TokenKind::kName) {
+    if (t.kind == PdfTokenKind::kName) {
       if (absl::Status s = CheckName(t); !s.ok()) return s;
     }
-    if (t.kind == TokenKind::kWord) {
+    if (t.kind == PdfTokenKind::kWord) {
       if (t.raw == "stream") {
         if (!dict_ready) {
           return Bad(field_, "damaged PDF: a stream without a dictionary");
         }
         dict_ready = false;
-        if (absl::Status s = ScanStream(pdf, t.end, dict.info(), &lexer);
-            !s.ok()) {
+        if (absl::Status s = ScanStream(dict.info(), &lexer); !s.ok()) {
           return s;
         }
         continue;
@@ -508,9 +346,9 @@ absl::Status Scanner::ScanFile(absl::string_view pdf) {
     }
     dict_ready = false;
     switch (t.kind) {
-      case TokenKind::kDictOpen:
-      case TokenKind::kArrayOpen: {
-        const bool array = t.kind == TokenKind::kArrayOpen;
+      case PdfTokenKind::kDictOpen:
+      case PdfTokenKind::kArrayOpen: {
+        const bool array = t.kind == PdfTokenKind::kArrayOpen;
         if (depth == 0) {
           dict_top = !array;
           if (dict_top) dict.Begin();
@@ -522,12 +360,12 @@ absl::Status Scanner::ScanFile(absl::string_view pdf) {
         ++depth;
         break;
       }
-      case TokenKind::kDictClose:
-      case TokenKind::kArrayClose:
+      case PdfTokenKind::kDictClose:
+      case PdfTokenKind::kArrayClose:
         if (depth == 0) break;  // stray
         --depth;
         if (depth == 0) {
-          if (dict_top && t.kind == TokenKind::kDictClose) {
+          if (dict_top && t.kind == PdfTokenKind::kDictClose) {
             dict.End();
             dict_ready = true;
           }
@@ -555,41 +393,16 @@ absl::Status Scanner::ScanFile(absl::string_view pdf) {
   return absl::OkStatus();
 }
 
-absl::Status Scanner::ScanStream(absl::string_view pdf, size_t after_keyword,
-                                 const StreamInfo& info, Lexer* lexer) {
-  const size_t n = pdf.size();
-  size_t start = after_keyword;
-  while (start < n && (pdf[start] == ' ' || pdf[start] == '\t')) ++start;
-  if (start < n && pdf[start] == '\r') ++start;
-  if (start < n && pdf[start] == '\n') ++start;
-  size_t body_end = 0;
-  size_t resume = 0;
-  bool by_length = false;
-  // /Length when it is direct, in bounds and followed by endstream.
-  if (info.length >= 0 && static_cast<uint64_t>(info.length) <= n - start) {
-    const size_t e = start + static_cast<size_t>(info.length);
-    size_t k = e;
-    while (k < n && IsWhite(pdf[k])) ++k;
-    if (pdf.substr(k, 9) == "endstream") {
-      body_end = e;
-      resume = k + 9;
-      by_length = true;
-    }
+// The data of the stream whose `stream` keyword `lexer` just gave; the
+// lexer is left after its endstream.
+absl::Status Scanner::ScanStream(const StreamInfo& info, PdfLexer* lexer) {
+  const std::optional<absl::string_view> body =
+      lexer->NextStreamBody(info.length);
+  if (!body.has_value()) {
+    return Bad(field_, "damaged PDF: a stream without endstream");
   }
-  if (!by_length) {
-    const size_t k = pdf.find("endstream", start);
-    if (k == absl::string_view::npos) {
-      return Bad(field_, "damaged PDF: a stream without endstream");
-    }
-    body_end = k;
-    resume = k + 9;
-  }
-  const absl::string_view body = pdf.substr(start, body_end - start);
-  if (LooksLikeObjectHeader(body)) return Hidden();
-  if (info.IsObjectStream()) {
-    if (absl::Status s = ScanObjectStream(body, info); !s.ok()) return s;
-  }
-  lexer->set_pos(resume);
+  if (LooksLikeObjectHeader(*body)) return Hidden();
+  if (info.IsObjectStream()) return ScanObjectStream(*body, info);
   return absl::OkStatus();
 }
 
@@ -640,9 +453,10 @@ absl::Status Scanner::ScanObjectStream(absl::string_view body,
 // The data of an object stream read straight through. No stream bodies to
 // skip there: object streams do not hold streams.
 absl::Status Scanner::ScanNames(absl::string_view data) {
-  Lexer lexer(data);
-  for (Token t = lexer.Next(); t.kind != TokenKind::kEnd; t = lexer.Next()) {
-    if (t.kind != TokenKind::kName) continue;
+  PdfLexer lexer(data);
+  for (PdfToken t = lexer.Next(); t.kind != PdfTokenKind::kEnd;
+       t = lexer.Next()) {
+    if (t.kind != PdfTokenKind::kName) continue;
     if (absl::Status s = CheckName(t); !s.ok()) return s;
   }
   return absl::OkStatus();
@@ -655,15 +469,17 @@ absl::Status Scanner::ScanEachObject(absl::string_view data, size_t first) {
   if (first > data.size()) return absl::OkStatus();
   // The header: pairs of object number and offset (from /First). All the
   // pairs there, whatever /N says.
-  Lexer header(data.substr(0, first));
+  PdfLexer header(data.substr(0, first));
   std::vector<size_t> starts;
   while (true) {
-    const Token number = header.Next();
-    const Token offset = header.Next();
+    const PdfToken number = header.Next();
+    const PdfToken offset = header.Next();
     int64_t unused = 0;
     int64_t at = 0;
-    if (number.kind != TokenKind::kWord || offset.kind != TokenKind::kWord ||
-        !ParseCount(number.raw, &unused) || !ParseCount(offset.raw, &at)) {
+    if (number.kind != PdfTokenKind::kWord ||
+        offset.kind != PdfTokenKind::kWord ||
+        !ParsePdfCount(number.raw, &unused) ||
+        !ParsePdfCount(offset.raw, &at)) {
       break;
     }
     if (static_cast<uint64_t>(at) < data.size() - first) {
@@ -687,25 +503,26 @@ absl::Status Scanner::ScanEachObject(absl::string_view data, size_t first) {
 // One object from `begin`; it must end by `end`, where the next one starts.
 absl::Status Scanner::ScanOneObject(absl::string_view data, size_t begin,
                                     size_t end) {
-  Lexer lexer(data, begin);
+  PdfLexer lexer(data, begin);
   size_t depth = 0;
   while (true) {
-    const Token t = lexer.Next();
-    if (t.kind == TokenKind::kEnd) return absl::OkStatus();
+    const PdfToken t = lexer.Next();
+    if (t.kind == PdfTokenKind::kEnd) return absl::OkStatus();
     if (t.begin >= end && depth == 0) return absl::OkStatus();
     if (t.begin >= end || t.end > end) {
       return Bad(field_,
                  "damaged PDF: overlapping objects in an object "
                  "stream");
     }
-    if (t.kind == TokenKind::kComment) continue;
-    if (t.kind == TokenKind::kName) {
+    if (t.kind == PdfTokenKind::kComment) continue;
+    if (t.kind == PdfTokenKind::kName) {
       if (absl::Status s = CheckName(t); !s.ok()) return s;
     }
-    if (t.kind == TokenKind::kDictOpen || t.kind == TokenKind::kArrayOpen) {
+    if (t.kind == PdfTokenKind::kDictOpen ||
+        t.kind == PdfTokenKind::kArrayOpen) {
       ++depth;
-    } else if ((t.kind == TokenKind::kDictClose ||
-                t.kind == TokenKind::kArrayClose) &&
+    } else if ((t.kind == PdfTokenKind::kDictClose ||
+                t.kind == PdfTokenKind::kArrayClose) &&
                depth > 0) {
       --depth;
     }
