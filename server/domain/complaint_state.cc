@@ -50,4 +50,13 @@ std::string PublicStateLabel(absl::string_view state) {
   return std::string(state);
 }
 
+bool ServiceClockRuns(absl::string_view state) {
+  return state == "SUBMITTED" || state == "VERIFIED" ||
+         state == "REPORTED_TO_HEAD";
+}
+
+bool ResolutionClockRuns(absl::string_view state) {
+  return state == "DISPOSED" || state == "IN_FOLLOW_UP";
+}
+
 }  // namespace aduan::domain

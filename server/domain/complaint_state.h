@@ -19,6 +19,11 @@ bool IsKnownChannel(absl::string_view channel);
 bool IsKnownState(absl::string_view state);
 // Short public description of a state for the citizen's timeline.
 std::string PublicStateLabel(absl::string_view state);
+// The states in which each SLA clock runs (docs/design.md §2.7): the
+// service clock while SUBMITTED, VERIFIED or REPORTED_TO_HEAD, the
+// resolution clock while DISPOSED or IN_FOLLOW_UP.
+bool ServiceClockRuns(absl::string_view state);
+bool ResolutionClockRuns(absl::string_view state);
 
 }  // namespace aduan::domain
 

@@ -13,6 +13,7 @@
 #include "server/domain/complaint_access.h"
 #include "server/domain/complaint_intake.h"
 #include "server/domain/complaint_patch.h"
+#include "server/domain/complaint_state.h"
 #include "server/domain/document_format.h"
 #include "server/domain/request_id.h"
 #include "server/domain/sla_clock.h"
@@ -36,57 +37,18 @@ absl::Status Note(absl::string_view field, const std::string& text,
   return ValidateText(field, text, required ? 1 : 0, kMaxNoteChars, true);
 }
 
-bool ServiceRuns(absl::string_view s) {
-  return s == "SUBMITTED" || s == "VERIFIED" || s == "REPORTED_TO_HEAD";
-}
-bool ResolutionRuns(absl::string_view s) {
-  return s == "DISPOSED" || s == "IN_FOLLOW_UP";
-}
-
-// The clocks are defined by states (docs/design.md §2): each runs exactly while
-// the complaint is in one of its states.
-void AdjustClocks(absl::string_view from, db::ComplaintRecord& c,
-                  absl::Time now, const WorkingCalendar& cal) {
-  const std::string& to = c.state;
-  if (ServiceRuns(from) && !ServiceRuns(to)) StopSlaClock(c.service, now, cal);
-  if (!ServiceRuns(from) && ServiceRuns(to)) StartSlaClock(c.service, now, cal);
-  if (ResolutionRuns(from) && !ResolutionRuns(to)) {
-    StopSlaClock(c.resolution, now, cal);
-  }
-  if (!ResolutionRuns(from) && ResolutionRuns(to)) {
-    StartSlaClock(c.resolution, now, cal);
-  }
-}
-
-// The end of the `days`-th working day after `now`'s day.
-absl::Time AfterWorkingDays(absl::Time now, int days,
-                            const WorkingCalendar& cal) {
-  const absl::TimeZone tz = cal.time_zone();
-  absl::CivilDay day = absl::ToCivilDay(now, tz);
-  for (int counted = 0, guard = 0; counted < days && guard < 3660; ++guard) {
-    day += 1;
-    const absl::Time start = absl::FromCivil(day, tz);
-    if (cal.WorkingTimeBetween(start, absl::FromCivil(day + 1, tz)) >
-        absl::ZeroDuration()) {
-      ++counted;
-    }
-  }
-  return absl::FromCivil(day + 1, tz);
-}
-
 using J = CanonicalJson;
 
 }  // namespace
 
-ComplaintWorkflow::Scope ComplaintWorkflow::RoleInOffice(
+StepRunner::Scope ComplaintWorkflow::RoleInOffice(
     const Principal& who, const std::string& role) const {
   return [&who, role](absl::Time, const db::ComplaintRecord& c) {
     return who.HasRole(role, c.office_code) ? absl::OkStatus() : NotFound();
   };
 }
 
-ComplaintWorkflow::Scope ComplaintWorkflow::AssignedUnit(
-    const Principal& who) const {
+StepRunner::Scope ComplaintWorkflow::AssignedUnit(const Principal& who) const {
   return [&who](absl::Time, const db::ComplaintRecord& c) {
     for (const auto& b : who.bindings) {
       if (b.role == kUnit && b.office_code == c.office_code &&
@@ -98,7 +60,7 @@ ComplaintWorkflow::Scope ComplaintWorkflow::AssignedUnit(
   };
 }
 
-ComplaintWorkflow::Scope ComplaintWorkflow::ComplainantSide(
+StepRunner::Scope ComplaintWorkflow::ComplainantSide(
     const Principal& who, const StepInput& in) const {
   return [this, &who, &in](absl::Time deadline, const db::ComplaintRecord& c) {
     if (who.authenticated) {
@@ -113,149 +75,6 @@ ComplaintWorkflow::Scope ComplaintWorkflow::ComplainantSide(
     absl::Status pin = pin_guard_.Check(deadline, c, in.pin);
     return absl::IsResourceExhausted(pin) ? NotFound() : pin;
   };
-}
-
-absl::Status ComplaintWorkflow::Missing(absl::Time deadline,
-                                        const Principal& who,
-                                        const std::string& code,
-                                        const std::string& pin) const {
-  if (who.authenticated) return NotFound();
-  return pin_guard_.CheckUnknown(deadline, code, pin);
-}
-
-absl::StatusOr<StepResult> ComplaintWorkflow::Step(
-    absl::Time deadline, const Principal& who, Action action,
-    const std::string& role, const StepInput& in, const Scope& scope,
-    const Arguments& arguments, const Decide& decide,
-    const db::AttachmentRecord* attachment) {
-  ASSIGN_OR_RETURN(std::string code,
-                   NormalizeTrackingCode("tracking_code", in.tracking_code));
-  const std::string caller =
-      who.authenticated ? who.name : absl::StrCat("citizen:", code);
-  const std::string method(ActionName(action));
-  // ReturnDisposition hands the complaint from the unit to the head: its
-  // caller is answered with the public view while nothing changed since.
-  const bool hands_over = action == Action::kReturnDisposition;
-  // The first answer and every retry (complaint_answers.h).
-  auto answer = [&](const db::RequestRecord& r,
-                    db::ComplaintRecord c) -> absl::StatusOr<StepResult> {
-    ASSIGN_OR_RETURN(
-        ComplaintAnswer a,
-        answers_.Answer(deadline, who, r, std::move(c), hands_over));
-    StepResult out;
-    out.complaint = std::move(a.complaint);
-    out.public_view = a.public_view;
-    return out;
-  };
-  auto replay = [&](const db::RequestRecord& r) -> absl::StatusOr<StepResult> {
-    RETURN_IF_ERROR(answers_.SameRequest(r, method, in.fingerprint));
-    ASSIGN_OR_RETURN(db::ComplaintRecord c, complaints_.Get(deadline, code));
-    ASSIGN_OR_RETURN(StepResult out, answer(r, std::move(c)));
-    out.replayed = true;
-    if (action == Action::kAttach) {
-      ASSIGN_OR_RETURN(out.attachment, complaints_.FindAttachmentByRequest(
-                                           deadline, caller, in.request_id));
-      if (!out.attachment) return absl::InternalError("upload record lost");
-    }
-    return out;
-  };
-  for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
-    auto stored = complaints_.Get(deadline, code);
-    if (absl::IsNotFound(stored.status())) {
-      return Missing(deadline, who, code, in.pin);
-    }
-    RETURN_IF_ERROR(stored.status());
-    std::optional<db::RequestRecord> seen;
-    if (attempt == 0) {
-      ASSIGN_OR_RETURN(
-          seen, complaints_.FindRequest(deadline, caller, in.request_id));
-    }
-    // A retry is answered as the caller may see the complaint now (the
-    // complainant's PIN is checked by `scope`); a new request needs the
-    // step's own scope.
-    if (seen && who.authenticated) {
-      if (!answers_.MayAnswer(who, *seen, *stored, hands_over)) {
-        return NotFound();
-      }
-    } else {
-      RETURN_IF_ERROR(scope(deadline, *stored));
-    }
-    RETURN_IF_ERROR(arguments.request);
-    RETURN_IF_ERROR(ValidateRequestId("request_id", in.request_id));
-    if (seen) return replay(*seen);
-    ASSIGN_OR_RETURN(auto office, offices_.Get(deadline, stored->office_code));
-    if (arguments.stored) RETURN_IF_ERROR(arguments.stored(*office, *stored));
-    const std::string etag = absl::StrCat("v", stored->version);
-    if (!in.etag.empty() && in.etag != etag) {
-      return absl::AbortedError(absl::StrCat(
-          "etag: stale (the complaint is now ", etag, "); read it again"));
-    }
-    RETURN_IF_ERROR(CheckAllowed(action, stored->state));
-    const absl::Time now = clock_.Now();
-    const long long now_us = ToUnixMicrosLL(now);
-    db::ComplaintRecord c = *stored;
-    const std::string from = c.state;
-    db::EventRecord event;
-    event.office_code = c.office_code;
-    event.tracking_code = c.tracking_code;
-    event.version = c.version + 1;
-    event.from_state = from;
-    event.actor = who.authenticated ? who.name : "citizen";
-    event.actor_role = who.authenticated ? role : "CITIZEN";
-    event.create_time = now_us;
-    RETURN_IF_ERROR(decide(*office, c, event, now));
-    event.to_state = c.state;
-    AdjustClocks(from, c, now, office->calendar);
-    if (c.state == "NEEDS_INFO" && from != "NEEDS_INFO") {
-      c.needs_info_until = ToUnixMicrosLL(AfterWorkingDays(
-          now, office->record.needs_info_limit_days, office->calendar));
-    } else if (c.state != "NEEDS_INFO") {
-      c.needs_info_until.reset();
-    }
-    c.version = stored->version + 1;
-    c.update_time = now_us;
-    const db::RequestRecord request = NewRequestRecord(
-        caller, in.request_id, method, in.fingerprint, c, now_us,
-        /*issues_pin=*/false);
-    db::UpdateOutcome outcome;
-    if (action == Action::kArchive) {
-      // Attachments cannot change any more: none are allowed in the states
-      // archiving starts from (and the version guard catches a race).
-      ASSIGN_OR_RETURN(std::vector<db::AttachmentRecord> attachments,
-                       complaints_.ListAttachments(deadline, code));
-      ASSIGN_OR_RETURN(outcome,
-                       complaints_.ArchiveWithEvent(
-                           deadline, c, stored->version, event, request,
-                           [&](const std::string& prev, long long seq,
-                               const std::vector<db::EventRecord>& events)
-                               -> absl::StatusOr<db::ArchiveRecord> {
-                             return archive_->Build(c, events, attachments,
-                                                    prev, seq, now);
-                           }));
-    } else if (action == Action::kAttach) {
-      ASSIGN_OR_RETURN(
-          outcome, complaints_.AttachWithEvent(deadline, c, stored->version,
-                                               event, request, *attachment));
-    } else {
-      ASSIGN_OR_RETURN(outcome,
-                       complaints_.UpdateWithEvent(deadline, c, stored->version,
-                                                   event, request));
-    }
-    switch (outcome.kind) {
-      case db::UpdateOutcome::Kind::kUpdated: {
-        spdlog::info("{} {}: {} -> {} by {}", method, code, from, c.state,
-                     event.actor);
-        ASSIGN_OR_RETURN(StepResult out, answer(request, std::move(c)));
-        if (attachment != nullptr) out.attachment = *attachment;
-        return out;
-      }
-      case db::UpdateOutcome::Kind::kRequestExists:
-        return replay(outcome.request);
-      case db::UpdateOutcome::Kind::kVersionConflict:
-        continue;  // someone else changed it: decide again on what is stored
-    }
-  }
-  return absl::AbortedError("the complaint is changing concurrently; retry");
 }
 
 absl::StatusOr<StepResult> ComplaintWorkflow::Verify(absl::Time deadline,
@@ -300,7 +119,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Verify(absl::Time deadline,
     }
     return absl::OkStatus();
   };
-  return Step(
+  return runner_.Run(
       deadline, who, Action::kVerify, kOfficer, in, RoleInOffice(who, kOfficer),
       {args, original_exists},
       [&](const OfficeConfig&, db::ComplaintRecord& c, db::EventRecord& e,
@@ -344,15 +163,15 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Verify(absl::Time deadline,
 absl::StatusOr<StepResult> ComplaintWorkflow::ReportToHead(
     absl::Time deadline, const Principal& who, const StepInput& in,
     const std::string& note) {
-  return Step(deadline, who, Action::kReportToHead, kSecretary, in,
-              RoleInOffice(who, kSecretary), Note("note", note, false),
-              [&](const OfficeConfig&, db::ComplaintRecord& c,
-                  db::EventRecord& e, absl::Time) {
-                c.state = "REPORTED_TO_HEAD";
-                e.type = "REPORTED_TO_HEAD";
-                e.note = note;
-                return absl::OkStatus();
-              });
+  return runner_.Run(deadline, who, Action::kReportToHead, kSecretary, in,
+                     RoleInOffice(who, kSecretary), Note("note", note, false),
+                     [&](const OfficeConfig&, db::ComplaintRecord& c,
+                         db::EventRecord& e, absl::Time) {
+                       c.state = "REPORTED_TO_HEAD";
+                       e.type = "REPORTED_TO_HEAD";
+                       e.note = note;
+                       return absl::OkStatus();
+                     });
 }
 
 absl::StatusOr<StepResult> ComplaintWorkflow::Dispose(absl::Time deadline,
@@ -377,44 +196,43 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Dispose(absl::Time deadline,
     }
     return Invalid("unit_code", "is not an active unit of the office");
   };
-  return Step(deadline, who, Action::kDispose, kHead, in,
-              RoleInOffice(who, kHead), {args, active_unit},
-              [&](const OfficeConfig& office, db::ComplaintRecord& c,
-                  db::EventRecord& e, absl::Time now) -> absl::Status {
-                // The resolution clock: due as the head says, else the
-                // category's or the office's target; a new disposition sets a
-                // new due time.
-                absl::Duration target;
-                if (d.due_time) {
-                  target = office.calendar.WorkingTimeBetween(now, *d.due_time);
-                } else {
-                  int minutes = office.record.resolution_sla_minutes;
-                  if (const auto* cat = office.FindCategory(c.category_code);
-                      cat != nullptr && cat->resolution_sla_minutes) {
-                    minutes = *cat->resolution_sla_minutes;
-                  }
-                  target = absl::Minutes(minutes);
-                }
-                const bool redispose = ResolutionRuns(c.state);
-                if (redispose) StopSlaClock(c.resolution, now, office.calendar);
-                c.resolution.target_us =
-                    c.resolution.used_us + absl::ToInt64Microseconds(target);
-                if (redispose)
-                  StartSlaClock(c.resolution, now, office.calendar);
-                c.state = "DISPOSED";
-                c.unit_code = d.unit_code;
-                e.type = "DISPOSED";
-                e.note = d.instruction;
-                e.payload =
-                    J::Object()
-                        .Set("unit_code", J::String(d.unit_code))
-                        .Set("due_time",
-                             d.due_time
-                                 ? J::String(absl::FormatTime(*d.due_time))
-                                 : J::Null())
-                        .Serialize();
-                return absl::OkStatus();
-              });
+  return runner_.Run(
+      deadline, who, Action::kDispose, kHead, in, RoleInOffice(who, kHead),
+      {args, active_unit},
+      [&](const OfficeConfig& office, db::ComplaintRecord& c,
+          db::EventRecord& e, absl::Time now) -> absl::Status {
+        // The resolution clock: due as the head says, else the
+        // category's or the office's target; a new disposition sets a
+        // new due time.
+        absl::Duration target;
+        if (d.due_time) {
+          target = office.calendar.WorkingTimeBetween(now, *d.due_time);
+        } else {
+          int minutes = office.record.resolution_sla_minutes;
+          if (const auto* cat = office.FindCategory(c.category_code);
+              cat != nullptr && cat->resolution_sla_minutes) {
+            minutes = *cat->resolution_sla_minutes;
+          }
+          target = absl::Minutes(minutes);
+        }
+        const bool redispose = ResolutionClockRuns(c.state);
+        if (redispose) StopSlaClock(c.resolution, now, office.calendar);
+        c.resolution.target_us =
+            c.resolution.used_us + absl::ToInt64Microseconds(target);
+        if (redispose) StartSlaClock(c.resolution, now, office.calendar);
+        c.state = "DISPOSED";
+        c.unit_code = d.unit_code;
+        e.type = "DISPOSED";
+        e.note = d.instruction;
+        e.payload =
+            J::Object()
+                .Set("unit_code", J::String(d.unit_code))
+                .Set("due_time", d.due_time
+                                     ? J::String(absl::FormatTime(*d.due_time))
+                                     : J::Null())
+                .Serialize();
+        return absl::OkStatus();
+      });
 }
 
 absl::StatusOr<StepResult> ComplaintWorkflow::Decline(absl::Time deadline,
@@ -430,25 +248,26 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Decline(absl::Time deadline,
     return ValidateText("referred_to", d.referred_to,
                         d.outcome == "OUT_OF_SCOPE" ? 1 : 0, 200, false);
   }();
-  return Step(deadline, who, Action::kDecline, kHead, in,
-              RoleInOffice(who, kHead), args,
-              [&](const OfficeConfig&, db::ComplaintRecord& c,
-                  db::EventRecord& e, absl::Time) {
-                c.state = d.outcome;
-                e.type = "DECLINED";
-                e.note = d.reason;
-                e.payload = J::Object()
-                                .Set("outcome", J::String(d.outcome))
-                                .Set("referred_to", J::String(d.referred_to))
-                                .Serialize();
-                return absl::OkStatus();
-              });
+  return runner_.Run(deadline, who, Action::kDecline, kHead, in,
+                     RoleInOffice(who, kHead), args,
+                     [&](const OfficeConfig&, db::ComplaintRecord& c,
+                         db::EventRecord& e, absl::Time) {
+                       c.state = d.outcome;
+                       e.type = "DECLINED";
+                       e.note = d.reason;
+                       e.payload =
+                           J::Object()
+                               .Set("outcome", J::String(d.outcome))
+                               .Set("referred_to", J::String(d.referred_to))
+                               .Serialize();
+                       return absl::OkStatus();
+                     });
 }
 
 absl::StatusOr<StepResult> ComplaintWorkflow::ReturnDisposition(
     absl::Time deadline, const Principal& who, const StepInput& in,
     const std::string& reason) {
-  return Step(
+  return runner_.Run(
       deadline, who, Action::kReturnDisposition, kUnit, in, AssignedUnit(who),
       Note("reason", reason, true),
       [&](const OfficeConfig&, db::ComplaintRecord& c, db::EventRecord& e,
@@ -466,42 +285,42 @@ absl::StatusOr<StepResult> ComplaintWorkflow::ReturnDisposition(
 absl::StatusOr<StepResult> ComplaintWorkflow::ReturnForRework(
     absl::Time deadline, const Principal& who, const StepInput& in,
     const std::string& reason) {
-  return Step(deadline, who, Action::kReturnForRework, kHead, in,
-              RoleInOffice(who, kHead), Note("reason", reason, true),
-              [&](const OfficeConfig&, db::ComplaintRecord& c,
-                  db::EventRecord& e, absl::Time) {
-                c.state = "DISPOSED";
-                e.type = "RETURNED_FOR_REWORK";
-                e.note = reason;
-                return absl::OkStatus();
-              });
+  return runner_.Run(deadline, who, Action::kReturnForRework, kHead, in,
+                     RoleInOffice(who, kHead), Note("reason", reason, true),
+                     [&](const OfficeConfig&, db::ComplaintRecord& c,
+                         db::EventRecord& e, absl::Time) {
+                       c.state = "DISPOSED";
+                       e.type = "RETURNED_FOR_REWORK";
+                       e.note = reason;
+                       return absl::OkStatus();
+                     });
 }
 
 absl::StatusOr<StepResult> ComplaintWorkflow::StartFollowUp(
     absl::Time deadline, const Principal& who, const StepInput& in,
     const std::string& note) {
-  return Step(deadline, who, Action::kStartFollowUp, kUnit, in,
-              AssignedUnit(who), Note("note", note, false),
-              [&](const OfficeConfig&, db::ComplaintRecord& c,
-                  db::EventRecord& e, absl::Time) {
-                c.state = "IN_FOLLOW_UP";
-                e.type = "FOLLOW_UP_STARTED";
-                e.note = note;
-                return absl::OkStatus();
-              });
+  return runner_.Run(deadline, who, Action::kStartFollowUp, kUnit, in,
+                     AssignedUnit(who), Note("note", note, false),
+                     [&](const OfficeConfig&, db::ComplaintRecord& c,
+                         db::EventRecord& e, absl::Time) {
+                       c.state = "IN_FOLLOW_UP";
+                       e.type = "FOLLOW_UP_STARTED";
+                       e.note = note;
+                       return absl::OkStatus();
+                     });
 }
 
 absl::StatusOr<StepResult> ComplaintWorkflow::AddFollowUpNote(
     absl::Time deadline, const Principal& who, const StepInput& in,
     const std::string& note) {
-  return Step(deadline, who, Action::kAddFollowUpNote, kUnit, in,
-              AssignedUnit(who), Note("note", note, true),
-              [&](const OfficeConfig&, db::ComplaintRecord&, db::EventRecord& e,
-                  absl::Time) {
-                e.type = "FOLLOW_UP_NOTE";
-                e.note = note;
-                return absl::OkStatus();
-              });
+  return runner_.Run(deadline, who, Action::kAddFollowUpNote, kUnit, in,
+                     AssignedUnit(who), Note("note", note, true),
+                     [&](const OfficeConfig&, db::ComplaintRecord&,
+                         db::EventRecord& e, absl::Time) {
+                       e.type = "FOLLOW_UP_NOTE";
+                       e.note = note;
+                       return absl::OkStatus();
+                     });
 }
 
 absl::StatusOr<StepResult> ComplaintWorkflow::Resolve(
@@ -543,7 +362,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Resolve(
     }
     return absl::OkStatus();
   };
-  return Step(
+  return runner_.Run(
       deadline, who, Action::kResolve, kUnit, in, AssignedUnit(who),
       {args, result_documents},
       [&](const OfficeConfig&, db::ComplaintRecord& c, db::EventRecord& e,
@@ -572,19 +391,19 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Inform(absl::Time deadline,
     if (!known) return Invalid("method", "unknown value");
     return Note("message", i.message, true);
   }();
-  return Step(deadline, who, Action::kInform, kOfficer, in,
-              RoleInOffice(who, kOfficer), args,
-              [&](const OfficeConfig&, db::ComplaintRecord& c,
-                  db::EventRecord& e, absl::Time) {
-                e.payload = J::Object()
-                                .Set("method", J::String(i.method))
-                                .Set("outcome", J::String(c.state))
-                                .Serialize();
-                c.state = "INFORMED";
-                e.type = "INFORMED";
-                e.note = i.message;
-                return absl::OkStatus();
-              });
+  return runner_.Run(deadline, who, Action::kInform, kOfficer, in,
+                     RoleInOffice(who, kOfficer), args,
+                     [&](const OfficeConfig&, db::ComplaintRecord& c,
+                         db::EventRecord& e, absl::Time) {
+                       e.payload = J::Object()
+                                       .Set("method", J::String(i.method))
+                                       .Set("outcome", J::String(c.state))
+                                       .Serialize();
+                       c.state = "INFORMED";
+                       e.type = "INFORMED";
+                       e.note = i.message;
+                       return absl::OkStatus();
+                     });
 }
 
 absl::StatusOr<StepResult> ComplaintWorkflow::Archive(absl::Time deadline,
@@ -593,14 +412,14 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Archive(absl::Time deadline,
   if (archive_ == nullptr) {
     return absl::UnimplementedError("archiving is not configured");
   }
-  return Step(deadline, who, Action::kArchive, kOfficer, in,
-              RoleInOffice(who, kOfficer), absl::OkStatus(),
-              [&](const OfficeConfig&, db::ComplaintRecord& c,
-                  db::EventRecord& e, absl::Time) {
-                c.state = "ARCHIVED";
-                e.type = "ARCHIVED";
-                return absl::OkStatus();
-              });
+  return runner_.Run(deadline, who, Action::kArchive, kOfficer, in,
+                     RoleInOffice(who, kOfficer), absl::OkStatus(),
+                     [&](const OfficeConfig&, db::ComplaintRecord& c,
+                         db::EventRecord& e, absl::Time) {
+                       c.state = "ARCHIVED";
+                       e.type = "ARCHIVED";
+                       return absl::OkStatus();
+                     });
 }
 
 absl::StatusOr<StepResult> ComplaintWorkflow::Update(
@@ -623,63 +442,63 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Update(
     merged = stored;
     return merge(office, merged);
   };
-  return Step(deadline, who, Action::kUpdate, kOfficer, in,
-              RoleInOffice(who, kOfficer), {patch.status(), merged_valid},
-              [&](const OfficeConfig&, db::ComplaintRecord& c,
-                  db::EventRecord& e, absl::Time) -> absl::Status {
-                const bool before_disposition =
-                    c.state == "SUBMITTED" || c.state == "NEEDS_INFO" ||
-                    c.state == "VERIFIED" || c.state == "REPORTED_TO_HEAD";
-                if (const std::optional<std::string> content =
-                        patch->FirstContentPath();
-                    content && !before_disposition) {
-                  return absl::FailedPreconditionError(absl::StrCat(
-                      "UpdateComplaint of ", *content,
-                      " is possible only before disposition: the complaint is ",
-                      c.state,
-                      "; only anonymous and confidential can still be raised"));
-                }
-                c = merged;
-                e.type = "UPDATED";
-                // Which fields changed, never their values (personal data).
-                {
-                  J list = J::Array();
-                  for (const std::string& p : paths) list.Add(J::String(p));
-                  e.payload =
-                      J::Object().Set("paths", std::move(list)).Serialize();
-                }
-                return absl::OkStatus();
-              });
+  return runner_.Run(
+      deadline, who, Action::kUpdate, kOfficer, in, RoleInOffice(who, kOfficer),
+      {patch.status(), merged_valid},
+      [&](const OfficeConfig&, db::ComplaintRecord& c, db::EventRecord& e,
+          absl::Time) -> absl::Status {
+        const bool before_disposition =
+            c.state == "SUBMITTED" || c.state == "NEEDS_INFO" ||
+            c.state == "VERIFIED" || c.state == "REPORTED_TO_HEAD";
+        if (const std::optional<std::string> content =
+                patch->FirstContentPath();
+            content && !before_disposition) {
+          return absl::FailedPreconditionError(absl::StrCat(
+              "UpdateComplaint of ", *content,
+              " is possible only before disposition: the complaint is ",
+              c.state,
+              "; only anonymous and confidential can still be raised"));
+        }
+        c = merged;
+        e.type = "UPDATED";
+        // Which fields changed, never their values (personal data).
+        {
+          J list = J::Array();
+          for (const std::string& p : paths) list.Add(J::String(p));
+          e.payload = J::Object().Set("paths", std::move(list)).Serialize();
+        }
+        return absl::OkStatus();
+      });
 }
 
 absl::StatusOr<StepResult> ComplaintWorkflow::Supplement(
     absl::Time deadline, const Principal& who, const StepInput& in,
     const std::string& note) {
-  return Step(deadline, who, Action::kSupplement,
-              who.HasRole(kOfficer) ? kOfficer : kGateway, in,
-              ComplainantSide(who, in), Note("note", note, true),
-              [&](const OfficeConfig&, db::ComplaintRecord& c,
-                  db::EventRecord& e, absl::Time) {
-                c.state = "SUBMITTED";
-                e.type = "SUPPLEMENTED";
-                e.note = note;
-                return absl::OkStatus();
-              });
+  return runner_.Run(deadline, who, Action::kSupplement,
+                     who.HasRole(kOfficer) ? kOfficer : kGateway, in,
+                     ComplainantSide(who, in), Note("note", note, true),
+                     [&](const OfficeConfig&, db::ComplaintRecord& c,
+                         db::EventRecord& e, absl::Time) {
+                       c.state = "SUBMITTED";
+                       e.type = "SUPPLEMENTED";
+                       e.note = note;
+                       return absl::OkStatus();
+                     });
 }
 
 absl::StatusOr<StepResult> ComplaintWorkflow::Withdraw(
     absl::Time deadline, const Principal& who, const StepInput& in,
     const std::string& reason) {
-  return Step(deadline, who, Action::kWithdraw,
-              who.HasRole(kOfficer) ? kOfficer : kGateway, in,
-              ComplainantSide(who, in), Note("reason", reason, false),
-              [&](const OfficeConfig&, db::ComplaintRecord& c,
-                  db::EventRecord& e, absl::Time) {
-                c.state = "WITHDRAWN";
-                e.type = "WITHDRAWN";
-                e.note = reason;
-                return absl::OkStatus();
-              });
+  return runner_.Run(deadline, who, Action::kWithdraw,
+                     who.HasRole(kOfficer) ? kOfficer : kGateway, in,
+                     ComplainantSide(who, in), Note("reason", reason, false),
+                     [&](const OfficeConfig&, db::ComplaintRecord& c,
+                         db::EventRecord& e, absl::Time) {
+                       c.state = "WITHDRAWN";
+                       e.type = "WITHDRAWN";
+                       e.note = reason;
+                       return absl::OkStatus();
+                     });
 }
 
 absl::StatusOr<ComplaintWorkflow::ReissuedPin> ComplaintWorkflow::ReissuePin(
@@ -749,10 +568,10 @@ absl::StatusOr<ComplaintWorkflow::ReissuedPin> ComplaintWorkflow::ReissuePin(
   return absl::AbortedError("the complaint is changing concurrently; retry");
 }
 
-ComplaintWorkflow::Scope ComplaintWorkflow::AttachScope(
-    const Principal& who, const StepInput& in) const {
-  Scope complainant_side = ComplainantSide(who, in);
-  Scope unit = AssignedUnit(who);
+StepRunner::Scope ComplaintWorkflow::AttachScope(const Principal& who,
+                                                 const StepInput& in) const {
+  StepRunner::Scope complainant_side = ComplainantSide(who, in);
+  StepRunner::Scope unit = AssignedUnit(who);
   return [complainant_side, unit](absl::Time deadline,
                                   const db::ComplaintRecord& c) {
     if (unit(deadline, c).ok()) return absl::OkStatus();
@@ -830,7 +649,7 @@ ComplaintWorkflow::CheckAttach(absl::Time deadline, const Principal& who,
                    NormalizeTrackingCode("tracking_code", in.tracking_code));
   auto stored = complaints_.Get(deadline, code);
   if (absl::IsNotFound(stored.status())) {
-    return Missing(deadline, who, code, in.pin);
+    return runner_.Missing(deadline, who, code, in.pin);
   }
   RETURN_IF_ERROR(stored.status());
   const std::string caller =
@@ -886,7 +705,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Attach(
   record.size_bytes = doc.size_bytes;
   record.sha256 = doc.sha256;
   record.request_id = in.request_id;
-  return Step(
+  return runner_.Run(
       deadline, who, Action::kAttach, kOfficer, in, AttachScope(who, in), args,
       [&](const OfficeConfig&, db::ComplaintRecord& c, db::EventRecord& e,
           absl::Time now) -> absl::Status {
@@ -945,7 +764,7 @@ absl::StatusOr<int> ComplaintWorkflow::ExpireNeedsInfo(absl::Time deadline) {
       in.request_id = absl::StrCat("expire-", c.tracking_code, "-v", c.version);
       in.fingerprint = in.request_id;
       in.etag = absl::StrCat("v", c.version);
-      auto r = Step(
+      auto r = runner_.Run(
           deadline, system, Action::kExpire, "SYSTEM", in,
           [](absl::Time, const db::ComplaintRecord&) {
             return absl::OkStatus();

@@ -29,17 +29,9 @@
 #include "server/domain/pin_issuer.h"
 #include "server/domain/principal.h"
 #include "server/domain/state_machine.h"
+#include "server/domain/step_runner.h"
 
 namespace aduan::domain {
-
-// What every step carries.
-struct StepInput {
-  std::string request_id;
-  std::string fingerprint;  // digest of the whole request
-  std::string tracking_code;
-  std::string etag;  // optional
-  std::string pin;   // the complainant's own path (supplement, withdraw)
-};
 
 struct Checklist {
   bool kk_copy = false;
@@ -95,17 +87,6 @@ inline constexpr long long kMaxAttachmentBytes = 10LL * 1024 * 1024;
 inline constexpr long long kMaxChunkBytes = 1024 * 1024;
 inline constexpr int kMaxAttachmentsPerComplaint = 20;
 
-struct StepResult {
-  ComplaintView complaint;
-  // Set by Attach (and a replayed upload).
-  std::optional<db::AttachmentRecord> attachment;
-  // True when the caller is the complainant (PIN): show the public view only.
-  bool public_view = false;
-  // True when this answers a request done before (same request_id): nothing
-  // was changed by this call.
-  bool replayed = false;
-};
-
 // Thread-safe; every reference must outlive it.
 class ComplaintWorkflow {
  public:
@@ -120,7 +101,8 @@ class ComplaintWorkflow {
         clock_(clock),
         archive_(archive),
         pin_guard_(complaints, offices, pins, clock),
-        answers_(complaints, offices, pins, clock) {}
+        answers_(complaints, offices, pins, clock),
+        runner_(complaints, offices, clock, archive, pin_guard_, answers_) {}
 
   // Step 2 (officer). DUPLICATE needs `duplicate_of` of the same office,
   // NEEDS_INFO `missing_info`, OUT_OF_SCOPE `referred_to`, REJECTED `note`.
@@ -231,53 +213,11 @@ class ComplaintWorkflow {
   absl::StatusOr<int> ExpireNeedsInfo(absl::Time deadline);
 
  private:
-  // Who may take a step: decides scope for the loaded complaint, under the
-  // call's deadline. OK when in scope; kNotFound ("complaint not found",
-  // the answer for a complaint that does not exist) when not; a storage
-  // error (e.g. kUnavailable during a complainant's PIN check) as it came,
-  // never turned into kNotFound.
-  using Scope =
-      std::function<absl::Status(absl::Time, const db::ComplaintRecord&)>;
-  // Sets the new state and fields and fills the event, on a complaint
-  // whose arguments, etag and state have been checked.
-  using Decide = std::function<absl::Status(
-      const OfficeConfig&, db::ComplaintRecord&, db::EventRecord&, absl::Time)>;
-
-  // The argument checks of a step (kInvalidArgument): `request`, done on
-  // the request alone before the step, and `stored`, which needs the stored
-  // complaint and its office (an original that must exist, a unit that must
-  // be active, a merged record that must be valid). Both come before the
-  // etag and state checks (docs/design.md §3); `stored` runs after the
-  // idempotency lookup, so a retry returns the first result even when the
-  // stored data has moved on since.
-  struct Arguments {
-    using Stored = std::function<absl::Status(const OfficeConfig&,
-                                              const db::ComplaintRecord&)>;
-    Arguments(absl::Status request)  // NOLINT: a plain status converts
-        : request(std::move(request)) {}
-    Arguments(absl::Status request, Stored stored)
-        : request(std::move(request)), stored(std::move(stored)) {}
-    absl::Status request;
-    Stored stored;
-  };
-
-  // `attachment` (kAttach only) is filled by `decide` and written with the
-  // event.
-  absl::StatusOr<StepResult> Step(
-      absl::Time deadline, const Principal& who, Action action,
-      const std::string& role, const StepInput& in, const Scope& scope,
-      const Arguments& arguments, const Decide& decide,
-      const db::AttachmentRecord* attachment = nullptr);
+  using Scope = StepRunner::Scope;
   Scope AttachScope(const Principal& who, const StepInput& in) const;
   Scope RoleInOffice(const Principal& who, const std::string& role) const;
   Scope AssignedUnit(const Principal& who) const;
   Scope ComplainantSide(const Principal& who, const StepInput& in) const;
-  // The answer for a tracking code that names no complaint: kNotFound, for
-  // a complainant (no token) after the work a wrong PIN costs
-  // (PinGuard::CheckUnknown), so that timing does not tell the two apart.
-  absl::Status Missing(absl::Time deadline, const Principal& who,
-                       const std::string& code, const std::string& pin) const;
-
   db::ComplaintRepository& complaints_;
   OfficeDirectory& offices_;
   const PinIssuer& pins_;
@@ -285,6 +225,7 @@ class ComplaintWorkflow {
   const ComplaintArchive* archive_;
   PinGuard pin_guard_;
   const ComplaintAnswers answers_;
+  const StepRunner runner_;  // after pin_guard_ and answers_, which it uses
 };
 
 }  // namespace aduan::domain

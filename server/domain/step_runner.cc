@@ -1,0 +1,198 @@
+#include "server/domain/step_runner.h"
+
+#include <spdlog/spdlog.h>
+
+#include "absl/strings/str_cat.h"
+#include "server/common/status_macros.h"
+#include "server/domain/complaint_access.h"
+#include "server/domain/complaint_state.h"
+#include "server/domain/request_id.h"
+#include "server/domain/sla_clock.h"
+#include "server/domain/state_machine.h"
+#include "server/domain/tracking_code.h"
+
+namespace aduan::domain {
+namespace {
+
+constexpr int kMaxAttempts = 5;
+
+absl::Status NotFound() { return ComplaintNotFound(); }
+
+// The clocks are defined by states (docs/design.md §2): each runs exactly while
+// the complaint is in one of its states.
+void AdjustClocks(absl::string_view from, db::ComplaintRecord& c,
+                  absl::Time now, const WorkingCalendar& cal) {
+  const std::string& to = c.state;
+  if (ServiceClockRuns(from) && !ServiceClockRuns(to))
+    StopSlaClock(c.service, now, cal);
+  if (!ServiceClockRuns(from) && ServiceClockRuns(to))
+    StartSlaClock(c.service, now, cal);
+  if (ResolutionClockRuns(from) && !ResolutionClockRuns(to)) {
+    StopSlaClock(c.resolution, now, cal);
+  }
+  if (!ResolutionClockRuns(from) && ResolutionClockRuns(to)) {
+    StartSlaClock(c.resolution, now, cal);
+  }
+}
+
+// The end of the `days`-th working day after `now`'s day.
+absl::Time AfterWorkingDays(absl::Time now, int days,
+                            const WorkingCalendar& cal) {
+  const absl::TimeZone tz = cal.time_zone();
+  absl::CivilDay day = absl::ToCivilDay(now, tz);
+  for (int counted = 0, guard = 0; counted < days && guard < 3660; ++guard) {
+    day += 1;
+    const absl::Time start = absl::FromCivil(day, tz);
+    if (cal.WorkingTimeBetween(start, absl::FromCivil(day + 1, tz)) >
+        absl::ZeroDuration()) {
+      ++counted;
+    }
+  }
+  return absl::FromCivil(day + 1, tz);
+}
+
+}  // namespace
+
+absl::Status StepRunner::Missing(absl::Time deadline, const Principal& who,
+                                 const std::string& code,
+                                 const std::string& pin) const {
+  if (who.authenticated) return NotFound();
+  return pin_guard_.CheckUnknown(deadline, code, pin);
+}
+
+absl::StatusOr<StepResult> StepRunner::Run(
+    absl::Time deadline, const Principal& who, Action action,
+    const std::string& role, const StepInput& in, const Scope& scope,
+    const Arguments& arguments, const Decide& decide,
+    const db::AttachmentRecord* attachment) const {
+  ASSIGN_OR_RETURN(std::string code,
+                   NormalizeTrackingCode("tracking_code", in.tracking_code));
+  const std::string caller =
+      who.authenticated ? who.name : absl::StrCat("citizen:", code);
+  const std::string method(ActionName(action));
+  // ReturnDisposition hands the complaint from the unit to the head: its
+  // caller is answered with the public view while nothing changed since.
+  const bool hands_over = action == Action::kReturnDisposition;
+  // The first answer and every retry (complaint_answers.h).
+  auto answer = [&](const db::RequestRecord& r,
+                    db::ComplaintRecord c) -> absl::StatusOr<StepResult> {
+    ASSIGN_OR_RETURN(
+        ComplaintAnswer a,
+        answers_.Answer(deadline, who, r, std::move(c), hands_over));
+    StepResult out;
+    out.complaint = std::move(a.complaint);
+    out.public_view = a.public_view;
+    return out;
+  };
+  auto replay = [&](const db::RequestRecord& r) -> absl::StatusOr<StepResult> {
+    RETURN_IF_ERROR(answers_.SameRequest(r, method, in.fingerprint));
+    ASSIGN_OR_RETURN(db::ComplaintRecord c, complaints_.Get(deadline, code));
+    ASSIGN_OR_RETURN(StepResult out, answer(r, std::move(c)));
+    out.replayed = true;
+    if (action == Action::kAttach) {
+      ASSIGN_OR_RETURN(out.attachment, complaints_.FindAttachmentByRequest(
+                                           deadline, caller, in.request_id));
+      if (!out.attachment) return absl::InternalError("upload record lost");
+    }
+    return out;
+  };
+  for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
+    auto stored = complaints_.Get(deadline, code);
+    if (absl::IsNotFound(stored.status())) {
+      return Missing(deadline, who, code, in.pin);
+    }
+    RETURN_IF_ERROR(stored.status());
+    std::optional<db::RequestRecord> seen;
+    if (attempt == 0) {
+      ASSIGN_OR_RETURN(
+          seen, complaints_.FindRequest(deadline, caller, in.request_id));
+    }
+    // A retry is answered as the caller may see the complaint now (the
+    // complainant's PIN is checked by `scope`); a new request needs the
+    // step's own scope.
+    if (seen && who.authenticated) {
+      if (!answers_.MayAnswer(who, *seen, *stored, hands_over)) {
+        return NotFound();
+      }
+    } else {
+      RETURN_IF_ERROR(scope(deadline, *stored));
+    }
+    RETURN_IF_ERROR(arguments.request);
+    RETURN_IF_ERROR(ValidateRequestId("request_id", in.request_id));
+    if (seen) return replay(*seen);
+    ASSIGN_OR_RETURN(auto office, offices_.Get(deadline, stored->office_code));
+    if (arguments.stored) RETURN_IF_ERROR(arguments.stored(*office, *stored));
+    const std::string etag = absl::StrCat("v", stored->version);
+    if (!in.etag.empty() && in.etag != etag) {
+      return absl::AbortedError(absl::StrCat(
+          "etag: stale (the complaint is now ", etag, "); read it again"));
+    }
+    RETURN_IF_ERROR(CheckAllowed(action, stored->state));
+    const absl::Time now = clock_.Now();
+    const long long now_us = ToUnixMicrosLL(now);
+    db::ComplaintRecord c = *stored;
+    const std::string from = c.state;
+    db::EventRecord event;
+    event.office_code = c.office_code;
+    event.tracking_code = c.tracking_code;
+    event.version = c.version + 1;
+    event.from_state = from;
+    event.actor = who.authenticated ? who.name : "citizen";
+    event.actor_role = who.authenticated ? role : "CITIZEN";
+    event.create_time = now_us;
+    RETURN_IF_ERROR(decide(*office, c, event, now));
+    event.to_state = c.state;
+    AdjustClocks(from, c, now, office->calendar);
+    if (c.state == "NEEDS_INFO" && from != "NEEDS_INFO") {
+      c.needs_info_until = ToUnixMicrosLL(AfterWorkingDays(
+          now, office->record.needs_info_limit_days, office->calendar));
+    } else if (c.state != "NEEDS_INFO") {
+      c.needs_info_until.reset();
+    }
+    c.version = stored->version + 1;
+    c.update_time = now_us;
+    const db::RequestRecord request = NewRequestRecord(
+        caller, in.request_id, method, in.fingerprint, c, now_us,
+        /*issues_pin=*/false);
+    db::UpdateOutcome outcome;
+    if (action == Action::kArchive) {
+      // Attachments cannot change any more: none are allowed in the states
+      // archiving starts from (and the version guard catches a race).
+      ASSIGN_OR_RETURN(std::vector<db::AttachmentRecord> attachments,
+                       complaints_.ListAttachments(deadline, code));
+      ASSIGN_OR_RETURN(outcome,
+                       complaints_.ArchiveWithEvent(
+                           deadline, c, stored->version, event, request,
+                           [&](const std::string& prev, long long seq,
+                               const std::vector<db::EventRecord>& events)
+                               -> absl::StatusOr<db::ArchiveRecord> {
+                             return archive_->Build(c, events, attachments,
+                                                    prev, seq, now);
+                           }));
+    } else if (action == Action::kAttach) {
+      ASSIGN_OR_RETURN(
+          outcome, complaints_.AttachWithEvent(deadline, c, stored->version,
+                                               event, request, *attachment));
+    } else {
+      ASSIGN_OR_RETURN(outcome,
+                       complaints_.UpdateWithEvent(deadline, c, stored->version,
+                                                   event, request));
+    }
+    switch (outcome.kind) {
+      case db::UpdateOutcome::Kind::kUpdated: {
+        spdlog::info("{} {}: {} -> {} by {}", method, code, from, c.state,
+                     event.actor);
+        ASSIGN_OR_RETURN(StepResult out, answer(request, std::move(c)));
+        if (attachment != nullptr) out.attachment = *attachment;
+        return out;
+      }
+      case db::UpdateOutcome::Kind::kRequestExists:
+        return replay(outcome.request);
+      case db::UpdateOutcome::Kind::kVersionConflict:
+        continue;  // someone else changed it: decide again on what is stored
+    }
+  }
+  return absl::AbortedError("the complaint is changing concurrently; retry");
+}
+
+}  // namespace aduan::domain
