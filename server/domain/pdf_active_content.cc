@@ -258,6 +258,22 @@ InflateResult Inflate(absl::string_view in, size_t budget, std::string* out) {
   return result;
 }
 
+// A name as it may appear in a message: printable ASCII, anything else (and
+// '#') written as a PDF name escape (#xx), so that an upload's bytes never
+// reach a status message unescaped.
+std::string Printable(absl::string_view name) {
+  std::string out;
+  for (char c : name) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (u > 0x20 && u < 0x7F && c != '#') {
+      out.push_back(c);
+    } else {
+      absl::StrAppend(&out, "#", absl::Hex(u, absl::kZeroPad2));
+    }
+  }
+  return out;
+}
+
 absl::Status Bad(absl::string_view field, absl::string_view what) {
   return absl::InvalidArgumentError(absl::StrCat(field, ": ", what));
 }
@@ -411,14 +427,15 @@ absl::Status Scanner::ScanObjectStream(absl::string_view body,
   object_streams_ = true;
   if (info.filter_unreadable) return Unsupported("");
   if (info.filters.size() > 1) {
-    return Unsupported(
-        absl::StrCat(" (/", absl::StrJoin(info.filters, " /"), ")"));
+    std::vector<std::string> names;
+    for (const std::string& f : info.filters) names.push_back(Printable(f));
+    return Unsupported(absl::StrCat(" (/", absl::StrJoin(names, " /"), ")"));
   }
   const bool flate =
       info.filters.size() == 1 &&
       (info.filters[0] == "FlateDecode" || info.filters[0] == "Fl");
   if (info.filters.size() == 1 && !flate) {
-    return Unsupported(absl::StrCat(" (/", info.filters[0], ")"));
+    return Unsupported(absl::StrCat(" (/", Printable(info.filters[0]), ")"));
   }
   if (info.predictor) return Unsupported(" (a /DecodeParms predictor)");
   std::string inflated;
@@ -503,7 +520,13 @@ absl::Status Scanner::ScanEachObject(absl::string_view data, size_t first) {
 // One object from `begin`; it must end by `end`, where the next one starts.
 absl::Status Scanner::ScanOneObject(absl::string_view data, size_t begin,
                                     size_t end) {
-  PdfLexer lexer(data, begin);
+  // White space up to `end` is no object (a reader there finds the next
+  // one); stopping at `end` keeps objects that start in one long run of
+  // white space from each reading the rest of it.
+  size_t first = begin;
+  while (first < end && IsPdfWhitespace(data[first])) ++first;
+  if (first == end) return absl::OkStatus();
+  PdfLexer lexer(data, first);
   size_t depth = 0;
   while (true) {
     const PdfToken t = lexer.Next();

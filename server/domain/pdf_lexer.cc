@@ -1,6 +1,7 @@
 #include "server/domain/pdf_lexer.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "absl/strings/ascii.h"
 
@@ -135,6 +136,25 @@ PdfToken PdfLexer::Next() {
   return t;
 }
 
+size_t PdfLexer::SkipWhiteSpace(size_t from) {
+  const size_t n = data_.size();
+  auto next = white_runs_.upper_bound(from);
+  if (next != white_runs_.begin() && from < std::prev(next)->second) {
+    return std::prev(next)->second;  // inside a run walked before
+  }
+  size_t k = from;
+  while (k < n && IsPdfWhitespace(data_[k])) {
+    if (next != white_runs_.end() && k == next->first) {
+      k = next->second;  // the rest was walked before
+      white_runs_.erase(next);
+      break;
+    }
+    ++k;
+  }
+  if (k > from) white_runs_[from] = k;
+  return k;
+}
+
 std::optional<absl::string_view> PdfLexer::NextStreamBody(int64_t length) {
   const size_t n = data_.size();
   size_t start = pos_;
@@ -144,8 +164,7 @@ std::optional<absl::string_view> PdfLexer::NextStreamBody(int64_t length) {
   // /Length when it is known, in bounds and followed by endstream.
   if (length >= 0 && static_cast<uint64_t>(length) <= n - start) {
     const size_t end = start + static_cast<size_t>(length);
-    size_t k = end;
-    while (k < n && IsPdfWhitespace(data_[k])) ++k;
+    const size_t k = SkipWhiteSpace(end);
     if (data_.substr(k, 9) == "endstream") {
       pos_ = k + 9;
       return data_.substr(start, end - start);

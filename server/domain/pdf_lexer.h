@@ -23,19 +23,19 @@
 // takes the stream's /Length, which the caller reads): after a `stream`
 // keyword, NextStreamBody steps over the data.
 //
-// Limits: no recursion (nesting is a counter inside one string token and
-// nothing elsewhere), no allocation but a token's `name`. Next() takes time
-// linear in the token and the white space before it, so lexing data through
-// once is linear. NextStreamBody is linear in the bytes up to the
-// `endstream` it settles on plus the white space it walks after `length`
-// bytes; when that walk does not end at `endstream` it may run past where
-// the call settles, and a later call may walk the same white space again.
-// The lexer holds a view: the data must outlive it and its tokens.
+// Limits: linear time overall: Next() is linear in the token and the white
+// space before it, and NextStreamBody in the bytes up to the `endstream` it
+// settles on; the white space it walks after `length` bytes is remembered,
+// so no call walks it twice. No recursion (nesting is a counter inside one
+// string token and nothing elsewhere). Memory: a token's `name`, and one
+// entry per run of white space NextStreamBody walked. The lexer holds a
+// view: the data must outlive it and its tokens.
 #ifndef ADUAN_SERVER_DOMAIN_PDF_LEXER_H_
 #define ADUAN_SERVER_DOMAIN_PDF_LEXER_H_
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -103,8 +103,14 @@ class PdfLexer {
   std::optional<absl::string_view> NextStreamBody(int64_t length);
 
  private:
+  // The first byte at or after `from` that is not white space.
+  size_t SkipWhiteSpace(size_t from);
+
   absl::string_view data_;
   size_t pos_;
+  // Runs of white space SkipWhiteSpace walked: begin -> the first byte after
+  // them that is not white space (or the end of the data). Disjoint.
+  std::map<size_t, size_t> white_runs_;
 };
 
 }  // namespace aduan::domain

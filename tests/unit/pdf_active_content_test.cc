@@ -547,5 +547,67 @@ TEST(PdfActiveContentTest, EncryptedPdfsWithObjectStreamsAreRefused) {
       absl::OkStatus());
 }
 
+// Hostile shapes that made the walk quadratic: many streams whose /Length
+// points into one long run of white space, and many objects of an object
+// stream whose offsets all fall into one. Each used to take hours at upload
+// size (every stream or object walked the rest of the run again); each run
+// is now walked once. The bound is 100 times what it takes here.
+TEST(PdfActiveContentTest, StreamsPointingIntoOneRunOfWhiteSpaceAreLinear) {
+  constexpr int kStreams = 20000;
+  constexpr size_t kRun = 2'000'000;
+  const std::string head = "%PDF-1.7\n";
+  auto object = [](int i, long long length) {
+    char line[96];
+    std::snprintf(line, sizeof line,
+                  "%d 0 obj\n<< /Length %10lld >>\nstream\nxx\nendstream\n"
+                  "endobj\n",
+                  i, length);
+    return std::string(line);
+  };
+  const size_t each = object(1, 0).size();
+  const size_t run_start = head.size() + kStreams * each;
+  std::string pdf = head;
+  for (int i = 0; i < kStreams; ++i) {
+    const size_t data_start =
+        pdf.size() + object(i + 1, 0).find("stream\n") + 7;
+    pdf += object(i + 1, static_cast<long long>(run_start - data_start));
+  }
+  pdf += std::string(kRun, ' ') + "x\n%%EOF\n";
+  const absl::Time start = absl::Now();
+  const absl::Status s = CheckPdfActiveContent("content", pdf);
+  EXPECT_LT(absl::Now() - start, absl::Seconds(30)) << s;
+}
+
+TEST(PdfActiveContentTest, ObjectOffsetsIntoOneRunOfWhiteSpaceAreLinear) {
+  constexpr int kObjects = 100000;
+  constexpr size_t kRun = 2'000'000;
+  std::string header;
+  for (int i = 0; i < kObjects; ++i) {
+    absl::StrAppend(&header, i + 1, " ", i, " ");
+  }
+  const std::string data = header + std::string(kRun, ' ') + "1";
+  const std::string z = Deflate(data);
+  const std::string pdf = absl::StrCat(
+      "%PDF-1.7\n1 0 obj\n<< /Type /ObjStm /N ", kObjects, " /First ",
+      header.size(), " /Filter /FlateDecode /Length ", z.size(),
+      " >>\nstream\n", z, "\nendstream\nendobj\n%%EOF\n");
+  const absl::Time start = absl::Now();
+  const absl::Status s = CheckPdfActiveContent("content", pdf);
+  EXPECT_LT(absl::Now() - start, absl::Seconds(30)) << s;
+}
+
+// The filter's name is written into the message escaped: bytes that are
+// not printable ASCII (not UTF-8, here) never reach a status message as
+// they came.
+TEST(PdfActiveContentTest, AnUnsupportedFilterIsNamedInPrintableAscii) {
+  const std::string pdf = OnePagePdf(
+      "", {Stream("/Type /ObjStm /N 1 /First 4 /Filter /L#FFZW#23", "1 0 1")});
+  const absl::Status s = CheckPdfActiveContent("content", pdf);
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(s.message(),
+            "content: PDF object stream with an unsupported filter "
+            "(/L#ffZW#23)");
+}
+
 }  // namespace
 }  // namespace aduan::domain
