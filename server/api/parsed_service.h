@@ -102,19 +102,11 @@ class ParsedService : public Grpc::Service {
                 grpc::ServerContext* ctx,
                 grpc::ServerUnaryStreamer<grpc::ByteBuffer, Response>* s) {
               Request request;
-              if (grpc::Status read = ReadOne(s, &request); !read.ok()) {
-                return read;
-              }
-              auto who = self->auth_.Authorize(*ctx, name);
+              auto who = self->Admit(ctx, name, s, &request);
               if (!who.ok()) return ToGrpcStatus(who.status());
               Response response;
-              grpc::Status status =
-                  (self->*method)(ctx, *who, &request, &response);
-              if (status.ok() && !s->Write(response)) {
-                return grpc::Status(grpc::StatusCode::CANCELLED,
-                                    "the call ended before the answer");
-              }
-              return status;
+              return Answer((self->*method)(ctx, *who, &request, &response),
+                            response, s);
             }));
   }
 
@@ -136,10 +128,7 @@ class ParsedService : public Grpc::Service {
                 grpc::ServerContext* ctx,
                 grpc::ServerSplitStreamer<grpc::ByteBuffer, Response>* s) {
               Request request;
-              if (grpc::Status read = ReadOne(s, &request); !read.ok()) {
-                return read;
-              }
-              auto who = self->auth_.Authorize(*ctx, name);
+              auto who = self->Admit(ctx, name, s, &request);
               if (!who.ok()) return ToGrpcStatus(who.status());
               return (self->*method)(ctx, *who, &request, s);
             }));
@@ -167,13 +156,8 @@ class ParsedService : public Grpc::Service {
               if (!who.ok()) return ToGrpcStatus(who.status());
               RequestReader<Request> reader(s);
               Response response;
-              grpc::Status status =
-                  (self->*method)(ctx, *who, &reader, &response);
-              if (status.ok() && !s->Write(response)) {
-                return grpc::Status(grpc::StatusCode::CANCELLED,
-                                    "the call ended before the answer");
-              }
-              return status;
+              return Answer((self->*method)(ctx, *who, &reader, &response),
+                            response, s);
             },
             static_cast<Self*>(this)));
   }
@@ -197,15 +181,32 @@ class ParsedService : public Grpc::Service {
         ->FindServiceByName(Grpc::service_full_name());
   }
 
-  // The one request a unary or server-streaming call carries.
+  // Steps 1 and 2 of a call that carries one request: the request read and
+  // parsed, then the caller authorised for `method`.
   template <class Stream, class Request>
-  static grpc::Status ReadOne(Stream* s, Request* request) {
+  absl::StatusOr<domain::Principal> Admit(grpc::ServerContext* ctx,
+                                          const std::string& method, Stream* s,
+                                          Request* request) {
     grpc::ByteBuffer bytes;
     if (!s->Read(&bytes)) {
-      return grpc::Status(grpc::StatusCode::CANCELLED,
-                          "the call ended before its request");
+      return absl::CancelledError("the call ended before its request");
     }
-    return ToGrpcStatus(RequestReader<Request>::Parse(bytes, request));
+    if (absl::Status parsed = RequestReader<Request>::Parse(bytes, request);
+        !parsed.ok()) {
+      return parsed;
+    }
+    return auth_.Authorize(*ctx, method);
+  }
+
+  // The handler's `status`, after writing its one `response` when OK.
+  template <class Response, class Stream>
+  static grpc::Status Answer(grpc::Status status, const Response& response,
+                             Stream* s) {
+    if (status.ok() && !s->Write(response)) {
+      return grpc::Status(grpc::StatusCode::CANCELLED,
+                          "the call ended before the answer");
+    }
+    return status;
   }
 
   // The index of the method with these messages and kind; stops the
