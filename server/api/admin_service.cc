@@ -7,6 +7,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "server/api/admin_convert.h"
 #include "server/api/complaint_convert.h"
 #include "server/api/grpc_status.h"
 #include "server/auth/call_context.h"
@@ -17,187 +18,6 @@ namespace {
 
 using google::protobuf::util::TimeUtil;
 
-std::string Hhmm(int minute) {
-  return absl::StrFormat("%02d:%02d", minute / 60, minute % 60);
-}
-
-void ToProto(const db::RoleBindingRecord& b, v1::RoleBinding* out) {
-  v1::RoleBinding::Role role = v1::RoleBinding::ROLE_UNSPECIFIED;
-  v1::RoleBinding::Role_Parse(b.role, &role);
-  out->set_role(role);
-  out->set_office_code(b.office_code);
-  out->set_unit_code(b.unit_code);
-  out->set_source(b.source);
-}
-
-absl::StatusOr<db::RoleBindingRecord> FromProto(const v1::RoleBinding& b,
-                                                const std::string& field) {
-  if (b.role() == v1::RoleBinding::ROLE_UNSPECIFIED ||
-      !v1::RoleBinding::Role_IsValid(b.role())) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(field,
-                     ".role: is required (OFFICER, SECRETARY, HEAD, "
-                     "UNIT, GATEWAY, AUDITOR or ADMIN)"));
-  }
-  return db::RoleBindingRecord{v1::RoleBinding::Role_Name(b.role()),
-                               b.office_code(), b.unit_code(), b.source()};
-}
-
-void ToProto(const db::PrincipalRecord& p, v1::Principal* out) {
-  out->set_principal_id(p.id);
-  out->set_name(p.name);
-  out->set_display_name(p.display_name);
-  out->set_disabled(p.disabled);
-  out->set_tls_identity(p.tls_identity);
-  for (const auto& b : p.bindings) ToProto(b, out->add_role_bindings());
-  *out->mutable_create_time() =
-      TimeUtil::MicrosecondsToTimestamp(p.create_time);
-}
-
-void ToProto(const db::TokenRecord& t, v1::Token* out) {
-  out->set_token_id(t.id);
-  out->set_principal_id(t.principal_id);
-  out->set_description(t.description);
-  *out->mutable_create_time() =
-      TimeUtil::MicrosecondsToTimestamp(t.create_time);
-  if (t.expire_time) {
-    *out->mutable_expire_time() =
-        TimeUtil::MicrosecondsToTimestamp(*t.expire_time);
-  }
-  if (t.last_used_time) {
-    *out->mutable_last_used_time() =
-        TimeUtil::MicrosecondsToTimestamp(*t.last_used_time);
-  }
-  if (t.revoke_time) {
-    *out->mutable_revoke_time() =
-        TimeUtil::MicrosecondsToTimestamp(*t.revoke_time);
-  }
-}
-
-void ToProto(const db::OfficeRecord& o, v1::Office* out) {
-  out->set_code(o.code);
-  out->set_name(o.name);
-  out->set_region_code(o.region_code);
-  out->set_time_zone(o.time_zone);
-  for (const auto& w : o.working_hours) {
-    v1::WorkingHours* h = out->add_working_hours();
-    h->set_weekday(w.weekday);
-    h->set_open(Hhmm(w.open_minute));
-    h->set_close(Hhmm(w.close_minute));
-  }
-  for (const auto& d : o.holidays) {
-    v1::Holiday* h = out->add_holidays();
-    h->set_date(d.day);
-    h->set_name(d.name);
-  }
-  out->mutable_service_sla()->set_seconds(o.service_sla_minutes * 60LL);
-  out->mutable_resolution_sla()->set_seconds(o.resolution_sla_minutes * 60LL);
-  out->set_needs_info_limit_days(o.needs_info_limit_days);
-  for (const auto& k : o.kelurahan) out->add_kelurahan(k);
-}
-
-absl::StatusOr<int> ParseHhmm(const std::string& field, const std::string& t) {
-  int h = 0, m = 0;
-  if (t.size() != 5 || t[2] != ':' || !absl::SimpleAtoi(t.substr(0, 2), &h) ||
-      !absl::SimpleAtoi(t.substr(3, 2), &m) || h < 0 || h > 24 || m < 0 ||
-      m > 59 || (h == 24 && m != 0)) {
-    return absl::InvalidArgumentError(absl::StrCat(field, ": must be HH:MM"));
-  }
-  return h * 60 + m;
-}
-
-// A duration as whole minutes, at most a year's (the offices' and
-// categories' own limits follow in the domain), so that no value wraps
-// around on its way into an int.
-absl::StatusOr<int> Minutes(const std::string& field,
-                            const google::protobuf::Duration& d) {
-  constexpr long long kMaxMinutes = 365LL * 24 * 60;
-  if (d.seconds() <= 0 || d.seconds() % 60 != 0 || d.nanos() != 0 ||
-      d.seconds() / 60 > kMaxMinutes) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(field,
-                     ": must be a positive number of whole minutes, at most "
-                     "525600 (365 days)"));
-  }
-  return static_cast<int>(d.seconds() / 60);
-}
-
-absl::StatusOr<db::OfficeRecord> FromProto(const v1::Office& o,
-                                           bool durations_required) {
-  db::OfficeRecord r;
-  r.code = o.code();
-  r.name = o.name();
-  r.region_code = o.region_code();
-  r.time_zone = o.time_zone();
-  for (int i = 0; i < o.working_hours_size(); ++i) {
-    const v1::WorkingHours& w = o.working_hours(i);
-    const std::string f = absl::StrCat("office.working_hours[", i, "]");
-    auto open = ParseHhmm(f + ".open", w.open());
-    if (!open.ok()) return open.status();
-    auto close = ParseHhmm(f + ".close", w.close());
-    if (!close.ok()) return close.status();
-    r.working_hours.push_back({w.weekday(), *open, *close});
-  }
-  for (const v1::Holiday& h : o.holidays()) {
-    r.holidays.push_back({h.date(), h.name()});
-  }
-  if (o.has_service_sla() || durations_required) {
-    auto m = Minutes("office.service_sla", o.service_sla());
-    if (!m.ok()) return m.status();
-    r.service_sla_minutes = *m;
-  }
-  if (o.has_resolution_sla() || durations_required) {
-    auto m = Minutes("office.resolution_sla", o.resolution_sla());
-    if (!m.ok()) return m.status();
-    r.resolution_sla_minutes = *m;
-  }
-  r.needs_info_limit_days = o.needs_info_limit_days();
-  r.kelurahan.assign(o.kelurahan().begin(), o.kelurahan().end());
-  return r;
-}
-
-absl::StatusOr<db::CategoryRecord> FromProto(const v1::Category& c) {
-  db::CategoryRecord r;
-  r.office_code = c.office_code();
-  r.code = c.code();
-  r.name = c.name();
-  if (c.has_service_sla()) {
-    auto m = Minutes("category.service_sla", c.service_sla());
-    if (!m.ok()) return m.status();
-    r.service_sla_minutes = *m;
-  }
-  if (c.has_resolution_sla()) {
-    auto m = Minutes("category.resolution_sla", c.resolution_sla());
-    if (!m.ok()) return m.status();
-    r.resolution_sla_minutes = *m;
-  }
-  r.default_unit_code = c.default_unit_code();
-  r.active = c.active();
-  return r;
-}
-
-void ToProto(const db::UnitRecord& u, v1::Unit* out) {
-  out->set_office_code(u.office_code);
-  out->set_code(u.code);
-  out->set_name(u.name);
-  out->set_active(u.active);
-}
-
-void ToProto(const db::CategoryRecord& c, v1::Category* out) {
-  out->set_office_code(c.office_code);
-  out->set_code(c.code);
-  out->set_name(c.name);
-  if (c.service_sla_minutes) {
-    out->mutable_service_sla()->set_seconds(*c.service_sla_minutes * 60LL);
-  }
-  if (c.resolution_sla_minutes) {
-    out->mutable_resolution_sla()->set_seconds(*c.resolution_sla_minutes *
-                                               60LL);
-  }
-  out->set_default_unit_code(c.default_unit_code);
-  out->set_active(c.active);
-}
-
 // Paging by a name cursor: the token is the last name of the page.
 absl::StatusOr<int> PageSize(int page_size) {
   return domain::EffectivePageSize(page_size);
@@ -205,25 +25,12 @@ absl::StatusOr<int> PageSize(int page_size) {
 
 }  // namespace
 
-absl::StatusOr<std::shared_ptr<const domain::OfficeConfig>>
-AdminService::AdminOffice(grpc::ServerContext* ctx,
-                          const domain::Principal& who,
-                          const std::string& code) {
-  if (!who.HasRole(domain::kAdmin, code)) {
-    return absl::NotFoundError(absl::StrCat("office '", code, "' not found"));
-  }
-  auto office = offices_.Get(auth::CallDeadline(*ctx), code);
-  if (absl::IsNotFound(office.status())) {
-    return absl::NotFoundError(absl::StrCat("office '", code, "' not found"));
-  }
-  return office;
-}
-
 grpc::Status AdminService::GetOffice(grpc::ServerContext* ctx,
                                      const domain::Principal& who,
                                      const v1::GetOfficeRequest* req,
                                      v1::Office* resp) {
-  auto office = AdminOffice(ctx, who, req->code());
+  auto office =
+      office_admin_.GetOffice(auth::CallDeadline(*ctx), who, req->code());
   if (!office.ok()) return ToGrpcStatus(office.status());
   ToProto((*office)->record, resp);
   return grpc::Status::OK;
@@ -235,19 +42,12 @@ grpc::Status AdminService::ListOffices(grpc::ServerContext* ctx,
                                        v1::ListOfficesResponse* resp) {
   auto size = PageSize(req->page_size());
   if (!size.ok()) return ToGrpcStatus(size.status());
-  auto codes = office_repo_.ListCodes(auth::CallDeadline(*ctx));
-  if (!codes.ok()) return ToGrpcStatus(codes.status());
-  for (const std::string& code : *codes) {
-    if (code <= req->page_token() || !who.HasRole(domain::kAdmin, code))
-      continue;
-    if (resp->offices_size() == *size) {
-      resp->set_next_page_token(resp->offices(*size - 1).code());
-      break;
-    }
-    auto office = offices_.Get(auth::CallDeadline(*ctx), code);
-    if (!office.ok()) return ToGrpcStatus(office.status());
-    ToProto((*office)->record, resp->add_offices());
-  }
+  std::string next;
+  auto offices = office_admin_.ListOffices(auth::CallDeadline(*ctx), who,
+                                           req->page_token(), *size, &next);
+  if (!offices.ok()) return ToGrpcStatus(offices.status());
+  for (const db::OfficeRecord& o : *offices) ToProto(o, resp->add_offices());
+  resp->set_next_page_token(next);
   return grpc::Status::OK;
 }
 
@@ -255,7 +55,8 @@ grpc::Status AdminService::ListUnits(grpc::ServerContext* ctx,
                                      const domain::Principal& who,
                                      const v1::ListUnitsRequest* req,
                                      v1::ListUnitsResponse* resp) {
-  auto office = AdminOffice(ctx, who, req->office_code());
+  auto office = office_admin_.GetOffice(auth::CallDeadline(*ctx), who,
+                                        req->office_code());
   if (!office.ok()) return ToGrpcStatus(office.status());
   for (const auto& u : (*office)->record.units) ToProto(u, resp->add_units());
   return grpc::Status::OK;
@@ -265,7 +66,8 @@ grpc::Status AdminService::ListCategories(grpc::ServerContext* ctx,
                                           const domain::Principal& who,
                                           const v1::ListCategoriesRequest* req,
                                           v1::ListCategoriesResponse* resp) {
-  auto office = AdminOffice(ctx, who, req->office_code());
+  auto office = office_admin_.GetOffice(auth::CallDeadline(*ctx), who,
+                                        req->office_code());
   if (!office.ok()) return ToGrpcStatus(office.status());
   for (const auto& c : (*office)->record.categories) {
     ToProto(c, resp->add_categories());
@@ -485,27 +287,12 @@ grpc::Status AdminService::UpdateUnit(grpc::ServerContext* ctx,
                                       const domain::Principal& who,
                                       const v1::UpdateUnitRequest* req,
                                       v1::Unit* resp) {
-  auto office = AdminOffice(ctx, who, req->unit().office_code());
-  if (!office.ok()) return ToGrpcStatus(office.status());
-  const db::UnitRecord* current = nullptr;
-  for (const auto& u : (*office)->record.units) {
-    if (u.code == req->unit().code()) current = &u;
-  }
-  if (current == nullptr) {
-    return grpc::Status(grpc::StatusCode::NOT_FOUND, "unit not found");
-  }
-  db::UnitRecord u = *current;
-  for (const std::string& p : req->update_mask().paths()) {
-    if (p == "name") {
-      u.name = req->unit().name();
-    } else if (p == "active") {
-      u.active = req->unit().active();
-    } else {
-      return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
-                          "update_mask: only name and active can change");
-    }
-  }
-  auto out = office_admin_.PutUnit(auth::CallDeadline(*ctx), who, u, false);
+  db::UnitRecord changes{req->unit().office_code(), req->unit().code(),
+                         req->unit().name(), req->unit().active()};
+  std::vector<std::string> paths(req->update_mask().paths().begin(),
+                                 req->update_mask().paths().end());
+  auto out =
+      office_admin_.UpdateUnit(auth::CallDeadline(*ctx), who, changes, paths);
   if (!out.ok()) return ToGrpcStatus(out.status());
   ToProto(*out, resp);
   return grpc::Status::OK;
@@ -528,33 +315,12 @@ grpc::Status AdminService::UpdateCategory(grpc::ServerContext* ctx,
                                           const domain::Principal& who,
                                           const v1::UpdateCategoryRequest* req,
                                           v1::Category* resp) {
-  auto office = AdminOffice(ctx, who, req->category().office_code());
-  if (!office.ok()) return ToGrpcStatus(office.status());
-  const db::CategoryRecord* current =
-      (*office)->FindCategory(req->category().code());
-  if (current == nullptr) {
-    return grpc::Status(grpc::StatusCode::NOT_FOUND, "category not found");
-  }
   auto changes = FromProto(req->category());
   if (!changes.ok()) return ToGrpcStatus(changes.status());
-  db::CategoryRecord c = *current;
-  for (const std::string& p : req->update_mask().paths()) {
-    if (p == "name") {
-      c.name = changes->name;
-    } else if (p == "service_sla") {
-      c.service_sla_minutes = changes->service_sla_minutes;
-    } else if (p == "resolution_sla") {
-      c.resolution_sla_minutes = changes->resolution_sla_minutes;
-    } else if (p == "default_unit_code") {
-      c.default_unit_code = changes->default_unit_code;
-    } else if (p == "active") {
-      c.active = changes->active;
-    } else {
-      return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
-                          absl::StrCat("update_mask: cannot change '", p, "'"));
-    }
-  }
-  auto out = office_admin_.PutCategory(auth::CallDeadline(*ctx), who, c, false);
+  std::vector<std::string> paths(req->update_mask().paths().begin(),
+                                 req->update_mask().paths().end());
+  auto out = office_admin_.UpdateCategory(auth::CallDeadline(*ctx), who,
+                                          *changes, paths);
   if (!out.ok()) return ToGrpcStatus(out.status());
   ToProto(*out, resp);
   return grpc::Status::OK;

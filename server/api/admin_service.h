@@ -16,14 +16,8 @@ namespace aduan::api {
 class AdminService final : public ParsedService<v1::AdminService> {
  public:
   AdminService(auth::Authorizer& auth, domain::AccessAdmin& admin,
-               domain::OfficeAdmin& office_admin,
-               domain::OfficeDirectory& offices,
-               db::OfficeRepository& office_repo)
-      : ParsedService(auth),
-        admin_(admin),
-        office_admin_(office_admin),
-        offices_(offices),
-        office_repo_(office_repo) {
+               domain::OfficeAdmin& office_admin)
+      : ParsedService(auth), admin_(admin), office_admin_(office_admin) {
     ParseUnary(&AdminService::CreateOffice);
     ParseUnary(&AdminService::UpdateOffice);
     ParseUnary(&AdminService::CreateUnit);
@@ -124,15 +118,8 @@ class AdminService final : public ParsedService<v1::AdminService> {
                              v1::ListAccessLogResponse* resp);
 
  private:
-  // The caller's office record when it is ADMIN there; NOT_FOUND otherwise.
-  absl::StatusOr<std::shared_ptr<const domain::OfficeConfig>> AdminOffice(
-      grpc::ServerContext* ctx, const domain::Principal& who,
-      const std::string& code);
-
   domain::AccessAdmin& admin_;
   domain::OfficeAdmin& office_admin_;
-  domain::OfficeDirectory& offices_;
-  db::OfficeRepository& office_repo_;
 };
 
 }  // namespace aduan::api

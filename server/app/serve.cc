@@ -191,8 +191,7 @@ absl::Status Serve(const ServerOptions& o) {
   api::DispositionService disposition_service(authorizer, workflow);
   api::ArchiveService archive_service(authorizer, workflow, archive);
   api::ComplaintService complaint_service(authorizer, reader);
-  api::AdminService admin_service(authorizer, access_admin, office_admin,
-                                  directory, storage->offices());
+  api::AdminService admin_service(authorizer, access_admin, office_admin);
   api::UploadGuard::Limits upload_limits;
   upload_limits.max_uploads = o.max_uploads;
   upload_limits.max_public_uploads = o.max_public_uploads;

@@ -132,6 +132,77 @@ absl::StatusOr<db::OfficeRecord> OfficeAdmin::UpdateOffice(
   return offices_.Get(deadline, o.code);
 }
 
+absl::StatusOr<std::shared_ptr<const OfficeConfig>> OfficeAdmin::GetOffice(
+    absl::Time deadline, const Principal& who, const std::string& code) {
+  return Managed(deadline, who, code);
+}
+
+absl::StatusOr<std::vector<db::OfficeRecord>> OfficeAdmin::ListOffices(
+    absl::Time deadline, const Principal& who, const std::string& after_code,
+    int limit, std::string* next) {
+  next->clear();
+  ASSIGN_OR_RETURN(std::vector<std::string> codes,
+                   offices_.ListCodes(deadline));
+  std::vector<db::OfficeRecord> out;
+  for (const std::string& code : codes) {
+    if (code <= after_code || !who.HasRole(kAdmin, code)) continue;
+    if (static_cast<int>(out.size()) == limit) {
+      *next = out.back().code;
+      break;
+    }
+    ASSIGN_OR_RETURN(auto office, directory_.Get(deadline, code));
+    out.push_back(office->record);
+  }
+  return out;
+}
+
+absl::StatusOr<db::UnitRecord> OfficeAdmin::UpdateUnit(
+    absl::Time deadline, const Principal& who, const db::UnitRecord& changes,
+    const std::vector<std::string>& paths) {
+  ASSIGN_OR_RETURN(auto office, Managed(deadline, who, changes.office_code));
+  const db::UnitRecord* current = nullptr;
+  for (const auto& u : office->record.units) {
+    if (u.code == changes.code) current = &u;
+  }
+  if (current == nullptr) return absl::NotFoundError("unit not found");
+  db::UnitRecord u = *current;
+  for (const std::string& p : paths) {
+    if (p == "name") {
+      u.name = changes.name;
+    } else if (p == "active") {
+      u.active = changes.active;
+    } else {
+      return Invalid("update_mask", "only name and active can change");
+    }
+  }
+  return PutUnit(deadline, who, u, /*create=*/false);
+}
+
+absl::StatusOr<db::CategoryRecord> OfficeAdmin::UpdateCategory(
+    absl::Time deadline, const Principal& who,
+    const db::CategoryRecord& changes, const std::vector<std::string>& paths) {
+  ASSIGN_OR_RETURN(auto office, Managed(deadline, who, changes.office_code));
+  const db::CategoryRecord* current = office->FindCategory(changes.code);
+  if (current == nullptr) return absl::NotFoundError("category not found");
+  db::CategoryRecord c = *current;
+  for (const std::string& p : paths) {
+    if (p == "name") {
+      c.name = changes.name;
+    } else if (p == "service_sla") {
+      c.service_sla_minutes = changes.service_sla_minutes;
+    } else if (p == "resolution_sla") {
+      c.resolution_sla_minutes = changes.resolution_sla_minutes;
+    } else if (p == "default_unit_code") {
+      c.default_unit_code = changes.default_unit_code;
+    } else if (p == "active") {
+      c.active = changes.active;
+    } else {
+      return Invalid("update_mask", absl::StrCat("cannot change '", p, "'"));
+    }
+  }
+  return PutCategory(deadline, who, c, /*create=*/false);
+}
+
 absl::StatusOr<db::UnitRecord> OfficeAdmin::PutUnit(absl::Time deadline,
                                                     const Principal& who,
                                                     const db::UnitRecord& unit,

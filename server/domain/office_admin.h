@@ -4,6 +4,7 @@
 #ifndef ADUAN_SERVER_DOMAIN_OFFICE_ADMIN_H_
 #define ADUAN_SERVER_DOMAIN_OFFICE_ADMIN_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,30 @@ class OfficeAdmin {
   absl::StatusOr<db::OfficeRecord> UpdateOffice(
       absl::Time deadline, const Principal& who,
       const db::OfficeRecord& changes, const std::vector<std::string>& paths);
+  // The office `code` when `who` is its ADMIN. Errors: kNotFound "office
+  // '<code>' not found" otherwise (also when it does not exist).
+  absl::StatusOr<std::shared_ptr<const OfficeConfig>> GetOffice(
+      absl::Time deadline, const Principal& who, const std::string& code);
+  // The offices where `who` is ADMIN, by code after `after_code`, at most
+  // `limit`; `next` gets the last code when more follow, else "".
+  absl::StatusOr<std::vector<db::OfficeRecord>> ListOffices(
+      absl::Time deadline, const Principal& who, const std::string& after_code,
+      int limit, std::string* next);
+  // Applies the fields named in `paths` (name, active) of `changes` to the
+  // unit (office_code, code) it names. Errors: kNotFound (office not the
+  // admin's, or no such unit), kInvalidArgument (another path), and
+  // PutUnit's.
+  absl::StatusOr<db::UnitRecord> UpdateUnit(
+      absl::Time deadline, const Principal& who, const db::UnitRecord& changes,
+      const std::vector<std::string>& paths);
+  // Applies the fields named in `paths` (name, service_sla, resolution_sla,
+  // default_unit_code, active) of `changes` to the category it names.
+  // Errors: kNotFound (office not the admin's, or no such category),
+  // kInvalidArgument "update_mask: cannot change '<path>'", and
+  // PutCategory's.
+  absl::StatusOr<db::CategoryRecord> UpdateCategory(
+      absl::Time deadline, const Principal& who,
+      const db::CategoryRecord& changes, const std::vector<std::string>& paths);
   // `create` or replace a unit (code 2–16 of [A-Z0-9_], name 1–100).
   // Errors: kNotFound (office not the admin's; unit missing on replace),
   // kAlreadyExists, kInvalidArgument.
