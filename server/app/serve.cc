@@ -210,6 +210,9 @@ absl::Status Serve(const ServerOptions& o) {
   grpc::ServerBuilder builder;
   int port = 0;
   builder.AddListeningPort(o.listen, credentials, &port);
+  // One server per address: without this, gRPC sets SO_REUSEPORT and a
+  // second aduand (another database) would share the port with the first.
+  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   grpc::ResourceQuota quota("aduand");
   quota.SetMaxThreads(o.max_threads);
   builder.SetResourceQuota(quota);
@@ -225,7 +228,9 @@ absl::Status Serve(const ServerOptions& o) {
   }
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (server == nullptr || port == 0) {
-    return absl::UnavailableError(absl::StrCat("cannot listen on ", o.listen));
+    return absl::UnavailableError(
+        absl::StrCat("cannot listen on ", o.listen,
+                     " (is another server there? one server per address)"));
   }
   spdlog::info("aduand serving on port {} (schema v{}, db {})", port,
                storage->schema_version(), storage->database().url().Redacted());

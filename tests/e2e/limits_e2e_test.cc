@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 
 #include <atomic>
+#include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <sstream>
@@ -233,6 +234,22 @@ TEST_P(LimitsE2eTest,
   EXPECT_THAT(log.str(),
               HasSubstr("--max_concurrent_streams=17: must be 1 to a quarter "
                         "of --max_threads (16)"));
+}
+
+// gRPC would share a port between processes (SO_REUSEPORT) and let calls
+// alternate between two servers with different databases: a second server
+// on a taken address refuses to start, naming it, and the first serves on.
+TEST_P(LimitsE2eTest, ASecondServerOnATakenAddressRefusesToStart) {
+  const std::string other = testing::MakeTempDir("aduan-second");
+  EXPECT_EQ(testing::ServerProcess::RunCommand(
+                other, "serve", {"--listen=" + server_->address()}),
+            1);
+  std::ifstream in(other + "/commands.log");
+  std::stringstream log;
+  log << in.rdbuf();
+  EXPECT_THAT(log.str(), HasSubstr("cannot listen on " + server_->address()));
+  std::filesystem::remove_all(other);
+  EXPECT_EQ(Total(), 0);  // the first still answers
 }
 
 TEST_P(LimitsE2eTest, PlaintextOffLoopbackRefusesToStart) {
