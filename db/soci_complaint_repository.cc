@@ -2,7 +2,6 @@
 
 #include <soci/soci.h>
 
-
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "db/complaint_row.h"
@@ -561,6 +560,20 @@ absl::Status SociComplaintRepository::ForgivePinAttempt(
     sql << cs::kForgivePinAttempt, soci::use(tracking_code, "t");
     return absl::OkStatus();
   });
+}
+
+absl::StatusOr<bool> SociComplaintRepository::CipherOpensStoredData(
+    absl::Time deadline) {
+  std::string nik;
+  bool found = false;
+  RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
+    sql << "SELECT complainant_nik FROM complaints "
+           "WHERE complainant_nik LIKE 'v1:%' LIMIT 1",
+        soci::into(nik);
+    found = sql.got_data();
+    return absl::OkStatus();
+  }));
+  return !found || cipher_.Decrypt(nik, cs::kNikContext).ok();
 }
 
 }  // namespace aduan::db

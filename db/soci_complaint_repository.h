@@ -72,6 +72,10 @@ class SociComplaintRepository : public ComplaintRepository {
                                       long long window_us) override;
   absl::Status ForgivePinAttempt(absl::Time deadline,
                                  const std::string& tracking_code) override;
+  // Whether this repository's cipher opens the personal data stored (one
+  // encrypted NIK; true when none is stored): a key check for a database
+  // that recorded no key id (server/app/key_check.h).
+  absl::StatusOr<bool> CipherOpensStoredData(absl::Time deadline);
   absl::StatusOr<int> CountDecoyPinAttempt(absl::Time deadline,
                                            const std::string& decoy,
                                            long long now,

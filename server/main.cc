@@ -22,6 +22,7 @@
 #include "absl/flags/usage.h"
 #include "absl/flags/usage_config.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "db/migrator.h"
 #include "db/seeder.h"
 #include "db/soci_office_repository.h"
@@ -85,9 +86,18 @@ absl::Status BootstrapAdmin(const app::ServerOptions& o) {
   return absl::OkStatus();
 }
 
+// Makes a new key file; never overwrites one (a database written under a
+// key needs that key).
 absl::Status KeyGen(const app::ServerOptions& o) {
-  RETURN_IF_ERROR(KeyRing::Load(o.key_file, true).status());
-  spdlog::info("key file {} is ready", o.key_file);
+  if (absl::StatusOr<KeyRing> existing = KeyRing::Load(o.key_file, false);
+      !absl::IsNotFound(existing.status())) {
+    if (!existing.ok()) return existing.status();
+    return absl::AlreadyExistsError(absl::StrCat(
+        "key_file: ", o.key_file, " exists (key ", existing->key_id(),
+        "); keygen never overwrites a key file"));
+  }
+  ASSIGN_OR_RETURN(KeyRing keys, KeyRing::Load(o.key_file, true));
+  spdlog::info("key file {} made (key {})", o.key_file, keys.key_id());
   return absl::OkStatus();
 }
 

@@ -6,6 +6,7 @@
 
 #include "db/migrator.h"
 #include "db/seeder.h"
+#include "server/app/key_check.h"
 #include "server/common/status_macros.h"
 
 namespace aduan::app {
@@ -31,9 +32,10 @@ Storage::Storage(std::unique_ptr<db::Database> db, KeyRing keys,
 absl::StatusOr<std::unique_ptr<Storage>> Storage::Open(
     const ServerOptions& options) {
   ASSIGN_OR_RETURN(std::unique_ptr<db::Database> db, OpenDatabase(options));
-  const bool embedded = db->dialect() == db::Dialect::kSqlite;
-  ASSIGN_OR_RETURN(KeyRing keys, KeyRing::Load(options.key_file, embedded));
   ASSIGN_OR_RETURN(int version, db::Migrator(*db).Migrate());
+  // The key file must be this database's (key_check.h).
+  ASSIGN_OR_RETURN(KeyRing keys, LoadKeyFor(absl::Now() + absl::Minutes(1), *db,
+                                            options.key_file));
   ASSIGN_OR_RETURN(PiiCipher cipher,
                    PiiCipher::Create(keys.pii_key(), keys.index_key()));
   std::unique_ptr<Storage> storage(

@@ -22,8 +22,10 @@ namespace aduan::app {
 // cipher); thread-safe as its parts are.
 class Storage {
  public:
-  // Opens `options.db_url` and `options.key_file` (a missing key file is
-  // created only for an embedded SQLite database), migrates, then:
+  // Opens `options.db_url`, migrates, loads `options.key_file` checked
+  // against the database (key_check.h: a key is made only for a new, empty
+  // SQLite database; another key, or a missing one for a database with
+  // data, is refused), then:
   // personal data still in plaintext is encrypted, request fingerprints
   // still plain are keyed, and a fresh SQLite database is seeded with
   // Kecamatan Kanigaran. Each pass logs what it did. Errors: those of the

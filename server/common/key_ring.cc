@@ -45,6 +45,8 @@ KeyRing KeyRing::FromMasterKey(absl::string_view master) {
   k.pii_key_ = HmacSha256(master, "aduan pii encryption v1");
   k.index_key_ = HmacSha256(master, "aduan pii index v1");
   k.blob_key_ = HmacSha256(master, "aduan blob encryption v1");
+  k.key_id_ = absl::BytesToHexString(
+      HmacSha256(master, "aduan key id v1").substr(0, 8));
   return k;
 }
 

@@ -35,6 +35,10 @@ class KeyRing {
   const std::string& index_key() const { return index_key_; }
   // AES-256-GCM key for stored documents (server/common/blob_cipher.h).
   const std::string& blob_key() const { return blob_key_; }
+  // 16 hex characters naming the master key (an HMAC of a fixed label under
+  // it, which tells nothing of the key): what the database records of the
+  // keys that wrote to it.
+  const std::string& key_id() const { return key_id_; }
 
  private:
   std::string pin_key_;
@@ -42,6 +46,7 @@ class KeyRing {
   std::string pii_key_;
   std::string index_key_;
   std::string blob_key_;
+  std::string key_id_;
 };
 
 }  // namespace aduan

@@ -671,6 +671,67 @@ TEST_P(IntakeE2eTest, UnknownAttachmentIsNotFound) {
 // After a restart every acknowledged complaint is there exactly as it was
 // answered, its PIN still works, and a retry of its request still returns
 // it (the idempotency record is as durable as the complaint).
+// A database and its key file cannot be mixed up (server/app/key_check.h):
+// keygen never overwrites a key; a restore without its key file is refused
+// and makes no new key; another key is refused, by serve and by
+// bootstrap-admin alike; with its own key everything is as it was.
+TEST_P(IntakeE2eTest, KeysCannotBeMixedUp) {
+  v1::SubmitComplaintResponse sub;
+  ASSERT_TRUE(Submit("req-keys", ValidComplaint(), &sub).ok());
+  const std::string code = sub.complaint().tracking_code();
+  StopServer(SIGTERM);
+  const std::string key =
+      dir_ + (GetParam() == "sqlite" ? "/var/aduan.key" : "/aduan.key");
+  auto read = [](const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+  };
+  // What each command below adds to the commands' log.
+  size_t seen = read(dir_ + "/commands.log").size();
+  auto said = [&] {
+    const std::string all = read(dir_ + "/commands.log");
+    const std::string added = all.substr(std::min(seen, all.size()));
+    seen = all.size();
+    return added;
+  };
+  auto run = [&](const std::string& command, std::vector<std::string> extra) {
+    std::vector<std::string> args = args_;
+    args.insert(args.end(), extra.begin(), extra.end());
+    return testing::ServerProcess::RunCommand(dir_, command, args);
+  };
+  const std::string key_text = read(key);
+  ASSERT_FALSE(key_text.empty());
+
+  EXPECT_EQ(run("keygen", {"--key_file=" + key}), 1);
+  EXPECT_THAT(said(), HasSubstr("keygen never overwrites a key file"));
+  EXPECT_EQ(read(key), key_text);
+
+  const std::string kept = dir_ + "/kept.key";
+  std::filesystem::rename(key, kept);
+  EXPECT_EQ(run("serve", {"--key_file=" + key, "--listen=127.0.0.1:0"}), 1);
+  EXPECT_THAT(said(), HasSubstr(" is missing, but this database holds data "
+                                "written under key "));
+  EXPECT_FALSE(std::filesystem::exists(key));  // no new key was made
+
+  const std::string other = dir_ + "/other.key";
+  ASSERT_EQ(run("keygen", {"--key_file=" + other}), 0);
+  said();
+  EXPECT_EQ(run("serve", {"--key_file=" + other, "--listen=127.0.0.1:0"}), 1);
+  EXPECT_THAT(said(), HasSubstr(", but this database was written under key "));
+  EXPECT_EQ(run("bootstrap-admin", {"--key_file=" + other, "--name=admin"}), 1);
+  EXPECT_THAT(said(), HasSubstr(", but this database was written under key "));
+
+  std::filesystem::rename(kept, key);
+  StartServer();
+  v1::TrackComplaintResponse tracked;
+  const grpc::Status s = Track(code, sub.pin(), &tracked);
+  EXPECT_TRUE(s.ok()) << s.error_message();
+  v1::Complaint stored;
+  EXPECT_TRUE(Get(code, &stored).ok());
+}
+
 TEST_P(IntakeE2eTest, RestartFindsEverythingAsItWas) {
   struct Answered {
     std::string request_id;

@@ -1,0 +1,9 @@
+-- The keys that have written to this database, by key id (a fingerprint of
+-- the key file's master key that tells nothing of it). aduand refuses to
+-- run with a key file whose id is not here once the database holds data,
+-- and never makes a new key for such a database: data written under one
+-- key cannot be read or verified under another (server/app/key_check.h).
+CREATE TABLE IF NOT EXISTS key_ids (
+  key_id TEXT NOT NULL PRIMARY KEY,
+  first_use BIGINT NOT NULL
+);
