@@ -7,3 +7,5 @@ CREATE TABLE IF NOT EXISTS key_ids (
   key_id VARCHAR(32) NOT NULL PRIMARY KEY,
   first_use BIGINT NOT NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+-- KeyIds lists them in the order they were first used.
+CREATE INDEX IF NOT EXISTS ix_key_ids_first_use ON key_ids (first_use);
