@@ -9,6 +9,7 @@
 #include "absl/strings/str_join.h"
 #include "server/common/crypto.h"
 #include "server/common/status_macros.h"
+#include "server/domain/attach_policy.h"
 #include "server/domain/canonical_json.h"
 #include "server/domain/complaint_access.h"
 #include "server/domain/complaint_intake.h"
@@ -579,69 +580,6 @@ StepRunner::Scope ComplaintWorkflow::AttachScope(const Principal& who,
   };
 }
 
-namespace {
-
-absl::Status AttachArguments(const AttachInput& a) {
-  static constexpr absl::string_view kTypes[] = {
-      "KK_COPY", "KTP_COPY", "LOCATION_PHOTO", "SUPPORTING", "RESULT"};
-  if (a.type.empty()) return Invalid("type", "is required");
-  bool known = false;
-  for (absl::string_view t : kTypes) known |= t == a.type;
-  if (!known) return Invalid("type", "unknown value");
-  if (!a.declared_media_type.empty() && a.declared_media_type != kMediaJpeg &&
-      a.declared_media_type != kMediaPng &&
-      a.declared_media_type != kMediaPdf) {
-    return Invalid("media_type",
-                   "must be image/jpeg, image/png or application/pdf");
-  }
-  return ValidateFileName("file_name", a.file_name);
-}
-
-// Who may attach what in the complaint's state (already one of SUBMITTED,
-// NEEDS_INFO, IN_FOLLOW_UP). Returns the role the document is attached in.
-absl::StatusOr<std::string> AttachRole(const Principal& who,
-                                       const db::ComplaintRecord& c,
-                                       const std::string& type) {
-  const bool intake_state = c.state == "SUBMITTED" || c.state == "NEEDS_INFO";
-  if (!who.authenticated) {
-    if (c.state != "NEEDS_INFO") {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "the complaint is ", c.state,
-          "; the complainant attaches documents only while NEEDS_INFO"));
-    }
-    if (type == "RESULT") {
-      return absl::FailedPreconditionError(
-          "RESULT documents are attached by the unit the complaint is "
-          "disposed to");
-    }
-    return std::string("CITIZEN");
-  }
-  for (const db::RoleBindingRecord& b : who.bindings) {
-    if (b.office_code != c.office_code) continue;
-    if (b.role == kUnit && b.unit_code == c.unit_code &&
-        c.state == "IN_FOLLOW_UP" && type == "RESULT") {
-      return std::string(kUnit);
-    }
-    const bool gateway =
-        b.role == kGateway && !c.source.empty() && b.source == c.source;
-    if ((b.role == kOfficer || gateway) && intake_state && type != "RESULT") {
-      return b.role;
-    }
-  }
-  if (type == "RESULT") {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "the complaint is ", c.state,
-        "; RESULT documents are attached by the unit it is disposed to while "
-        "IN_FOLLOW_UP"));
-  }
-  return absl::FailedPreconditionError(
-      absl::StrCat("the complaint is ", c.state,
-                   "; requirement documents are attached by the officer or the "
-                   "submitting gateway while SUBMITTED or NEEDS_INFO"));
-}
-
-}  // namespace
-
 absl::StatusOr<std::optional<db::AttachmentRecord>>
 ComplaintWorkflow::CheckAttach(absl::Time deadline, const Principal& who,
                                const StepInput& in, const AttachInput& a) {
@@ -662,7 +600,7 @@ ComplaintWorkflow::CheckAttach(absl::Time deadline, const Principal& who,
   } else {
     RETURN_IF_ERROR(AttachScope(who, in)(deadline, *stored));
   }
-  RETURN_IF_ERROR(AttachArguments(a));
+  RETURN_IF_ERROR(AttachPolicy::CheckArguments(a));
   RETURN_IF_ERROR(ValidateRequestId("request_id", in.request_id));
   if (seen) {
     RETURN_IF_ERROR(answers_.SameRequest(*seen, ActionName(Action::kAttach),
@@ -673,13 +611,9 @@ ComplaintWorkflow::CheckAttach(absl::Time deadline, const Principal& who,
     return first;
   }
   RETURN_IF_ERROR(CheckAllowed(Action::kAttach, stored->state));
-  RETURN_IF_ERROR(AttachRole(who, *stored, a.type).status());
+  RETURN_IF_ERROR(AttachPolicy::RoleFor(who, *stored, a.type).status());
   ASSIGN_OR_RETURN(auto attached, complaints_.ListAttachments(deadline, code));
-  if (attached.size() >= static_cast<size_t>(kMaxAttachmentsPerComplaint)) {
-    return absl::ResourceExhaustedError(
-        absl::StrCat("attachments: a complaint holds at most ",
-                     kMaxAttachmentsPerComplaint, " documents"));
-  }
+  RETURN_IF_ERROR(AttachPolicy::CheckRoom(attached.size()));
   return std::nullopt;
 }
 
@@ -687,7 +621,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Attach(
     absl::Time deadline, const Principal& who, const StepInput& in,
     const AttachInput& a, const StoredDocument& doc) {
   absl::Status args = [&]() -> absl::Status {
-    RETURN_IF_ERROR(AttachArguments(a));
+    RETURN_IF_ERROR(AttachPolicy::CheckArguments(a));
     if (!a.declared_media_type.empty() &&
         a.declared_media_type != doc.media_type) {
       return Invalid("media_type",
@@ -709,15 +643,11 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Attach(
       deadline, who, Action::kAttach, kOfficer, in, AttachScope(who, in), args,
       [&](const OfficeConfig&, db::ComplaintRecord& c, db::EventRecord& e,
           absl::Time now) -> absl::Status {
-        ASSIGN_OR_RETURN(std::string role, AttachRole(who, c, a.type));
+        ASSIGN_OR_RETURN(std::string role,
+                         AttachPolicy::RoleFor(who, c, a.type));
         ASSIGN_OR_RETURN(auto attached, complaints_.ListAttachments(
                                             deadline, c.tracking_code));
-        if (attached.size() >=
-            static_cast<size_t>(kMaxAttachmentsPerComplaint)) {
-          return absl::ResourceExhaustedError(
-              absl::StrCat("attachments: a complaint holds at most ",
-                           kMaxAttachmentsPerComplaint, " documents"));
-        }
+        RETURN_IF_ERROR(AttachPolicy::CheckRoom(attached.size()));
         record.office_code = c.office_code;
         record.tracking_code = c.tracking_code;
         record.uploaded_by = e.actor;
@@ -744,61 +674,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Attach(
 }
 
 absl::StatusOr<int> ComplaintWorkflow::ExpireNeedsInfo(absl::Time deadline) {
-  constexpr int kBatch = 100;
-  const Principal system = Principal::System("system");
-  int closed = 0;
-  int failed = 0;
-  absl::Status first_error;
-  // Batch after batch until one comes back short: a backlog (a server that
-  // was down for a week) is cleared in one sweep. A complaint that fails
-  // stays due and is tried again by the next sweep; it does not hold up the
-  // others.
-  for (;;) {
-    ASSIGN_OR_RETURN(std::vector<db::ComplaintRecord> due,
-                     complaints_.ListExpiredNeedsInfo(
-                         deadline, ToUnixMicrosLL(clock_.Now()), kBatch));
-    int progressed = 0;
-    for (const db::ComplaintRecord& c : due) {
-      StepInput in;
-      in.tracking_code = c.tracking_code;
-      in.request_id = absl::StrCat("expire-", c.tracking_code, "-v", c.version);
-      in.fingerprint = in.request_id;
-      in.etag = absl::StrCat("v", c.version);
-      auto r = runner_.Run(
-          deadline, system, Action::kExpire, "SYSTEM", in,
-          [](absl::Time, const db::ComplaintRecord&) {
-            return absl::OkStatus();
-          },
-          absl::OkStatus(),
-          [](const OfficeConfig& office, db::ComplaintRecord& rec,
-             db::EventRecord& e, absl::Time) {
-            rec.state = "REJECTED";
-            e.type = "EXPIRED";
-            e.note = absl::StrCat("Ditutup: kelengkapan tidak diterima dalam ",
-                                  office.record.needs_info_limit_days,
-                                  " hari kerja");
-            return absl::OkStatus();
-          });
-      if (r.ok()) {
-        // A replay is another sweeper's close (same request id), not ours.
-        if (!r->replayed) ++closed;
-        ++progressed;
-      } else if (absl::IsAborted(r.status()) ||
-                 absl::IsFailedPrecondition(r.status())) {
-        ++progressed;  // another process or a person got there first
-      } else {
-        ++failed;
-        if (first_error.ok()) first_error = r.status();
-        spdlog::warn("NEEDS_INFO sweep: {} stays due: {}", c.tracking_code,
-                     r.status().ToString());
-      }
-    }
-    // A short batch is the last; a batch where nothing moved would only
-    // return the same rows again.
-    if (static_cast<int>(due.size()) < kBatch || progressed == 0) break;
-  }
-  if (closed == 0 && failed > 0) return first_error;
-  return closed;
+  return sweep_.Run(deadline);
 }
 
 }  // namespace aduan::domain

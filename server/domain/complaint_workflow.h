@@ -21,9 +21,11 @@
 #include "absl/time/time.h"
 #include "db/complaint_repository.h"
 #include "server/common/clock.h"
+#include "server/domain/attach_policy.h"
 #include "server/domain/complaint_answers.h"
 #include "server/domain/complaint_archive.h"
 #include "server/domain/complaint_view.h"
+#include "server/domain/needs_info_sweep.h"
 #include "server/domain/office_directory.h"
 #include "server/domain/pin_guard.h"
 #include "server/domain/pin_issuer.h"
@@ -68,24 +70,12 @@ struct InformInput {
   std::string message;
 };
 
-// A document to attach (the header of an upload).
-struct AttachInput {
-  std::string type;  // KK_COPY, KTP_COPY, LOCATION_PHOTO, SUPPORTING, RESULT
-  std::string declared_media_type;  // optional; must match the content
-  std::string file_name;            // optional, ≤ 255 characters
-};
-
 // The received bytes, recognised and stored in the blob store.
 struct StoredDocument {
   std::string media_type;  // recognised from the content
   long long size_bytes = 0;
   std::string sha256;
 };
-
-// Limits of docs/design.md §3.
-inline constexpr long long kMaxAttachmentBytes = 10LL * 1024 * 1024;
-inline constexpr long long kMaxChunkBytes = 1024 * 1024;
-inline constexpr int kMaxAttachmentsPerComplaint = 20;
 
 // Thread-safe; every reference must outlive it.
 class ComplaintWorkflow {
@@ -102,7 +92,8 @@ class ComplaintWorkflow {
         archive_(archive),
         pin_guard_(complaints, offices, pins, clock),
         answers_(complaints, offices, pins, clock),
-        runner_(complaints, offices, clock, archive, pin_guard_, answers_) {}
+        runner_(complaints, offices, clock, archive, pin_guard_, answers_),
+        sweep_(complaints, runner_, clock) {}
 
   // Step 2 (officer). DUPLICATE needs `duplicate_of` of the same office,
   // NEEDS_INFO `missing_info`, OUT_OF_SCOPE `referred_to`, REJECTED `note`.
@@ -226,6 +217,7 @@ class ComplaintWorkflow {
   PinGuard pin_guard_;
   const ComplaintAnswers answers_;
   const StepRunner runner_;  // after pin_guard_ and answers_, which it uses
+  const NeedsInfoSweep sweep_;
 };
 
 }  // namespace aduan::domain

@@ -1,0 +1,82 @@
+#include "server/domain/attach_policy.h"
+
+#include "absl/strings/str_cat.h"
+#include "server/domain/document_format.h"
+#include "server/domain/validation.h"
+
+namespace aduan::domain {
+namespace {
+
+absl::Status Invalid(absl::string_view field, absl::string_view rule) {
+  return absl::InvalidArgumentError(absl::StrCat(field, ": ", rule));
+}
+
+}  // namespace
+
+absl::Status AttachPolicy::CheckArguments(const AttachInput& a) {
+  static constexpr absl::string_view kTypes[] = {
+      "KK_COPY", "KTP_COPY", "LOCATION_PHOTO", "SUPPORTING", "RESULT"};
+  if (a.type.empty()) return Invalid("type", "is required");
+  bool known = false;
+  for (absl::string_view t : kTypes) known |= t == a.type;
+  if (!known) return Invalid("type", "unknown value");
+  if (!a.declared_media_type.empty() && a.declared_media_type != kMediaJpeg &&
+      a.declared_media_type != kMediaPng &&
+      a.declared_media_type != kMediaPdf) {
+    return Invalid("media_type",
+                   "must be image/jpeg, image/png or application/pdf");
+  }
+  return ValidateFileName("file_name", a.file_name);
+}
+
+absl::StatusOr<std::string> AttachPolicy::RoleFor(const Principal& who,
+                                                  const db::ComplaintRecord& c,
+                                                  const std::string& type) {
+  const bool intake_state = c.state == "SUBMITTED" || c.state == "NEEDS_INFO";
+  if (!who.authenticated) {
+    if (c.state != "NEEDS_INFO") {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "the complaint is ", c.state,
+          "; the complainant attaches documents only while NEEDS_INFO"));
+    }
+    if (type == "RESULT") {
+      return absl::FailedPreconditionError(
+          "RESULT documents are attached by the unit the complaint is "
+          "disposed to");
+    }
+    return std::string("CITIZEN");
+  }
+  for (const db::RoleBindingRecord& b : who.bindings) {
+    if (b.office_code != c.office_code) continue;
+    if (b.role == kUnit && b.unit_code == c.unit_code &&
+        c.state == "IN_FOLLOW_UP" && type == "RESULT") {
+      return std::string(kUnit);
+    }
+    const bool gateway =
+        b.role == kGateway && !c.source.empty() && b.source == c.source;
+    if ((b.role == kOfficer || gateway) && intake_state && type != "RESULT") {
+      return b.role;
+    }
+  }
+  if (type == "RESULT") {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "the complaint is ", c.state,
+        "; RESULT documents are attached by the unit it is disposed to while "
+        "IN_FOLLOW_UP"));
+  }
+  return absl::FailedPreconditionError(
+      absl::StrCat("the complaint is ", c.state,
+                   "; requirement documents are attached by the officer or the "
+                   "submitting gateway while SUBMITTED or NEEDS_INFO"));
+}
+
+absl::Status AttachPolicy::CheckRoom(size_t attached) {
+  if (attached >= static_cast<size_t>(kMaxAttachmentsPerComplaint)) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat("attachments: a complaint holds at most ",
+                     kMaxAttachmentsPerComplaint, " documents"));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace aduan::domain
