@@ -49,13 +49,15 @@ class FileBlobStore : public BlobStore {
 
   // What SealClearBlobs found.
   struct SealReport {
-    int sealed = 0;   // clear files now sealed
-    int damaged = 0;  // clear files whose bytes do not match their name,
-                      // left as they are (the archive check reports them)
+    int sealed = 0;      // clear files now sealed
+    int damaged = 0;     // clear files whose bytes do not match their name,
+                         // left as they are (the archive check reports them)
+    int unreadable = 0;  // files that could not be read, left as they are
   };
   // Seals every file still in clear whose bytes match its name, each
   // replaced atomically (a crash leaves it in clear or sealed, never
-  // partial); resumable, and a no-op once all are sealed.
+  // partial); resumable. A sealed file costs one read of its first bytes;
+  // a file that cannot be read is counted and left, not an error.
   absl::StatusOr<SealReport> SealClearBlobs();
 
  private:

@@ -23,28 +23,31 @@ absl::StatusOr<std::vector<std::string>> SociKeyRecords::KeyIds(
   return out;
 }
 
-absl::Status SociKeyRecords::AddKeyId(absl::Time deadline,
-                                      const std::string& key_id,
-                                      long long now) {
-  return db_.Write(deadline, [&](soci::session& sql) {
-    int n = 0;
-    sql << "SELECT COUNT(*) FROM key_ids WHERE key_id = :id",
-        soci::use(key_id, "id"), soci::into(n);
-    if (n == 0) {
-      sql << "INSERT INTO key_ids (key_id, first_use) VALUES (:id, :now)",
-          soci::use(key_id, "id"), soci::use(now, "now");
-    }
+absl::StatusOr<std::vector<std::string>> SociKeyRecords::AddFirstKeyId(
+    absl::Time deadline, const std::string& key_id, long long now) {
+  // One statement, so that of two processes starting at once only one
+  // records its key (the other finds the row, or a duplicate key).
+  const char* sql_text =
+      db_.dialect() == Dialect::kSqlite
+          ? "INSERT INTO key_ids (key_id, first_use) SELECT :id, :now "
+            "WHERE NOT EXISTS (SELECT 1 FROM key_ids)"
+          : "INSERT INTO key_ids (key_id, first_use) SELECT :id, :now "
+            "FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM key_ids)";
+  absl::Status st = db_.Write(deadline, [&](soci::session& sql) {
+    sql << sql_text, soci::use(key_id, "id"), soci::use(now, "now");
     return absl::OkStatus();
   });
+  if (!st.ok() && !absl::IsAlreadyExists(st)) return st;
+  return KeyIds(deadline);
 }
 
 absl::StatusOr<bool> SociKeyRecords::HoldsData(absl::Time deadline) {
   bool holds = false;
   absl::Status st = db_.Read(deadline, [&](soci::session& sql) {
     int n = 0;
-    sql << "SELECT (SELECT COUNT(*) FROM complaints) + "
-           "(SELECT COUNT(*) FROM principals) + "
-           "(SELECT COUNT(*) FROM api_tokens)",
+    sql << "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM complaints LIMIT 1) c) "
+           "+ (SELECT COUNT(*) FROM (SELECT 1 FROM principals LIMIT 1) p) "
+           "+ (SELECT COUNT(*) FROM (SELECT 1 FROM api_tokens LIMIT 1) t)",
         soci::into(n);
     holds = n > 0;
     return absl::OkStatus();

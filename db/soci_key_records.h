@@ -20,10 +20,12 @@ class SociKeyRecords {
 
   // The recorded key ids, oldest first.
   absl::StatusOr<std::vector<std::string>> KeyIds(absl::Time deadline);
-  // Records `key_id` (first used at `now`, microseconds); a no-op when it
-  // is recorded already.
-  absl::Status AddKeyId(absl::Time deadline, const std::string& key_id,
-                        long long now);
+  // Records `key_id` (first used at `now`, microseconds) as the database's
+  // first key, unless a key is recorded already (by a process starting at
+  // the same moment, say); returns the ids recorded after it, so that the
+  // caller sees which key won.
+  absl::StatusOr<std::vector<std::string>> AddFirstKeyId(
+      absl::Time deadline, const std::string& key_id, long long now);
   // Whether anything a key protects is stored: a complaint, a principal or
   // a token.
   absl::StatusOr<bool> HoldsData(absl::Time deadline);

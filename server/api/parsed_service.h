@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "server/api/grpc_status.h"
 #include "server/api/request_parser.h"
 #include "server/auth/authorizer.h"

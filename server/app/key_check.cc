@@ -75,10 +75,18 @@ absl::StatusOr<KeyRing> LoadKeyFor(absl::Time deadline, db::Database& db,
           "Start with the key file that belongs to this database."));
     }
   }
-  if (std::find(known.begin(), known.end(), id) == known.end()) {
-    RETURN_IF_ERROR(
-        records.AddKeyId(deadline, id, ToUnixMicrosLL(absl::Now())));
-    spdlog::info("key {} recorded as a key of this database", id);
+  if (known.empty()) {
+    ASSIGN_OR_RETURN(
+        std::vector<std::string> now_known,
+        records.AddFirstKeyId(deadline, id, ToUnixMicrosLL(absl::Now())));
+    if (std::find(now_known.begin(), now_known.end(), id) == now_known.end()) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "key_file: ", key_file, " holds key ", id,
+          ", but another server recorded key ", Ids(now_known),
+          " for this database as it started. Give every server of one "
+          "database the same key file."));
+    }
+    spdlog::info("key {} recorded as the key of this database", id);
   }
   return keys;
 }

@@ -109,13 +109,18 @@ absl::StatusOr<std::unique_ptr<TestClock>> TestingClock(
 // The documents' store, with what older versions left in clear sealed.
 absl::StatusOr<std::unique_ptr<db::FileBlobStore>> OpenBlobs(
     const ServerOptions& o, const KeyRing& keys) {
-  ASSIGN_OR_RETURN(BlobCipher cipher, BlobCipher::Create(keys.blob_key()));
+  ASSIGN_OR_RETURN(BlobCipher cipher,
+                   BlobCipher::Create(keys.blob_key(), keys.key_id()));
   ASSIGN_OR_RETURN(std::unique_ptr<db::FileBlobStore> blobs,
                    db::FileBlobStore::Open(o.blob_dir, std::move(cipher)));
   ASSIGN_OR_RETURN(db::FileBlobStore::SealReport sealed,
                    blobs->SealClearBlobs());
   if (sealed.sealed > 0) {
     spdlog::info("encrypted {} stored documents", sealed.sealed);
+  }
+  if (sealed.unreadable > 0) {
+    spdlog::warn("{} stored documents could not be read; left as they are",
+                 sealed.unreadable);
   }
   if (sealed.damaged > 0) {
     spdlog::warn(
@@ -242,6 +247,12 @@ absl::Status Serve(const ServerOptions& o) {
   bool stopping = false;
   bool reachable = true;
   grpc::HealthCheckServiceInterface* health = server->GetHealthCheckService();
+  auto database_reachable = [&] {
+    std::lock_guard<std::mutex> lock(health_mu);
+    return reachable;
+  };
+  // After everything its tasks use, so that it is destroyed (and stopped)
+  // first.
   PeriodicTasks tasks;
   tasks.Add("health", o.health_interval, absl::ZeroDuration(), [&] {
     const bool ok =
@@ -253,10 +264,6 @@ absl::Status Serve(const ServerOptions& o) {
     }
     if (!stopping) health->SetServingStatus(ok);
   });
-  auto database_reachable = [&] {
-    std::lock_guard<std::mutex> lock(health_mu);
-    return reachable;
-  };
   // Complaints left in NEEDS_INFO past their office's limit are closed;
   // every replica sweeps, the version guard lets one win each.
   tasks.Add("needs-info sweep", o.sweep_interval, absl::ZeroDuration(), [&] {

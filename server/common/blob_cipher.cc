@@ -21,14 +21,18 @@ std::string Aad(absl::string_view header, absl::string_view sha256) {
 
 }  // namespace
 
-absl::StatusOr<BlobCipher> BlobCipher::Create(std::string key) {
-  if (key.size() != 32) {
+absl::StatusOr<BlobCipher> BlobCipher::Create(std::string key,
+                                              std::string key_id) {
+  if (key.size() != 32 || key_id.size() > 64) {
     Wipe(key);
-    return absl::InvalidArgumentError("blob key must be 32 bytes");
+    return absl::InvalidArgumentError(
+        "blob key must be 32 bytes, its id at most 64 characters");
   }
-  std::string id =
-      absl::BytesToHexString(HmacSha256(key, "aduan key id").substr(0, 8));
-  return BlobCipher(std::move(key), std::move(id));
+  if (key_id.empty()) {
+    key_id =
+        absl::BytesToHexString(HmacSha256(key, "aduan key id").substr(0, 8));
+  }
+  return BlobCipher(std::move(key), std::move(key_id));
 }
 
 BlobCipher::~BlobCipher() { Wipe(key_); }

@@ -17,6 +17,7 @@
 #define ADUAN_SERVER_COMMON_BLOB_CIPHER_H_
 
 #include <string>
+#include <utility>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -29,8 +30,12 @@ class BlobCipher {
   static constexpr absl::string_view kMagic = "ADNB";
   static constexpr char kVersion = 1;
 
-  // From a 32-byte key (KeyRing::blob_key()). Errors: kInvalidArgument.
-  static absl::StatusOr<BlobCipher> Create(std::string key);
+  // From a 32-byte key (KeyRing::blob_key()) and the id written into each
+  // sealed file's header: the key ring's id (KeyRing::key_id(), the one the
+  // database records), or, when empty, an id derived from `key`. Errors:
+  // kInvalidArgument (key not 32 bytes, id longer than 64 characters).
+  static absl::StatusOr<BlobCipher> Create(std::string key,
+                                           std::string key_id = "");
 
   BlobCipher(const BlobCipher&) = default;
   BlobCipher& operator=(const BlobCipher&) = default;
@@ -38,8 +43,7 @@ class BlobCipher {
   BlobCipher& operator=(BlobCipher&&) = default;
   ~BlobCipher();
 
-  // 16 hex characters that name the key (an HMAC of a fixed label under it;
-  // it tells nothing of the key).
+  // The id sealed files carry in their header.
   const std::string& key_id() const { return key_id_; }
 
   // `document`, whose SHA-256 is `sha256` (hex), in the stored format.

@@ -249,9 +249,12 @@ absl::StatusOr<ArchiveCheck> ComplaintArchive::Verify(
   // The documents' bytes: each must still have its digest and size.
   for (const db::AttachmentRecord& a : attachments) {
     absl::StatusOr<std::string> bytes = blobs_.Get(a.sha256);
-    if (!bytes.ok() && !absl::IsNotFound(bytes.status())) {
-      return bytes.status();
-    }
+    // Missing, or sealed bytes that do not open (altered, or sealed under
+    // another key): damaged, like bytes whose digest differs.
+    const bool unreadable = absl::IsNotFound(bytes.status()) ||
+                            absl::IsDataLoss(bytes.status()) ||
+                            absl::IsFailedPrecondition(bytes.status());
+    if (!bytes.ok() && !unreadable) return bytes.status();
     if (!bytes.ok() || static_cast<long long>(bytes->size()) != a.size_bytes ||
         Sha256Hex(*bytes) != a.sha256) {
       out.damaged_attachment_ids.push_back(a.attachment_id);

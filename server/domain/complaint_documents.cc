@@ -163,7 +163,11 @@ absl::StatusOr<OpenedDocument> ComplaintDocuments::Open(
   }
   OpenedDocument out;
   absl::StatusOr<std::string> bytes = blobs_.Get(found->sha256);
-  if (!bytes.ok() && !absl::IsNotFound(bytes.status())) {
+  // Missing, or sealed bytes that do not open (altered, or sealed under
+  // another key), are altered bytes; other errors are the store failing.
+  if (!bytes.ok() && !absl::IsNotFound(bytes.status()) &&
+      !absl::IsDataLoss(bytes.status()) &&
+      !absl::IsFailedPrecondition(bytes.status())) {
     spdlog::error("blob store: {}", std::string(bytes.status().message()));
     return absl::Status(bytes.status().code(),
                         "the document store failed; retry");

@@ -729,11 +729,28 @@ TEST_P(AttachmentE2eTest, ResultDocumentsGoIntoTheArchiveAndItsVerification) {
   EXPECT_TRUE(ok.documents_intact());
   EXPECT_EQ(ok.damaged_attachment_ids_size(), 0);
 
-  // Someone alters the stored result document on disk.
+  // Someone alters the stored result document on disk: first one byte of
+  // the sealed file, then the file replaced by other bytes in clear.
   const std::string sha = Sha256Hex(report_bytes);
   const fs::path blob =
       fs::path(dir_) / "var" / "blobs" / sha.substr(0, 2) / sha;
   ASSERT_TRUE(fs::exists(blob));
+  {
+    std::ifstream in(blob, std::ios::binary);
+    std::string sealed(std::istreambuf_iterator<char>(in), {});
+    const std::string kept = sealed;
+    sealed[sealed.size() - 40] ^= 0x01;
+    std::ofstream(blob, std::ios::binary | std::ios::trunc) << sealed;
+    v1::VerifyArchiveResponse flipped = verify();
+    EXPECT_FALSE(flipped.documents_intact());
+    ASSERT_EQ(flipped.damaged_attachment_ids_size(), 1);
+    EXPECT_EQ(flipped.damaged_attachment_ids(0), report);
+    std::string none;
+    EXPECT_EQ(Download(officer_token_, report, &none).error_code(),
+              grpc::StatusCode::DATA_LOSS);
+    std::ofstream(blob, std::ios::binary | std::ios::trunc) << kept;
+    ASSERT_TRUE(verify().intact());
+  }
   std::string altered = report_bytes;
   altered[altered.size() / 2] ^= 0x20;
   std::ofstream(blob, std::ios::binary | std::ios::trunc) << altered;
