@@ -109,8 +109,8 @@ absl::Status AesGcmSealAppend(absl::string_view key,
   const size_t start = out->size();
   out->resize(start + kAesGcmNonceSize + plaintext.size() + kAesGcmTagSize);
   out->replace(start, kAesGcmNonceSize, *nonce);
-  auto* body = reinterpret_cast<unsigned char*>(out->data()) + start +
-               kAesGcmNonceSize;
+  auto* body =
+      reinterpret_cast<unsigned char*>(out->data()) + start + kAesGcmNonceSize;
   int written = 0;
   if (EVP_EncryptUpdate(ctx.get(), body, &len, Bytes(plaintext),
                         static_cast<int>(plaintext.size())) != 1) {
