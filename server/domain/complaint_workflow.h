@@ -86,14 +86,15 @@ class ComplaintWorkflow {
                     const Clock& clock,
                     const ComplaintArchive* archive = nullptr)
       : complaints_(complaints),
-        offices_(offices),
-        pins_(pins),
         clock_(clock),
         archive_(archive),
         pin_guard_(complaints, offices, pins, clock),
         answers_(complaints, offices, pins, clock),
         runner_(complaints, offices, clock, archive, pin_guard_, answers_),
         sweep_(complaints, runner_, clock) {}
+  // Not copyable: the runner and the sweep refer to this object's members.
+  ComplaintWorkflow(const ComplaintWorkflow&) = delete;
+  ComplaintWorkflow& operator=(const ComplaintWorkflow&) = delete;
 
   // Step 2 (officer). DUPLICATE needs `duplicate_of` of the same office,
   // NEEDS_INFO `missing_info`, OUT_OF_SCOPE `referred_to`, REJECTED `note`.
@@ -210,8 +211,6 @@ class ComplaintWorkflow {
   Scope AssignedUnit(const Principal& who) const;
   Scope ComplainantSide(const Principal& who, const StepInput& in) const;
   db::ComplaintRepository& complaints_;
-  OfficeDirectory& offices_;
-  const PinIssuer& pins_;
   const Clock& clock_;
   const ComplaintArchive* archive_;
   PinGuard pin_guard_;
