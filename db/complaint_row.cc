@@ -49,11 +49,11 @@ void ComplaintRow::Bind(soci::statement& st) {
   st.exchange(soci::into(needs_until, i_needs_until));
 }
 
-ComplaintRecord ComplaintRow::Take() {
+model::ComplaintRecord ComplaintRow::Take() {
   auto opt = [](long long v, soci::indicator i) {
     return i == soci::i_ok ? std::optional<long long>(v) : std::nullopt;
   };
-  ComplaintRecord out = r;
+  model::ComplaintRecord out = r;
   out.source = i_source == soci::i_ok ? source : "";
   out.external_reference = i_external == soci::i_ok ? external : "";
   out.anonymous = anonymous != 0;

@@ -8,12 +8,12 @@
 
 #include <string>
 
-#include "db/records.h"
+#include "server/domain/model/records.h"
 
 namespace aduan::db {
 
 struct ComplaintRow {
-  ComplaintRecord r;
+  model::ComplaintRecord r;
   std::string source, external;
   int anonymous = 0, confidential = 0, s_breached = 0, r_breached = 0;
   double lat = 0, lon = 0;
@@ -25,7 +25,7 @@ struct ComplaintRow {
   // Binds every column, in kColumns order, as into-targets of `st`.
   void Bind(soci::statement& st);
   // The record of the row last fetched.
-  ComplaintRecord Take();
+  model::ComplaintRecord Take();
 };
 
 }  // namespace aduan::db

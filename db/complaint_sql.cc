@@ -16,16 +16,16 @@ std::optional<long long> Earliest(std::optional<long long> a,
 
 // When the complaint is (0: already, a clock stopped late) or becomes
 // breached if nothing changes; none when no clock runs.
-std::optional<long long> SlaBreachTime(const ComplaintRecord& c) {
+std::optional<long long> SlaBreachTime(const model::ComplaintRecord& c) {
   if (c.service.breached || c.resolution.breached) return 0;
   return Earliest(c.service.due, c.resolution.due);
 }
 
 // Binds the columns a transition may change; `stored_nik`, `stored_kk` and
 // `nik_index` are the encrypted forms.
-void BindMutable(soci::statement& st, Binder& b, const ComplaintRecord& c,
-                 const std::string& stored_nik, const std::string& stored_kk,
-                 const std::string& nik_index) {
+void BindMutable(soci::statement& st, Binder& b,
+                 const model::ComplaintRecord& c, const std::string& stored_nik,
+                 const std::string& stored_kk, const std::string& nik_index) {
   b.Text(st, "state", c.state);
   b.Text(st, "name", c.complainant_name);
   b.Text(st, "nik", stored_nik);
@@ -64,7 +64,7 @@ void BindMutable(soci::statement& st, Binder& b, const ComplaintRecord& c,
   b.OptInt(st, "sla_risk", Earliest(c.service.at_risk, c.resolution.at_risk));
 }
 
-void InsertComplaint(soci::session& sql, ComplaintRecord& c,
+void InsertComplaint(soci::session& sql, model::ComplaintRecord& c,
                      const std::string& stored_nik,
                      const std::string& stored_kk,
                      const std::string& nik_index) {
@@ -89,7 +89,7 @@ void InsertComplaint(soci::session& sql, ComplaintRecord& c,
 }
 
 void InsertEvent(soci::session& sql, long long complaint_id,
-                 const EventRecord& e) {
+                 const model::EventRecord& e) {
   sql << kInsertEvent, soci::use(e.office_code, "office"),
       soci::use(complaint_id, "cid"), soci::use(e.version, "version"),
       soci::use(e.type, "type"), soci::use(e.from_state, "from_state"),
@@ -98,10 +98,10 @@ void InsertEvent(soci::session& sql, long long complaint_id,
       soci::use(e.payload, "payload"), soci::use(e.create_time, "time");
 }
 
-std::optional<RequestRecord> SelectRequest(soci::session& sql,
-                                           const std::string& caller,
-                                           const std::string& request_id) {
-  RequestRecord r;
+std::optional<model::RequestRecord> SelectRequest(
+    soci::session& sql, const std::string& caller,
+    const std::string& request_id) {
+  model::RequestRecord r;
   r.caller = caller;
   r.request_id = request_id;
   int pin_generation = 0;
@@ -121,11 +121,11 @@ std::optional<RequestRecord> SelectRequest(soci::session& sql,
 
 // One archive record by `where`, which names :a (text) and, exactly when
 // `b` is given, :b (number).
-std::optional<ArchiveRecord> SelectArchive(soci::session& sql,
-                                           const std::string& where,
-                                           const std::string& a,
-                                           std::optional<long long> b) {
-  ArchiveRecord r;
+std::optional<model::ArchiveRecord> SelectArchive(soci::session& sql,
+                                                  const std::string& where,
+                                                  const std::string& a,
+                                                  std::optional<long long> b) {
+  model::ArchiveRecord r;
   std::string av = a;
   long long bv = b.value_or(0);
   soci::statement st(sql);
@@ -148,7 +148,7 @@ std::optional<ArchiveRecord> SelectArchive(soci::session& sql,
 }
 
 void InsertAttachment(soci::session& sql, long long complaint_id,
-                      const AttachmentRecord& a) {
+                      const model::AttachmentRecord& a) {
   sql << absl::StrCat("INSERT INTO attachments (complaint_id, ",
                       kAttachmentColumns,
                       ") VALUES (:cid, :id, :office, :t, :type, :media, "
@@ -164,11 +164,11 @@ void InsertAttachment(soci::session& sql, long long complaint_id,
 
 // Attachments by `where`, which names :a and, exactly when `b` is given,
 // :b.
-std::vector<AttachmentRecord> SelectAttachments(
+std::vector<model::AttachmentRecord> SelectAttachments(
     soci::session& sql, const std::string& where, const std::string& a,
     const std::optional<std::string>& b) {
-  std::vector<AttachmentRecord> out;
-  AttachmentRecord r;
+  std::vector<model::AttachmentRecord> out;
+  model::AttachmentRecord r;
   std::string av = a;
   std::string bv = b.value_or("");
   soci::statement st(sql);
@@ -199,7 +199,7 @@ std::vector<AttachmentRecord> SelectAttachments(
 }
 
 // `keyed_fingerprint`: r.fingerprint as KeyedFingerprint stores it.
-void InsertRequest(soci::session& sql, const RequestRecord& r,
+void InsertRequest(soci::session& sql, const model::RequestRecord& r,
                    const std::string& keyed_fingerprint) {
   const int pin_generation = r.pin_generation.value_or(0);
   const long long result_version = r.result_version.value_or(0);
@@ -216,8 +216,8 @@ void InsertRequest(soci::session& sql, const RequestRecord& r,
 }
 
 // The complaint with this tracking code (still encrypted), if any.
-std::optional<ComplaintRecord> SelectComplaint(soci::session& sql,
-                                               const std::string& code) {
+std::optional<model::ComplaintRecord> SelectComplaint(soci::session& sql,
+                                                      const std::string& code) {
   ComplaintRow row;
   std::string t = code;
   soci::statement st(sql);
@@ -232,11 +232,11 @@ std::optional<ComplaintRecord> SelectComplaint(soci::session& sql,
 }
 
 // Events of complaint `id` with version > `after`, oldest first.
-std::vector<EventRecord> SelectEvents(soci::session& sql, long long id,
-                                      const std::string& code, long long after,
-                                      int limit) {
-  std::vector<EventRecord> out;
-  EventRecord e;
+std::vector<model::EventRecord> SelectEvents(soci::session& sql, long long id,
+                                             const std::string& code,
+                                             long long after, int limit) {
+  std::vector<model::EventRecord> out;
+  model::EventRecord e;
   e.tracking_code = code;
   soci::statement st =
       (sql.prepare << absl::StrCat(kSelectEvents, " LIMIT ", limit),
@@ -278,13 +278,14 @@ void InFilter(const std::string& column, const std::vector<std::string>& values,
 }
 
 // Builds the WHERE clause of `q` and binds its values to `st`.
-std::string BuildWhere(const ComplaintQuery& q, const std::string& nik_index,
-                       bool with_cursor, soci::statement& st, Binder& b) {
+std::string BuildWhere(const model::ComplaintQuery& q,
+                       const std::string& nik_index, bool with_cursor,
+                       soci::statement& st, Binder& b) {
   std::string where = "1 = 1";
   int n = 0;
   if (q.scopes) {
     std::vector<std::string> ors;
-    for (const ComplaintScope& scope : *q.scopes) {
+    for (const model::ComplaintScope& scope : *q.scopes) {
       std::string one = absl::StrCat("(office_code = :p", n, "");
       b.Text(st, absl::StrCat("p", n++), scope.office_code);
       if (!scope.unit_code.empty()) {

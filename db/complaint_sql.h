@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "db/complaint_repository.h"
-#include "db/records.h"
 #include "db/statement_binder.h"
+#include "server/domain/model/complaint_repository.h"
+#include "server/domain/model/records.h"
 
 namespace aduan::db::complaint_sql {
 
@@ -155,59 +155,59 @@ std::optional<long long> Earliest(std::optional<long long> a,
 
 // When the complaint is (0: already, a clock stopped late) or becomes
 // breached if nothing changes; none when no clock runs.
-std::optional<long long> SlaBreachTime(const ComplaintRecord& c);
+std::optional<long long> SlaBreachTime(const model::ComplaintRecord& c);
 
 // Binds the columns a transition may change; `stored_nik`, `stored_kk` and
 // `nik_index` are the encrypted forms.
-void BindMutable(soci::statement& st, Binder& b, const ComplaintRecord& c,
-                 const std::string& stored_nik, const std::string& stored_kk,
-                 const std::string& nik_index);
+void BindMutable(soci::statement& st, Binder& b,
+                 const model::ComplaintRecord& c, const std::string& stored_nik,
+                 const std::string& stored_kk, const std::string& nik_index);
 
 // Inserts `c` (setting its id) with its personal data in the stored,
 // encrypted forms.
-void InsertComplaint(soci::session& sql, ComplaintRecord& c,
+void InsertComplaint(soci::session& sql, model::ComplaintRecord& c,
                      const std::string& stored_nik,
                      const std::string& stored_kk,
                      const std::string& nik_index);
 
 // Appends `e` to the history of complaint `complaint_id`.
 void InsertEvent(soci::session& sql, long long complaint_id,
-                 const EventRecord& e);
+                 const model::EventRecord& e);
 
 // The idempotency record of (caller, request_id), if any.
-std::optional<RequestRecord> SelectRequest(soci::session& sql,
-                                           const std::string& caller,
-                                           const std::string& request_id);
+std::optional<model::RequestRecord> SelectRequest(
+    soci::session& sql, const std::string& caller,
+    const std::string& request_id);
 
 // One archive record by `where`, which names :a (text) and, exactly when
 // `b` is given, :b (number).
-std::optional<ArchiveRecord> SelectArchive(soci::session& sql,
-                                           const std::string& where,
-                                           const std::string& a,
-                                           std::optional<long long> b);
+std::optional<model::ArchiveRecord> SelectArchive(soci::session& sql,
+                                                  const std::string& where,
+                                                  const std::string& a,
+                                                  std::optional<long long> b);
 
 // Records a document of complaint `complaint_id`.
 void InsertAttachment(soci::session& sql, long long complaint_id,
-                      const AttachmentRecord& a);
+                      const model::AttachmentRecord& a);
 
 // Attachments by `where`, which names :a and, exactly when `b` is given,
 // :b.
-std::vector<AttachmentRecord> SelectAttachments(
+std::vector<model::AttachmentRecord> SelectAttachments(
     soci::session& sql, const std::string& where, const std::string& a,
     const std::optional<std::string>& b);
 
 // `keyed_fingerprint`: r.fingerprint as KeyedFingerprint stores it.
-void InsertRequest(soci::session& sql, const RequestRecord& r,
+void InsertRequest(soci::session& sql, const model::RequestRecord& r,
                    const std::string& keyed_fingerprint);
 
 // The complaint with this tracking code (still encrypted), if any.
-std::optional<ComplaintRecord> SelectComplaint(soci::session& sql,
-                                               const std::string& code);
+std::optional<model::ComplaintRecord> SelectComplaint(soci::session& sql,
+                                                      const std::string& code);
 
 // Events of complaint `id` with version > `after`, oldest first.
-std::vector<EventRecord> SelectEvents(soci::session& sql, long long id,
-                                      const std::string& code, long long after,
-                                      int limit);
+std::vector<model::EventRecord> SelectEvents(soci::session& sql, long long id,
+                                             const std::string& code,
+                                             long long after, int limit);
 
 // Escapes LIKE wildcards with '!' (used as ESCAPE character).
 std::string LikePattern(const std::string& text);
@@ -217,8 +217,9 @@ void InFilter(const std::string& column, const std::vector<std::string>& values,
               std::string& where, soci::statement& st, Binder& b, int& n);
 
 // Builds the WHERE clause of `q` and binds its values to `st`.
-std::string BuildWhere(const ComplaintQuery& q, const std::string& nik_index,
-                       bool with_cursor, soci::statement& st, Binder& b);
+std::string BuildWhere(const model::ComplaintQuery& q,
+                       const std::string& nik_index, bool with_cursor,
+                       soci::statement& st, Binder& b);
 
 }  // namespace aduan::db::complaint_sql
 

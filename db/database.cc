@@ -12,7 +12,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "server/common/status_macros.h"
+#include "common/status_macros.h"
 
 namespace aduan::db {
 namespace {

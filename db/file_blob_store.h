@@ -7,7 +7,7 @@
 // a crash leaves at most a stray temporary file, which Open removes when it
 // is older than an hour.
 //
-// Every file is sealed (AES-256-GCM, server/common/blob_cipher.h) under the
+// Every file is sealed (AES-256-GCM, common/blob_cipher.h) under the
 // server's blob key, its name staying the SHA-256 of the document, so that
 // identical documents are still stored once. Files written in clear by an
 // older version are read as they are and sealed by SealClearBlobs (at
@@ -18,12 +18,12 @@
 #include <memory>
 #include <string>
 
-#include "db/blob_store.h"
-#include "server/common/blob_cipher.h"
+#include "common/blob_cipher.h"
+#include "server/domain/model/blob_store.h"
 
 namespace aduan::db {
 
-class FileBlobStore : public BlobStore {
+class FileBlobStore : public model::BlobStore {
  public:
   // Creates the folders when missing and clears stale temporary files.
   // Errors: kUnavailable when the folder cannot be created or written.

@@ -11,10 +11,10 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "common/clock.h"
+#include "common/crypto.h"
+#include "common/status_macros.h"
 #include "db/sql_splitter.h"
-#include "server/common/clock.h"
-#include "server/common/crypto.h"
-#include "server/common/status_macros.h"
 
 namespace aduan::db {
 namespace {

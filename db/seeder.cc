@@ -1,11 +1,11 @@
 #include "db/seeder.h"
 
-#include "server/common/clock.h"
+#include "common/clock.h"
 
 namespace aduan::db {
 
-OfficeRecord KanigaranOffice(absl::Time now) {
-  OfficeRecord o;
+model::OfficeRecord KanigaranOffice(absl::Time now) {
+  model::OfficeRecord o;
   o.code = "KNG";
   o.name = "Kecamatan Kanigaran";
   o.region_code = "35.74.04";
@@ -46,7 +46,8 @@ OfficeRecord KanigaranOffice(absl::Time now) {
   return o;
 }
 
-absl::StatusOr<bool> SeedKanigaran(OfficeRepository& offices, absl::Time now) {
+absl::StatusOr<bool> SeedKanigaran(model::OfficeRepository& offices,
+                                   absl::Time now) {
   return offices.CreateIfAbsent(now + absl::Seconds(30), KanigaranOffice(now));
 }
 

@@ -4,8 +4,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "db/office_repository.h"
-#include "db/records.h"
+#include "server/domain/model/office_repository.h"
+#include "server/domain/model/records.h"
 
 namespace aduan::db {
 
@@ -13,11 +13,12 @@ namespace aduan::db {
 // 07:30–15:30 and Friday 07:30–14:00, service SLA 60 minutes, resolution
 // 5 working days, NEEDS_INFO limit 10 working days, its six kelurahan, its
 // sections (units) and a starting set of categories.
-OfficeRecord KanigaranOffice(absl::Time now);
+model::OfficeRecord KanigaranOffice(absl::Time now);
 
 // Inserts Kanigaran unless an office `KNG` exists. Returns true when it was
 // inserted. Idempotent.
-absl::StatusOr<bool> SeedKanigaran(OfficeRepository& offices, absl::Time now);
+absl::StatusOr<bool> SeedKanigaran(model::OfficeRepository& offices,
+                                   absl::Time now);
 
 }  // namespace aduan::db
 

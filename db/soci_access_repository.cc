@@ -3,7 +3,7 @@
 #include <soci/soci.h>
 
 #include "absl/strings/str_cat.h"
-#include "server/common/status_macros.h"
+#include "common/status_macros.h"
 
 namespace aduan::db {
 namespace {
@@ -60,7 +60,7 @@ constexpr char kSelectAccessLog[] =
     "id > :after ORDER BY id";
 
 struct PrincipalRow {
-  PrincipalRecord r;
+  model::PrincipalRecord r;
   int disabled = 0;
   std::string tls;
   soci::indicator i_tls = soci::i_null;
@@ -73,8 +73,8 @@ struct PrincipalRow {
     st.exchange(soci::into(r.create_time));
     st.exchange(soci::into(r.update_time));
   }
-  PrincipalRecord Take() {
-    PrincipalRecord out = r;
+  model::PrincipalRecord Take() {
+    model::PrincipalRecord out = r;
     out.disabled = disabled != 0;
     out.tls_identity = i_tls == soci::i_ok ? tls : "";
     return out;
@@ -82,7 +82,7 @@ struct PrincipalRow {
 };
 
 struct TokenRow {
-  TokenRecord r;
+  model::TokenRecord r;
   long long expire = 0, used = 0, revoked = 0;
   soci::indicator i_expire = soci::i_null, i_used = soci::i_null,
                   i_revoked = soci::i_null, i_key = soci::i_null,
@@ -100,11 +100,11 @@ struct TokenRow {
     st.exchange(soci::into(r.request_fingerprint, i_fp));
     st.exchange(soci::into(r.secret_sealed, i_sealed));
   }
-  TokenRecord Take() {
+  model::TokenRecord Take() {
     auto opt = [](long long v, soci::indicator i) {
       return i == soci::i_ok ? std::optional<long long>(v) : std::nullopt;
     };
-    TokenRecord out = r;
+    model::TokenRecord out = r;
     out.expire_time = opt(expire, i_expire);
     out.last_used_time = opt(used, i_used);
     out.revoke_time = opt(revoked, i_revoked);
@@ -115,9 +115,9 @@ struct TokenRow {
   }
 };
 
-void LoadBindings(soci::session& sql, PrincipalRecord& p) {
+void LoadBindings(soci::session& sql, model::PrincipalRecord& p) {
   p.bindings.clear();
-  RoleBindingRecord b;
+  model::RoleBindingRecord b;
   soci::statement st = (sql.prepare << kSelectBindings, soci::use(p.id, "id"),
                         soci::into(b.role), soci::into(b.office_code),
                         soci::into(b.unit_code), soci::into(b.source));
@@ -128,9 +128,8 @@ void LoadBindings(soci::session& sql, PrincipalRecord& p) {
 }
 
 // Runs a one-row principal query with one bound string.
-std::optional<PrincipalRecord> SelectPrincipal(soci::session& sql,
-                                               const std::string& where,
-                                               const std::string& value) {
+std::optional<model::PrincipalRecord> SelectPrincipal(
+    soci::session& sql, const std::string& where, const std::string& value) {
   PrincipalRow row;
   std::string v = value;
   soci::statement st(sql);
@@ -141,7 +140,7 @@ std::optional<PrincipalRecord> SelectPrincipal(soci::session& sql,
                           " FROM principals WHERE ", where, " = :v"));
   st.define_and_bind();
   if (!st.execute(true)) return std::nullopt;
-  PrincipalRecord p = row.Take();
+  model::PrincipalRecord p = row.Take();
   LoadBindings(sql, p);
   return p;
 }
@@ -150,9 +149,9 @@ soci::indicator NullIfEmpty(const std::string& s) {
   return s.empty() ? soci::i_null : soci::i_ok;
 }
 
-std::optional<TokenRecord> SelectToken(soci::session& sql,
-                                       const std::string& where,
-                                       const std::string& value) {
+std::optional<model::TokenRecord> SelectToken(soci::session& sql,
+                                              const std::string& where,
+                                              const std::string& value) {
   TokenRow row;
   std::string v = value;
   soci::statement st(sql);
@@ -168,19 +167,19 @@ std::optional<TokenRecord> SelectToken(soci::session& sql,
 
 }  // namespace
 
-absl::StatusOr<std::optional<AccessRepository::TokenLookup>>
+absl::StatusOr<std::optional<model::AccessRepository::TokenLookup>>
 SociAccessRepository::FindToken(absl::Time deadline,
                                 const std::string& secret_hash) {
   std::optional<TokenLookup> out;
   RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
     out.reset();
     TokenLookup found;
-    TokenRecord& t = found.token;
-    PrincipalRecord& p = found.principal;
+    model::TokenRecord& t = found.token;
+    model::PrincipalRecord& p = found.principal;
     long long expire = 0, used = 0, revoked = 0;
     int disabled = 0;
     std::string tls;
-    RoleBindingRecord b;
+    model::RoleBindingRecord b;
     soci::indicator i_expire, i_used, i_revoked, i_tls, i_role, i_office,
         i_unit, i_source;
     soci::statement st =
@@ -214,10 +213,10 @@ SociAccessRepository::FindToken(absl::Time deadline,
   return out;
 }
 
-absl::StatusOr<std::optional<PrincipalRecord>>
+absl::StatusOr<std::optional<model::PrincipalRecord>>
 SociAccessRepository::FindPrincipalByTlsIdentity(absl::Time deadline,
                                                  const std::string& identity) {
-  std::optional<PrincipalRecord> out;
+  std::optional<model::PrincipalRecord> out;
   RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
     out = SelectPrincipal(sql, "tls_identity", identity);
     return absl::OkStatus();
@@ -234,8 +233,8 @@ absl::Status SociAccessRepository::TouchToken(absl::Time deadline,
   });
 }
 
-absl::Status SociAccessRepository::CreatePrincipal(absl::Time deadline,
-                                                   const PrincipalRecord& p) {
+absl::Status SociAccessRepository::CreatePrincipal(
+    absl::Time deadline, const model::PrincipalRecord& p) {
   return db_.Write(deadline, [&](soci::session& sql) {
     const int disabled = p.disabled ? 1 : 0;
     std::string tls = p.tls_identity;
@@ -244,7 +243,7 @@ absl::Status SociAccessRepository::CreatePrincipal(absl::Time deadline,
         soci::use(p.display_name, "display"), soci::use(disabled, "disabled"),
         soci::use(tls, i_tls, "tls"), soci::use(p.create_time, "ct"),
         soci::use(p.update_time, "ut");
-    for (const RoleBindingRecord& b : p.bindings) {
+    for (const model::RoleBindingRecord& b : p.bindings) {
       sql << kInsertBinding, soci::use(p.id, "id"), soci::use(b.role, "role"),
           soci::use(b.office_code, "office"), soci::use(b.unit_code, "unit"),
           soci::use(b.source, "source"), soci::use(p.create_time, "ct");
@@ -253,11 +252,11 @@ absl::Status SociAccessRepository::CreatePrincipal(absl::Time deadline,
   });
 }
 
-absl::StatusOr<PrincipalRecord> SociAccessRepository::GetPrincipal(
+absl::StatusOr<model::PrincipalRecord> SociAccessRepository::GetPrincipal(
     absl::Time deadline, const std::string& id) {
-  PrincipalRecord out;
+  model::PrincipalRecord out;
   RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
-    std::optional<PrincipalRecord> p = SelectPrincipal(sql, "id", id);
+    std::optional<model::PrincipalRecord> p = SelectPrincipal(sql, "id", id);
     if (!p) return absl::NotFoundError("principal not found");
     out = *std::move(p);
     return absl::OkStatus();
@@ -265,10 +264,10 @@ absl::StatusOr<PrincipalRecord> SociAccessRepository::GetPrincipal(
   return out;
 }
 
-absl::StatusOr<std::optional<PrincipalRecord>>
+absl::StatusOr<std::optional<model::PrincipalRecord>>
 SociAccessRepository::FindPrincipalByName(absl::Time deadline,
                                           const std::string& name) {
-  std::optional<PrincipalRecord> out;
+  std::optional<model::PrincipalRecord> out;
   RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
     out = SelectPrincipal(sql, "name", name);
     return absl::OkStatus();
@@ -276,11 +275,11 @@ SociAccessRepository::FindPrincipalByName(absl::Time deadline,
   return out;
 }
 
-absl::StatusOr<std::vector<PrincipalRecord>>
+absl::StatusOr<std::vector<model::PrincipalRecord>>
 SociAccessRepository::ListPrincipals(absl::Time deadline,
                                      const std::string& office_code,
                                      const std::string& after_name, int limit) {
-  std::vector<PrincipalRecord> out;
+  std::vector<model::PrincipalRecord> out;
   RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
     out.clear();
     PrincipalRow row;
@@ -305,14 +304,14 @@ SociAccessRepository::ListPrincipals(absl::Time deadline,
       do out.push_back(row.Take());
       while (st.fetch());
     }
-    for (PrincipalRecord& p : out) LoadBindings(sql, p);
+    for (model::PrincipalRecord& p : out) LoadBindings(sql, p);
     return absl::OkStatus();
   }));
   return out;
 }
 
-absl::Status SociAccessRepository::UpdatePrincipal(absl::Time deadline,
-                                                   const PrincipalRecord& p) {
+absl::Status SociAccessRepository::UpdatePrincipal(
+    absl::Time deadline, const model::PrincipalRecord& p) {
   return db_.Write(deadline, [&](soci::session& sql) {
     const int disabled = p.disabled ? 1 : 0;
     std::string tls = p.tls_identity;
@@ -333,7 +332,7 @@ absl::Status SociAccessRepository::UpdatePrincipal(absl::Time deadline,
 
 absl::Status SociAccessRepository::AddBinding(absl::Time deadline,
                                               const std::string& principal_id,
-                                              const RoleBindingRecord& b,
+                                              const model::RoleBindingRecord& b,
                                               long long now) {
   return db_.Write(deadline, [&](soci::session& sql) {
     int n = 0;
@@ -349,7 +348,7 @@ absl::Status SociAccessRepository::AddBinding(absl::Time deadline,
 
 absl::Status SociAccessRepository::RemoveBinding(
     absl::Time deadline, const std::string& principal_id,
-    const RoleBindingRecord& b) {
+    const model::RoleBindingRecord& b) {
   return db_.Write(deadline, [&](soci::session& sql) {
     soci::statement st =
         (sql.prepare << kDeleteBinding, soci::use(principal_id, "id"),
@@ -364,7 +363,7 @@ absl::Status SociAccessRepository::RemoveBinding(
 }
 
 absl::Status SociAccessRepository::CreateToken(absl::Time deadline,
-                                               const TokenRecord& t) {
+                                               const model::TokenRecord& t) {
   return db_.Write(deadline, [&](soci::session& sql) {
     int n = 0;
     sql << kCountPrincipal, soci::use(t.principal_id, "id"), soci::into(n);
@@ -385,10 +384,10 @@ absl::Status SociAccessRepository::CreateToken(absl::Time deadline,
   });
 }
 
-absl::StatusOr<std::optional<TokenRecord>>
+absl::StatusOr<std::optional<model::TokenRecord>>
 SociAccessRepository::FindTokenByRequest(absl::Time deadline,
                                          const std::string& request_key) {
-  std::optional<TokenRecord> out;
+  std::optional<model::TokenRecord> out;
   RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
     out = SelectToken(sql, "request_key", request_key);
     return absl::OkStatus();
@@ -396,11 +395,11 @@ SociAccessRepository::FindTokenByRequest(absl::Time deadline,
   return out;
 }
 
-absl::StatusOr<TokenRecord> SociAccessRepository::GetToken(
+absl::StatusOr<model::TokenRecord> SociAccessRepository::GetToken(
     absl::Time deadline, const std::string& id) {
-  TokenRecord out;
+  model::TokenRecord out;
   RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
-    std::optional<TokenRecord> t = SelectToken(sql, "id", id);
+    std::optional<model::TokenRecord> t = SelectToken(sql, "id", id);
     if (!t) return absl::NotFoundError("token not found");
     out = *std::move(t);
     return absl::OkStatus();
@@ -408,12 +407,12 @@ absl::StatusOr<TokenRecord> SociAccessRepository::GetToken(
   return out;
 }
 
-absl::StatusOr<TokenRecord> SociAccessRepository::RevokeToken(
+absl::StatusOr<model::TokenRecord> SociAccessRepository::RevokeToken(
     absl::Time deadline, const std::string& id, long long now) {
-  TokenRecord out;
+  model::TokenRecord out;
   RETURN_IF_ERROR(db_.Write(deadline, [&](soci::session& sql) {
     sql << kRevokeToken, soci::use(now, "now"), soci::use(id, "id");
-    std::optional<TokenRecord> t = SelectToken(sql, "id", id);
+    std::optional<model::TokenRecord> t = SelectToken(sql, "id", id);
     if (!t) return absl::NotFoundError("token not found");
     out = *std::move(t);
     return absl::OkStatus();
@@ -421,9 +420,10 @@ absl::StatusOr<TokenRecord> SociAccessRepository::RevokeToken(
   return out;
 }
 
-absl::StatusOr<std::vector<TokenRecord>> SociAccessRepository::ListTokens(
-    absl::Time deadline, const std::string& principal_id) {
-  std::vector<TokenRecord> out;
+absl::StatusOr<std::vector<model::TokenRecord>>
+SociAccessRepository::ListTokens(absl::Time deadline,
+                                 const std::string& principal_id) {
+  std::vector<model::TokenRecord> out;
   RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
     out.clear();
     TokenRow row;
@@ -445,14 +445,14 @@ absl::StatusOr<std::vector<TokenRecord>> SociAccessRepository::ListTokens(
   return out;
 }
 
-absl::StatusOr<std::vector<AccessLogRecord>>
+absl::StatusOr<std::vector<model::AccessLogRecord>>
 SociAccessRepository::ListAccessLog(absl::Time deadline,
                                     const std::string& tracking_code,
                                     long long after_id, int limit) {
-  std::vector<AccessLogRecord> out;
+  std::vector<model::AccessLogRecord> out;
   RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
     out.clear();
-    AccessLogRecord a;
+    model::AccessLogRecord a;
     soci::statement st =
         (sql.prepare << absl::StrCat(kSelectAccessLog, " LIMIT ", limit),
          soci::use(tracking_code, "t"), soci::use(after_id, "after"),

@@ -2,51 +2,52 @@
 #ifndef ADUAN_DB_SOCI_ACCESS_REPOSITORY_H_
 #define ADUAN_DB_SOCI_ACCESS_REPOSITORY_H_
 
-#include "db/access_repository.h"
 #include "db/database.h"
+#include "server/domain/model/access_repository.h"
 
 namespace aduan::db {
 
 // Thread-safe; `db` must outlive it.
-class SociAccessRepository : public AccessRepository {
+class SociAccessRepository : public model::AccessRepository {
  public:
   explicit SociAccessRepository(Database& db) : db_(db) {}
 
   absl::StatusOr<std::optional<TokenLookup>> FindToken(
       absl::Time deadline, const std::string& secret_hash) override;
-  absl::StatusOr<std::optional<PrincipalRecord>> FindPrincipalByTlsIdentity(
-      absl::Time deadline, const std::string& identity) override;
+  absl::StatusOr<std::optional<model::PrincipalRecord>>
+  FindPrincipalByTlsIdentity(absl::Time deadline,
+                             const std::string& identity) override;
   absl::Status TouchToken(absl::Time deadline, const std::string& id,
                           long long now) override;
-  absl::Status CreatePrincipal(absl::Time deadline,
-                               const PrincipalRecord& principal) override;
-  absl::StatusOr<PrincipalRecord> GetPrincipal(absl::Time deadline,
-                                               const std::string& id) override;
-  absl::StatusOr<std::optional<PrincipalRecord>> FindPrincipalByName(
+  absl::Status CreatePrincipal(
+      absl::Time deadline, const model::PrincipalRecord& principal) override;
+  absl::StatusOr<model::PrincipalRecord> GetPrincipal(
+      absl::Time deadline, const std::string& id) override;
+  absl::StatusOr<std::optional<model::PrincipalRecord>> FindPrincipalByName(
       absl::Time deadline, const std::string& name) override;
-  absl::StatusOr<std::vector<PrincipalRecord>> ListPrincipals(
+  absl::StatusOr<std::vector<model::PrincipalRecord>> ListPrincipals(
       absl::Time deadline, const std::string& office_code,
       const std::string& after_name, int limit) override;
-  absl::Status UpdatePrincipal(absl::Time deadline,
-                               const PrincipalRecord& principal) override;
+  absl::Status UpdatePrincipal(
+      absl::Time deadline, const model::PrincipalRecord& principal) override;
   absl::Status AddBinding(absl::Time deadline, const std::string& principal_id,
-                          const RoleBindingRecord& binding,
+                          const model::RoleBindingRecord& binding,
                           long long now) override;
   absl::Status RemoveBinding(absl::Time deadline,
                              const std::string& principal_id,
-                             const RoleBindingRecord& binding) override;
+                             const model::RoleBindingRecord& binding) override;
   absl::Status CreateToken(absl::Time deadline,
-                           const TokenRecord& token) override;
-  absl::StatusOr<TokenRecord> GetToken(absl::Time deadline,
-                                       const std::string& id) override;
-  absl::StatusOr<std::optional<TokenRecord>> FindTokenByRequest(
+                           const model::TokenRecord& token) override;
+  absl::StatusOr<model::TokenRecord> GetToken(absl::Time deadline,
+                                              const std::string& id) override;
+  absl::StatusOr<std::optional<model::TokenRecord>> FindTokenByRequest(
       absl::Time deadline, const std::string& request_key) override;
-  absl::StatusOr<TokenRecord> RevokeToken(absl::Time deadline,
-                                          const std::string& id,
-                                          long long now) override;
-  absl::StatusOr<std::vector<TokenRecord>> ListTokens(
+  absl::StatusOr<model::TokenRecord> RevokeToken(absl::Time deadline,
+                                                 const std::string& id,
+                                                 long long now) override;
+  absl::StatusOr<std::vector<model::TokenRecord>> ListTokens(
       absl::Time deadline, const std::string& principal_id) override;
-  absl::StatusOr<std::vector<AccessLogRecord>> ListAccessLog(
+  absl::StatusOr<std::vector<model::AccessLogRecord>> ListAccessLog(
       absl::Time deadline, const std::string& tracking_code, long long after_id,
       int limit) override;
 

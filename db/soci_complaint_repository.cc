@@ -4,10 +4,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "common/status_macros.h"
 #include "db/complaint_row.h"
 #include "db/complaint_sql.h"
 #include "db/statement_binder.h"
-#include "server/common/status_macros.h"
 
 namespace aduan::db {
 namespace {
@@ -28,20 +28,21 @@ SociComplaintRepository::PinAttemptSql::PinAttemptSql(absl::string_view table)
       select(absl::StrCat("SELECT pin_failures FROM ", table,
                           " WHERE tracking_code = :t")) {}
 
-absl::StatusOr<CreateOutcome> SociComplaintRepository::Create(
-    absl::Time deadline, ComplaintRecord& complaint, const EventRecord& event,
-    const std::optional<RequestRecord>& request) {
-  CreateOutcome outcome;
+absl::StatusOr<model::CreateOutcome> SociComplaintRepository::Create(
+    absl::Time deadline, model::ComplaintRecord& complaint,
+    const model::EventRecord& event,
+    const std::optional<model::RequestRecord>& request) {
+  model::CreateOutcome outcome;
   ASSIGN_OR_RETURN(const StoredPii pii, Protect(complaint));
   const std::string& stored_nik = pii.nik;
   const std::string& stored_kk = pii.kk;
   const std::string& nik_index = pii.nik_index;
   auto attempt = [&](soci::session& sql) -> absl::Status {
-    outcome = CreateOutcome();
+    outcome = model::CreateOutcome();
     if (request) {
       if (auto found =
               cs::SelectRequest(sql, request->caller, request->request_id)) {
-        outcome.kind = CreateOutcome::Kind::kRequestExists;
+        outcome.kind = model::CreateOutcome::Kind::kRequestExists;
         outcome.request = *found;
         return absl::OkStatus();
       }
@@ -51,7 +52,7 @@ absl::StatusOr<CreateOutcome> SociComplaintRepository::Create(
       sql << cs::kSelectByExternal, soci::use(complaint.source, "source"),
           soci::use(complaint.external_reference, "ref"), soci::into(existing);
       if (sql.got_data()) {
-        outcome.kind = CreateOutcome::Kind::kExternalReferenceExists;
+        outcome.kind = model::CreateOutcome::Kind::kExternalReferenceExists;
         outcome.tracking_code = existing;
         return absl::OkStatus();
       }
@@ -60,7 +61,7 @@ absl::StatusOr<CreateOutcome> SociComplaintRepository::Create(
     sql << cs::kCountTracking, soci::use(complaint.tracking_code, "t"),
         soci::into(taken);
     if (taken > 0) {
-      outcome.kind = CreateOutcome::Kind::kTrackingCodeTaken;
+      outcome.kind = model::CreateOutcome::Kind::kTrackingCodeTaken;
       return absl::OkStatus();
     }
     cs::InsertComplaint(sql, complaint, stored_nik, stored_kk, nik_index);
@@ -81,27 +82,29 @@ absl::StatusOr<CreateOutcome> SociComplaintRepository::Create(
   return outcome;
 }
 
-absl::StatusOr<UpdateOutcome> SociComplaintRepository::UpdateWithEvent(
-    absl::Time deadline, const ComplaintRecord& c, long long expected_version,
-    const EventRecord& event, const std::optional<RequestRecord>& request) {
+absl::StatusOr<model::UpdateOutcome> SociComplaintRepository::UpdateWithEvent(
+    absl::Time deadline, const model::ComplaintRecord& c,
+    long long expected_version, const model::EventRecord& event,
+    const std::optional<model::RequestRecord>& request) {
   return Update(deadline, c, expected_version, event, request, Extra());
 }
 
-absl::StatusOr<UpdateOutcome> SociComplaintRepository::AttachWithEvent(
-    absl::Time deadline, const ComplaintRecord& c, long long expected_version,
-    const EventRecord& event, const std::optional<RequestRecord>& request,
-    const AttachmentRecord& attachment) {
+absl::StatusOr<model::UpdateOutcome> SociComplaintRepository::AttachWithEvent(
+    absl::Time deadline, const model::ComplaintRecord& c,
+    long long expected_version, const model::EventRecord& event,
+    const std::optional<model::RequestRecord>& request,
+    const model::AttachmentRecord& attachment) {
   Extra extra;
   extra.attachment = &attachment;
   return Update(deadline, c, expected_version, event, request, extra);
 }
 
-absl::StatusOr<std::vector<AttachmentRecord>>
+absl::StatusOr<std::vector<model::AttachmentRecord>>
 SociComplaintRepository::ReadAttachments(absl::Time deadline,
                                          const std::string& where,
                                          const std::string& a,
                                          const std::optional<std::string>& b) {
-  std::vector<AttachmentRecord> out;
+  std::vector<model::AttachmentRecord> out;
   RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
     out = cs::SelectAttachments(sql, where, a, b);
     return absl::OkStatus();
@@ -109,14 +112,14 @@ SociComplaintRepository::ReadAttachments(absl::Time deadline,
   return out;
 }
 
-absl::StatusOr<std::vector<AttachmentRecord>>
+absl::StatusOr<std::vector<model::AttachmentRecord>>
 SociComplaintRepository::ListAttachments(absl::Time deadline,
                                          const std::string& tracking_code) {
   return ReadAttachments(deadline, cs::kAttachmentsOfComplaint, tracking_code,
                          std::nullopt);
 }
 
-absl::StatusOr<std::optional<AttachmentRecord>>
+absl::StatusOr<std::optional<model::AttachmentRecord>>
 SociComplaintRepository::GetAttachment(absl::Time deadline,
                                        const std::string& attachment_id) {
   ASSIGN_OR_RETURN(auto rows, ReadAttachments(deadline, cs::kAttachmentById,
@@ -125,7 +128,7 @@ SociComplaintRepository::GetAttachment(absl::Time deadline,
   return std::move(rows.front());
 }
 
-absl::StatusOr<std::optional<AttachmentRecord>>
+absl::StatusOr<std::optional<model::AttachmentRecord>>
 SociComplaintRepository::FindAttachmentByRequest(
     absl::Time deadline, const std::string& caller,
     const std::string& request_id) {
@@ -147,19 +150,20 @@ absl::StatusOr<long long> SociComplaintRepository::CountAttachmentsWithSha256(
   return n;
 }
 
-absl::StatusOr<UpdateOutcome> SociComplaintRepository::ArchiveWithEvent(
-    absl::Time deadline, const ComplaintRecord& c, long long expected_version,
-    const EventRecord& event, const std::optional<RequestRecord>& request,
+absl::StatusOr<model::UpdateOutcome> SociComplaintRepository::ArchiveWithEvent(
+    absl::Time deadline, const model::ComplaintRecord& c,
+    long long expected_version, const model::EventRecord& event,
+    const std::optional<model::RequestRecord>& request,
     const ArchiveBuilder& build) {
   Extra extra;
   extra.build = &build;
   return Update(deadline, c, expected_version, event, request, extra);
 }
 
-absl::StatusOr<std::optional<ArchiveRecord>>
+absl::StatusOr<std::optional<model::ArchiveRecord>>
 SociComplaintRepository::GetArchive(absl::Time deadline,
                                     const std::string& tracking_code) {
-  std::optional<ArchiveRecord> out;
+  std::optional<model::ArchiveRecord> out;
   RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
     out = cs::SelectArchive(sql, "tracking_code = :a", tracking_code,
                             std::nullopt);
@@ -168,11 +172,11 @@ SociComplaintRepository::GetArchive(absl::Time deadline,
   return out;
 }
 
-absl::StatusOr<std::optional<ArchiveRecord>>
+absl::StatusOr<std::optional<model::ArchiveRecord>>
 SociComplaintRepository::GetArchiveBySeq(absl::Time deadline,
                                          const std::string& office_code,
                                          long long office_seq) {
-  std::optional<ArchiveRecord> out;
+  std::optional<model::ArchiveRecord> out;
   RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
     out = cs::SelectArchive(sql, "office_code = :a AND office_seq = :b",
                             office_code, office_seq);
@@ -181,21 +185,21 @@ SociComplaintRepository::GetArchiveBySeq(absl::Time deadline,
   return out;
 }
 
-absl::StatusOr<UpdateOutcome> SociComplaintRepository::Update(
-    absl::Time deadline, const ComplaintRecord& c, long long expected_version,
-    const EventRecord& event, const std::optional<RequestRecord>& request,
-    const Extra& extra) {
-  UpdateOutcome outcome;
+absl::StatusOr<model::UpdateOutcome> SociComplaintRepository::Update(
+    absl::Time deadline, const model::ComplaintRecord& c,
+    long long expected_version, const model::EventRecord& event,
+    const std::optional<model::RequestRecord>& request, const Extra& extra) {
+  model::UpdateOutcome outcome;
   ASSIGN_OR_RETURN(const StoredPii pii, Protect(c));
   const std::string& stored_nik = pii.nik;
   const std::string& stored_kk = pii.kk;
   const std::string& nik_index = pii.nik_index;
   auto attempt = [&](soci::session& sql) -> absl::Status {
-    outcome = UpdateOutcome();
+    outcome = model::UpdateOutcome();
     if (request) {
       if (auto found =
               cs::SelectRequest(sql, request->caller, request->request_id)) {
-        outcome.kind = UpdateOutcome::Kind::kRequestExists;
+        outcome.kind = model::UpdateOutcome::Kind::kRequestExists;
         outcome.request = *found;
         return absl::OkStatus();
       }
@@ -212,7 +216,7 @@ absl::StatusOr<UpdateOutcome> SociComplaintRepository::Update(
     st.define_and_bind();
     st.execute(true);
     if (st.get_affected_rows() != 1) {
-      outcome.kind = UpdateOutcome::Kind::kVersionConflict;
+      outcome.kind = model::UpdateOutcome::Kind::kVersionConflict;
       return absl::OkStatus();
     }
     cs::InsertEvent(sql, c.id, event);
@@ -221,7 +225,7 @@ absl::StatusOr<UpdateOutcome> SociComplaintRepository::Update(
     }
     if (const ArchiveBuilder* build = extra.build; build != nullptr) {
       // Every event: one a version, the one just written included.
-      const std::vector<EventRecord> events =
+      const std::vector<model::EventRecord> events =
           cs::SelectEvents(sql, c.id, c.tracking_code, 0, c.version + 1);
       if (static_cast<long long>(events.size()) != c.version) {
         return absl::DataLossError(absl::StrCat(
@@ -236,7 +240,8 @@ absl::StatusOr<UpdateOutcome> SociComplaintRepository::Update(
         prev = std::string(64, '0');
         last_seq = 0;
       }
-      ASSIGN_OR_RETURN(ArchiveRecord a, (*build)(prev, last_seq + 1, events));
+      ASSIGN_OR_RETURN(model::ArchiveRecord a,
+                       (*build)(prev, last_seq + 1, events));
       sql << cs::kInsertArchive, soci::use(a.tracking_code, "t"),
           soci::use(a.office_code, "office"), soci::use(a.office_seq, "seq"),
           soci::use(a.prev_sha256, "prev"), soci::use(a.sha256, "sha"),
@@ -255,17 +260,17 @@ absl::StatusOr<UpdateOutcome> SociComplaintRepository::Update(
     st = db_.Write(deadline, attempt);
   }
   if (absl::IsAlreadyExists(st)) {
-    outcome.kind = UpdateOutcome::Kind::kVersionConflict;
+    outcome.kind = model::UpdateOutcome::Kind::kVersionConflict;
     return outcome;
   }
   RETURN_IF_ERROR(st);
   return outcome;
 }
 
-absl::StatusOr<std::vector<ComplaintRecord>>
+absl::StatusOr<std::vector<model::ComplaintRecord>>
 SociComplaintRepository::ListExpiredNeedsInfo(absl::Time deadline,
                                               long long now, int limit) {
-  std::vector<ComplaintRecord> out;
+  std::vector<model::ComplaintRecord> out;
   RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
     out.clear();
     ComplaintRow row;
@@ -286,15 +291,15 @@ SociComplaintRepository::ListExpiredNeedsInfo(absl::Time deadline,
     }
     return absl::OkStatus();
   }));
-  for (ComplaintRecord& r : out) RETURN_IF_ERROR(Decrypt(r));
+  for (model::ComplaintRecord& r : out) RETURN_IF_ERROR(Decrypt(r));
   return out;
 }
 
-absl::StatusOr<std::optional<RequestRecord>>
+absl::StatusOr<std::optional<model::RequestRecord>>
 SociComplaintRepository::FindRequest(absl::Time deadline,
                                      const std::string& caller,
                                      const std::string& request_id) {
-  std::optional<RequestRecord> out;
+  std::optional<model::RequestRecord> out;
   RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
     out = cs::SelectRequest(sql, caller, request_id);
     return absl::OkStatus();
@@ -302,11 +307,11 @@ SociComplaintRepository::FindRequest(absl::Time deadline,
   return out;
 }
 
-absl::StatusOr<ComplaintRecord> SociComplaintRepository::Get(
+absl::StatusOr<model::ComplaintRecord> SociComplaintRepository::Get(
     absl::Time deadline, const std::string& tracking_code) {
-  ComplaintRecord out;
+  model::ComplaintRecord out;
   RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
-    std::optional<ComplaintRecord> found =
+    std::optional<model::ComplaintRecord> found =
         cs::SelectComplaint(sql, tracking_code);
     if (!found) return absl::NotFoundError("complaint not found");
     out = *std::move(found);
@@ -316,12 +321,13 @@ absl::StatusOr<ComplaintRecord> SociComplaintRepository::Get(
   return out;
 }
 
-absl::StatusOr<ComplaintRecord> SociComplaintRepository::GetLoggingAccess(
-    absl::Time deadline, const std::string& tracking_code,
-    const AccessLogRecord& entry) {
-  ComplaintRecord out;
+absl::StatusOr<model::ComplaintRecord>
+SociComplaintRepository::GetLoggingAccess(absl::Time deadline,
+                                          const std::string& tracking_code,
+                                          const model::AccessLogRecord& entry) {
+  model::ComplaintRecord out;
   RETURN_IF_ERROR(db_.Write(deadline, [&](soci::session& sql) {
-    std::optional<ComplaintRecord> found =
+    std::optional<model::ComplaintRecord> found =
         cs::SelectComplaint(sql, tracking_code);
     if (!found) return absl::NotFoundError("complaint not found");
     out = *std::move(found);
@@ -384,7 +390,7 @@ absl::StatusOr<int> SociComplaintRepository::EncryptPlaintextRows(
 }
 
 absl::StatusOr<SociComplaintRepository::StoredPii>
-SociComplaintRepository::Protect(const ComplaintRecord& c) const {
+SociComplaintRepository::Protect(const model::ComplaintRecord& c) const {
   StoredPii out;
   ASSIGN_OR_RETURN(out.nik,
                    cipher_.Encrypt(c.complainant_nik, cs::kNikContext));
@@ -393,7 +399,7 @@ SociComplaintRepository::Protect(const ComplaintRecord& c) const {
   return out;
 }
 
-absl::Status SociComplaintRepository::Decrypt(ComplaintRecord& c) const {
+absl::Status SociComplaintRepository::Decrypt(model::ComplaintRecord& c) const {
   ASSIGN_OR_RETURN(c.complainant_nik,
                    cipher_.Decrypt(c.complainant_nik, cs::kNikContext));
   ASSIGN_OR_RETURN(c.complainant_kk,
@@ -403,7 +409,7 @@ absl::Status SociComplaintRepository::Decrypt(ComplaintRecord& c) const {
 
 absl::StatusOr<bool> SociComplaintRepository::NikIndexMatches(
     absl::Time deadline, const std::string& tracking_code) {
-  ASSIGN_OR_RETURN(ComplaintRecord c, Get(deadline, tracking_code));
+  ASSIGN_OR_RETURN(model::ComplaintRecord c, Get(deadline, tracking_code));
   std::string stored;
   soci::indicator ind = soci::i_null;
   RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
@@ -459,12 +465,12 @@ absl::StatusOr<int> SociComplaintRepository::KeyPlainFingerprints(
   }
 }
 
-absl::StatusOr<ComplaintPage> SociComplaintRepository::List(
-    absl::Time deadline, const ComplaintQuery& q) {
-  ComplaintPage page;
+absl::StatusOr<model::ComplaintPage> SociComplaintRepository::List(
+    absl::Time deadline, const model::ComplaintQuery& q) {
+  model::ComplaintPage page;
   const std::string nik_index = cipher_.BlindIndex(q.nik, cs::kNikIndexContext);
   RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
-    page = ComplaintPage();
+    page = model::ComplaintPage();
     {
       soci::statement st(sql);
       Binder b;
@@ -502,14 +508,15 @@ absl::StatusOr<ComplaintPage> SociComplaintRepository::List(
     }
     return absl::OkStatus();
   }));
-  for (ComplaintRecord& r : page.rows) RETURN_IF_ERROR(Decrypt(r));
+  for (model::ComplaintRecord& r : page.rows) RETURN_IF_ERROR(Decrypt(r));
   return page;
 }
 
-absl::StatusOr<std::vector<EventRecord>> SociComplaintRepository::ListEvents(
-    absl::Time deadline, const std::string& tracking_code,
-    long long after_version, int limit) {
-  std::vector<EventRecord> out;
+absl::StatusOr<std::vector<model::EventRecord>>
+SociComplaintRepository::ListEvents(absl::Time deadline,
+                                    const std::string& tracking_code,
+                                    long long after_version, int limit) {
+  std::vector<model::EventRecord> out;
   RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
     out.clear();
     long long id = 0;

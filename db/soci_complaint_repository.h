@@ -2,68 +2,69 @@
 #ifndef ADUAN_DB_SOCI_COMPLAINT_REPOSITORY_H_
 #define ADUAN_DB_SOCI_COMPLAINT_REPOSITORY_H_
 
-#include "db/complaint_repository.h"
+#include "common/pii_cipher.h"
 #include "db/database.h"
-#include "server/common/pii_cipher.h"
+#include "server/domain/model/complaint_repository.h"
 
 namespace aduan::db {
 
 // Thread-safe; `db` and `cipher` must outlive it. NIK and KK numbers are
 // stored encrypted with `cipher`, with a blind index of the NIK.
-class SociComplaintRepository : public ComplaintRepository {
+class SociComplaintRepository : public model::ComplaintRepository {
  public:
   SociComplaintRepository(Database& db, const PiiCipher& cipher)
       : db_(db), cipher_(cipher) {}
 
-  absl::StatusOr<CreateOutcome> Create(
-      absl::Time deadline, ComplaintRecord& complaint, const EventRecord& event,
-      const std::optional<RequestRecord>& request) override;
-  absl::StatusOr<ComplaintRecord> GetLoggingAccess(
+  absl::StatusOr<model::CreateOutcome> Create(
+      absl::Time deadline, model::ComplaintRecord& complaint,
+      const model::EventRecord& event,
+      const std::optional<model::RequestRecord>& request) override;
+  absl::StatusOr<model::ComplaintRecord> GetLoggingAccess(
       absl::Time deadline, const std::string& tracking_code,
-      const AccessLogRecord& entry) override;
+      const model::AccessLogRecord& entry) override;
   absl::StatusOr<int> EncryptPlaintextRows(absl::Time deadline) override;
   std::string KeyedFingerprint(absl::string_view digest) const override;
   absl::StatusOr<bool> NikIndexMatches(
       absl::Time deadline, const std::string& tracking_code) override;
   absl::StatusOr<int> KeyPlainFingerprints(absl::Time deadline) override;
-  absl::StatusOr<UpdateOutcome> UpdateWithEvent(
-      absl::Time deadline, const ComplaintRecord& complaint,
-      long long expected_version, const EventRecord& event,
-      const std::optional<RequestRecord>& request) override;
-  absl::StatusOr<UpdateOutcome> ArchiveWithEvent(
-      absl::Time deadline, const ComplaintRecord& complaint,
-      long long expected_version, const EventRecord& event,
-      const std::optional<RequestRecord>& request,
+  absl::StatusOr<model::UpdateOutcome> UpdateWithEvent(
+      absl::Time deadline, const model::ComplaintRecord& complaint,
+      long long expected_version, const model::EventRecord& event,
+      const std::optional<model::RequestRecord>& request) override;
+  absl::StatusOr<model::UpdateOutcome> ArchiveWithEvent(
+      absl::Time deadline, const model::ComplaintRecord& complaint,
+      long long expected_version, const model::EventRecord& event,
+      const std::optional<model::RequestRecord>& request,
       const ArchiveBuilder& build) override;
-  absl::StatusOr<UpdateOutcome> AttachWithEvent(
-      absl::Time deadline, const ComplaintRecord& complaint,
-      long long expected_version, const EventRecord& event,
-      const std::optional<RequestRecord>& request,
-      const AttachmentRecord& attachment) override;
-  absl::StatusOr<std::vector<AttachmentRecord>> ListAttachments(
+  absl::StatusOr<model::UpdateOutcome> AttachWithEvent(
+      absl::Time deadline, const model::ComplaintRecord& complaint,
+      long long expected_version, const model::EventRecord& event,
+      const std::optional<model::RequestRecord>& request,
+      const model::AttachmentRecord& attachment) override;
+  absl::StatusOr<std::vector<model::AttachmentRecord>> ListAttachments(
       absl::Time deadline, const std::string& tracking_code) override;
-  absl::StatusOr<std::optional<AttachmentRecord>> GetAttachment(
+  absl::StatusOr<std::optional<model::AttachmentRecord>> GetAttachment(
       absl::Time deadline, const std::string& attachment_id) override;
   absl::StatusOr<long long> CountAttachmentsWithSha256(
       absl::Time deadline, const std::string& sha256) override;
-  absl::StatusOr<std::optional<AttachmentRecord>> FindAttachmentByRequest(
-      absl::Time deadline, const std::string& caller,
-      const std::string& request_id) override;
-  absl::StatusOr<std::optional<ArchiveRecord>> GetArchive(
+  absl::StatusOr<std::optional<model::AttachmentRecord>>
+  FindAttachmentByRequest(absl::Time deadline, const std::string& caller,
+                          const std::string& request_id) override;
+  absl::StatusOr<std::optional<model::ArchiveRecord>> GetArchive(
       absl::Time deadline, const std::string& tracking_code) override;
-  absl::StatusOr<std::optional<ArchiveRecord>> GetArchiveBySeq(
+  absl::StatusOr<std::optional<model::ArchiveRecord>> GetArchiveBySeq(
       absl::Time deadline, const std::string& office_code,
       long long office_seq) override;
-  absl::StatusOr<std::vector<ComplaintRecord>> ListExpiredNeedsInfo(
+  absl::StatusOr<std::vector<model::ComplaintRecord>> ListExpiredNeedsInfo(
       absl::Time deadline, long long now, int limit) override;
-  absl::StatusOr<std::optional<RequestRecord>> FindRequest(
+  absl::StatusOr<std::optional<model::RequestRecord>> FindRequest(
       absl::Time deadline, const std::string& caller,
       const std::string& request_id) override;
-  absl::StatusOr<ComplaintRecord> Get(
+  absl::StatusOr<model::ComplaintRecord> Get(
       absl::Time deadline, const std::string& tracking_code) override;
-  absl::StatusOr<ComplaintPage> List(absl::Time deadline,
-                                     const ComplaintQuery& query) override;
-  absl::StatusOr<std::vector<EventRecord>> ListEvents(
+  absl::StatusOr<model::ComplaintPage> List(
+      absl::Time deadline, const model::ComplaintQuery& query) override;
+  absl::StatusOr<std::vector<model::EventRecord>> ListEvents(
       absl::Time deadline, const std::string& tracking_code,
       long long after_version, int limit) override;
   absl::StatusOr<int> CountPinAttempt(absl::Time deadline,
@@ -101,22 +102,22 @@ class SociComplaintRepository : public ComplaintRepository {
     std::string kk;
     std::string nik_index;
   };
-  absl::StatusOr<StoredPii> Protect(const ComplaintRecord& c) const;
-  absl::Status Decrypt(ComplaintRecord& c) const;
+  absl::StatusOr<StoredPii> Protect(const model::ComplaintRecord& c) const;
+  absl::Status Decrypt(model::ComplaintRecord& c) const;
   // Attachment rows by a condition of SelectAttachments with :a and, when
   // given, :b.
-  absl::StatusOr<std::vector<AttachmentRecord>> ReadAttachments(
+  absl::StatusOr<std::vector<model::AttachmentRecord>> ReadAttachments(
       absl::Time deadline, const std::string& where, const std::string& a,
       const std::optional<std::string>& b);
   // What an update writes besides the complaint, its event and request.
   struct Extra {
     const ArchiveBuilder* build = nullptr;
-    const AttachmentRecord* attachment = nullptr;
+    const model::AttachmentRecord* attachment = nullptr;
   };
-  absl::StatusOr<UpdateOutcome> Update(
-      absl::Time deadline, const ComplaintRecord& complaint,
-      long long expected_version, const EventRecord& event,
-      const std::optional<RequestRecord>& request, const Extra& extra);
+  absl::StatusOr<model::UpdateOutcome> Update(
+      absl::Time deadline, const model::ComplaintRecord& complaint,
+      long long expected_version, const model::EventRecord& event,
+      const std::optional<model::RequestRecord>& request, const Extra& extra);
 
   Database& db_;
   const PiiCipher& cipher_;

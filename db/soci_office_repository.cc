@@ -2,7 +2,7 @@
 
 #include <soci/soci.h>
 
-#include "server/common/status_macros.h"
+#include "common/status_macros.h"
 
 namespace aduan::db {
 namespace {
@@ -73,12 +73,12 @@ constexpr char kUpdateCategory[] =
     "resolution_sla_minutes = :rsla, default_unit_code = :unit, active = "
     ":active WHERE office_code = :office AND code = :code";
 
-void InsertChildren(soci::session& sql, const OfficeRecord& o) {
-  for (const WorkingIntervalRecord& w : o.working_hours) {
+void InsertChildren(soci::session& sql, const model::OfficeRecord& o) {
+  for (const model::WorkingIntervalRecord& w : o.working_hours) {
     sql << kInsertHours, soci::use(o.code, "code"), soci::use(w.weekday, "wd"),
         soci::use(w.open_minute, "open"), soci::use(w.close_minute, "close");
   }
-  for (const HolidayRecord& h : o.holidays) {
+  for (const model::HolidayRecord& h : o.holidays) {
     sql << kInsertHoliday, soci::use(o.code, "code"), soci::use(h.day, "day"),
         soci::use(h.name, "name");
   }
@@ -89,11 +89,11 @@ void InsertChildren(soci::session& sql, const OfficeRecord& o) {
 
 }  // namespace
 
-absl::StatusOr<OfficeRecord> SociOfficeRepository::Get(
+absl::StatusOr<model::OfficeRecord> SociOfficeRepository::Get(
     absl::Time deadline, const std::string& code) {
-  OfficeRecord o;
+  model::OfficeRecord o;
   RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
-    o = OfficeRecord();
+    o = model::OfficeRecord();
     o.code = code;
     sql << kSelectOffice, soci::use(code, "code"), soci::into(o.name),
         soci::into(o.region_code), soci::into(o.time_zone),
@@ -102,7 +102,7 @@ absl::StatusOr<OfficeRecord> SociOfficeRepository::Get(
         soci::into(o.update_time);
     if (!sql.got_data()) return absl::NotFoundError("office not found");
     {
-      WorkingIntervalRecord w;
+      model::WorkingIntervalRecord w;
       soci::statement st =
           (sql.prepare << kSelectHours, soci::use(code, "code"),
            soci::into(w.weekday), soci::into(w.open_minute),
@@ -113,7 +113,7 @@ absl::StatusOr<OfficeRecord> SociOfficeRepository::Get(
       }
     }
     {
-      HolidayRecord h;
+      model::HolidayRecord h;
       soci::statement st =
           (sql.prepare << kSelectHolidays, soci::use(code, "code"),
            soci::into(h.day), soci::into(h.name));
@@ -132,7 +132,7 @@ absl::StatusOr<OfficeRecord> SociOfficeRepository::Get(
       }
     }
     {
-      UnitRecord u;
+      model::UnitRecord u;
       int active = 0;
       u.office_code = code;
       soci::statement st =
@@ -146,7 +146,7 @@ absl::StatusOr<OfficeRecord> SociOfficeRepository::Get(
       }
     }
     {
-      CategoryRecord c;
+      model::CategoryRecord c;
       c.office_code = code;
       int sla = 0, rsla = 0, active = 0;
       std::string unit;
@@ -190,7 +190,7 @@ absl::StatusOr<std::vector<std::string>> SociOfficeRepository::ListCodes(
 }
 
 absl::StatusOr<bool> SociOfficeRepository::CreateIfAbsent(
-    absl::Time deadline, const OfficeRecord& o) {
+    absl::Time deadline, const model::OfficeRecord& o) {
   bool created = false;
   RETURN_IF_ERROR(db_.Write(deadline, [&](soci::session& sql) {
     created = false;
@@ -204,13 +204,13 @@ absl::StatusOr<bool> SociOfficeRepository::CreateIfAbsent(
         soci::use(o.needs_info_limit_days, "limit"),
         soci::use(o.create_time, "ct"), soci::use(o.update_time, "ut");
     InsertChildren(sql, o);
-    for (const UnitRecord& u : o.units) {
+    for (const model::UnitRecord& u : o.units) {
       const int active = u.active ? 1 : 0;
       sql << kInsertUnit, soci::use(o.code, "office"),
           soci::use(u.code, "code"), soci::use(u.name, "name"),
           soci::use(active, "active");
     }
-    for (const CategoryRecord& c : o.categories) {
+    for (const model::CategoryRecord& c : o.categories) {
       const int active = c.active ? 1 : 0;
       int sla = c.service_sla_minutes.value_or(0);
       int rsla = c.resolution_sla_minutes.value_or(0);
@@ -231,7 +231,7 @@ absl::StatusOr<bool> SociOfficeRepository::CreateIfAbsent(
 }
 
 absl::Status SociOfficeRepository::Update(absl::Time deadline,
-                                          const OfficeRecord& o) {
+                                          const model::OfficeRecord& o) {
   return db_.Write(deadline, [&](soci::session& sql) {
     soci::statement st =
         (sql.prepare << kUpdateOffice, soci::use(o.name, "name"),
@@ -253,7 +253,8 @@ absl::Status SociOfficeRepository::Update(absl::Time deadline,
 }
 
 absl::Status SociOfficeRepository::PutUnit(absl::Time deadline,
-                                           const UnitRecord& u, bool create) {
+                                           const model::UnitRecord& u,
+                                           bool create) {
   return db_.Write(deadline, [&](soci::session& sql) {
     int n = 0;
     sql << kCountUnit, soci::use(u.office_code, "office"),
@@ -275,7 +276,7 @@ absl::Status SociOfficeRepository::PutUnit(absl::Time deadline,
 }
 
 absl::Status SociOfficeRepository::PutCategory(absl::Time deadline,
-                                               const CategoryRecord& c,
+                                               const model::CategoryRecord& c,
                                                bool create) {
   return db_.Write(deadline, [&](soci::session& sql) {
     int n = 0;

@@ -3,25 +3,27 @@
 #define ADUAN_DB_SOCI_OFFICE_REPOSITORY_H_
 
 #include "db/database.h"
-#include "db/office_repository.h"
+#include "server/domain/model/office_repository.h"
 
 namespace aduan::db {
 
 // Thread-safe; `db` must outlive it.
-class SociOfficeRepository : public OfficeRepository {
+class SociOfficeRepository : public model::OfficeRepository {
  public:
   explicit SociOfficeRepository(Database& db) : db_(db) {}
 
-  absl::StatusOr<OfficeRecord> Get(absl::Time deadline,
-                                   const std::string& code) override;
+  absl::StatusOr<model::OfficeRecord> Get(absl::Time deadline,
+                                          const std::string& code) override;
   absl::StatusOr<std::vector<std::string>> ListCodes(
       absl::Time deadline) override;
-  absl::StatusOr<bool> CreateIfAbsent(absl::Time deadline,
-                                      const OfficeRecord& office) override;
-  absl::Status Update(absl::Time deadline, const OfficeRecord& office) override;
-  absl::Status PutUnit(absl::Time deadline, const UnitRecord& unit,
+  absl::StatusOr<bool> CreateIfAbsent(
+      absl::Time deadline, const model::OfficeRecord& office) override;
+  absl::Status Update(absl::Time deadline,
+                      const model::OfficeRecord& office) override;
+  absl::Status PutUnit(absl::Time deadline, const model::UnitRecord& unit,
                        bool create) override;
-  absl::Status PutCategory(absl::Time deadline, const CategoryRecord& category,
+  absl::Status PutCategory(absl::Time deadline,
+                           const model::CategoryRecord& category,
                            bool create) override;
 
  private:

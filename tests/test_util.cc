@@ -10,8 +10,8 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "common/crypto.h"
 #include "db/database_url.h"
-#include "server/common/crypto.h"
 
 namespace aduan::testing {
 

@@ -29,15 +29,15 @@
 #include "aduan/v1/disposition_service.grpc.pb.h"
 #include "aduan/v1/intake_service.grpc.pb.h"
 #include "aduan/v1/verification_service.grpc.pb.h"
+#include "common/clock.h"
+#include "common/crypto.h"
+#include "common/key_ring.h"
+#include "common/pii_cipher.h"
 #include "db/database.h"
 #include "db/migrator.h"
 #include "db/seeder.h"
 #include "db/soci_complaint_repository.h"
 #include "db/soci_office_repository.h"
-#include "server/common/clock.h"
-#include "server/common/crypto.h"
-#include "server/common/key_ring.h"
-#include "server/common/pii_cipher.h"
 #include "server/domain/complaint_intake.h"
 #include "server/domain/office_directory.h"
 #include "server/domain/pin_issuer.h"
@@ -53,8 +53,8 @@ ABSL_FLAG(std::string, admin_token, "", "ADMIN token (grpc, lifecycle)");
 
 namespace {
 
-aduan::db::ComplaintRecord Draft() {
-  aduan::db::ComplaintRecord d;
+aduan::model::ComplaintRecord Draft() {
+  aduan::model::ComplaintRecord d;
   d.office_code = "KNG";
   d.channel = "ONLINE";
   d.complainant_name = "Siti Aminah";

@@ -45,7 +45,7 @@ absl::StatusOr<int> Minutes(const std::string& field,
 
 }  // namespace
 
-void ToProto(const db::RoleBindingRecord& b, v1::RoleBinding* out) {
+void ToProto(const model::RoleBindingRecord& b, v1::RoleBinding* out) {
   v1::RoleBinding::Role role = v1::RoleBinding::ROLE_UNSPECIFIED;
   v1::RoleBinding::Role_Parse(b.role, &role);
   out->set_role(role);
@@ -54,8 +54,8 @@ void ToProto(const db::RoleBindingRecord& b, v1::RoleBinding* out) {
   out->set_source(b.source);
 }
 
-absl::StatusOr<db::RoleBindingRecord> FromProto(const v1::RoleBinding& b,
-                                                const std::string& field) {
+absl::StatusOr<model::RoleBindingRecord> FromProto(const v1::RoleBinding& b,
+                                                   const std::string& field) {
   if (b.role() == v1::RoleBinding::ROLE_UNSPECIFIED ||
       !v1::RoleBinding::Role_IsValid(b.role())) {
     return absl::InvalidArgumentError(
@@ -63,11 +63,11 @@ absl::StatusOr<db::RoleBindingRecord> FromProto(const v1::RoleBinding& b,
                      ".role: is required (OFFICER, SECRETARY, HEAD, "
                      "UNIT, GATEWAY, AUDITOR or ADMIN)"));
   }
-  return db::RoleBindingRecord{v1::RoleBinding::Role_Name(b.role()),
-                               b.office_code(), b.unit_code(), b.source()};
+  return model::RoleBindingRecord{v1::RoleBinding::Role_Name(b.role()),
+                                  b.office_code(), b.unit_code(), b.source()};
 }
 
-void ToProto(const db::PrincipalRecord& p, v1::Principal* out) {
+void ToProto(const model::PrincipalRecord& p, v1::Principal* out) {
   out->set_principal_id(p.id);
   out->set_name(p.name);
   out->set_display_name(p.display_name);
@@ -78,7 +78,7 @@ void ToProto(const db::PrincipalRecord& p, v1::Principal* out) {
       TimeUtil::MicrosecondsToTimestamp(p.create_time);
 }
 
-void ToProto(const db::TokenRecord& t, v1::Token* out) {
+void ToProto(const model::TokenRecord& t, v1::Token* out) {
   out->set_token_id(t.id);
   out->set_principal_id(t.principal_id);
   out->set_description(t.description);
@@ -98,7 +98,7 @@ void ToProto(const db::TokenRecord& t, v1::Token* out) {
   }
 }
 
-void ToProto(const db::OfficeRecord& o, v1::Office* out) {
+void ToProto(const model::OfficeRecord& o, v1::Office* out) {
   out->set_code(o.code);
   out->set_name(o.name);
   out->set_region_code(o.region_code);
@@ -120,9 +120,9 @@ void ToProto(const db::OfficeRecord& o, v1::Office* out) {
   for (const auto& k : o.kelurahan) out->add_kelurahan(k);
 }
 
-absl::StatusOr<db::OfficeRecord> FromProto(const v1::Office& o,
-                                           bool durations_required) {
-  db::OfficeRecord r;
+absl::StatusOr<model::OfficeRecord> FromProto(const v1::Office& o,
+                                              bool durations_required) {
+  model::OfficeRecord r;
   r.code = o.code();
   r.name = o.name();
   r.region_code = o.region_code();
@@ -154,8 +154,8 @@ absl::StatusOr<db::OfficeRecord> FromProto(const v1::Office& o,
   return r;
 }
 
-absl::StatusOr<db::CategoryRecord> FromProto(const v1::Category& c) {
-  db::CategoryRecord r;
+absl::StatusOr<model::CategoryRecord> FromProto(const v1::Category& c) {
+  model::CategoryRecord r;
   r.office_code = c.office_code();
   r.code = c.code();
   r.name = c.name();
@@ -174,14 +174,14 @@ absl::StatusOr<db::CategoryRecord> FromProto(const v1::Category& c) {
   return r;
 }
 
-void ToProto(const db::UnitRecord& u, v1::Unit* out) {
+void ToProto(const model::UnitRecord& u, v1::Unit* out) {
   out->set_office_code(u.office_code);
   out->set_code(u.code);
   out->set_name(u.name);
   out->set_active(u.active);
 }
 
-void ToProto(const db::CategoryRecord& c, v1::Category* out) {
+void ToProto(const model::CategoryRecord& c, v1::Category* out) {
   out->set_office_code(c.office_code);
   out->set_code(c.code);
   out->set_name(c.name);

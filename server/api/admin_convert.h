@@ -11,32 +11,32 @@
 
 #include "absl/status/statusor.h"
 #include "aduan/v1/admin_service.pb.h"
-#include "db/records.h"
+#include "server/domain/model/records.h"
 
 namespace aduan::api {
 
-void ToProto(const db::RoleBindingRecord& b, v1::RoleBinding* out);
+void ToProto(const model::RoleBindingRecord& b, v1::RoleBinding* out);
 
 // `field` names the binding in errors ("principal.role_bindings[0]").
-absl::StatusOr<db::RoleBindingRecord> FromProto(const v1::RoleBinding& b,
-                                                const std::string& field);
+absl::StatusOr<model::RoleBindingRecord> FromProto(const v1::RoleBinding& b,
+                                                   const std::string& field);
 
-void ToProto(const db::PrincipalRecord& p, v1::Principal* out);
+void ToProto(const model::PrincipalRecord& p, v1::Principal* out);
 
-void ToProto(const db::TokenRecord& t, v1::Token* out);
+void ToProto(const model::TokenRecord& t, v1::Token* out);
 
-void ToProto(const db::OfficeRecord& o, v1::Office* out);
+void ToProto(const model::OfficeRecord& o, v1::Office* out);
 
 // With `durations_required` (a new office) a missing SLA duration is an
 // error; without (an update) it is left unset.
-absl::StatusOr<db::OfficeRecord> FromProto(const v1::Office& o,
-                                           bool durations_required);
+absl::StatusOr<model::OfficeRecord> FromProto(const v1::Office& o,
+                                              bool durations_required);
 
-absl::StatusOr<db::CategoryRecord> FromProto(const v1::Category& c);
+absl::StatusOr<model::CategoryRecord> FromProto(const v1::Category& c);
 
-void ToProto(const db::UnitRecord& u, v1::Unit* out);
+void ToProto(const model::UnitRecord& u, v1::Unit* out);
 
-void ToProto(const db::CategoryRecord& c, v1::Category* out);
+void ToProto(const model::CategoryRecord& c, v1::Category* out);
 
 }  // namespace aduan::api
 

@@ -46,7 +46,7 @@ grpc::Status AdminService::ListOffices(grpc::ServerContext* ctx,
   auto offices = office_admin_.ListOffices(auth::CallDeadline(*ctx), who,
                                            req->page_token(), *size, &next);
   if (!offices.ok()) return ToGrpcStatus(offices.status());
-  for (const db::OfficeRecord& o : *offices) ToProto(o, resp->add_offices());
+  for (const model::OfficeRecord& o : *offices) ToProto(o, resp->add_offices());
   resp->set_next_page_token(next);
   return grpc::Status::OK;
 }
@@ -84,7 +84,7 @@ grpc::Status AdminService::CreatePrincipal(
                         "principal.principal_id, principal.create_time: are "
                         "output only; leave them empty");
   }
-  db::PrincipalRecord p;
+  model::PrincipalRecord p;
   p.name = in.name();
   p.display_name = in.display_name();
   p.disabled = in.disabled();
@@ -135,7 +135,7 @@ grpc::Status AdminService::ListPrincipals(grpc::ServerContext* ctx,
 grpc::Status AdminService::UpdatePrincipal(
     grpc::ServerContext* ctx, const domain::Principal& who,
     const v1::UpdatePrincipalRequest* req, v1::Principal* resp) {
-  db::PrincipalRecord changes;
+  model::PrincipalRecord changes;
   changes.id = req->principal().principal_id();
   changes.display_name = req->principal().display_name();
   changes.disabled = req->principal().disabled();
@@ -227,7 +227,7 @@ grpc::Status AdminService::ListAccessLog(grpc::ServerContext* ctx,
                                    req->tracking_code(), after, *size + 1);
   if (!list.ok()) return ToGrpcStatus(list.status());
   for (int i = 0; i < static_cast<int>(list->size()) && i < *size; ++i) {
-    const db::AccessLogRecord& a = (*list)[i];
+    const model::AccessLogRecord& a = (*list)[i];
     v1::AccessLogEntry* e = resp->add_entries();
     e->set_tracking_code(a.tracking_code);
     e->set_principal_id(a.principal_id);
@@ -275,8 +275,8 @@ grpc::Status AdminService::CreateUnit(grpc::ServerContext* ctx,
                                       const domain::Principal& who,
                                       const v1::CreateUnitRequest* req,
                                       v1::Unit* resp) {
-  db::UnitRecord u{req->unit().office_code(), req->unit().code(),
-                   req->unit().name(), true};
+  model::UnitRecord u{req->unit().office_code(), req->unit().code(),
+                      req->unit().name(), true};
   auto out = office_admin_.PutUnit(auth::CallDeadline(*ctx), who, u, true);
   if (!out.ok()) return ToGrpcStatus(out.status());
   ToProto(*out, resp);
@@ -287,8 +287,8 @@ grpc::Status AdminService::UpdateUnit(grpc::ServerContext* ctx,
                                       const domain::Principal& who,
                                       const v1::UpdateUnitRequest* req,
                                       v1::Unit* resp) {
-  db::UnitRecord changes{req->unit().office_code(), req->unit().code(),
-                         req->unit().name(), req->unit().active()};
+  model::UnitRecord changes{req->unit().office_code(), req->unit().code(),
+                            req->unit().name(), req->unit().active()};
   std::vector<std::string> paths(req->update_mask().paths().begin(),
                                  req->update_mask().paths().end());
   auto out =

@@ -36,7 +36,7 @@ grpc::Status ArchiveService::GetArchive(grpc::ServerContext* ctx,
   auto view =
       archive_.Read(auth::CallDeadline(*ctx), who, req->tracking_code());
   if (!view.ok()) return ToGrpcStatus(view.status());
-  const db::ArchiveRecord* r = &view->record;
+  const model::ArchiveRecord* r = &view->record;
   resp->set_redacted(view->redacted);
   resp->set_tracking_code(r->tracking_code);
   resp->set_sha256(r->sha256);

@@ -3,10 +3,10 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "common/crypto.h"
 #include "server/api/complaint_convert.h"
 #include "server/api/grpc_status.h"
 #include "server/auth/call_context.h"
-#include "server/common/crypto.h"
 
 namespace aduan::api {
 namespace {
@@ -15,7 +15,7 @@ grpc::Status Invalid(const std::string& message) {
   return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, message);
 }
 
-void Respond(const db::AttachmentRecord& a,
+void Respond(const model::AttachmentRecord& a,
              v1::UploadAttachmentResponse* resp) {
   resp->set_attachment_id(a.attachment_id);
   resp->set_sha256(a.sha256);

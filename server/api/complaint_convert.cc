@@ -8,7 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
-#include "server/common/crypto.h"
+#include "common/crypto.h"
 
 namespace aduan::api {
 namespace {
@@ -78,7 +78,7 @@ std::string Lf(const std::string& text) {
 
 }  // namespace
 
-absl::StatusOr<db::ComplaintRecord> DraftFromProto(const v1::Complaint& c) {
+absl::StatusOr<model::ComplaintRecord> DraftFromProto(const v1::Complaint& c) {
   if (!c.tracking_code().empty()) return OutputOnly("complaint.tracking_code");
   if (c.state() != 0) return OutputOnly("complaint.state");
   if (!c.source().empty()) {
@@ -95,7 +95,7 @@ absl::StatusOr<db::ComplaintRecord> DraftFromProto(const v1::Complaint& c) {
   if (c.attachments_size() > 0) return OutputOnly("complaint.attachments");
   if (c.complainant().masked())
     return OutputOnly("complaint.complainant.masked");
-  db::ComplaintRecord d;
+  model::ComplaintRecord d;
   d.office_code = c.office_code();
   if (c.channel() != v1::Complaint::CHANNEL_UNSPECIFIED) {
     if (!v1::Complaint::Channel_IsValid(c.channel())) {
@@ -124,7 +124,7 @@ absl::StatusOr<db::ComplaintRecord> DraftFromProto(const v1::Complaint& c) {
 }
 
 void ToProto(const domain::ComplaintView& view, v1::Complaint* out) {
-  const db::ComplaintRecord& r = view.record;
+  const model::ComplaintRecord& r = view.record;
   out->set_tracking_code(r.tracking_code);
   out->set_office_code(r.office_code);
   out->set_state(StateFromName(r.state));
@@ -160,12 +160,12 @@ void ToProto(const domain::ComplaintView& view, v1::Complaint* out) {
   *out->mutable_create_time() = TsMicros(r.create_time);
   *out->mutable_update_time() = TsMicros(r.update_time);
   out->set_etag(absl::StrCat("v", r.version));
-  for (const db::AttachmentRecord& a : view.attachments) {
+  for (const model::AttachmentRecord& a : view.attachments) {
     ToProto(a, out->add_attachments());
   }
 }
 
-void ToProto(const db::AttachmentRecord& a, v1::Attachment* out) {
+void ToProto(const model::AttachmentRecord& a, v1::Attachment* out) {
   out->set_attachment_id(a.attachment_id);
   v1::Attachment::Type type = v1::Attachment::TYPE_UNSPECIFIED;
   v1::Attachment::Type_Parse(a.type, &type);
@@ -179,7 +179,7 @@ void ToProto(const db::AttachmentRecord& a, v1::Attachment* out) {
 }
 
 void ToPublicProto(const domain::ComplaintView& view, v1::Complaint* out) {
-  const db::ComplaintRecord& r = view.record;
+  const model::ComplaintRecord& r = view.record;
   out->set_tracking_code(r.tracking_code);
   out->set_office_code(r.office_code);
   out->set_state(StateFromName(r.state));
@@ -192,7 +192,7 @@ void ToPublicProto(const domain::ComplaintView& view, v1::Complaint* out) {
   out->set_etag(absl::StrCat("v", r.version));
 }
 
-void ToProto(const db::EventRecord& e, v1::ComplaintEvent* out) {
+void ToProto(const model::EventRecord& e, v1::ComplaintEvent* out) {
   out->set_tracking_code(e.tracking_code);
   out->set_version(e.version);
   v1::ComplaintEvent::Type type = v1::ComplaintEvent::TYPE_UNSPECIFIED;

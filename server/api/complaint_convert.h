@@ -18,18 +18,18 @@ namespace aduan::api {
 // The caller-settable fields of a submitted complaint. Errors:
 // kInvalidArgument naming an output-only field that was set, or an unknown
 // enum number.
-absl::StatusOr<db::ComplaintRecord> DraftFromProto(const v1::Complaint& c);
+absl::StatusOr<model::ComplaintRecord> DraftFromProto(const v1::Complaint& c);
 
 // The complaint as the view holds it (masked by the domain where needed).
 void ToProto(const domain::ComplaintView& view, v1::Complaint* out);
 // The public view for the complainant: no personal data, no notes.
 void ToPublicProto(const domain::ComplaintView& view, v1::Complaint* out);
-void ToProto(const db::EventRecord& event, v1::ComplaintEvent* out);
+void ToProto(const model::EventRecord& event, v1::ComplaintEvent* out);
 // A Timestamp from a request. Errors: kInvalidArgument naming `field` when
 // it is outside years 1–9999 or its nanos are out of range.
 absl::StatusOr<absl::Time> TimeFromProto(absl::string_view field,
                                          const google::protobuf::Timestamp& ts);
-void ToProto(const db::AttachmentRecord& attachment, v1::Attachment* out);
+void ToProto(const model::AttachmentRecord& attachment, v1::Attachment* out);
 void ToProto(const domain::TrackResult& track, v1::TrackComplaintResponse* out);
 
 // The list filters. Errors: kInvalidArgument for unknown or UNSPECIFIED

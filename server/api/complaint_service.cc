@@ -51,7 +51,7 @@ grpc::Status ComplaintService::ListComplaintEvents(
       reader_.ListEvents(auth::CallDeadline(*ctx), who, req->tracking_code(),
                          req->page_size(), req->page_token());
   if (!result.ok()) return ToGrpcStatus(result.status());
-  for (const db::EventRecord& e : result->events)
+  for (const model::EventRecord& e : result->events)
     ToProto(e, resp->add_events());
   resp->set_next_page_token(result->next_page_token);
   return grpc::Status::OK;

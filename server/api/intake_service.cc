@@ -36,7 +36,8 @@ void ClearPath(absl::string_view path, google::protobuf::Message* message) {
 grpc::Status IntakeService::SubmitComplaint(
     grpc::ServerContext* ctx, const domain::Principal& who,
     const v1::SubmitComplaintRequest* req, v1::SubmitComplaintResponse* resp) {
-  absl::StatusOr<db::ComplaintRecord> draft = DraftFromProto(req->complaint());
+  absl::StatusOr<model::ComplaintRecord> draft =
+      DraftFromProto(req->complaint());
   if (!draft.ok()) return ToGrpcStatus(draft.status());
   domain::SubmitInput input{req->request_id(), Fingerprint(*req),
                             *std::move(draft)};
@@ -102,7 +103,7 @@ grpc::Status IntakeService::UpdateComplaint(
                         "update_mask may be set");
   }
   const v1::Complaint& c = req->complaint();
-  db::ComplaintRecord changes;
+  model::ComplaintRecord changes;
   changes.title = c.title();
   changes.description = c.description();
   changes.category_code = c.category();

@@ -8,11 +8,11 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "common/clock.h"
+#include "common/pii_cipher.h"
+#include "common/status_macros.h"
 #include "db/soci_complaint_repository.h"
 #include "db/soci_key_records.h"
-#include "server/common/clock.h"
-#include "server/common/pii_cipher.h"
-#include "server/common/status_macros.h"
 
 namespace aduan::app {
 namespace {

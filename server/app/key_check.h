@@ -18,8 +18,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "common/key_ring.h"
 #include "db/database.h"
-#include "server/common/key_ring.h"
 
 namespace aduan::app {
 

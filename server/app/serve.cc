@@ -15,6 +15,10 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "common/blob_cipher.h"
+#include "common/clock.h"
+#include "common/status_macros.h"
+#include "common/test_clock.h"
 #include "db/file_blob_store.h"
 #include "grpc/health/v1/health.pb.h"
 #include "server/api/admin_service.h"
@@ -29,10 +33,6 @@
 #include "server/app/storage.h"
 #include "server/auth/authorizer.h"
 #include "server/auth/call_context.h"
-#include "server/common/blob_cipher.h"
-#include "server/common/clock.h"
-#include "server/common/status_macros.h"
-#include "server/common/test_clock.h"
 #include "server/domain/access_admin.h"
 #include "server/domain/complaint_archive.h"
 #include "server/domain/complaint_documents.h"

@@ -4,10 +4,10 @@
 
 #include <utility>
 
+#include "common/status_macros.h"
 #include "db/migrator.h"
 #include "db/seeder.h"
 #include "server/app/key_check.h"
-#include "server/common/status_macros.h"
 
 namespace aduan::app {
 

@@ -8,13 +8,13 @@
 #include <memory>
 
 #include "absl/status/statusor.h"
+#include "common/key_ring.h"
+#include "common/pii_cipher.h"
 #include "db/database.h"
 #include "db/soci_access_repository.h"
 #include "db/soci_complaint_repository.h"
 #include "db/soci_office_repository.h"
 #include "server/app/options.h"
-#include "server/common/key_ring.h"
-#include "server/common/pii_cipher.h"
 
 namespace aduan::app {
 

@@ -6,10 +6,10 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "common/status_macros.h"
+#include "common/token_secret.h"
 #include "server/auth/access_policy.h"
 #include "server/auth/call_context.h"
-#include "server/common/status_macros.h"
-#include "server/common/token_secret.h"
 
 namespace aduan::auth {
 namespace {
@@ -17,7 +17,7 @@ namespace {
 // last_used_time is written at most this often per token.
 constexpr long long kTouchIntervalUs = 60LL * 1000000;
 
-domain::Principal FromRecord(const db::PrincipalRecord& p) {
+domain::Principal FromRecord(const model::PrincipalRecord& p) {
   domain::Principal out;
   out.id = p.id;
   out.name = p.name;

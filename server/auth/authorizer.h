@@ -11,8 +11,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "db/access_repository.h"
-#include "server/common/clock.h"
+#include "common/clock.h"
+#include "server/domain/model/access_repository.h"
 #include "server/domain/principal.h"
 
 namespace aduan::auth {
@@ -20,7 +20,7 @@ namespace aduan::auth {
 // Thread-safe; the references must outlive it.
 class Authorizer {
  public:
-  Authorizer(db::AccessRepository& access, const Clock& clock)
+  Authorizer(model::AccessRepository& access, const Clock& clock)
       : access_(access), clock_(clock) {}
 
   // The caller of `method` (full name, e.g.
@@ -37,7 +37,7 @@ class Authorizer {
   absl::StatusOr<domain::Principal> Identify(const grpc::ServerContext& ctx,
                                              absl::Time deadline);
 
-  db::AccessRepository& access_;
+  model::AccessRepository& access_;
   const Clock& clock_;
 };
 

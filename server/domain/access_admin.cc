@@ -7,9 +7,9 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
-#include "server/common/crypto.h"
-#include "server/common/status_macros.h"
-#include "server/common/token_secret.h"
+#include "common/crypto.h"
+#include "common/status_macros.h"
+#include "common/token_secret.h"
 #include "server/domain/request_id.h"
 #include "server/domain/tracking_code.h"
 #include "server/domain/validation.h"
@@ -50,7 +50,7 @@ bool AdminOf(const Principal* who, const std::string& office) {
 }
 
 // `who` sees `p`: a binding of it is in an office `who` administers.
-bool Sees(const Principal* who, const db::PrincipalRecord& p) {
+bool Sees(const Principal* who, const model::PrincipalRecord& p) {
   if (who == nullptr) return true;
   for (const auto& b : p.bindings) {
     if (AdminOf(who, b.office_code)) return true;
@@ -60,7 +60,7 @@ bool Sees(const Principal* who, const db::PrincipalRecord& p) {
 
 // The first office of `p` that `who` does not administer, if any.
 std::optional<std::string> ForeignOffice(const Principal* who,
-                                         const db::PrincipalRecord& p) {
+                                         const model::PrincipalRecord& p) {
   for (const auto& b : p.bindings) {
     if (!AdminOf(who, b.office_code)) return b.office_code;
   }
@@ -79,11 +79,11 @@ absl::Status PrincipalNotFound() {
 
 }  // namespace
 
-absl::StatusOr<db::PrincipalRecord> AccessAdmin::Load(absl::Time deadline,
-                                                      const Principal* who,
-                                                      const std::string& id,
-                                                      bool manage) {
-  absl::StatusOr<db::PrincipalRecord> p = access_.GetPrincipal(deadline, id);
+absl::StatusOr<model::PrincipalRecord> AccessAdmin::Load(absl::Time deadline,
+                                                         const Principal* who,
+                                                         const std::string& id,
+                                                         bool manage) {
+  absl::StatusOr<model::PrincipalRecord> p = access_.GetPrincipal(deadline, id);
   if (absl::IsNotFound(p.status())) return PrincipalNotFound();
   RETURN_IF_ERROR(p.status());
   if (!Sees(who, *p)) return PrincipalNotFound();
@@ -100,7 +100,7 @@ absl::StatusOr<db::PrincipalRecord> AccessAdmin::Load(absl::Time deadline,
 
 absl::Status AccessAdmin::ValidateBinding(absl::Time deadline,
                                           const Principal* who,
-                                          const db::RoleBindingRecord& b,
+                                          const model::RoleBindingRecord& b,
                                           const std::string& field) {
   if (!IsKnownRole(b.role)) return Invalid(field + ".role", "unknown role");
   // First, so that whether another office exists is not told.
@@ -135,8 +135,8 @@ absl::Status AccessAdmin::ValidateBinding(absl::Time deadline,
   return absl::OkStatus();
 }
 
-absl::StatusOr<db::PrincipalRecord> AccessAdmin::CreatePrincipal(
-    absl::Time deadline, const Principal* who, db::PrincipalRecord p) {
+absl::StatusOr<model::PrincipalRecord> AccessAdmin::CreatePrincipal(
+    absl::Time deadline, const Principal* who, model::PrincipalRecord p) {
   if (!IsSlug(p.name, 3, 64)) {
     return Invalid("principal.name", "must be 3–64 of [a-z0-9._-]");
   }
@@ -167,12 +167,12 @@ absl::StatusOr<db::PrincipalRecord> AccessAdmin::CreatePrincipal(
   return access_.GetPrincipal(deadline, p.id);
 }
 
-absl::StatusOr<db::PrincipalRecord> AccessAdmin::GetPrincipal(
+absl::StatusOr<model::PrincipalRecord> AccessAdmin::GetPrincipal(
     absl::Time deadline, const Principal* who, const std::string& id) {
   return Load(deadline, who, id, /*manage=*/false);
 }
 
-absl::StatusOr<std::vector<db::PrincipalRecord>> AccessAdmin::ListPrincipals(
+absl::StatusOr<std::vector<model::PrincipalRecord>> AccessAdmin::ListPrincipals(
     absl::Time deadline, const Principal* who, const std::string& office_code,
     const std::string& after_name, int limit) {
   if (!office_code.empty() && !AdminOf(who, office_code)) {
@@ -181,13 +181,13 @@ absl::StatusOr<std::vector<db::PrincipalRecord>> AccessAdmin::ListPrincipals(
   }
   // Pages of the repository, keeping the principals `who` sees, until
   // `limit` are found or the table ends.
-  std::vector<db::PrincipalRecord> out;
+  std::vector<model::PrincipalRecord> out;
   std::string after = after_name;
   for (;;) {
     ASSIGN_OR_RETURN(
-        std::vector<db::PrincipalRecord> page,
+        std::vector<model::PrincipalRecord> page,
         access_.ListPrincipals(deadline, office_code, after, limit));
-    for (db::PrincipalRecord& p : page) {
+    for (model::PrincipalRecord& p : page) {
       if (static_cast<int>(out.size()) == limit) return out;
       if (Sees(who, p)) out.push_back(std::move(p));
     }
@@ -199,10 +199,11 @@ absl::StatusOr<std::vector<db::PrincipalRecord>> AccessAdmin::ListPrincipals(
   }
 }
 
-absl::StatusOr<db::PrincipalRecord> AccessAdmin::UpdatePrincipal(
+absl::StatusOr<model::PrincipalRecord> AccessAdmin::UpdatePrincipal(
     absl::Time deadline, const Principal* who,
-    const db::PrincipalRecord& changes, const std::vector<std::string>& paths) {
-  ASSIGN_OR_RETURN(db::PrincipalRecord p,
+    const model::PrincipalRecord& changes,
+    const std::vector<std::string>& paths) {
+  ASSIGN_OR_RETURN(model::PrincipalRecord p,
                    Load(deadline, who, changes.id, /*manage=*/true));
   if (paths.empty()) return Invalid("update_mask", "names no field");
   for (const std::string& path : paths) {
@@ -235,9 +236,9 @@ absl::StatusOr<db::PrincipalRecord> AccessAdmin::UpdatePrincipal(
   return access_.GetPrincipal(deadline, p.id);
 }
 
-absl::StatusOr<db::PrincipalRecord> AccessAdmin::AddRoleBinding(
+absl::StatusOr<model::PrincipalRecord> AccessAdmin::AddRoleBinding(
     absl::Time deadline, const Principal& who, const std::string& principal_id,
-    const db::RoleBindingRecord& binding) {
+    const model::RoleBindingRecord& binding) {
   RETURN_IF_ERROR(ValidateBinding(deadline, &who, binding, "role_binding"));
   RETURN_IF_ERROR(Load(deadline, &who, principal_id, /*manage=*/true).status());
   absl::Status st = access_.AddBinding(deadline, principal_id, binding,
@@ -250,14 +251,14 @@ absl::StatusOr<db::PrincipalRecord> AccessAdmin::AddRoleBinding(
   return access_.GetPrincipal(deadline, principal_id);
 }
 
-absl::StatusOr<db::PrincipalRecord> AccessAdmin::RemoveRoleBinding(
+absl::StatusOr<model::PrincipalRecord> AccessAdmin::RemoveRoleBinding(
     absl::Time deadline, const Principal& who, const std::string& principal_id,
-    const db::RoleBindingRecord& binding) {
+    const model::RoleBindingRecord& binding) {
   if (!who.HasRole(kAdmin, binding.office_code)) {
     return absl::PermissionDeniedError(
         absl::StrCat("you are not ADMIN of office ", binding.office_code));
   }
-  ASSIGN_OR_RETURN(db::PrincipalRecord p,
+  ASSIGN_OR_RETURN(model::PrincipalRecord p,
                    Load(deadline, &who, principal_id, /*manage=*/true));
   if (p.bindings.size() == 1 && p.bindings[0] == binding) {
     return absl::FailedPreconditionError(
@@ -271,7 +272,7 @@ absl::StatusOr<db::PrincipalRecord> AccessAdmin::RemoveRoleBinding(
 absl::StatusOr<std::optional<IssuedToken>> AccessAdmin::Replay(
     absl::Time deadline, const std::string& request_key,
     const std::string& fingerprint) {
-  ASSIGN_OR_RETURN(std::optional<db::TokenRecord> t,
+  ASSIGN_OR_RETURN(std::optional<model::TokenRecord> t,
                    access_.FindTokenByRequest(deadline, request_key));
   if (!t) return std::nullopt;
   if (t->request_fingerprint != fingerprint) {
@@ -340,9 +341,10 @@ absl::StatusOr<IssuedToken> AccessAdmin::IssueToken(
   return out;
 }
 
-absl::StatusOr<db::TokenRecord> AccessAdmin::RevokeToken(
+absl::StatusOr<model::TokenRecord> AccessAdmin::RevokeToken(
     absl::Time deadline, const Principal* who, const std::string& token_id) {
-  absl::StatusOr<db::TokenRecord> token = access_.GetToken(deadline, token_id);
+  absl::StatusOr<model::TokenRecord> token =
+      access_.GetToken(deadline, token_id);
   if (absl::IsNotFound(token.status())) {
     return absl::NotFoundError("token not found");
   }
@@ -352,13 +354,13 @@ absl::StatusOr<db::TokenRecord> AccessAdmin::RevokeToken(
   if (absl::IsNotFound(allowed)) return absl::NotFoundError("token not found");
   RETURN_IF_ERROR(allowed);
   ASSIGN_OR_RETURN(
-      db::TokenRecord t,
+      model::TokenRecord t,
       access_.RevokeToken(deadline, token_id, ToUnixMicrosLL(clock_.Now())));
   spdlog::info("token {} revoked", token_id);
   return t;
 }
 
-absl::StatusOr<std::vector<db::TokenRecord>> AccessAdmin::ListTokens(
+absl::StatusOr<std::vector<model::TokenRecord>> AccessAdmin::ListTokens(
     absl::Time deadline, const Principal* who,
     const std::string& principal_id) {
   RETURN_IF_ERROR(Load(deadline, who, principal_id, /*manage=*/true).status());
@@ -368,28 +370,28 @@ absl::StatusOr<std::vector<db::TokenRecord>> AccessAdmin::ListTokens(
 absl::StatusOr<AccessAdmin::Bootstrapped> AccessAdmin::BootstrapAdmin(
     absl::Time deadline, const std::string& name,
     const std::string& office_code) {
-  const db::RoleBindingRecord binding{kAdmin, office_code, "", ""};
+  const model::RoleBindingRecord binding{kAdmin, office_code, "", ""};
   const absl::Status office = offices_.Get(deadline, office_code).status();
   if (absl::IsNotFound(office)) {
     return absl::NotFoundError(
         absl::StrCat("office '", office_code, "' not found"));
   }
   RETURN_IF_ERROR(office);
-  ASSIGN_OR_RETURN(std::optional<db::PrincipalRecord> found,
+  ASSIGN_OR_RETURN(std::optional<model::PrincipalRecord> found,
                    access_.FindPrincipalByName(deadline, name));
   Bootstrapped out;
   if (!found) {
-    db::PrincipalRecord p;
+    model::PrincipalRecord p;
     p.name = name;
     p.display_name = "Administrator";
     p.bindings = {binding};
-    ASSIGN_OR_RETURN(db::PrincipalRecord created,
+    ASSIGN_OR_RETURN(model::PrincipalRecord created,
                      CreatePrincipal(deadline, nullptr, std::move(p)));
     out.principal_id = created.id;
   } else {
     out.principal_id = found->id;
     if (found->disabled) {  // a lost admin is a working admin again
-      db::PrincipalRecord enable;
+      model::PrincipalRecord enable;
       enable.id = found->id;
       RETURN_IF_ERROR(
           UpdatePrincipal(deadline, nullptr, enable, {"disabled"}).status());
@@ -407,12 +409,12 @@ absl::StatusOr<AccessAdmin::Bootstrapped> AccessAdmin::BootstrapAdmin(
   return out;
 }
 
-absl::StatusOr<std::vector<db::AccessLogRecord>> AccessAdmin::ListAccessLog(
+absl::StatusOr<std::vector<model::AccessLogRecord>> AccessAdmin::ListAccessLog(
     absl::Time deadline, const Principal& who, const std::string& tracking_code,
     long long after_id, int limit) {
   ASSIGN_OR_RETURN(std::string code,
                    NormalizeTrackingCode("tracking_code", tracking_code));
-  ASSIGN_OR_RETURN(db::ComplaintRecord c, complaints_.Get(deadline, code));
+  ASSIGN_OR_RETURN(model::ComplaintRecord c, complaints_.Get(deadline, code));
   if (!who.HasRole(kAdmin, c.office_code)) {
     return absl::NotFoundError("complaint not found");
   }

@@ -10,17 +10,17 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "db/access_repository.h"
-#include "db/complaint_repository.h"
-#include "server/common/clock.h"
-#include "server/common/pii_cipher.h"
+#include "common/clock.h"
+#include "common/pii_cipher.h"
+#include "server/domain/model/access_repository.h"
+#include "server/domain/model/complaint_repository.h"
 #include "server/domain/office_directory.h"
 #include "server/domain/principal.h"
 
 namespace aduan::domain {
 
 struct IssuedToken {
-  db::TokenRecord token;
+  model::TokenRecord token;
   std::string secret;  // shown once, never stored
 };
 
@@ -28,9 +28,9 @@ struct IssuedToken {
 class AccessAdmin {
  public:
   // `cipher` seals a token's secret for a retry of IssueToken.
-  AccessAdmin(db::AccessRepository& access, db::ComplaintRepository& complaints,
-              OfficeDirectory& offices, const PiiCipher& cipher,
-              const Clock& clock)
+  AccessAdmin(model::AccessRepository& access,
+              model::ComplaintRepository& complaints, OfficeDirectory& offices,
+              const PiiCipher& cipher, const Clock& clock)
       : access_(access),
         complaints_(complaints),
         offices_(offices),
@@ -53,39 +53,38 @@ class AccessAdmin {
   // characters; a binding that is not well formed; no binding),
   // kPermissionDenied (binding in an office where `who` is not ADMIN),
   // kAlreadyExists (name or TLS identity taken).
-  absl::StatusOr<db::PrincipalRecord> CreatePrincipal(absl::Time deadline,
-                                                      const Principal* who,
-                                                      db::PrincipalRecord p);
+  absl::StatusOr<model::PrincipalRecord> CreatePrincipal(
+      absl::Time deadline, const Principal* who, model::PrincipalRecord p);
   // Errors: kNotFound.
-  absl::StatusOr<db::PrincipalRecord> GetPrincipal(absl::Time deadline,
-                                                   const Principal* who,
-                                                   const std::string& id);
+  absl::StatusOr<model::PrincipalRecord> GetPrincipal(absl::Time deadline,
+                                                      const Principal* who,
+                                                      const std::string& id);
   // The principals `who` sees, ordered by name, after `after_name` (from
   // the previous page); only those with a binding in `office_code` when it
   // is not empty. Errors: kNotFound (an office where `who` is not ADMIN).
-  absl::StatusOr<std::vector<db::PrincipalRecord>> ListPrincipals(
+  absl::StatusOr<std::vector<model::PrincipalRecord>> ListPrincipals(
       absl::Time deadline, const Principal* who, const std::string& office_code,
       const std::string& after_name, int limit);
   // Changes the given fields (`paths`: display_name, disabled,
   // tls_identity). Errors: kInvalidArgument (unknown path), kNotFound,
   // kPermissionDenied, kAlreadyExists (TLS identity taken).
-  absl::StatusOr<db::PrincipalRecord> UpdatePrincipal(
+  absl::StatusOr<model::PrincipalRecord> UpdatePrincipal(
       absl::Time deadline, const Principal* who,
-      const db::PrincipalRecord& changes,
+      const model::PrincipalRecord& changes,
       const std::vector<std::string>& paths);
   // Like every change of a principal, only by an ADMIN of every office it
   // works in (else kPermissionDenied), and of the binding's office.
   // Errors: kInvalidArgument, kPermissionDenied, kNotFound, kAlreadyExists.
-  absl::StatusOr<db::PrincipalRecord> AddRoleBinding(
+  absl::StatusOr<model::PrincipalRecord> AddRoleBinding(
       absl::Time deadline, const Principal& who,
-      const std::string& principal_id, const db::RoleBindingRecord& binding);
+      const std::string& principal_id, const model::RoleBindingRecord& binding);
   // By an ADMIN of every office the principal works in. Errors:
   // kPermissionDenied, kNotFound, kFailedPrecondition (the last binding:
   // disable the principal instead, so that it never becomes a principal no
   // office owns).
-  absl::StatusOr<db::PrincipalRecord> RemoveRoleBinding(
+  absl::StatusOr<model::PrincipalRecord> RemoveRoleBinding(
       absl::Time deadline, const Principal& who,
-      const std::string& principal_id, const db::RoleBindingRecord& binding);
+      const std::string& principal_id, const model::RoleBindingRecord& binding);
   // A new token (≥ 256 random bits) for the principal; `ttl` zero: no
   // expiry. With a `request_id` (and the request's `fingerprint`) a retry
   // returns the same token and secret, as long as the token has not been
@@ -102,12 +101,12 @@ class AccessAdmin {
                                          const std::string& request_id = "",
                                          const std::string& fingerprint = "");
   // Errors: kNotFound, kPermissionDenied.
-  absl::StatusOr<db::TokenRecord> RevokeToken(absl::Time deadline,
-                                              const Principal* who,
-                                              const std::string& token_id);
+  absl::StatusOr<model::TokenRecord> RevokeToken(absl::Time deadline,
+                                                 const Principal* who,
+                                                 const std::string& token_id);
   // Errors: kNotFound, kPermissionDenied (the principal also works in an
   // office where `who` is not ADMIN).
-  absl::StatusOr<std::vector<db::TokenRecord>> ListTokens(
+  absl::StatusOr<std::vector<model::TokenRecord>> ListTokens(
       absl::Time deadline, const Principal* who,
       const std::string& principal_id);
   // The operator's way in (aduand bootstrap-admin, run on the server's
@@ -126,7 +125,7 @@ class AccessAdmin {
                                               const std::string& office_code);
   // Who read the full personal data of a complaint of an office where `who`
   // is ADMIN. Errors: kNotFound (unknown or other office), kInvalidArgument.
-  absl::StatusOr<std::vector<db::AccessLogRecord>> ListAccessLog(
+  absl::StatusOr<std::vector<model::AccessLogRecord>> ListAccessLog(
       absl::Time deadline, const Principal& who,
       const std::string& tracking_code, long long after_id, int limit);
 
@@ -138,15 +137,16 @@ class AccessAdmin {
   absl::StatusOr<std::optional<IssuedToken>> Replay(
       absl::Time deadline, const std::string& request_key,
       const std::string& fingerprint);
-  absl::StatusOr<db::PrincipalRecord> Load(absl::Time deadline,
-                                           const Principal* who,
-                                           const std::string& id, bool manage);
+  absl::StatusOr<model::PrincipalRecord> Load(absl::Time deadline,
+                                              const Principal* who,
+                                              const std::string& id,
+                                              bool manage);
   absl::Status ValidateBinding(absl::Time deadline, const Principal* who,
-                               const db::RoleBindingRecord& b,
+                               const model::RoleBindingRecord& b,
                                const std::string& field);
 
-  db::AccessRepository& access_;
-  db::ComplaintRepository& complaints_;
+  model::AccessRepository& access_;
+  model::ComplaintRepository& complaints_;
   OfficeDirectory& offices_;
   const PiiCipher& cipher_;
   const Clock& clock_;

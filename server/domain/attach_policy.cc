@@ -29,9 +29,9 @@ absl::Status AttachPolicy::CheckArguments(const AttachInput& a) {
   return ValidateFileName("file_name", a.file_name);
 }
 
-absl::StatusOr<std::string> AttachPolicy::RoleFor(const Principal& who,
-                                                  const db::ComplaintRecord& c,
-                                                  const std::string& type) {
+absl::StatusOr<std::string> AttachPolicy::RoleFor(
+    const Principal& who, const model::ComplaintRecord& c,
+    const std::string& type) {
   const bool intake_state = c.state == "SUBMITTED" || c.state == "NEEDS_INFO";
   if (!who.authenticated) {
     if (c.state != "NEEDS_INFO") {
@@ -46,7 +46,7 @@ absl::StatusOr<std::string> AttachPolicy::RoleFor(const Principal& who,
     }
     return std::string("CITIZEN");
   }
-  for (const db::RoleBindingRecord& b : who.bindings) {
+  for (const model::RoleBindingRecord& b : who.bindings) {
     if (b.office_code != c.office_code) continue;
     if (b.role == kUnit && b.unit_code == c.unit_code &&
         c.state == "IN_FOLLOW_UP" && type == "RESULT") {

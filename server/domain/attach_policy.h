@@ -8,7 +8,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
-#include "db/records.h"
+#include "server/domain/model/records.h"
 #include "server/domain/principal.h"
 #include "server/domain/step_types.h"
 
@@ -39,7 +39,7 @@ class AttachPolicy {
   // in (CITIZEN for the complainant). Errors: kFailedPrecondition saying
   // who may, when.
   static absl::StatusOr<std::string> RoleFor(const Principal& who,
-                                             const db::ComplaintRecord& c,
+                                             const model::ComplaintRecord& c,
                                              const std::string& type);
   // Room for one more beside `attached` documents. Errors:
   // kResourceExhausted at kMaxAttachmentsPerComplaint.

@@ -1,6 +1,6 @@
 #include "server/domain/complaint_access.h"
 
-#include "server/common/pii_cipher.h"
+#include "common/pii_cipher.h"
 
 namespace aduan::domain {
 namespace {
@@ -15,9 +15,9 @@ absl::Status ComplaintNotFound() {
   return absl::NotFoundError("complaint not found");
 }
 
-bool CanSeeComplaint(const Principal& who, const db::ComplaintRecord& c) {
+bool CanSeeComplaint(const Principal& who, const model::ComplaintRecord& c) {
   if (who.system) return true;
-  for (const db::RoleBindingRecord& b : who.bindings) {
+  for (const model::RoleBindingRecord& b : who.bindings) {
     if (b.office_code != c.office_code) continue;
     if (IsStaff(b.role) || b.role == kAuditor) return true;
     if (b.role == kUnit && !c.unit_code.empty() && b.unit_code == c.unit_code) {
@@ -30,9 +30,9 @@ bool CanSeeComplaint(const Principal& who, const db::ComplaintRecord& c) {
   return false;
 }
 
-std::vector<db::ComplaintScope> VisibleScopes(const Principal& who) {
-  std::vector<db::ComplaintScope> out;
-  for (const db::RoleBindingRecord& b : who.bindings) {
+std::vector<model::ComplaintScope> VisibleScopes(const Principal& who) {
+  std::vector<model::ComplaintScope> out;
+  for (const model::RoleBindingRecord& b : who.bindings) {
     if (IsStaff(b.role) || b.role == kAuditor) {
       out.push_back({b.office_code, "", ""});
     } else if (b.role == kUnit && !b.unit_code.empty()) {
@@ -45,7 +45,7 @@ std::vector<db::ComplaintScope> VisibleScopes(const Principal& who) {
 }
 
 bool MayReadFullView(const Principal& who, const std::string& office) {
-  for (const db::RoleBindingRecord& b : who.bindings) {
+  for (const model::RoleBindingRecord& b : who.bindings) {
     if (b.office_code == office && IsStaff(b.role)) return true;
   }
   return false;
@@ -55,13 +55,13 @@ bool IsIdentityDocument(const std::string& type) {
   return type == "KK_COPY" || type == "KTP_COPY";
 }
 
-bool MayOpenAttachment(const Principal& who, const db::ComplaintRecord& c,
+bool MayOpenAttachment(const Principal& who, const model::ComplaintRecord& c,
                        const std::string& type) {
   if (!CanSeeComplaint(who, c)) return false;
   if (MayReadFullView(who, c.office_code)) return true;
   if (IsIdentityDocument(type)) return false;
   bool other_role = false;  // a role that sees the complaint, not as its unit
-  for (const db::RoleBindingRecord& b : who.bindings) {
+  for (const model::RoleBindingRecord& b : who.bindings) {
     if (b.office_code != c.office_code) continue;
     if (b.role == kAuditor) other_role = true;
     if (b.role == kGateway && !c.source.empty() && b.source == c.source) {
@@ -71,16 +71,16 @@ bool MayOpenAttachment(const Principal& who, const db::ComplaintRecord& c,
   return other_role || type == "RESULT" || type == "LOCATION_PHOTO";
 }
 
-void HideFileNameIfNeeded(const Principal& who, const db::ComplaintRecord& c,
-                          db::AttachmentRecord& a) {
+void HideFileNameIfNeeded(const Principal& who, const model::ComplaintRecord& c,
+                          model::AttachmentRecord& a) {
   if (c.anonymous && !MayReadFullView(who, c.office_code)) a.file_name.clear();
 }
 
-std::vector<db::AttachmentRecord> OpenableAttachments(
-    const Principal& who, const db::ComplaintRecord& c,
-    std::vector<db::AttachmentRecord> all) {
-  std::vector<db::AttachmentRecord> out;
-  for (db::AttachmentRecord& a : all) {
+std::vector<model::AttachmentRecord> OpenableAttachments(
+    const Principal& who, const model::ComplaintRecord& c,
+    std::vector<model::AttachmentRecord> all) {
+  std::vector<model::AttachmentRecord> out;
+  for (model::AttachmentRecord& a : all) {
     if (!MayOpenAttachment(who, c, a.type)) continue;
     HideFileNameIfNeeded(who, c, a);
     out.push_back(std::move(a));
@@ -88,26 +88,26 @@ std::vector<db::AttachmentRecord> OpenableAttachments(
   return out;
 }
 
-absl::StatusOr<std::vector<db::AttachmentRecord>> VisibleAttachments(
-    db::ComplaintRepository& complaints, absl::Time deadline,
-    const Principal& who, const db::ComplaintRecord& c) {
-  absl::StatusOr<std::vector<db::AttachmentRecord>> all =
+absl::StatusOr<std::vector<model::AttachmentRecord>> VisibleAttachments(
+    model::ComplaintRepository& complaints, absl::Time deadline,
+    const Principal& who, const model::ComplaintRecord& c) {
+  absl::StatusOr<std::vector<model::AttachmentRecord>> all =
       complaints.ListAttachments(deadline, c.tracking_code);
   if (!all.ok()) return all.status();
   return OpenableAttachments(who, c, *std::move(all));
 }
 
-std::vector<db::ComplaintScope> NikSearchScopes(const Principal& who) {
-  std::vector<db::ComplaintScope> out;
-  for (const db::RoleBindingRecord& b : who.bindings) {
+std::vector<model::ComplaintScope> NikSearchScopes(const Principal& who) {
+  std::vector<model::ComplaintScope> out;
+  for (const model::RoleBindingRecord& b : who.bindings) {
     if (IsStaff(b.role)) out.push_back({b.office_code, "", ""});
   }
   return out;
 }
 
-bool MaskForViewer(const Principal& who, db::ComplaintRecord& c) {
+bool MaskForViewer(const Principal& who, model::ComplaintRecord& c) {
   bool staff = false, auditor = false, unit = false, gateway = false;
-  for (const db::RoleBindingRecord& b : who.bindings) {
+  for (const model::RoleBindingRecord& b : who.bindings) {
     if (b.office_code != c.office_code) continue;
     staff |= IsStaff(b.role);
     auditor |= b.role == kAuditor;

@@ -16,8 +16,8 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "db/complaint_repository.h"
-#include "db/records.h"
+#include "server/domain/model/complaint_repository.h"
+#include "server/domain/model/records.h"
 #include "server/domain/principal.h"
 
 namespace aduan::domain {
@@ -27,10 +27,10 @@ namespace aduan::domain {
 absl::Status ComplaintNotFound();
 
 // True when `who` may see `c` (the server's own jobs see every complaint).
-bool CanSeeComplaint(const Principal& who, const db::ComplaintRecord& c);
+bool CanSeeComplaint(const Principal& who, const model::ComplaintRecord& c);
 
 // The scopes of `who` for list queries (empty: sees nothing).
-std::vector<db::ComplaintScope> VisibleScopes(const Principal& who);
+std::vector<model::ComplaintScope> VisibleScopes(const Principal& who);
 
 // True when `who` may read the FULL view of complaints of `office`.
 bool MayReadFullView(const Principal& who, const std::string& office);
@@ -38,7 +38,7 @@ bool MayReadFullView(const Principal& who, const std::string& office);
 // The offices where `who` may search by NIK: those where it is officer,
 // secretary or head (the roles that may read personal data). Empty: may
 // not search by NIK at all.
-std::vector<db::ComplaintScope> NikSearchScopes(const Principal& who);
+std::vector<model::ComplaintScope> NikSearchScopes(const Principal& who);
 
 // True for the identity documents (KK_COPY, KTP_COPY): they show the NIK and
 // KK number in full.
@@ -50,29 +50,29 @@ bool IsIdentityDocument(const std::string& type);
 // reason, which the caller logs). Everyone else who sees the complaint opens
 // the location photo, supporting and result documents — except UNIT staff,
 // who open RESULT documents and the location photo only.
-bool MayOpenAttachment(const Principal& who, const db::ComplaintRecord& c,
+bool MayOpenAttachment(const Principal& who, const model::ComplaintRecord& c,
                        const std::string& type);
 
 // Clears `a.file_name` when `c` is anonymous and `who` may not see the
 // complainant (a file name like "KTP Budi.jpg" would name them).
-void HideFileNameIfNeeded(const Principal& who, const db::ComplaintRecord& c,
-                          db::AttachmentRecord& a);
+void HideFileNameIfNeeded(const Principal& who, const model::ComplaintRecord& c,
+                          model::AttachmentRecord& a);
 
 // Of `all`, the attachments of `c`, those that `who` may open, in their
 // order, file names hidden as HideFileNameIfNeeded says.
-std::vector<db::AttachmentRecord> OpenableAttachments(
-    const Principal& who, const db::ComplaintRecord& c,
-    std::vector<db::AttachmentRecord> all);
+std::vector<model::AttachmentRecord> OpenableAttachments(
+    const Principal& who, const model::ComplaintRecord& c,
+    std::vector<model::AttachmentRecord> all);
 
 // The attachments of `c` that `who` may open, oldest first (read, then
 // OpenableAttachments).
-absl::StatusOr<std::vector<db::AttachmentRecord>> VisibleAttachments(
-    db::ComplaintRepository& complaints, absl::Time deadline,
-    const Principal& who, const db::ComplaintRecord& c);
+absl::StatusOr<std::vector<model::AttachmentRecord>> VisibleAttachments(
+    model::ComplaintRepository& complaints, absl::Time deadline,
+    const Principal& who, const model::ComplaintRecord& c);
 
 // Applies the BASIC view for `who` to `c` in place. Returns true when
 // anything was masked or left out.
-bool MaskForViewer(const Principal& who, db::ComplaintRecord& c);
+bool MaskForViewer(const Principal& who, model::ComplaintRecord& c);
 
 }  // namespace aduan::domain
 

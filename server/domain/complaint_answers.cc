@@ -4,17 +4,17 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "server/common/status_macros.h"
+#include "common/status_macros.h"
 #include "server/domain/complaint_access.h"
 
 namespace aduan::domain {
 
 absl::StatusOr<ComplaintView> BasicView(
-    db::ComplaintRepository& complaints, OfficeDirectory& offices,
+    model::ComplaintRepository& complaints, OfficeDirectory& offices,
     absl::Time now, absl::Time deadline, const Principal& who,
-    db::ComplaintRecord c,
-    const std::vector<db::AttachmentRecord>* attachments) {
-  std::vector<db::AttachmentRecord> visible;
+    model::ComplaintRecord c,
+    const std::vector<model::AttachmentRecord>* attachments) {
+  std::vector<model::AttachmentRecord> visible;
   if (attachments == nullptr) {
     ASSIGN_OR_RETURN(visible, VisibleAttachments(complaints, deadline, who, c));
   } else {
@@ -28,13 +28,13 @@ absl::StatusOr<ComplaintView> BasicView(
   return view;
 }
 
-db::RequestRecord NewRequestRecord(const std::string& caller,
-                                   const std::string& request_id,
-                                   const std::string& method,
-                                   const std::string& fingerprint,
-                                   const db::ComplaintRecord& result,
-                                   long long now_us, bool issues_pin) {
-  db::RequestRecord r;
+model::RequestRecord NewRequestRecord(const std::string& caller,
+                                      const std::string& request_id,
+                                      const std::string& method,
+                                      const std::string& fingerprint,
+                                      const model::ComplaintRecord& result,
+                                      long long now_us, bool issues_pin) {
+  model::RequestRecord r;
   r.caller = caller;
   r.request_id = request_id;
   r.office_code = result.office_code;
@@ -47,7 +47,7 @@ db::RequestRecord NewRequestRecord(const std::string& caller,
   return r;
 }
 
-absl::Status ComplaintAnswers::SameRequest(const db::RequestRecord& stored,
+absl::Status ComplaintAnswers::SameRequest(const model::RequestRecord& stored,
                                            absl::string_view method,
                                            absl::string_view digest,
                                            absl::string_view advice) const {
@@ -60,8 +60,8 @@ absl::Status ComplaintAnswers::SameRequest(const db::RequestRecord& stored,
 }
 
 bool ComplaintAnswers::MayAnswer(const Principal& who,
-                                 const db::RequestRecord& request,
-                                 const db::ComplaintRecord& current,
+                                 const model::RequestRecord& request,
+                                 const model::ComplaintRecord& current,
                                  bool hands_over) const {
   if (CanSeeComplaint(who, current)) return true;
   return hands_over && request.result_version &&
@@ -69,9 +69,10 @@ bool ComplaintAnswers::MayAnswer(const Principal& who,
 }
 
 absl::StatusOr<ComplaintAnswer> ComplaintAnswers::Answer(
-    absl::Time deadline, const Principal& who, const db::RequestRecord& request,
-    db::ComplaintRecord current, bool hands_over,
-    const std::vector<db::AttachmentRecord>* attachments) const {
+    absl::Time deadline, const Principal& who,
+    const model::RequestRecord& request, model::ComplaintRecord current,
+    bool hands_over,
+    const std::vector<model::AttachmentRecord>* attachments) const {
   const bool sees = who.authenticated && CanSeeComplaint(who, current);
   if (who.authenticated && !sees &&
       !MayAnswer(who, request, current, hands_over)) {
@@ -94,8 +95,8 @@ absl::StatusOr<ComplaintAnswer> ComplaintAnswers::Answer(
 }
 
 std::pair<std::string, bool> ComplaintAnswers::PinOf(
-    const db::RequestRecord& request,
-    const db::ComplaintRecord& current) const {
+    const model::RequestRecord& request,
+    const model::ComplaintRecord& current) const {
   if (!request.pin_generation) return {"", false};
   if (*request.pin_generation != current.pin_generation) return {"", true};
   return {pins_.Pin(current.tracking_code, current.pin_generation), false};

@@ -23,10 +23,10 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
-#include "db/complaint_repository.h"
-#include "db/records.h"
-#include "server/common/clock.h"
+#include "common/clock.h"
 #include "server/domain/complaint_view.h"
+#include "server/domain/model/complaint_repository.h"
+#include "server/domain/model/records.h"
 #include "server/domain/office_directory.h"
 #include "server/domain/pin_issuer.h"
 #include "server/domain/principal.h"
@@ -50,26 +50,26 @@ struct ComplaintAnswer {
 // when given, are all of `c`'s (e.g. none for a new complaint); otherwise
 // they are read. REQUIRES: `who` may see `c`.
 absl::StatusOr<ComplaintView> BasicView(
-    db::ComplaintRepository& complaints, OfficeDirectory& offices,
+    model::ComplaintRepository& complaints, OfficeDirectory& offices,
     absl::Time now, absl::Time deadline, const Principal& who,
-    db::ComplaintRecord c,
-    const std::vector<db::AttachmentRecord>* attachments = nullptr);
+    model::ComplaintRecord c,
+    const std::vector<model::AttachmentRecord>* attachments = nullptr);
 
 // The record a new request leaves, with what its answer depends on:
 // `result` is the complaint as the request leaves it (its version, and when
 // the request `issues_pin`, its PIN generation). `fingerprint` is the
 // request's digest as the API computed it.
-db::RequestRecord NewRequestRecord(const std::string& caller,
-                                   const std::string& request_id,
-                                   const std::string& method,
-                                   const std::string& fingerprint,
-                                   const db::ComplaintRecord& result,
-                                   long long now_us, bool issues_pin);
+model::RequestRecord NewRequestRecord(const std::string& caller,
+                                      const std::string& request_id,
+                                      const std::string& method,
+                                      const std::string& fingerprint,
+                                      const model::ComplaintRecord& result,
+                                      long long now_us, bool issues_pin);
 
 // Builds answers; thread-safe, every reference must outlive it.
 class ComplaintAnswers {
  public:
-  ComplaintAnswers(db::ComplaintRepository& complaints,
+  ComplaintAnswers(model::ComplaintRepository& complaints,
                    OfficeDirectory& offices, const PinIssuer& pins,
                    const Clock& clock)
       : complaints_(complaints),
@@ -81,15 +81,15 @@ class ComplaintAnswers {
   // stored fingerprint that of `digest` (the request's SHA-256, keyed by the
   // repository); else ALREADY_EXISTS naming request_id, with `advice`
   // appended.
-  absl::Status SameRequest(const db::RequestRecord& stored,
+  absl::Status SameRequest(const model::RequestRecord& stored,
                            absl::string_view method, absl::string_view digest,
                            absl::string_view advice = "") const;
 
   // True when `who` (authenticated) may be answered about `current` for
   // `request`: it can see the complaint, or `hands_over` and nothing
   // changed since the request.
-  bool MayAnswer(const Principal& who, const db::RequestRecord& request,
-                 const db::ComplaintRecord& current, bool hands_over) const;
+  bool MayAnswer(const Principal& who, const model::RequestRecord& request,
+                 const model::ComplaintRecord& current, bool hands_over) const;
 
   // The answer to `request` with the complaint as it is now (`current`; for
   // a first answer, the row just written). An authenticated caller that
@@ -98,19 +98,20 @@ class ComplaintAnswers {
   // BasicView for `attachments`.
   absl::StatusOr<ComplaintAnswer> Answer(
       absl::Time deadline, const Principal& who,
-      const db::RequestRecord& request, db::ComplaintRecord current,
+      const model::RequestRecord& request, model::ComplaintRecord current,
       bool hands_over = false,
-      const std::vector<db::AttachmentRecord>* attachments = nullptr) const;
+      const std::vector<model::AttachmentRecord>* attachments = nullptr) const;
 
   // The PIN part of Answer alone: the PIN `request` issued while it is
   // still `current`'s ({pin, false}), {"", true} once replaced, {"", false}
   // for a request that issued none. For callers whose answer is the PIN
   // only (ReissuePin), so that no complaint view is built.
-  std::pair<std::string, bool> PinOf(const db::RequestRecord& request,
-                                     const db::ComplaintRecord& current) const;
+  std::pair<std::string, bool> PinOf(
+      const model::RequestRecord& request,
+      const model::ComplaintRecord& current) const;
 
  private:
-  db::ComplaintRepository& complaints_;
+  model::ComplaintRepository& complaints_;
   OfficeDirectory& offices_;
   const PinIssuer& pins_;
   const Clock& clock_;

@@ -6,8 +6,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "server/common/crypto.h"
-#include "server/common/status_macros.h"
+#include "common/crypto.h"
+#include "common/status_macros.h"
 #include "server/domain/canonical_json.h"
 #include "server/domain/complaint_access.h"
 #include "server/domain/tracking_code.h"
@@ -27,7 +27,7 @@ J Coordinate(const std::optional<double>& v) {
   return v ? J::String(absl::StrFormat("%.7f", *v)) : J::Null();
 }
 
-J Clock(const db::SlaClockRecord& c) {
+J Clock(const model::SlaClockRecord& c) {
   return J::Object()
       .Set("target_us", J::Int(c.target_us))
       .Set("used_us", J::Int(c.used_us))
@@ -74,15 +74,16 @@ std::string WithoutComplainant(const std::string& document) {
 
 }  // namespace
 
-std::string ComplaintArchive::Hmac(const db::ArchiveRecord& r) const {
+std::string ComplaintArchive::Hmac(const model::ArchiveRecord& r) const {
   return absl::BytesToHexString(
       HmacSha256(key_, absl::StrCat(r.office_code, "\n", r.office_seq, "\n",
                                     r.prev_sha256, "\n", r.sha256)));
 }
 
-db::ArchiveRecord ComplaintArchive::Build(
-    const db::ComplaintRecord& c, const std::vector<db::EventRecord>& events,
-    const std::vector<db::AttachmentRecord>& attachments,
+model::ArchiveRecord ComplaintArchive::Build(
+    const model::ComplaintRecord& c,
+    const std::vector<model::EventRecord>& events,
+    const std::vector<model::AttachmentRecord>& attachments,
     const std::string& prev_sha256, long long office_seq, absl::Time time,
     absl::string_view format) const {
   const bool v1 = format == "aduan.archive.v1";
@@ -122,7 +123,7 @@ db::ArchiveRecord ComplaintArchive::Build(
                     .Set("update_time", J::String(Rfc3339(c.update_time)))
                     .Set("version", J::Int(c.version));
   J list = J::Array();
-  for (const db::EventRecord& e : events) {
+  for (const model::EventRecord& e : events) {
     list.Add(J::Object()
                  .Set("version", J::Int(e.version))
                  .Set("type", J::String(e.type))
@@ -137,7 +138,7 @@ db::ArchiveRecord ComplaintArchive::Build(
   // Documents by digest, type and size; file names stay out (they may name
   // the complainant of an anonymous complaint).
   J documents = J::Array();
-  for (const db::AttachmentRecord& a : attachments) {
+  for (const model::AttachmentRecord& a : attachments) {
     J entry = J::Object()
                   .Set("attachment_id", J::String(a.attachment_id))
                   .Set("type", J::String(a.type))
@@ -155,7 +156,7 @@ db::ArchiveRecord ComplaintArchive::Build(
     }
     documents.Add(std::move(entry));
   }
-  db::ArchiveRecord r;
+  model::ArchiveRecord r;
   r.tracking_code = c.tracking_code;
   r.office_code = c.office_code;
   r.office_seq = office_seq;
@@ -176,7 +177,7 @@ db::ArchiveRecord ComplaintArchive::Build(
   return r;
 }
 
-absl::StatusOr<db::ArchiveRecord> ComplaintArchive::Get(
+absl::StatusOr<model::ArchiveRecord> ComplaintArchive::Get(
     absl::Time deadline, const Principal& who,
     const std::string& tracking_code) {
   ASSIGN_OR_RETURN(std::string code,
@@ -195,7 +196,7 @@ absl::StatusOr<ArchiveView> ComplaintArchive::Read(
   ASSIGN_OR_RETURN(out.record, Get(deadline, who, tracking_code));
   if (MayReadFullView(who, out.record.office_code)) return out;
   // An auditor: the complainant of an anonymous complaint stays hidden.
-  ASSIGN_OR_RETURN(db::ComplaintRecord c,
+  ASSIGN_OR_RETURN(model::ComplaintRecord c,
                    complaints_.Get(deadline, out.record.tracking_code));
   if (c.anonymous) {
     out.record.document = WithoutComplainant(out.record.document);
@@ -207,13 +208,15 @@ absl::StatusOr<ArchiveView> ComplaintArchive::Read(
 absl::StatusOr<ArchiveCheck> ComplaintArchive::Verify(
     absl::Time deadline, const Principal& who,
     const std::string& tracking_code) {
-  absl::StatusOr<db::ArchiveRecord> found = Get(deadline, who, tracking_code);
+  absl::StatusOr<model::ArchiveRecord> found =
+      Get(deadline, who, tracking_code);
   if (absl::IsNotFound(found.status())) {
     // An archived complaint whose record was removed is tampering, not
     // "not archived".
     ASSIGN_OR_RETURN(std::string code,
                      NormalizeTrackingCode("tracking_code", tracking_code));
-    absl::StatusOr<db::ComplaintRecord> live = complaints_.Get(deadline, code);
+    absl::StatusOr<model::ComplaintRecord> live =
+        complaints_.Get(deadline, code);
     if (!live.ok() && !absl::IsNotFound(live.status())) return live.status();
     if (live.ok() && live->state == "ARCHIVED" &&
         MayRead(who, live->office_code)) {
@@ -222,32 +225,32 @@ absl::StatusOr<ArchiveCheck> ComplaintArchive::Verify(
       return out;
     }
   }
-  ASSIGN_OR_RETURN(db::ArchiveRecord stored, std::move(found));
+  ASSIGN_OR_RETURN(model::ArchiveRecord stored, std::move(found));
   ArchiveCheck out;
   out.stored_sha256 = stored.sha256;
   const bool document_ok = Sha256Hex(stored.document) == stored.sha256;
   const bool hmac_ok = ConstantTimeEquals(Hmac(stored), stored.hmac);
   // Rebuild from the live rows.
-  ASSIGN_OR_RETURN(db::ComplaintRecord live,
+  ASSIGN_OR_RETURN(model::ComplaintRecord live,
                    complaints_.Get(deadline, stored.tracking_code));
   ASSIGN_OR_RETURN(
-      std::vector<db::EventRecord> events,
+      std::vector<model::EventRecord> events,
       complaints_.ListEvents(deadline, stored.tracking_code, 0, 100000));
-  ASSIGN_OR_RETURN(std::vector<db::AttachmentRecord> attachments,
+  ASSIGN_OR_RETURN(std::vector<model::AttachmentRecord> attachments,
                    complaints_.ListAttachments(deadline, stored.tracking_code));
   // In the format it was written in (the document names it).
   const std::string format =
       absl::StrContains(stored.document, "\"format\":\"aduan.archive.v1\"")
           ? "aduan.archive.v1"
           : kFormat;
-  const db::ArchiveRecord rebuilt =
+  const model::ArchiveRecord rebuilt =
       Build(live, events, attachments, stored.prev_sha256, stored.office_seq,
             absl::FromUnixMicros(stored.create_time), format);
   out.computed_sha256 = rebuilt.sha256;
   ASSIGN_OR_RETURN(const bool search_index_ok,
                    complaints_.NikIndexMatches(deadline, stored.tracking_code));
   // The documents' bytes: each must still have its digest and size.
-  for (const db::AttachmentRecord& a : attachments) {
+  for (const model::AttachmentRecord& a : attachments) {
     absl::StatusOr<std::string> bytes = blobs_.Get(a.sha256);
     // Missing, or sealed bytes that do not open (altered, or sealed under
     // another key): damaged, like bytes whose digest differs.

@@ -12,9 +12,9 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "db/blob_store.h"
-#include "db/complaint_repository.h"
-#include "server/common/pii_cipher.h"
+#include "common/pii_cipher.h"
+#include "server/domain/model/blob_store.h"
+#include "server/domain/model/complaint_repository.h"
 #include "server/domain/principal.h"
 
 namespace aduan::domain {
@@ -45,7 +45,7 @@ struct ArchiveCheck {
 
 // An archive record as a caller may read it.
 struct ArchiveView {
-  db::ArchiveRecord record;
+  model::ArchiveRecord record;
   // The complainant was taken out of `record.document` (an anonymous
   // complaint read without a staff role); the digest and HMAC are still
   // those of the stored document.
@@ -56,8 +56,9 @@ struct ArchiveView {
 class ComplaintArchive {
  public:
   // `blobs` holds the attached documents' bytes, which Verify checks.
-  ComplaintArchive(db::ComplaintRepository& complaints, db::BlobStore& blobs,
-                   const PiiCipher& cipher, std::string archive_key)
+  ComplaintArchive(model::ComplaintRepository& complaints,
+                   model::BlobStore& blobs, const PiiCipher& cipher,
+                   std::string archive_key)
       : complaints_(complaints),
         blobs_(blobs),
         cipher_(cipher),
@@ -68,18 +69,18 @@ class ComplaintArchive {
   // `prev_sha256`, in `format` (docs/archive.md): kFormat for new records;
   // Verify rebuilds older ones in theirs.
   static constexpr char kFormat[] = "aduan.archive.v2";
-  db::ArchiveRecord Build(const db::ComplaintRecord& c,
-                          const std::vector<db::EventRecord>& events,
-                          const std::vector<db::AttachmentRecord>& attachments,
-                          const std::string& prev_sha256, long long office_seq,
-                          absl::Time time,
-                          absl::string_view format = kFormat) const;
+  model::ArchiveRecord Build(
+      const model::ComplaintRecord& c,
+      const std::vector<model::EventRecord>& events,
+      const std::vector<model::AttachmentRecord>& attachments,
+      const std::string& prev_sha256, long long office_seq, absl::Time time,
+      absl::string_view format = kFormat) const;
 
   // The stored record. Errors: kNotFound (not archived, or not visible to
   // `who`: officer, secretary, head and auditor of the office).
-  absl::StatusOr<db::ArchiveRecord> Get(absl::Time deadline,
-                                        const Principal& who,
-                                        const std::string& tracking_code);
+  absl::StatusOr<model::ArchiveRecord> Get(absl::Time deadline,
+                                           const Principal& who,
+                                           const std::string& tracking_code);
   // The record for `who`: as Get, with the complainant of an anonymous
   // complaint removed for callers who are not officer, secretary or head of
   // the office (auditors). Errors as Get.
@@ -94,10 +95,10 @@ class ComplaintArchive {
                                       const std::string& tracking_code);
 
  private:
-  std::string Hmac(const db::ArchiveRecord& r) const;
+  std::string Hmac(const model::ArchiveRecord& r) const;
 
-  db::ComplaintRepository& complaints_;
-  db::BlobStore& blobs_;
+  model::ComplaintRepository& complaints_;
+  model::BlobStore& blobs_;
   const PiiCipher& cipher_;
   const std::string key_;
 };

@@ -3,8 +3,8 @@
 #include <spdlog/spdlog.h>
 
 #include "absl/strings/str_cat.h"
-#include "server/common/crypto.h"
-#include "server/common/status_macros.h"
+#include "common/crypto.h"
+#include "common/status_macros.h"
 #include "server/domain/complaint_access.h"
 #include "server/domain/document_format.h"
 #include "server/domain/validation.h"
@@ -24,8 +24,8 @@ std::string ComplaintDocuments::DigestOfUpload(const std::string& uploaded) {
   return Sha256Hex(absl::string_view(uploaded).substr(0, length));
 }
 
-absl::StatusOr<db::AttachmentRecord> ComplaintDocuments::SameDocument(
-    db::AttachmentRecord first, const std::string& sha256) {
+absl::StatusOr<model::AttachmentRecord> ComplaintDocuments::SameDocument(
+    model::AttachmentRecord first, const std::string& sha256) {
   if (first.sha256 != sha256) {
     return absl::AlreadyExistsError(
         "request_id: already used to upload a different document");
@@ -33,13 +33,13 @@ absl::StatusOr<db::AttachmentRecord> ComplaintDocuments::SameDocument(
   return first;
 }
 
-absl::StatusOr<std::optional<db::AttachmentRecord>>
+absl::StatusOr<std::optional<model::AttachmentRecord>>
 ComplaintDocuments::CheckUpload(absl::Time deadline, const Principal& who,
                                 const StepInput& in, const AttachInput& a) {
   return workflow_.CheckAttach(deadline, who, in, a);
 }
 
-absl::StatusOr<db::AttachmentRecord> ComplaintDocuments::Store(
+absl::StatusOr<model::AttachmentRecord> ComplaintDocuments::Store(
     absl::Time deadline, const Principal& who, const StepInput& in,
     const AttachInput& a, const std::string& uploaded) {
   if (uploaded.empty()) {
@@ -76,8 +76,8 @@ absl::StatusOr<db::AttachmentRecord> ComplaintDocuments::Store(
                         "the document store failed; retry");
   }
   const absl::Time written_by = absl::Now();
-  absl::StatusOr<db::AttachmentRecord> attached =
-      [&]() -> absl::StatusOr<db::AttachmentRecord> {
+  absl::StatusOr<model::AttachmentRecord> attached =
+      [&]() -> absl::StatusOr<model::AttachmentRecord> {
     ASSIGN_OR_RETURN(StepResult result,
                      workflow_.Attach(deadline, who, in, a, doc));
     if (!result.attachment) {
@@ -125,7 +125,7 @@ absl::StatusOr<OpenedDocument> ComplaintDocuments::Open(
   if (attachment_id.empty() || attachment_id.size() > 40) {
     return DocumentNotFound();
   }
-  ASSIGN_OR_RETURN(std::optional<db::AttachmentRecord> found,
+  ASSIGN_OR_RETURN(std::optional<model::AttachmentRecord> found,
                    complaints_.GetAttachment(deadline, attachment_id));
   if (!found) return DocumentNotFound();
   auto complaint = complaints_.Get(deadline, found->tracking_code);
@@ -142,7 +142,7 @@ absl::StatusOr<OpenedDocument> ComplaintDocuments::Open(
           "access_reason: required (≤ 2,000 characters) to open an identity "
           "document (KK_COPY, KTP_COPY)");
     }
-    db::AccessLogRecord entry;
+    model::AccessLogRecord entry;
     entry.principal_id = who.id;
     entry.principal_name = who.name;
     for (const char* role : {kHead, kSecretary, kOfficer}) {

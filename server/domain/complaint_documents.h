@@ -27,24 +27,25 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "db/blob_store.h"
-#include "db/complaint_repository.h"
-#include "server/common/clock.h"
+#include "common/clock.h"
 #include "server/domain/complaint_workflow.h"
+#include "server/domain/model/blob_store.h"
+#include "server/domain/model/complaint_repository.h"
 #include "server/domain/principal.h"
 
 namespace aduan::domain {
 
 struct OpenedDocument {
-  db::AttachmentRecord attachment;
+  model::AttachmentRecord attachment;
   std::string bytes;
 };
 
 // Thread-safe; the references must outlive it.
 class ComplaintDocuments {
  public:
-  ComplaintDocuments(db::ComplaintRepository& complaints, db::BlobStore& blobs,
-                     ComplaintWorkflow& workflow, const Clock& clock)
+  ComplaintDocuments(model::ComplaintRepository& complaints,
+                     model::BlobStore& blobs, ComplaintWorkflow& workflow,
+                     const Clock& clock)
       : complaints_(complaints),
         blobs_(blobs),
         workflow_(workflow),
@@ -53,7 +54,7 @@ class ComplaintDocuments {
   // See ComplaintWorkflow::CheckAttach: nullopt when the upload may go on,
   // the first upload's attachment for a retried request_id (the caller
   // still reads the bytes and checks them with SameDocument).
-  absl::StatusOr<std::optional<db::AttachmentRecord>> CheckUpload(
+  absl::StatusOr<std::optional<model::AttachmentRecord>> CheckUpload(
       absl::Time deadline, const Principal& who, const StepInput& in,
       const AttachInput& a);
 
@@ -65,11 +66,11 @@ class ComplaintDocuments {
   // declared media type differs), kResourceExhausted (over
   // kMaxAttachmentBytes), the blob store's errors, and those of
   // ComplaintWorkflow::Attach.
-  absl::StatusOr<db::AttachmentRecord> Store(absl::Time deadline,
-                                             const Principal& who,
-                                             const StepInput& in,
-                                             const AttachInput& a,
-                                             const std::string& uploaded);
+  absl::StatusOr<model::AttachmentRecord> Store(absl::Time deadline,
+                                                const Principal& who,
+                                                const StepInput& in,
+                                                const AttachInput& a,
+                                                const std::string& uploaded);
 
   // The SHA-256 an upload of `uploaded` stores: of the document proper (a
   // JPEG up to its end marker, see RecognizeDocument), for comparing a
@@ -87,8 +88,8 @@ class ComplaintDocuments {
   // The first upload's result for a retried request_id when `sha256` is
   // the digest of the bytes it stored. Errors: kAlreadyExists (the same
   // request_id carried another document).
-  static absl::StatusOr<db::AttachmentRecord> SameDocument(
-      db::AttachmentRecord first, const std::string& sha256);
+  static absl::StatusOr<model::AttachmentRecord> SameDocument(
+      model::AttachmentRecord first, const std::string& sha256);
 
   // The document and its bytes. Errors: kNotFound (unknown, or not for
   // `who`), kInvalidArgument (access_reason missing or too long for an
@@ -103,8 +104,8 @@ class ComplaintDocuments {
   void Discard(absl::Time deadline, const std::string& sha256,
                absl::Time written_by);
 
-  db::ComplaintRepository& complaints_;
-  db::BlobStore& blobs_;
+  model::ComplaintRepository& complaints_;
+  model::BlobStore& blobs_;
   ComplaintWorkflow& workflow_;
   const Clock& clock_;
 };

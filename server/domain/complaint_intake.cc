@@ -5,7 +5,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
-#include "server/common/status_macros.h"
+#include "common/status_macros.h"
 #include "server/domain/complaint_state.h"
 #include "server/domain/request_id.h"
 #include "server/domain/tracking_code.h"
@@ -38,7 +38,7 @@ absl::Status NotFoundOrWrongPin() {
 
 absl::Status ValidateComplaintFields(const OfficeConfig& office,
                                      absl::CivilDay today,
-                                     db::ComplaintRecord& d) {
+                                     model::ComplaintRecord& d) {
   if (d.channel.empty()) return Invalid("complaint.channel", "is required");
   if (!IsKnownChannel(d.channel)) {
     return Invalid("complaint.channel", "unknown value");
@@ -93,7 +93,7 @@ absl::Status ValidateComplaintFields(const OfficeConfig& office,
                                kMaxDescriptionChars, true));
   RETURN_IF_ERROR(RequireNonBlank("complaint.description", d.description));
   if (!d.category_code.empty()) {
-    const db::CategoryRecord* c = office.FindCategory(d.category_code);
+    const model::CategoryRecord* c = office.FindCategory(d.category_code);
     if (c == nullptr) {
       return Invalid(
           "complaint.category",
@@ -128,9 +128,9 @@ absl::Status ValidateComplaintFields(const OfficeConfig& office,
 }
 
 absl::StatusOr<SubmitResult> ComplaintIntake::Answer(
-    absl::Time deadline, const Principal& who, const db::RequestRecord& request,
-    db::ComplaintRecord c,
-    const std::vector<db::AttachmentRecord>* attachments) const {
+    absl::Time deadline, const Principal& who,
+    const model::RequestRecord& request, model::ComplaintRecord c,
+    const std::vector<model::AttachmentRecord>* attachments) const {
   ASSIGN_OR_RETURN(ComplaintAnswer a,
                    answers_.Answer(deadline, who, request, std::move(c),
                                    /*hands_over=*/false, attachments));
@@ -142,12 +142,12 @@ absl::StatusOr<SubmitResult> ComplaintIntake::Answer(
 }
 
 absl::StatusOr<SubmitResult> ComplaintIntake::Replay(
-    absl::Time deadline, const Principal& who, const db::RequestRecord& request,
-    const std::string& fingerprint) {
+    absl::Time deadline, const Principal& who,
+    const model::RequestRecord& request, const std::string& fingerprint) {
   RETURN_IF_ERROR(
       answers_.SameRequest(request, kMethod, fingerprint,
                            "; use a new request_id for a new complaint"));
-  ASSIGN_OR_RETURN(db::ComplaintRecord stored,
+  ASSIGN_OR_RETURN(model::ComplaintRecord stored,
                    complaints_.Get(deadline, request.tracking_code));
   ASSIGN_OR_RETURN(SubmitResult out,
                    Answer(deadline, who, request, std::move(stored), nullptr));
@@ -160,7 +160,7 @@ absl::StatusOr<SubmitResult> ComplaintIntake::Submit(absl::Time deadline,
                                                      SubmitInput input) {
   if (limiter_ != nullptr) RETURN_IF_ERROR(limiter_->Acquire(who.name));
   RETURN_IF_ERROR(ValidateRequestId("request_id", input.request_id));
-  db::ComplaintRecord& d = input.draft;
+  model::ComplaintRecord& d = input.draft;
   if (d.office_code.empty())
     return Invalid("complaint.office_code", "is required");
   // An office outside the caller's bindings looks exactly like an unknown
@@ -176,7 +176,7 @@ absl::StatusOr<SubmitResult> ComplaintIntake::Submit(absl::Time deadline,
   // A retry is answered before the draft is checked again (the office's
   // categories may have changed since the first call).
   ASSIGN_OR_RETURN(
-      std::optional<db::RequestRecord> seen,
+      std::optional<model::RequestRecord> seen,
       complaints_.FindRequest(deadline, who.name, input.request_id));
   if (seen) return Replay(deadline, who, *seen, input.fingerprint);
   RETURN_IF_ERROR(ValidateComplaintFields(
@@ -195,18 +195,18 @@ absl::StatusOr<SubmitResult> ComplaintIntake::Submit(absl::Time deadline,
   d.create_time = now_us;
   d.update_time = now_us;
   int target_minutes = office.record.service_sla_minutes;
-  if (const db::CategoryRecord* c = office.FindCategory(d.category_code);
+  if (const model::CategoryRecord* c = office.FindCategory(d.category_code);
       c != nullptr && c->service_sla_minutes) {
     target_minutes = *c->service_sla_minutes;
   }
-  d.service = db::SlaClockRecord();
+  d.service = model::SlaClockRecord();
   d.service.target_us = static_cast<long long>(target_minutes) * 60 * 1000000;
   StartSlaClock(d.service, now, office.calendar);
-  d.resolution = db::SlaClockRecord();
+  d.resolution = model::SlaClockRecord();
 
   for (int attempt = 0; attempt < kMaxCodeAttempts; ++attempt) {
     ASSIGN_OR_RETURN(d.tracking_code, NewTrackingCode(office.record.code));
-    db::EventRecord event;
+    model::EventRecord event;
     event.office_code = d.office_code;
     event.tracking_code = d.tracking_code;
     event.version = 1;
@@ -216,27 +216,27 @@ absl::StatusOr<SubmitResult> ComplaintIntake::Submit(absl::Time deadline,
     event.actor = who.name;
     event.actor_role = officer ? kOfficer : kGateway;
     event.create_time = now_us;
-    const db::RequestRecord request =
+    const model::RequestRecord request =
         NewRequestRecord(who.name, input.request_id, kMethod, input.fingerprint,
                          d, now_us, /*issues_pin=*/true);
-    ASSIGN_OR_RETURN(db::CreateOutcome outcome,
+    ASSIGN_OR_RETURN(model::CreateOutcome outcome,
                      complaints_.Create(deadline, d, event, request));
     switch (outcome.kind) {
-      case db::CreateOutcome::Kind::kCreated: {
+      case model::CreateOutcome::Kind::kCreated: {
         spdlog::info("submitted {} office={} channel={} by {}", d.tracking_code,
                      d.office_code, d.channel, who.name);
         // A new complaint has no documents yet.
-        const std::vector<db::AttachmentRecord> none;
+        const std::vector<model::AttachmentRecord> none;
         return Answer(deadline, who, request, d, &none);
       }
-      case db::CreateOutcome::Kind::kRequestExists:
+      case model::CreateOutcome::Kind::kRequestExists:
         return Replay(deadline, who, outcome.request, input.fingerprint);
-      case db::CreateOutcome::Kind::kExternalReferenceExists:
+      case model::CreateOutcome::Kind::kExternalReferenceExists:
         return absl::AlreadyExistsError(absl::StrCat(
             "complaint.external_reference: already submitted by this source "
             "as ",
             outcome.tracking_code));
-      case db::CreateOutcome::Kind::kTrackingCodeTaken:
+      case model::CreateOutcome::Kind::kTrackingCodeTaken:
         continue;
     }
   }
@@ -260,13 +260,13 @@ absl::StatusOr<TrackResult> ComplaintIntake::Track(
   if (absl::IsNotFound(pin_ok)) return NotFoundOrWrongPin();
   RETURN_IF_ERROR(pin_ok);
   const absl::Time now = clock_.Now();
-  ASSIGN_OR_RETURN(std::vector<db::EventRecord> events,
+  ASSIGN_OR_RETURN(std::vector<model::EventRecord> events,
                    complaints_.ListEvents(deadline, code, 0, 1000));
   TrackResult out;
   out.tracking_code = code;
   out.office_code = stored->office_code;
   out.state = stored->state;
-  for (const db::EventRecord& e : events) {
+  for (const model::EventRecord& e : events) {
     if (e.from_state == e.to_state) continue;
     out.timeline.push_back({e.to_state, absl::FromUnixMicros(e.create_time),
                             PublicStateLabel(e.to_state)});

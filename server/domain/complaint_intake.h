@@ -10,10 +10,10 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
-#include "db/complaint_repository.h"
-#include "server/common/clock.h"
+#include "common/clock.h"
 #include "server/domain/complaint_answers.h"
 #include "server/domain/complaint_view.h"
+#include "server/domain/model/complaint_repository.h"
 #include "server/domain/office_directory.h"
 #include "server/domain/pin_guard.h"
 #include "server/domain/pin_issuer.h"
@@ -30,7 +30,7 @@ struct SubmitInput {
   // The caller-settable fields (office_code, channel, external_reference,
   // complainant_*, anonymous, confidential, title, description,
   // category_code, location_*); everything else is ignored and set here.
-  db::ComplaintRecord draft;
+  model::ComplaintRecord draft;
 };
 
 // The answer of a submission, first and every retry (complaint_answers.h):
@@ -64,15 +64,15 @@ struct TrackResult {
 // Errors: kInvalidArgument naming the field and the rule.
 absl::Status ValidateComplaintFields(const OfficeConfig& office,
                                      absl::CivilDay today,
-                                     db::ComplaintRecord& d);
+                                     model::ComplaintRecord& d);
 
 // Thread-safe; every reference must outlive it.
 class ComplaintIntake {
  public:
   // `limiter` (optional) bounds submissions per principal.
-  ComplaintIntake(db::ComplaintRepository& complaints, OfficeDirectory& offices,
-                  const PinIssuer& pins, const Clock& clock,
-                  RateLimiter* limiter = nullptr)
+  ComplaintIntake(model::ComplaintRepository& complaints,
+                  OfficeDirectory& offices, const PinIssuer& pins,
+                  const Clock& clock, RateLimiter* limiter = nullptr)
       : complaints_(complaints),
         offices_(offices),
         pins_(pins),
@@ -105,13 +105,13 @@ class ComplaintIntake {
   // The answer to `request` with the complaint `c` (a retry: as stored now).
   absl::StatusOr<SubmitResult> Answer(
       absl::Time deadline, const Principal& who,
-      const db::RequestRecord& request, db::ComplaintRecord c,
-      const std::vector<db::AttachmentRecord>* attachments) const;
+      const model::RequestRecord& request, model::ComplaintRecord c,
+      const std::vector<model::AttachmentRecord>* attachments) const;
   absl::StatusOr<SubmitResult> Replay(absl::Time deadline, const Principal& who,
-                                      const db::RequestRecord& request,
+                                      const model::RequestRecord& request,
                                       const std::string& fingerprint);
 
-  db::ComplaintRepository& complaints_;
+  model::ComplaintRepository& complaints_;
   OfficeDirectory& offices_;
   const PinIssuer& pins_;
   const Clock& clock_;

@@ -58,8 +58,8 @@ bool ComplaintPatch::Names(absl::string_view path) const {
   return std::find(paths_.begin(), paths_.end(), path) != paths_.end();
 }
 
-absl::Status ComplaintPatch::ApplyTo(const db::ComplaintRecord& changes,
-                                     db::ComplaintRecord& c) const {
+absl::Status ComplaintPatch::ApplyTo(const model::ComplaintRecord& changes,
+                                     model::ComplaintRecord& c) const {
   if (Names("anonymous")) {
     if (c.anonymous && !changes.anonymous) {
       return Invalid("complaint.anonymous", "can be raised, never lowered");

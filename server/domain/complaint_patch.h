@@ -14,7 +14,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "db/records.h"
+#include "server/domain/model/records.h"
 
 namespace aduan::domain {
 
@@ -32,8 +32,8 @@ class ComplaintPatch {
   // kInvalidArgument "complaint.anonymous: can be raised, never lowered"
   // (likewise confidential). Whether the result is valid as a whole is the
   // caller's to check (ValidateComplaintFields).
-  absl::Status ApplyTo(const db::ComplaintRecord& changes,
-                       db::ComplaintRecord& complaint) const;
+  absl::Status ApplyTo(const model::ComplaintRecord& changes,
+                       model::ComplaintRecord& complaint) const;
 
  private:
   explicit ComplaintPatch(std::vector<std::string> paths)

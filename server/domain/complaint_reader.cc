@@ -11,8 +11,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
-#include "server/common/crypto.h"
-#include "server/common/status_macros.h"
+#include "common/crypto.h"
+#include "common/status_macros.h"
 #include "server/domain/complaint_access.h"
 #include "server/domain/complaint_answers.h"
 #include "server/domain/tracking_code.h"
@@ -82,14 +82,15 @@ absl::StatusOr<int> EffectivePageSize(int page_size) {
 }
 
 absl::StatusOr<ComplaintView> ComplaintReader::View(
-    absl::Time deadline, db::ComplaintRecord record) {
+    absl::Time deadline, model::ComplaintRecord record) {
   ASSIGN_OR_RETURN(auto office, offices_.Get(deadline, record.office_code));
   return MakeComplaintView(std::move(record), clock_.Now(), *office);
 }
 
-absl::StatusOr<db::ComplaintRecord> ComplaintReader::Visible(
+absl::StatusOr<model::ComplaintRecord> ComplaintReader::Visible(
     absl::Time deadline, const Principal& who, const std::string& code) {
-  ASSIGN_OR_RETURN(db::ComplaintRecord record, complaints_.Get(deadline, code));
+  ASSIGN_OR_RETURN(model::ComplaintRecord record,
+                   complaints_.Get(deadline, code));
   if (!CanSeeComplaint(who, record)) return ComplaintNotFound();
   return record;
 }
@@ -99,12 +100,12 @@ absl::StatusOr<ComplaintView> ComplaintReader::Get(
     bool full, const std::string& access_reason) {
   ASSIGN_OR_RETURN(std::string code,
                    NormalizeTrackingCode("tracking_code", tracking_code));
-  ASSIGN_OR_RETURN(db::ComplaintRecord record, Visible(deadline, who, code));
+  ASSIGN_OR_RETURN(model::ComplaintRecord record, Visible(deadline, who, code));
   if (!full) {
     return BasicView(complaints_, offices_, clock_.Now(), deadline, who,
                      std::move(record));
   }
-  ASSIGN_OR_RETURN(std::vector<db::AttachmentRecord> attachments,
+  ASSIGN_OR_RETURN(std::vector<model::AttachmentRecord> attachments,
                    VisibleAttachments(complaints_, deadline, who, record));
   if (!MayReadFullView(who, record.office_code)) {
     return absl::PermissionDeniedError(
@@ -112,7 +113,7 @@ absl::StatusOr<ComplaintView> ComplaintReader::Get(
   }
   RETURN_IF_ERROR(
       ValidateText("access_reason", access_reason, 1, kMaxNoteChars, false));
-  db::AccessLogRecord entry;
+  model::AccessLogRecord entry;
   entry.principal_id = who.id;
   entry.principal_name = who.name;
   for (const char* role : {kHead, kSecretary, kOfficer}) {
@@ -123,7 +124,7 @@ absl::StatusOr<ComplaintView> ComplaintReader::Get(
   }
   entry.reason = access_reason;
   entry.create_time = absl::ToUnixMicros(clock_.Now());
-  ASSIGN_OR_RETURN(db::ComplaintRecord logged,
+  ASSIGN_OR_RETURN(model::ComplaintRecord logged,
                    complaints_.GetLoggingAccess(deadline, code, entry));
   spdlog::info("full view of {} by {} ({})", code, who.name, entry.role);
   ASSIGN_OR_RETURN(ComplaintView view, View(deadline, std::move(logged)));
@@ -141,7 +142,7 @@ absl::StatusOr<ListResult> ComplaintReader::List(absl::Time deadline,
   RETURN_IF_ERROR(Distinct("unit_codes", in.unit_codes));
   RETURN_IF_ERROR(Distinct("sla_statuses", in.sla_statuses));
   ASSIGN_OR_RETURN(int page_size, EffectivePageSize(in.page_size));
-  db::ComplaintQuery q;
+  model::ComplaintQuery q;
   const std::string order = absl::AsciiStrToLower(absl::StrJoin(
       absl::StrSplit(in.order_by, ' ', absl::SkipWhitespace()), " "));
   if (order.empty() || order == "create_time desc") {
@@ -199,19 +200,19 @@ absl::StatusOr<ListResult> ComplaintReader::List(absl::Time deadline,
     q.create_time_to = absl::ToUnixMicros(*in.create_time_to);
   q.limit = page_size + 1;
   q.now = absl::ToUnixMicros(clock_.Now());
-  ASSIGN_OR_RETURN(db::ComplaintPage page, complaints_.List(deadline, q));
+  ASSIGN_OR_RETURN(model::ComplaintPage page, complaints_.List(deadline, q));
   ListResult out;
   out.total_size = page.total_size;
   const bool more = static_cast<int>(page.rows.size()) > page_size;
   if (more) page.rows.resize(page_size);
   if (more) {
-    const db::ComplaintRecord& last = page.rows.back();
+    const model::ComplaintRecord& last = page.rows.back();
     out.next_page_token = absl::WebSafeBase64Escape(absl::StrCat(
         "c1:", digest, ":",
         q.order_by_update_time ? last.update_time : last.create_time, ":",
         last.id));
   }
-  for (db::ComplaintRecord& r : page.rows) {
+  for (model::ComplaintRecord& r : page.rows) {
     const bool masked = MaskForViewer(who, r);
     ASSIGN_OR_RETURN(ComplaintView v, View(deadline, std::move(r)));
     v.masked = masked;
@@ -239,7 +240,7 @@ absl::StatusOr<EventsResult> ComplaintReader::ListEvents(
       return BadToken();
     }
   }
-  ASSIGN_OR_RETURN(std::vector<db::EventRecord> events,
+  ASSIGN_OR_RETURN(std::vector<model::EventRecord> events,
                    complaints_.ListEvents(deadline, code, after, size + 1));
   EventsResult out;
   if (static_cast<int>(events.size()) > size) {

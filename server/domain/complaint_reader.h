@@ -9,9 +9,9 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "db/complaint_repository.h"
-#include "server/common/clock.h"
+#include "common/clock.h"
 #include "server/domain/complaint_view.h"
+#include "server/domain/model/complaint_repository.h"
 #include "server/domain/office_directory.h"
 #include "server/domain/principal.h"
 
@@ -38,7 +38,7 @@ struct ListResult {
 };
 
 struct EventsResult {
-  std::vector<db::EventRecord> events;
+  std::vector<model::EventRecord> events;
   std::string next_page_token;
 };
 
@@ -50,8 +50,8 @@ class ComplaintReader {
   // Distinct values a repeated filter of List may hold.
   static constexpr size_t kMaxFilterValues = 100;
 
-  ComplaintReader(db::ComplaintRepository& complaints, OfficeDirectory& offices,
-                  const Clock& clock)
+  ComplaintReader(model::ComplaintRepository& complaints,
+                  OfficeDirectory& offices, const Clock& clock)
       : complaints_(complaints), offices_(offices), clock_(clock) {}
 
   // The BASIC view (see complaint_access.h), or with `full` the FULL view,
@@ -84,13 +84,13 @@ class ComplaintReader {
 
  private:
   // The complaint if `who` may see it; kNotFound otherwise.
-  absl::StatusOr<db::ComplaintRecord> Visible(absl::Time deadline,
-                                              const Principal& who,
-                                              const std::string& code);
+  absl::StatusOr<model::ComplaintRecord> Visible(absl::Time deadline,
+                                                 const Principal& who,
+                                                 const std::string& code);
   absl::StatusOr<ComplaintView> View(absl::Time deadline,
-                                     db::ComplaintRecord record);
+                                     model::ComplaintRecord record);
 
-  db::ComplaintRepository& complaints_;
+  model::ComplaintRepository& complaints_;
   OfficeDirectory& offices_;
   const Clock& clock_;
 };

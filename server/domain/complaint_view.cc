@@ -2,7 +2,7 @@
 
 namespace aduan::domain {
 
-ComplaintView MakeComplaintView(db::ComplaintRecord record, absl::Time now,
+ComplaintView MakeComplaintView(model::ComplaintRecord record, absl::Time now,
                                 const OfficeConfig& office) {
   ComplaintView v;
   v.service = ViewSlaClock(record.service, now, office.calendar);

@@ -6,24 +6,24 @@
 #include <vector>
 
 #include "absl/time/time.h"
-#include "db/records.h"
+#include "server/domain/model/records.h"
 #include "server/domain/office_directory.h"
 #include "server/domain/sla_clock.h"
 
 namespace aduan::domain {
 
 struct ComplaintView {
-  db::ComplaintRecord record;
+  model::ComplaintRecord record;
   SlaView service;
   SlaView resolution;
   // True when personal data was masked or left out for the viewer.
   bool masked = false;
   // The attachments the viewer may open (empty in lists and public views).
-  std::vector<db::AttachmentRecord> attachments;
+  std::vector<model::AttachmentRecord> attachments;
 };
 
 // The view of `record` at `now`, with clocks counted in `office` hours.
-ComplaintView MakeComplaintView(db::ComplaintRecord record, absl::Time now,
+ComplaintView MakeComplaintView(model::ComplaintRecord record, absl::Time now,
                                 const OfficeConfig& office);
 
 }  // namespace aduan::domain

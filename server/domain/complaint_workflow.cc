@@ -7,8 +7,8 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "server/common/crypto.h"
-#include "server/common/status_macros.h"
+#include "common/crypto.h"
+#include "common/status_macros.h"
 #include "server/domain/attach_policy.h"
 #include "server/domain/canonical_json.h"
 #include "server/domain/complaint_access.h"
@@ -44,13 +44,13 @@ using J = CanonicalJson;
 
 StepRunner::Scope ComplaintWorkflow::RoleInOffice(
     const Principal& who, const std::string& role) const {
-  return [&who, role](absl::Time, const db::ComplaintRecord& c) {
+  return [&who, role](absl::Time, const model::ComplaintRecord& c) {
     return who.HasRole(role, c.office_code) ? absl::OkStatus() : NotFound();
   };
 }
 
 StepRunner::Scope ComplaintWorkflow::AssignedUnit(const Principal& who) const {
-  return [&who](absl::Time, const db::ComplaintRecord& c) {
+  return [&who](absl::Time, const model::ComplaintRecord& c) {
     for (const auto& b : who.bindings) {
       if (b.role == kUnit && b.office_code == c.office_code &&
           !c.unit_code.empty() && b.unit_code == c.unit_code) {
@@ -63,7 +63,8 @@ StepRunner::Scope ComplaintWorkflow::AssignedUnit(const Principal& who) const {
 
 StepRunner::Scope ComplaintWorkflow::ComplainantSide(
     const Principal& who, const StepInput& in) const {
-  return [this, &who, &in](absl::Time deadline, const db::ComplaintRecord& c) {
+  return [this, &who, &in](absl::Time deadline,
+                           const model::ComplaintRecord& c) {
     if (who.authenticated) {
       const bool side =
           who.HasRole(kOfficer, c.office_code) ||
@@ -105,7 +106,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Verify(absl::Time deadline,
   // office (whether it is in the caller's scope does not matter: the
   // officer's office is checked by the scope).
   auto original_exists = [&](const OfficeConfig&,
-                             const db::ComplaintRecord& c) -> absl::Status {
+                             const model::ComplaintRecord& c) -> absl::Status {
     if (v.outcome != "DUPLICATE") return absl::OkStatus();
     const std::string original =
         *NormalizeTrackingCode("duplicate_of", v.duplicate_of);
@@ -123,7 +124,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Verify(absl::Time deadline,
   return runner_.Run(
       deadline, who, Action::kVerify, kOfficer, in, RoleInOffice(who, kOfficer),
       {args, original_exists},
-      [&](const OfficeConfig&, db::ComplaintRecord& c, db::EventRecord& e,
+      [&](const OfficeConfig&, model::ComplaintRecord& c, model::EventRecord& e,
           absl::Time) -> absl::Status {
         std::string original;
         if (v.outcome == "DUPLICATE") {
@@ -134,7 +135,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Verify(absl::Time deadline,
         Checklist checklist = v.checklist;
         ASSIGN_OR_RETURN(auto attached, complaints_.ListAttachments(
                                             deadline, c.tracking_code));
-        for (const db::AttachmentRecord& a : attached) {
+        for (const model::AttachmentRecord& a : attached) {
           if (a.type == "KK_COPY") checklist.kk_copy = true;
           if (a.type == "KTP_COPY") checklist.ktp_copy = true;
           if (a.type == "LOCATION_PHOTO") checklist.location_photo = true;
@@ -166,8 +167,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::ReportToHead(
     const std::string& note) {
   return runner_.Run(deadline, who, Action::kReportToHead, kSecretary, in,
                      RoleInOffice(who, kSecretary), Note("note", note, false),
-                     [&](const OfficeConfig&, db::ComplaintRecord& c,
-                         db::EventRecord& e, absl::Time) {
+                     [&](const OfficeConfig&, model::ComplaintRecord& c,
+                         model::EventRecord& e, absl::Time) {
                        c.state = "REPORTED_TO_HEAD";
                        e.type = "REPORTED_TO_HEAD";
                        e.note = note;
@@ -191,7 +192,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Dispose(absl::Time deadline,
     return absl::OkStatus();
   }();
   auto active_unit = [&](const OfficeConfig& office,
-                         const db::ComplaintRecord&) -> absl::Status {
+                         const model::ComplaintRecord&) -> absl::Status {
     for (const auto& u : office.record.units) {
       if (u.code == d.unit_code && u.active) return absl::OkStatus();
     }
@@ -200,8 +201,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Dispose(absl::Time deadline,
   return runner_.Run(
       deadline, who, Action::kDispose, kHead, in, RoleInOffice(who, kHead),
       {args, active_unit},
-      [&](const OfficeConfig& office, db::ComplaintRecord& c,
-          db::EventRecord& e, absl::Time now) -> absl::Status {
+      [&](const OfficeConfig& office, model::ComplaintRecord& c,
+          model::EventRecord& e, absl::Time now) -> absl::Status {
         // The resolution clock: due as the head says, else the
         // category's or the office's target; a new disposition sets a
         // new due time.
@@ -251,8 +252,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Decline(absl::Time deadline,
   }();
   return runner_.Run(deadline, who, Action::kDecline, kHead, in,
                      RoleInOffice(who, kHead), args,
-                     [&](const OfficeConfig&, db::ComplaintRecord& c,
-                         db::EventRecord& e, absl::Time) {
+                     [&](const OfficeConfig&, model::ComplaintRecord& c,
+                         model::EventRecord& e, absl::Time) {
                        c.state = d.outcome;
                        e.type = "DECLINED";
                        e.note = d.reason;
@@ -271,7 +272,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::ReturnDisposition(
   return runner_.Run(
       deadline, who, Action::kReturnDisposition, kUnit, in, AssignedUnit(who),
       Note("reason", reason, true),
-      [&](const OfficeConfig&, db::ComplaintRecord& c, db::EventRecord& e,
+      [&](const OfficeConfig&, model::ComplaintRecord& c, model::EventRecord& e,
           absl::Time) {
         e.payload =
             J::Object().Set("unit_code", J::String(c.unit_code)).Serialize();
@@ -288,8 +289,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::ReturnForRework(
     const std::string& reason) {
   return runner_.Run(deadline, who, Action::kReturnForRework, kHead, in,
                      RoleInOffice(who, kHead), Note("reason", reason, true),
-                     [&](const OfficeConfig&, db::ComplaintRecord& c,
-                         db::EventRecord& e, absl::Time) {
+                     [&](const OfficeConfig&, model::ComplaintRecord& c,
+                         model::EventRecord& e, absl::Time) {
                        c.state = "DISPOSED";
                        e.type = "RETURNED_FOR_REWORK";
                        e.note = reason;
@@ -302,8 +303,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::StartFollowUp(
     const std::string& note) {
   return runner_.Run(deadline, who, Action::kStartFollowUp, kUnit, in,
                      AssignedUnit(who), Note("note", note, false),
-                     [&](const OfficeConfig&, db::ComplaintRecord& c,
-                         db::EventRecord& e, absl::Time) {
+                     [&](const OfficeConfig&, model::ComplaintRecord& c,
+                         model::EventRecord& e, absl::Time) {
                        c.state = "IN_FOLLOW_UP";
                        e.type = "FOLLOW_UP_STARTED";
                        e.note = note;
@@ -316,8 +317,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::AddFollowUpNote(
     const std::string& note) {
   return runner_.Run(deadline, who, Action::kAddFollowUpNote, kUnit, in,
                      AssignedUnit(who), Note("note", note, true),
-                     [&](const OfficeConfig&, db::ComplaintRecord&,
-                         db::EventRecord& e, absl::Time) {
+                     [&](const OfficeConfig&, model::ComplaintRecord&,
+                         model::EventRecord& e, absl::Time) {
                        e.type = "FOLLOW_UP_NOTE";
                        e.note = note;
                        return absl::OkStatus();
@@ -345,13 +346,13 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Resolve(
   // Every named document is a RESULT document of this complaint (an upload
   // changes the version, so the check holds for the version written).
   auto result_documents = [&](const OfficeConfig&,
-                              const db::ComplaintRecord& c) -> absl::Status {
+                              const model::ComplaintRecord& c) -> absl::Status {
     if (attachment_ids.empty()) return absl::OkStatus();
     ASSIGN_OR_RETURN(auto attached,
                      complaints_.ListAttachments(deadline, c.tracking_code));
     for (const std::string& id : attachment_ids) {
       bool found = false;
-      for (const db::AttachmentRecord& a : attached) {
+      for (const model::AttachmentRecord& a : attached) {
         found |= a.attachment_id == id && a.type == "RESULT";
       }
       if (!found) {
@@ -366,7 +367,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Resolve(
   return runner_.Run(
       deadline, who, Action::kResolve, kUnit, in, AssignedUnit(who),
       {args, result_documents},
-      [&](const OfficeConfig&, db::ComplaintRecord& c, db::EventRecord& e,
+      [&](const OfficeConfig&, model::ComplaintRecord& c, model::EventRecord& e,
           absl::Time) -> absl::Status {
         J ids = J::Array();
         for (const std::string& id : attachment_ids) ids.Add(J::String(id));
@@ -394,8 +395,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Inform(absl::Time deadline,
   }();
   return runner_.Run(deadline, who, Action::kInform, kOfficer, in,
                      RoleInOffice(who, kOfficer), args,
-                     [&](const OfficeConfig&, db::ComplaintRecord& c,
-                         db::EventRecord& e, absl::Time) {
+                     [&](const OfficeConfig&, model::ComplaintRecord& c,
+                         model::EventRecord& e, absl::Time) {
                        e.payload = J::Object()
                                        .Set("method", J::String(i.method))
                                        .Set("outcome", J::String(c.state))
@@ -415,8 +416,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Archive(absl::Time deadline,
   }
   return runner_.Run(deadline, who, Action::kArchive, kOfficer, in,
                      RoleInOffice(who, kOfficer), absl::OkStatus(),
-                     [&](const OfficeConfig&, db::ComplaintRecord& c,
-                         db::EventRecord& e, absl::Time) {
+                     [&](const OfficeConfig&, model::ComplaintRecord& c,
+                         model::EventRecord& e, absl::Time) {
                        c.state = "ARCHIVED";
                        e.type = "ARCHIVED";
                        return absl::OkStatus();
@@ -425,28 +426,29 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Archive(absl::Time deadline,
 
 absl::StatusOr<StepResult> ComplaintWorkflow::Update(
     absl::Time deadline, const Principal& who, const StepInput& in,
-    const db::ComplaintRecord& changes, const std::vector<std::string>& paths) {
+    const model::ComplaintRecord& changes,
+    const std::vector<std::string>& paths) {
   const absl::StatusOr<ComplaintPatch> patch = ComplaintPatch::Create(paths);
   // The stored complaint with the masked fields taken from `changes`; the
   // result must be valid as a whole.
   auto merge = [&](const OfficeConfig& office,
-                   db::ComplaintRecord& c) -> absl::Status {
+                   model::ComplaintRecord& c) -> absl::Status {
     RETURN_IF_ERROR(patch->ApplyTo(changes, c));
     return ValidateComplaintFields(
         office, absl::ToCivilDay(clock_.Now(), office.calendar.time_zone()), c);
   };
   // Merged and validated once per attempt, as an argument check; the step
   // then writes that record (both see the same stored complaint).
-  db::ComplaintRecord merged;
+  model::ComplaintRecord merged;
   auto merged_valid = [&](const OfficeConfig& office,
-                          const db::ComplaintRecord& stored) {
+                          const model::ComplaintRecord& stored) {
     merged = stored;
     return merge(office, merged);
   };
   return runner_.Run(
       deadline, who, Action::kUpdate, kOfficer, in, RoleInOffice(who, kOfficer),
       {patch.status(), merged_valid},
-      [&](const OfficeConfig&, db::ComplaintRecord& c, db::EventRecord& e,
+      [&](const OfficeConfig&, model::ComplaintRecord& c, model::EventRecord& e,
           absl::Time) -> absl::Status {
         const bool before_disposition =
             c.state == "SUBMITTED" || c.state == "NEEDS_INFO" ||
@@ -478,8 +480,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Supplement(
   return runner_.Run(deadline, who, Action::kSupplement,
                      who.HasRole(kOfficer) ? kOfficer : kGateway, in,
                      ComplainantSide(who, in), Note("note", note, true),
-                     [&](const OfficeConfig&, db::ComplaintRecord& c,
-                         db::EventRecord& e, absl::Time) {
+                     [&](const OfficeConfig&, model::ComplaintRecord& c,
+                         model::EventRecord& e, absl::Time) {
                        c.state = "SUBMITTED";
                        e.type = "SUPPLEMENTED";
                        e.note = note;
@@ -493,8 +495,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Withdraw(
   return runner_.Run(deadline, who, Action::kWithdraw,
                      who.HasRole(kOfficer) ? kOfficer : kGateway, in,
                      ComplainantSide(who, in), Note("reason", reason, false),
-                     [&](const OfficeConfig&, db::ComplaintRecord& c,
-                         db::EventRecord& e, absl::Time) {
+                     [&](const OfficeConfig&, model::ComplaintRecord& c,
+                         model::EventRecord& e, absl::Time) {
                        c.state = "WITHDRAWN";
                        e.type = "WITHDRAWN";
                        e.note = reason;
@@ -510,13 +512,16 @@ absl::StatusOr<ComplaintWorkflow::ReissuedPin> ComplaintWorkflow::ReissuePin(
   // The first answer and every retry (complaint_answers.h): the PIN only
   // while it is still the one the request issued. The caller is an officer
   // of the office (checked below), who sees the complaint.
-  auto answer = [&](const db::RequestRecord& r, const db::ComplaintRecord& c) {
+  auto answer = [&](const model::RequestRecord& r,
+                    const model::ComplaintRecord& c) {
     auto [pin, withheld] = answers_.PinOf(r, c);
     return ReissuedPin{std::move(pin), withheld};
   };
-  auto replay = [&](const db::RequestRecord& r) -> absl::StatusOr<ReissuedPin> {
+  auto replay =
+      [&](const model::RequestRecord& r) -> absl::StatusOr<ReissuedPin> {
     RETURN_IF_ERROR(answers_.SameRequest(r, kMethod, in.fingerprint));
-    ASSIGN_OR_RETURN(db::ComplaintRecord now, complaints_.Get(deadline, code));
+    ASSIGN_OR_RETURN(model::ComplaintRecord now,
+                     complaints_.Get(deadline, code));
     if (!who.HasRole(kOfficer, now.office_code)) return NotFound();
     return answer(r, now);
   };
@@ -524,7 +529,7 @@ absl::StatusOr<ComplaintWorkflow::ReissuedPin> ComplaintWorkflow::ReissuePin(
     auto stored = complaints_.Get(deadline, code);
     if (absl::IsNotFound(stored.status())) return NotFound();
     RETURN_IF_ERROR(stored.status());
-    const db::ComplaintRecord& c = *stored;
+    const model::ComplaintRecord& c = *stored;
     if (!who.HasRole(kOfficer, c.office_code)) return NotFound();
     RETURN_IF_ERROR(ValidateRequestId("request_id", in.request_id));
     ASSIGN_OR_RETURN(
@@ -536,7 +541,7 @@ absl::StatusOr<ComplaintWorkflow::ReissuedPin> ComplaintWorkflow::ReissuePin(
           "changes it");
     }
     const long long now_us = ToUnixMicrosLL(clock_.Now());
-    db::EventRecord e;
+    model::EventRecord e;
     e.office_code = c.office_code;
     e.tracking_code = c.tracking_code;
     e.version = c.version + 1;
@@ -545,24 +550,24 @@ absl::StatusOr<ComplaintWorkflow::ReissuedPin> ComplaintWorkflow::ReissuePin(
     e.actor = who.name;
     e.actor_role = kOfficer;
     e.create_time = now_us;
-    db::ComplaintRecord updated = c;
+    model::ComplaintRecord updated = c;
     updated.pin_generation += 1;
     updated.pin_failures = 0;  // the new PIN starts with the whole budget
     updated.version += 1;
     updated.update_time = now_us;
-    const db::RequestRecord r =
+    const model::RequestRecord r =
         NewRequestRecord(who.name, in.request_id, kMethod, in.fingerprint,
                          updated, now_us, /*issues_pin=*/true);
     ASSIGN_OR_RETURN(
-        db::UpdateOutcome out,
+        model::UpdateOutcome out,
         complaints_.UpdateWithEvent(deadline, updated, c.version, e, r));
     switch (out.kind) {
-      case db::UpdateOutcome::Kind::kUpdated:
+      case model::UpdateOutcome::Kind::kUpdated:
         spdlog::info("PIN of {} reissued by {}", code, who.name);
         return answer(r, updated);
-      case db::UpdateOutcome::Kind::kRequestExists:
+      case model::UpdateOutcome::Kind::kRequestExists:
         return replay(out.request);
-      case db::UpdateOutcome::Kind::kVersionConflict:
+      case model::UpdateOutcome::Kind::kVersionConflict:
         continue;  // a step or note went in meanwhile: the PIN is still due
     }
   }
@@ -574,13 +579,13 @@ StepRunner::Scope ComplaintWorkflow::AttachScope(const Principal& who,
   StepRunner::Scope complainant_side = ComplainantSide(who, in);
   StepRunner::Scope unit = AssignedUnit(who);
   return [complainant_side, unit](absl::Time deadline,
-                                  const db::ComplaintRecord& c) {
+                                  const model::ComplaintRecord& c) {
     if (unit(deadline, c).ok()) return absl::OkStatus();
     return complainant_side(deadline, c);
   };
 }
 
-absl::StatusOr<std::optional<db::AttachmentRecord>>
+absl::StatusOr<std::optional<model::AttachmentRecord>>
 ComplaintWorkflow::CheckAttach(absl::Time deadline, const Principal& who,
                                const StepInput& in, const AttachInput& a) {
   ASSIGN_OR_RETURN(std::string code,
@@ -631,7 +636,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Attach(
     return absl::OkStatus();
   }();
   ASSIGN_OR_RETURN(std::string id_bytes, RandomBytes(8));
-  db::AttachmentRecord record;
+  model::AttachmentRecord record;
   record.attachment_id = absl::StrCat("att_", absl::BytesToHexString(id_bytes));
   record.type = a.type;
   record.media_type = doc.media_type;
@@ -641,7 +646,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Attach(
   record.request_id = in.request_id;
   return runner_.Run(
       deadline, who, Action::kAttach, kOfficer, in, AttachScope(who, in), args,
-      [&](const OfficeConfig&, db::ComplaintRecord& c, db::EventRecord& e,
+      [&](const OfficeConfig&, model::ComplaintRecord& c, model::EventRecord& e,
           absl::Time now) -> absl::Status {
         ASSIGN_OR_RETURN(std::string role,
                          AttachPolicy::RoleFor(who, c, a.type));

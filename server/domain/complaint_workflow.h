@@ -19,12 +19,12 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "db/complaint_repository.h"
-#include "server/common/clock.h"
+#include "common/clock.h"
 #include "server/domain/attach_policy.h"
 #include "server/domain/complaint_answers.h"
 #include "server/domain/complaint_archive.h"
 #include "server/domain/complaint_view.h"
+#include "server/domain/model/complaint_repository.h"
 #include "server/domain/needs_info_sweep.h"
 #include "server/domain/office_directory.h"
 #include "server/domain/pin_guard.h"
@@ -81,7 +81,7 @@ struct StoredDocument {
 class ComplaintWorkflow {
  public:
   // `archive` (optional) enables step 7.
-  ComplaintWorkflow(db::ComplaintRepository& complaints,
+  ComplaintWorkflow(model::ComplaintRepository& complaints,
                     OfficeDirectory& offices, const PinIssuer& pins,
                     const Clock& clock,
                     const ComplaintArchive* archive = nullptr)
@@ -164,7 +164,7 @@ class ComplaintWorkflow {
   // ARCHIVED), and the errors of every step.
   absl::StatusOr<StepResult> Update(absl::Time deadline, const Principal& who,
                                     const StepInput& in,
-                                    const db::ComplaintRecord& changes,
+                                    const model::ComplaintRecord& changes,
                                     const std::vector<std::string>& paths);
   // Who may attach what, when: the officer and the complaint's gateway while
   // SUBMITTED or NEEDS_INFO (any type but RESULT); the complainant with the
@@ -176,7 +176,7 @@ class ComplaintWorkflow {
   // (kInvalidArgument), a retried request_id (returns the first upload's
   // attachment; kAlreadyExists for another request), state and who may
   // attach what (kFailedPrecondition), the count (kResourceExhausted).
-  absl::StatusOr<std::optional<db::AttachmentRecord>> CheckAttach(
+  absl::StatusOr<std::optional<model::AttachmentRecord>> CheckAttach(
       absl::Time deadline, const Principal& who, const StepInput& in,
       const AttachInput& a);
   // Records a stored document: the metadata row and an ATTACHED event in one
@@ -210,7 +210,7 @@ class ComplaintWorkflow {
   Scope RoleInOffice(const Principal& who, const std::string& role) const;
   Scope AssignedUnit(const Principal& who) const;
   Scope ComplainantSide(const Principal& who, const StepInput& in) const;
-  db::ComplaintRepository& complaints_;
+  model::ComplaintRepository& complaints_;
   const Clock& clock_;
   const ComplaintArchive* archive_;
   PinGuard pin_guard_;

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "server/common/status_macros.h"
+#include "common/status_macros.h"
 
 namespace aduan::domain {
 
@@ -20,11 +20,11 @@ absl::StatusOr<int> NeedsInfoSweep::Run(absl::Time deadline) const {
   // stays due and is tried again by the next sweep; it does not hold up the
   // others.
   for (;;) {
-    ASSIGN_OR_RETURN(std::vector<db::ComplaintRecord> due,
+    ASSIGN_OR_RETURN(std::vector<model::ComplaintRecord> due,
                      complaints_.ListExpiredNeedsInfo(
                          deadline, ToUnixMicrosLL(clock_.Now()), kBatch));
     int progressed = 0;
-    for (const db::ComplaintRecord& c : due) {
+    for (const model::ComplaintRecord& c : due) {
       StepInput in;
       in.tracking_code = c.tracking_code;
       in.request_id = absl::StrCat("expire-", c.tracking_code, "-v", c.version);
@@ -32,12 +32,12 @@ absl::StatusOr<int> NeedsInfoSweep::Run(absl::Time deadline) const {
       in.etag = absl::StrCat("v", c.version);
       auto r = runner_.Run(
           deadline, system, Action::kExpire, "SYSTEM", in,
-          [](absl::Time, const db::ComplaintRecord&) {
+          [](absl::Time, const model::ComplaintRecord&) {
             return absl::OkStatus();
           },
           absl::OkStatus(),
-          [](const OfficeConfig& office, db::ComplaintRecord& rec,
-             db::EventRecord& e, absl::Time) {
+          [](const OfficeConfig& office, model::ComplaintRecord& rec,
+             model::EventRecord& e, absl::Time) {
             rec.state = "REJECTED";
             e.type = "EXPIRED";
             e.note = absl::StrCat("Ditutup: kelengkapan tidak diterima dalam ",

@@ -8,8 +8,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "db/complaint_repository.h"
-#include "server/common/clock.h"
+#include "common/clock.h"
+#include "server/domain/model/complaint_repository.h"
 #include "server/domain/step_runner.h"
 
 namespace aduan::domain {
@@ -17,8 +17,8 @@ namespace aduan::domain {
 // Thread-safe; the references must outlive it.
 class NeedsInfoSweep {
  public:
-  NeedsInfoSweep(db::ComplaintRepository& complaints, const StepRunner& runner,
-                 const Clock& clock)
+  NeedsInfoSweep(model::ComplaintRepository& complaints,
+                 const StepRunner& runner, const Clock& clock)
       : complaints_(complaints), runner_(runner), clock_(clock) {}
 
   // Works through the whole backlog, batch after batch; a complaint that
@@ -28,7 +28,7 @@ class NeedsInfoSweep {
   absl::StatusOr<int> Run(absl::Time deadline) const;
 
  private:
-  db::ComplaintRepository& complaints_;
+  model::ComplaintRepository& complaints_;
   const StepRunner& runner_;
   const Clock& clock_;
 };

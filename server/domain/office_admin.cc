@@ -6,7 +6,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "server/common/status_macros.h"
+#include "common/status_macros.h"
 #include "server/domain/validation.h"
 
 namespace aduan::domain {
@@ -33,7 +33,7 @@ absl::Status OfficeNotFound(const std::string& code) {
 
 }  // namespace
 
-absl::Status OfficeAdmin::Validate(const db::OfficeRecord& o) {
+absl::Status OfficeAdmin::Validate(const model::OfficeRecord& o) {
   if (!IsCode(o.code, 2, 8, false)) {
     return Invalid("office.code", "must be 2–8 upper-case letters");
   }
@@ -77,8 +77,8 @@ absl::StatusOr<std::shared_ptr<const OfficeConfig>> OfficeAdmin::Managed(
   return office;
 }
 
-absl::StatusOr<db::OfficeRecord> OfficeAdmin::CreateOffice(
-    absl::Time deadline, const Principal& who, db::OfficeRecord office) {
+absl::StatusOr<model::OfficeRecord> OfficeAdmin::CreateOffice(
+    absl::Time deadline, const Principal& who, model::OfficeRecord office) {
   RETURN_IF_ERROR(Validate(office));
   office.units.clear();
   office.categories.clear();
@@ -95,11 +95,11 @@ absl::StatusOr<db::OfficeRecord> OfficeAdmin::CreateOffice(
   return offices_.Get(deadline, office.code);
 }
 
-absl::StatusOr<db::OfficeRecord> OfficeAdmin::UpdateOffice(
-    absl::Time deadline, const Principal& who, const db::OfficeRecord& changes,
-    const std::vector<std::string>& paths) {
+absl::StatusOr<model::OfficeRecord> OfficeAdmin::UpdateOffice(
+    absl::Time deadline, const Principal& who,
+    const model::OfficeRecord& changes, const std::vector<std::string>& paths) {
   ASSIGN_OR_RETURN(auto current, Managed(deadline, who, changes.code));
-  db::OfficeRecord o = current->record;
+  model::OfficeRecord o = current->record;
   if (paths.empty()) return Invalid("update_mask", "names no field");
   for (const std::string& p : paths) {
     if (p == "name") {
@@ -137,13 +137,13 @@ absl::StatusOr<std::shared_ptr<const OfficeConfig>> OfficeAdmin::GetOffice(
   return Managed(deadline, who, code);
 }
 
-absl::StatusOr<std::vector<db::OfficeRecord>> OfficeAdmin::ListOffices(
+absl::StatusOr<std::vector<model::OfficeRecord>> OfficeAdmin::ListOffices(
     absl::Time deadline, const Principal& who, const std::string& after_code,
     int limit, std::string* next) {
   next->clear();
   ASSIGN_OR_RETURN(std::vector<std::string> codes,
                    offices_.ListCodes(deadline));
-  std::vector<db::OfficeRecord> out;
+  std::vector<model::OfficeRecord> out;
   for (const std::string& code : codes) {
     if (code <= after_code || !who.HasRole(kAdmin, code)) continue;
     if (static_cast<int>(out.size()) == limit) {
@@ -156,16 +156,16 @@ absl::StatusOr<std::vector<db::OfficeRecord>> OfficeAdmin::ListOffices(
   return out;
 }
 
-absl::StatusOr<db::UnitRecord> OfficeAdmin::UpdateUnit(
-    absl::Time deadline, const Principal& who, const db::UnitRecord& changes,
+absl::StatusOr<model::UnitRecord> OfficeAdmin::UpdateUnit(
+    absl::Time deadline, const Principal& who, const model::UnitRecord& changes,
     const std::vector<std::string>& paths) {
   ASSIGN_OR_RETURN(auto office, Managed(deadline, who, changes.office_code));
-  const db::UnitRecord* current = nullptr;
+  const model::UnitRecord* current = nullptr;
   for (const auto& u : office->record.units) {
     if (u.code == changes.code) current = &u;
   }
   if (current == nullptr) return absl::NotFoundError("unit not found");
-  db::UnitRecord u = *current;
+  model::UnitRecord u = *current;
   for (const std::string& p : paths) {
     if (p == "name") {
       u.name = changes.name;
@@ -178,13 +178,14 @@ absl::StatusOr<db::UnitRecord> OfficeAdmin::UpdateUnit(
   return PutUnit(deadline, who, u, /*create=*/false);
 }
 
-absl::StatusOr<db::CategoryRecord> OfficeAdmin::UpdateCategory(
+absl::StatusOr<model::CategoryRecord> OfficeAdmin::UpdateCategory(
     absl::Time deadline, const Principal& who,
-    const db::CategoryRecord& changes, const std::vector<std::string>& paths) {
+    const model::CategoryRecord& changes,
+    const std::vector<std::string>& paths) {
   ASSIGN_OR_RETURN(auto office, Managed(deadline, who, changes.office_code));
-  const db::CategoryRecord* current = office->FindCategory(changes.code);
+  const model::CategoryRecord* current = office->FindCategory(changes.code);
   if (current == nullptr) return absl::NotFoundError("category not found");
-  db::CategoryRecord c = *current;
+  model::CategoryRecord c = *current;
   for (const std::string& p : paths) {
     if (p == "name") {
       c.name = changes.name;
@@ -203,10 +204,9 @@ absl::StatusOr<db::CategoryRecord> OfficeAdmin::UpdateCategory(
   return PutCategory(deadline, who, c, /*create=*/false);
 }
 
-absl::StatusOr<db::UnitRecord> OfficeAdmin::PutUnit(absl::Time deadline,
-                                                    const Principal& who,
-                                                    const db::UnitRecord& unit,
-                                                    bool create) {
+absl::StatusOr<model::UnitRecord> OfficeAdmin::PutUnit(
+    absl::Time deadline, const Principal& who, const model::UnitRecord& unit,
+    bool create) {
   RETURN_IF_ERROR(Managed(deadline, who, unit.office_code).status());
   if (!IsCode(unit.code, 2, 16, true)) {
     return Invalid("unit.code", "must be 2–16 of [A-Z0-9_]");
@@ -223,8 +223,8 @@ absl::StatusOr<db::UnitRecord> OfficeAdmin::PutUnit(absl::Time deadline,
   return unit;
 }
 
-absl::StatusOr<db::CategoryRecord> OfficeAdmin::PutCategory(
-    absl::Time deadline, const Principal& who, const db::CategoryRecord& c,
+absl::StatusOr<model::CategoryRecord> OfficeAdmin::PutCategory(
+    absl::Time deadline, const Principal& who, const model::CategoryRecord& c,
     bool create) {
   ASSIGN_OR_RETURN(auto office, Managed(deadline, who, c.office_code));
   if (!IsCode(c.code, 2, 16, true)) {

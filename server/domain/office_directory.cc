@@ -6,13 +6,13 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
-#include "server/common/status_macros.h"
+#include "common/status_macros.h"
 
 namespace aduan::domain {
 namespace {
 
 // The office with its calendar. Errors: kInvalidArgument naming the field.
-absl::StatusOr<OfficeConfig> Build(db::OfficeRecord record) {
+absl::StatusOr<OfficeConfig> Build(model::OfficeRecord record) {
   absl::TimeZone tz;
   if (!absl::LoadTimeZone(record.time_zone, &tz)) {
     return absl::InvalidArgumentError(
@@ -52,7 +52,7 @@ absl::StatusOr<OfficeConfig> Build(db::OfficeRecord record) {
 
 }  // namespace
 
-const db::CategoryRecord* OfficeConfig::FindCategory(
+const model::CategoryRecord* OfficeConfig::FindCategory(
     const std::string& code) const {
   for (const auto& c : record.categories) {
     if (c.code == code) return &c;
@@ -72,7 +72,7 @@ void OfficeDirectory::Invalidate(const std::string& code) {
   cache_.erase(code);
 }
 
-absl::Status OfficeDirectory::Check(const db::OfficeRecord& record) {
+absl::Status OfficeDirectory::Check(const model::OfficeRecord& record) {
   return Build(record).status();
 }
 
@@ -86,7 +86,7 @@ absl::StatusOr<std::shared_ptr<const OfficeConfig>> OfficeDirectory::Get(
       return it->second.config;
     }
   }
-  ASSIGN_OR_RETURN(db::OfficeRecord record, offices_.Get(deadline, code));
+  ASSIGN_OR_RETURN(model::OfficeRecord record, offices_.Get(deadline, code));
   absl::StatusOr<OfficeConfig> built = Build(std::move(record));
   if (!built.ok()) {
     // Stored configuration that does not build is the server's problem.

@@ -12,19 +12,19 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
-#include "db/office_repository.h"
-#include "server/common/clock.h"
+#include "common/clock.h"
+#include "server/domain/model/office_repository.h"
 #include "server/domain/working_calendar.h"
 
 namespace aduan::domain {
 
 // An office as the workflow uses it. Immutable.
 struct OfficeConfig {
-  db::OfficeRecord record;
+  model::OfficeRecord record;
   WorkingCalendar calendar;
 
   // The category with this code, or null.
-  const db::CategoryRecord* FindCategory(const std::string& code) const;
+  const model::CategoryRecord* FindCategory(const std::string& code) const;
   // The office's spelling of a kelurahan (case-insensitive match), or null.
   const std::string* FindKelurahan(const std::string& name) const;
 };
@@ -33,7 +33,7 @@ struct OfficeConfig {
 // (per process; every replica reloads on its own).
 class OfficeDirectory {
  public:
-  OfficeDirectory(db::OfficeRepository& offices, const Clock& clock,
+  OfficeDirectory(model::OfficeRepository& offices, const Clock& clock,
                   absl::Duration ttl = absl::Seconds(30))
       : offices_(offices), clock_(clock), ttl_(ttl) {}
 
@@ -46,14 +46,14 @@ class OfficeDirectory {
   void Invalidate(const std::string& code);
   // Checks that `record` would make a valid OfficeConfig (time zone, hours,
   // holidays). Errors: kInvalidArgument naming the field.
-  static absl::Status Check(const db::OfficeRecord& record);
+  static absl::Status Check(const model::OfficeRecord& record);
 
  private:
   struct Entry {
     std::shared_ptr<const OfficeConfig> config;
     absl::Time loaded;
   };
-  db::OfficeRepository& offices_;
+  model::OfficeRepository& offices_;
   const Clock& clock_;
   const absl::Duration ttl_;
   absl::Mutex mu_;

@@ -6,12 +6,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "server/common/status_macros.h"
+#include "common/status_macros.h"
 #include "server/domain/complaint_access.h"
 
 namespace aduan::domain {
 
-absl::Status PinGuard::Check(absl::Time deadline, const db::ComplaintRecord& c,
+absl::Status PinGuard::Check(absl::Time deadline,
+                             const model::ComplaintRecord& c,
                              const std::string& pin) const {
   if (!IsPinShaped(pin)) return ComplaintNotFound();  // not even a guess
   const long long now = ToUnixMicrosLL(clock_.Now());

@@ -10,8 +10,8 @@
 
 #include "absl/status/status.h"
 #include "absl/time/time.h"
-#include "db/complaint_repository.h"
-#include "server/common/clock.h"
+#include "common/clock.h"
+#include "server/domain/model/complaint_repository.h"
 #include "server/domain/office_directory.h"
 #include "server/domain/pin_issuer.h"
 
@@ -23,7 +23,7 @@ class PinGuard {
   static constexpr int kMaxAttempts = 5;
   static constexpr absl::Duration kWindow = absl::Minutes(15);
 
-  PinGuard(db::ComplaintRepository& complaints, OfficeDirectory& offices,
+  PinGuard(model::ComplaintRepository& complaints, OfficeDirectory& offices,
            const PinIssuer& pins, const Clock& clock)
       : complaints_(complaints),
         offices_(offices),
@@ -36,7 +36,7 @@ class PinGuard {
   // the budget), kResourceExhausted when the budget is spent (in Indonesian,
   // with the time it renews in the office's time zone), database errors as
   // they come. A ReissuePin lifts the lock at once (it resets the count).
-  absl::Status Check(absl::Time deadline, const db::ComplaintRecord& c,
+  absl::Status Check(absl::Time deadline, const model::ComplaintRecord& c,
                      const std::string& pin) const;
   // The check of a `tracking_code` that names no complaint: kNotFound
   // "complaint not found", after the same work as a wrong PIN (an attempt
@@ -48,7 +48,7 @@ class PinGuard {
                             const std::string& pin) const;
 
  private:
-  db::ComplaintRepository& complaints_;
+  model::ComplaintRepository& complaints_;
   OfficeDirectory& offices_;
   const PinIssuer& pins_;
   const Clock& clock_;

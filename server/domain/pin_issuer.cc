@@ -3,7 +3,7 @@
 #include <cstdio>
 
 #include "absl/strings/str_cat.h"
-#include "server/common/crypto.h"
+#include "common/crypto.h"
 
 namespace aduan::domain {
 

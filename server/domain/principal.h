@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "db/records.h"
+#include "server/domain/model/records.h"
 
 namespace aduan::domain {
 
@@ -29,7 +29,7 @@ struct Principal {
   // The server's own jobs (the NEEDS_INFO sweep): see every complaint. Never
   // set for a caller.
   bool system = false;
-  std::vector<db::RoleBindingRecord> bindings;
+  std::vector<model::RoleBindingRecord> bindings;
 
   static Principal Anonymous() { return Principal(); }
   // The principal of the server's own jobs, named `name` in events.

@@ -9,7 +9,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/synchronization/mutex.h"
-#include "server/common/clock.h"
+#include "common/clock.h"
 
 namespace aduan::domain {
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "server/common/clock.h"
+#include "common/clock.h"
 
 namespace aduan::domain {
 namespace {
@@ -12,7 +12,7 @@ absl::Time At(long long us) { return absl::FromUnixMicros(us); }
 
 }  // namespace
 
-void StartSlaClock(db::SlaClockRecord& clock, absl::Time now,
+void StartSlaClock(model::SlaClockRecord& clock, absl::Time now,
                    const WorkingCalendar& calendar) {
   const absl::Duration target = Micros(clock.target_us);
   const absl::Duration used = Micros(clock.used_us);
@@ -24,7 +24,7 @@ void StartSlaClock(db::SlaClockRecord& clock, absl::Time now,
   clock.at_risk = ToUnixMicrosLL(calendar.AddWorkingTime(now, until_risk));
 }
 
-void StopSlaClock(db::SlaClockRecord& clock, absl::Time now,
+void StopSlaClock(model::SlaClockRecord& clock, absl::Time now,
                   const WorkingCalendar& calendar) {
   if (!clock.running_since) return;
   const absl::Duration segment =
@@ -36,7 +36,7 @@ void StopSlaClock(db::SlaClockRecord& clock, absl::Time now,
   clock.at_risk.reset();
 }
 
-SlaView ViewSlaClock(const db::SlaClockRecord& clock, absl::Time now,
+SlaView ViewSlaClock(const model::SlaClockRecord& clock, absl::Time now,
                      const WorkingCalendar& calendar) {
   SlaView v;
   v.used = Micros(clock.used_us);

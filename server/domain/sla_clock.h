@@ -1,5 +1,5 @@
 // The two SLA clocks of a complaint (docs/design.md §2), as stored in
-// db::SlaClockRecord: the service clock runs while SUBMITTED, VERIFIED or
+// model::SlaClockRecord: the service clock runs while SUBMITTED, VERIFIED or
 // REPORTED_TO_HEAD; the resolution clock while DISPOSED or IN_FOLLOW_UP.
 // Both count office working time only. A clock is AT_RISK in the last 20% of
 // its target and BREACHED past its due time.
@@ -9,7 +9,7 @@
 #include <optional>
 
 #include "absl/time/time.h"
-#include "db/records.h"
+#include "server/domain/model/records.h"
 #include "server/domain/working_calendar.h"
 
 namespace aduan::domain {
@@ -26,16 +26,16 @@ struct SlaView {
 
 // Starts (or resumes) `clock` at `now` with what is left of its target.
 // REQUIRES: the clock is not running.
-void StartSlaClock(db::SlaClockRecord& clock, absl::Time now,
+void StartSlaClock(model::SlaClockRecord& clock, absl::Time now,
                    const WorkingCalendar& calendar);
 
 // Stops `clock` at `now`, adding the working time of the running segment and
 // recording a breach when `now` is past its due time. No-op when not running.
-void StopSlaClock(db::SlaClockRecord& clock, absl::Time now,
+void StopSlaClock(model::SlaClockRecord& clock, absl::Time now,
                   const WorkingCalendar& calendar);
 
 // The clock's standing at `now`.
-SlaView ViewSlaClock(const db::SlaClockRecord& clock, absl::Time now,
+SlaView ViewSlaClock(const model::SlaClockRecord& clock, absl::Time now,
                      const WorkingCalendar& calendar);
 
 }  // namespace aduan::domain

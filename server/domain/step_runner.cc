@@ -3,7 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "absl/strings/str_cat.h"
-#include "server/common/status_macros.h"
+#include "common/status_macros.h"
 #include "server/domain/complaint_access.h"
 #include "server/domain/complaint_state.h"
 #include "server/domain/request_id.h"
@@ -20,7 +20,7 @@ absl::Status NotFound() { return ComplaintNotFound(); }
 
 // The clocks are defined by states (docs/design.md §2): each runs exactly while
 // the complaint is in one of its states.
-void AdjustClocks(absl::string_view from, db::ComplaintRecord& c,
+void AdjustClocks(absl::string_view from, model::ComplaintRecord& c,
                   absl::Time now, const WorkingCalendar& cal) {
   const std::string& to = c.state;
   if (ServiceClockRuns(from) && !ServiceClockRuns(to))
@@ -64,7 +64,7 @@ absl::StatusOr<StepResult> StepRunner::Run(
     absl::Time deadline, const Principal& who, Action action,
     const std::string& role, const StepInput& in, const Scope& scope,
     const Arguments& arguments, const Decide& decide,
-    const db::AttachmentRecord* attachment) const {
+    const model::AttachmentRecord* attachment) const {
   ASSIGN_OR_RETURN(std::string code,
                    NormalizeTrackingCode("tracking_code", in.tracking_code));
   const std::string caller =
@@ -74,8 +74,8 @@ absl::StatusOr<StepResult> StepRunner::Run(
   // caller is answered with the public view while nothing changed since.
   const bool hands_over = action == Action::kReturnDisposition;
   // The first answer and every retry (complaint_answers.h).
-  auto answer = [&](const db::RequestRecord& r,
-                    db::ComplaintRecord c) -> absl::StatusOr<StepResult> {
+  auto answer = [&](const model::RequestRecord& r,
+                    model::ComplaintRecord c) -> absl::StatusOr<StepResult> {
     ASSIGN_OR_RETURN(
         ComplaintAnswer a,
         answers_.Answer(deadline, who, r, std::move(c), hands_over));
@@ -84,9 +84,10 @@ absl::StatusOr<StepResult> StepRunner::Run(
     out.public_view = a.public_view;
     return out;
   };
-  auto replay = [&](const db::RequestRecord& r) -> absl::StatusOr<StepResult> {
+  auto replay =
+      [&](const model::RequestRecord& r) -> absl::StatusOr<StepResult> {
     RETURN_IF_ERROR(answers_.SameRequest(r, method, in.fingerprint));
-    ASSIGN_OR_RETURN(db::ComplaintRecord c, complaints_.Get(deadline, code));
+    ASSIGN_OR_RETURN(model::ComplaintRecord c, complaints_.Get(deadline, code));
     ASSIGN_OR_RETURN(StepResult out, answer(r, std::move(c)));
     out.replayed = true;
     if (action == Action::kAttach) {
@@ -102,7 +103,7 @@ absl::StatusOr<StepResult> StepRunner::Run(
       return Missing(deadline, who, code, in.pin);
     }
     RETURN_IF_ERROR(stored.status());
-    std::optional<db::RequestRecord> seen;
+    std::optional<model::RequestRecord> seen;
     if (attempt == 0) {
       ASSIGN_OR_RETURN(
           seen, complaints_.FindRequest(deadline, caller, in.request_id));
@@ -130,9 +131,9 @@ absl::StatusOr<StepResult> StepRunner::Run(
     RETURN_IF_ERROR(CheckAllowed(action, stored->state));
     const absl::Time now = clock_.Now();
     const long long now_us = ToUnixMicrosLL(now);
-    db::ComplaintRecord c = *stored;
+    model::ComplaintRecord c = *stored;
     const std::string from = c.state;
-    db::EventRecord event;
+    model::EventRecord event;
     event.office_code = c.office_code;
     event.tracking_code = c.tracking_code;
     event.version = c.version + 1;
@@ -151,21 +152,21 @@ absl::StatusOr<StepResult> StepRunner::Run(
     }
     c.version = stored->version + 1;
     c.update_time = now_us;
-    const db::RequestRecord request = NewRequestRecord(
+    const model::RequestRecord request = NewRequestRecord(
         caller, in.request_id, method, in.fingerprint, c, now_us,
         /*issues_pin=*/false);
-    db::UpdateOutcome outcome;
+    model::UpdateOutcome outcome;
     if (action == Action::kArchive) {
       // Attachments cannot change any more: none are allowed in the states
       // archiving starts from (and the version guard catches a race).
-      ASSIGN_OR_RETURN(std::vector<db::AttachmentRecord> attachments,
+      ASSIGN_OR_RETURN(std::vector<model::AttachmentRecord> attachments,
                        complaints_.ListAttachments(deadline, code));
       ASSIGN_OR_RETURN(outcome,
                        complaints_.ArchiveWithEvent(
                            deadline, c, stored->version, event, request,
                            [&](const std::string& prev, long long seq,
-                               const std::vector<db::EventRecord>& events)
-                               -> absl::StatusOr<db::ArchiveRecord> {
+                               const std::vector<model::EventRecord>& events)
+                               -> absl::StatusOr<model::ArchiveRecord> {
                              return archive_->Build(c, events, attachments,
                                                     prev, seq, now);
                            }));
@@ -179,16 +180,16 @@ absl::StatusOr<StepResult> StepRunner::Run(
                                                    event, request));
     }
     switch (outcome.kind) {
-      case db::UpdateOutcome::Kind::kUpdated: {
+      case model::UpdateOutcome::Kind::kUpdated: {
         spdlog::info("{} {}: {} -> {} by {}", method, code, from, c.state,
                      event.actor);
         ASSIGN_OR_RETURN(StepResult out, answer(request, std::move(c)));
         if (attachment != nullptr) out.attachment = *attachment;
         return out;
       }
-      case db::UpdateOutcome::Kind::kRequestExists:
+      case model::UpdateOutcome::Kind::kRequestExists:
         return replay(outcome.request);
-      case db::UpdateOutcome::Kind::kVersionConflict:
+      case model::UpdateOutcome::Kind::kVersionConflict:
         continue;  // someone else changed it: decide again on what is stored
     }
   }

@@ -17,10 +17,10 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "db/complaint_repository.h"
-#include "server/common/clock.h"
+#include "common/clock.h"
 #include "server/domain/complaint_answers.h"
 #include "server/domain/complaint_archive.h"
+#include "server/domain/model/complaint_repository.h"
 #include "server/domain/office_directory.h"
 #include "server/domain/pin_guard.h"
 #include "server/domain/principal.h"
@@ -38,11 +38,12 @@ class StepRunner {
   // error (e.g. kUnavailable during a complainant's PIN check) as it came,
   // never turned into kNotFound.
   using Scope =
-      std::function<absl::Status(absl::Time, const db::ComplaintRecord&)>;
+      std::function<absl::Status(absl::Time, const model::ComplaintRecord&)>;
   // Sets the new state and fields and fills the event, on a complaint
   // whose arguments, etag and state have been checked.
-  using Decide = std::function<absl::Status(
-      const OfficeConfig&, db::ComplaintRecord&, db::EventRecord&, absl::Time)>;
+  using Decide =
+      std::function<absl::Status(const OfficeConfig&, model::ComplaintRecord&,
+                                 model::EventRecord&, absl::Time)>;
   // The argument checks of a step (kInvalidArgument): `request`, done on
   // the request alone before the step, and `stored`, which needs the stored
   // complaint and its office (an original that must exist, a unit that must
@@ -52,7 +53,7 @@ class StepRunner {
   // since.
   struct Arguments {
     using Stored = std::function<absl::Status(const OfficeConfig&,
-                                              const db::ComplaintRecord&)>;
+                                              const model::ComplaintRecord&)>;
     Arguments(absl::Status request)  // NOLINT: a plain status converts
         : request(std::move(request)) {}
     Arguments(absl::Status request, Stored stored)
@@ -62,7 +63,7 @@ class StepRunner {
   };
 
   // `archive` (optional) builds archive records (Action::kArchive).
-  StepRunner(db::ComplaintRepository& complaints, OfficeDirectory& offices,
+  StepRunner(model::ComplaintRepository& complaints, OfficeDirectory& offices,
              const Clock& clock, const ComplaintArchive* archive,
              const PinGuard& pin_guard, const ComplaintAnswers& answers)
       : complaints_(complaints),
@@ -79,7 +80,7 @@ class StepRunner {
       absl::Time deadline, const Principal& who, Action action,
       const std::string& role, const StepInput& in, const Scope& scope,
       const Arguments& arguments, const Decide& decide,
-      const db::AttachmentRecord* attachment = nullptr) const;
+      const model::AttachmentRecord* attachment = nullptr) const;
 
   // The answer for a tracking code that names no complaint: kNotFound, for
   // a complainant (no token) after the work a wrong PIN costs
@@ -88,7 +89,7 @@ class StepRunner {
                        const std::string& code, const std::string& pin) const;
 
  private:
-  db::ComplaintRepository& complaints_;
+  model::ComplaintRepository& complaints_;
   OfficeDirectory& offices_;
   const Clock& clock_;
   const ComplaintArchive* archive_;

@@ -6,8 +6,8 @@
 #include <optional>
 #include <string>
 
-#include "db/records.h"
 #include "server/domain/complaint_view.h"
+#include "server/domain/model/records.h"
 
 namespace aduan::domain {
 
@@ -23,7 +23,7 @@ struct StepInput {
 struct StepResult {
   ComplaintView complaint;
   // Set by Attach (and a replayed upload).
-  std::optional<db::AttachmentRecord> attachment;
+  std::optional<model::AttachmentRecord> attachment;
   // True when the caller is the complainant (PIN): show the public view only.
   bool public_view = false;
   // True when this answers a request done before (same request_id): nothing

@@ -2,8 +2,8 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "server/common/crypto.h"
-#include "server/common/status_macros.h"
+#include "common/crypto.h"
+#include "common/status_macros.h"
 
 namespace aduan::domain {
 namespace {

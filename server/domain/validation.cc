@@ -13,7 +13,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
-#include "server/common/status_macros.h"
+#include "common/status_macros.h"
 
 namespace aduan::domain {
 namespace {

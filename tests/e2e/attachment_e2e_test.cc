@@ -11,8 +11,8 @@
 
 #include "absl/time/clock.h"
 #include "aduan/v1/attachment_service.grpc.pb.h"
+#include "common/crypto.h"
 #include "db/database.h"
-#include "server/common/crypto.h"
 #include "tests/e2e/workflow_fixture.h"
 #include "tests/test_documents.h"
 
@@ -238,7 +238,7 @@ TEST_P(AttachmentE2eTest, RealDocumentsGoUpAndComeBackByteForByte) {
   EXPECT_EQ(Blobs().size(), 3u);
 }
 
-// Documents are sealed on disk (server/common/blob_cipher.h): the KTP-el
+// Documents are sealed on disk (common/blob_cipher.h): the KTP-el
 // copy's file holds none of its bytes in clear, yet downloads whole; a
 // document an older version stored in clear is sealed at the next start.
 TEST_P(AttachmentE2eTest, DocumentsAreSealedOnDiskAndClearOnesAtStart) {

@@ -24,11 +24,11 @@
 #include "aduan/v1/attachment_service.grpc.pb.h"
 #include "aduan/v1/complaint_service.grpc.pb.h"
 #include "aduan/v1/intake_service.grpc.pb.h"
+#include "common/crypto.h"
 #include "db/database.h"
 #include "db/database_url.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpc/reflection/v1alpha/reflection.grpc.pb.h"
-#include "server/common/crypto.h"
 #include "tests/e2e/e2e_fixture.h"
 #include "tests/test_util.h"
 

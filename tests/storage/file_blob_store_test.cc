@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "server/common/blob_cipher.h"
-#include "server/common/crypto.h"
+#include "common/blob_cipher.h"
+#include "common/crypto.h"
 #include "tests/test_util.h"
 
 namespace aduan::db {

@@ -9,6 +9,8 @@
 #include <thread>
 
 #include "absl/strings/str_cat.h"
+#include "common/clock.h"
+#include "common/crypto.h"
 #include "db/database.h"
 #include "db/embedded_migrations.h"
 #include "db/migrator.h"
@@ -16,8 +18,6 @@
 #include "db/soci_access_repository.h"
 #include "db/soci_complaint_repository.h"
 #include "db/soci_office_repository.h"
-#include "server/common/clock.h"
-#include "server/common/crypto.h"
 #include "tests/test_util.h"
 
 namespace aduan::db {
@@ -63,8 +63,8 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
     return db.ok() ? std::move(*db) : nullptr;
   }
 
-  static ComplaintRecord Sample(const std::string& code, long long t) {
-    ComplaintRecord c;
+  static model::ComplaintRecord Sample(const std::string& code, long long t) {
+    model::ComplaintRecord c;
     c.tracking_code = code;
     c.office_code = "KNG";
     c.state = "SUBMITTED";
@@ -83,8 +83,8 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
     c.service.at_risk = t + 2880LL * 1000000;
     return c;
   }
-  static EventRecord FirstEvent(const ComplaintRecord& c) {
-    EventRecord e;
+  static model::EventRecord FirstEvent(const model::ComplaintRecord& c) {
+    model::EventRecord e;
     e.office_code = c.office_code;
     e.tracking_code = c.tracking_code;
     e.version = 1;
@@ -96,8 +96,9 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
     e.create_time = c.create_time;
     return e;
   }
-  static RequestRecord Request(const std::string& id, const std::string& code) {
-    RequestRecord r;
+  static model::RequestRecord Request(const std::string& id,
+                                      const std::string& code) {
+    model::RequestRecord r;
     r.caller = "anonymous";
     r.request_id = id;
     r.office_code = "KNG";
@@ -107,11 +108,13 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
     r.create_time = 1;
     return r;
   }
-  CreateOutcome::Kind CreateOk(ComplaintRecord c,
-                               std::optional<RequestRecord> r = std::nullopt) {
+  model::CreateOutcome::Kind CreateOk(
+      model::ComplaintRecord c,
+      std::optional<model::RequestRecord> r = std::nullopt) {
     auto out = complaints_->Create(Deadline(), c, FirstEvent(c), r);
     EXPECT_TRUE(out.ok()) << out.status();
-    return out.ok() ? out->kind : CreateOutcome::Kind::kTrackingCodeTaken;
+    return out.ok() ? out->kind
+                    : model::CreateOutcome::Kind::kTrackingCodeTaken;
   }
 
   std::string dir_;
@@ -302,7 +305,7 @@ TEST_P(StorageTest, UnknownOfficeIsNotFound) {
 }
 
 TEST_P(StorageTest, CreateAndGetRoundTripEveryField) {
-  ComplaintRecord c = Sample("KNG-AAAA0001", 1000);
+  model::ComplaintRecord c = Sample("KNG-AAAA0001", 1000);
   c.source = "website";
   c.external_reference = "EXT-1";
   c.complainant_nik = "3574041234560001";
@@ -316,7 +319,7 @@ TEST_P(StorageTest, CreateAndGetRoundTripEveryField) {
   c.latitude = -7.7543;
   c.longitude = 113.2159;
   c.description = "Emoji 😀 dan aksara ꦲꦢꦸꦮꦤ꧀ tersimpan utuh.";
-  ASSERT_EQ(CreateOk(c), CreateOutcome::Kind::kCreated);
+  ASSERT_EQ(CreateOk(c), model::CreateOutcome::Kind::kCreated);
   auto got = complaints_->Get(Deadline(), "KNG-AAAA0001");
   ASSERT_TRUE(got.ok()) << got.status();
   EXPECT_GT(got->id, 0);
@@ -352,10 +355,10 @@ TEST_P(StorageTest, RequestFingerprintsAreStoredKeyed) {
   const std::string digest = Sha256Hex(
       "aduan.v1.SupplementComplaintRequest\n"
       "pin 12345678");
-  RequestRecord r = Request("fp-1", "KNG-FPRINT01");
+  model::RequestRecord r = Request("fp-1", "KNG-FPRINT01");
   r.fingerprint = digest;
   ASSERT_EQ(CreateOk(Sample("KNG-FPRINT01", 1), r),
-            CreateOutcome::Kind::kCreated);
+            model::CreateOutcome::Kind::kCreated);
   const std::string keyed = complaints_->KeyedFingerprint(digest);
   EXPECT_NE(keyed, digest);
   EXPECT_EQ(keyed.size(), 64u);
@@ -394,12 +397,12 @@ TEST_P(StorageTest, RequestFingerprintsAreStoredKeyed) {
 
 TEST_P(StorageTest, CreateReportsRecordedRequestAndWritesNothing) {
   ASSERT_EQ(CreateOk(Sample("KNG-AAAA0001", 1), Request("r1", "KNG-AAAA0001")),
-            CreateOutcome::Kind::kCreated);
-  ComplaintRecord second = Sample("KNG-AAAA0002", 2);
+            model::CreateOutcome::Kind::kCreated);
+  model::ComplaintRecord second = Sample("KNG-AAAA0002", 2);
   auto out = complaints_->Create(Deadline(), second, FirstEvent(second),
                                  Request("r1", "KNG-AAAA0002"));
   ASSERT_TRUE(out.ok());
-  EXPECT_EQ(out->kind, CreateOutcome::Kind::kRequestExists);
+  EXPECT_EQ(out->kind, model::CreateOutcome::Kind::kRequestExists);
   EXPECT_EQ(out->request.tracking_code, "KNG-AAAA0001");
   EXPECT_THAT(complaints_->Get(Deadline(), "KNG-AAAA0002"),
               StatusIs(absl::StatusCode::kNotFound));
@@ -410,31 +413,32 @@ TEST_P(StorageTest, CreateReportsRecordedRequestAndWritesNothing) {
 }
 
 TEST_P(StorageTest, CreateReportsExternalReferencePerSource) {
-  ComplaintRecord a = Sample("KNG-AAAA0001", 1);
+  model::ComplaintRecord a = Sample("KNG-AAAA0001", 1);
   a.source = "lapor";
   a.external_reference = "LAPOR-77";
-  ASSERT_EQ(CreateOk(a), CreateOutcome::Kind::kCreated);
-  ComplaintRecord b = Sample("KNG-AAAA0002", 2);
+  ASSERT_EQ(CreateOk(a), model::CreateOutcome::Kind::kCreated);
+  model::ComplaintRecord b = Sample("KNG-AAAA0002", 2);
   b.source = "lapor";
   b.external_reference = "LAPOR-77";
   auto out = complaints_->Create(Deadline(), b, FirstEvent(b), std::nullopt);
   ASSERT_TRUE(out.ok());
-  EXPECT_EQ(out->kind, CreateOutcome::Kind::kExternalReferenceExists);
+  EXPECT_EQ(out->kind, model::CreateOutcome::Kind::kExternalReferenceExists);
   EXPECT_EQ(out->tracking_code, "KNG-AAAA0001");
   // Another source may use the same reference.
-  ComplaintRecord c = Sample("KNG-AAAA0003", 3);
+  model::ComplaintRecord c = Sample("KNG-AAAA0003", 3);
   c.source = "website";
   c.external_reference = "LAPOR-77";
-  EXPECT_EQ(CreateOk(c), CreateOutcome::Kind::kCreated);
+  EXPECT_EQ(CreateOk(c), model::CreateOutcome::Kind::kCreated);
 }
 
 TEST_P(StorageTest, CreateReportsTakenTrackingCode) {
-  ASSERT_EQ(CreateOk(Sample("KNG-AAAA0001", 1)), CreateOutcome::Kind::kCreated);
-  ComplaintRecord dup = Sample("KNG-AAAA0001", 2);
+  ASSERT_EQ(CreateOk(Sample("KNG-AAAA0001", 1)),
+            model::CreateOutcome::Kind::kCreated);
+  model::ComplaintRecord dup = Sample("KNG-AAAA0001", 2);
   auto out =
       complaints_->Create(Deadline(), dup, FirstEvent(dup), std::nullopt);
   ASSERT_TRUE(out.ok());
-  EXPECT_EQ(out->kind, CreateOutcome::Kind::kTrackingCodeTaken);
+  EXPECT_EQ(out->kind, model::CreateOutcome::Kind::kTrackingCodeTaken);
 }
 
 TEST_P(StorageTest, RacingTwinsCreateExactlyOne) {
@@ -450,14 +454,14 @@ TEST_P(StorageTest, RacingTwinsCreateExactlyOne) {
   std::vector<std::thread> threads;
   for (int i = 0; i < kThreads; ++i) {
     threads.emplace_back([&, i] {
-      ComplaintRecord c = Sample(absl::StrCat("KNG-RACE000", i), 10 + i);
+      model::ComplaintRecord c = Sample(absl::StrCat("KNG-RACE000", i), 10 + i);
       auto out = repos[i]->Create(Deadline(), c, FirstEvent(c),
                                   Request("same-id", c.tracking_code));
       if (!out.ok()) {
         ++failed;
-      } else if (out->kind == CreateOutcome::Kind::kCreated) {
+      } else if (out->kind == model::CreateOutcome::Kind::kCreated) {
         ++created;
-      } else if (out->kind == CreateOutcome::Kind::kRequestExists) {
+      } else if (out->kind == model::CreateOutcome::Kind::kRequestExists) {
         ++existing;
       }
     });
@@ -466,7 +470,7 @@ TEST_P(StorageTest, RacingTwinsCreateExactlyOne) {
   EXPECT_EQ(failed.load(), 0);
   EXPECT_EQ(created.load(), 1);
   EXPECT_EQ(existing.load(), kThreads - 1);
-  auto page = complaints_->List(Deadline(), ComplaintQuery());
+  auto page = complaints_->List(Deadline(), model::ComplaintQuery());
   ASSERT_TRUE(page.ok());
   EXPECT_EQ(page->total_size, 1);
 }
@@ -474,9 +478,9 @@ TEST_P(StorageTest, RacingTwinsCreateExactlyOne) {
 TEST_P(StorageTest, ListWalksPagesWithKeysetCursor) {
   for (int i = 0; i < 7; ++i) {
     ASSERT_EQ(CreateOk(Sample(absl::StrCat("KNG-PAGE000", i), 100 + i / 2)),
-              CreateOutcome::Kind::kCreated);
+              model::CreateOutcome::Kind::kCreated);
   }
-  ComplaintQuery q;
+  model::ComplaintQuery q;
   q.limit = 3;
   std::vector<std::string> seen;
   for (int pages = 0; pages < 5; ++pages) {
@@ -495,17 +499,17 @@ TEST_P(StorageTest, ListWalksPagesWithKeysetCursor) {
 }
 
 TEST_P(StorageTest, ListFiltersCombine) {
-  ComplaintRecord a = Sample("KNG-FILT0001", 100);
+  model::ComplaintRecord a = Sample("KNG-FILT0001", 100);
   a.channel = "ONLINE";
   a.title = "Jalan berlubang 50% rusak";
-  ComplaintRecord b = Sample("KNG-FILT0002", 200);
+  model::ComplaintRecord b = Sample("KNG-FILT0002", 200);
   b.state = "NEEDS_INFO";
-  ComplaintRecord c = Sample("KNG-FILT0003", 300);
+  model::ComplaintRecord c = Sample("KNG-FILT0003", 300);
   c.unit_code = "TRANTIB";
   c.state = "DISPOSED";
   for (auto* r : {&a, &b, &c})
-    ASSERT_EQ(CreateOk(*r), CreateOutcome::Kind::kCreated);
-  auto codes = [&](const ComplaintQuery& q) {
+    ASSERT_EQ(CreateOk(*r), model::CreateOutcome::Kind::kCreated);
+  auto codes = [&](const model::ComplaintQuery& q) {
     std::vector<std::string> out;
     auto page = complaints_->List(Deadline(), q);
     EXPECT_TRUE(page.ok()) << page.status();
@@ -515,29 +519,29 @@ TEST_P(StorageTest, ListFiltersCombine) {
     }
     return out;
   };
-  ComplaintQuery q;
+  model::ComplaintQuery q;
   q.channels = {"ONLINE"};
   EXPECT_EQ(codes(q), std::vector<std::string>{"KNG-FILT0001"});
-  q = ComplaintQuery();
+  q = model::ComplaintQuery();
   q.states = {"NEEDS_INFO", "DISPOSED"};
   EXPECT_EQ(codes(q),
             (std::vector<std::string>{"KNG-FILT0003", "KNG-FILT0002"}));
-  q = ComplaintQuery();
+  q = model::ComplaintQuery();
   q.unit_codes = {"TRANTIB"};
   EXPECT_EQ(codes(q), std::vector<std::string>{"KNG-FILT0003"});
-  q = ComplaintQuery();
+  q = model::ComplaintQuery();
   q.text = "50%";
   EXPECT_EQ(codes(q), std::vector<std::string>{"KNG-FILT0001"});
   q.text = "jalan BERLUBANG";
   EXPECT_EQ(codes(q), std::vector<std::string>{"KNG-FILT0001"});
-  q = ComplaintQuery();
+  q = model::ComplaintQuery();
   q.create_time_from = 200;
   q.create_time_to = 300;
   EXPECT_EQ(codes(q), std::vector<std::string>{"KNG-FILT0002"});
-  q = ComplaintQuery();
+  q = model::ComplaintQuery();
   q.office_codes = {"XYZ"};
   EXPECT_TRUE(codes(q).empty());
-  q = ComplaintQuery();
+  q = model::ComplaintQuery();
   q.descending = false;
   q.order_by_update_time = true;
   EXPECT_EQ(codes(q), (std::vector<std::string>{"KNG-FILT0001", "KNG-FILT0002",
@@ -546,29 +550,29 @@ TEST_P(StorageTest, ListFiltersCombine) {
 
 TEST_P(StorageTest, ListFiltersBySlaStatus) {
   const long long h = 3600LL * 1000000;
-  ComplaintRecord on_time = Sample("KNG-SLA00001", 1);
+  model::ComplaintRecord on_time = Sample("KNG-SLA00001", 1);
   on_time.service.due = 10 * h;
   on_time.service.at_risk = 8 * h;
-  ComplaintRecord at_risk = Sample("KNG-SLA00002", 2);
+  model::ComplaintRecord at_risk = Sample("KNG-SLA00002", 2);
   at_risk.service.due = 6 * h;
   at_risk.service.at_risk = 4 * h;
-  ComplaintRecord late = Sample("KNG-SLA00003", 3);
+  model::ComplaintRecord late = Sample("KNG-SLA00003", 3);
   late.service.due = 2 * h;
   late.service.at_risk = 1 * h;
-  ComplaintRecord stopped_late = Sample("KNG-SLA00004", 4);
+  model::ComplaintRecord stopped_late = Sample("KNG-SLA00004", 4);
   stopped_late.service.running_since.reset();
   stopped_late.service.due.reset();
   stopped_late.service.at_risk.reset();
   stopped_late.service.breached = true;
-  ComplaintRecord stopped_ok = Sample("KNG-SLA00005", 5);
+  model::ComplaintRecord stopped_ok = Sample("KNG-SLA00005", 5);
   stopped_ok.service.running_since.reset();
   stopped_ok.service.due.reset();
   stopped_ok.service.at_risk.reset();
   for (auto* r : {&on_time, &at_risk, &late, &stopped_late, &stopped_ok}) {
-    ASSERT_EQ(CreateOk(*r), CreateOutcome::Kind::kCreated);
+    ASSERT_EQ(CreateOk(*r), model::CreateOutcome::Kind::kCreated);
   }
   auto codes = [&](std::vector<std::string> statuses) {
-    ComplaintQuery q;
+    model::ComplaintQuery q;
     q.sla_statuses = std::move(statuses);
     q.now = 5 * h;
     q.descending = false;
@@ -591,8 +595,8 @@ TEST_P(StorageTest, ListFiltersBySlaStatus) {
 }
 
 TEST_P(StorageTest, ListEventsAfterVersion) {
-  ComplaintRecord c = Sample("KNG-EVNT0001", 1);
-  ASSERT_EQ(CreateOk(c), CreateOutcome::Kind::kCreated);
+  model::ComplaintRecord c = Sample("KNG-EVNT0001", 1);
+  ASSERT_EQ(CreateOk(c), model::CreateOutcome::Kind::kCreated);
   auto events = complaints_->ListEvents(Deadline(), "KNG-EVNT0001", 0, 10);
   ASSERT_TRUE(events.ok()) << events.status();
   ASSERT_EQ(events->size(), 1u);
@@ -608,7 +612,8 @@ TEST_P(StorageTest, ListEventsAfterVersion) {
 }
 
 TEST_P(StorageTest, EventsAreAppendOnly) {
-  ASSERT_EQ(CreateOk(Sample("KNG-EVNT0002", 1)), CreateOutcome::Kind::kCreated);
+  ASSERT_EQ(CreateOk(Sample("KNG-EVNT0002", 1)),
+            model::CreateOutcome::Kind::kCreated);
   EXPECT_THAT(db_->Write(Deadline(),
                          [](soci::session& sql) {
                            sql << "UPDATE complaint_events SET note = 'x'";
@@ -628,7 +633,8 @@ TEST_P(StorageTest, EventsAreAppendOnly) {
 }
 
 TEST_P(StorageTest, PinAttemptsCountWithinWindowAndAreForgiven) {
-  ASSERT_EQ(CreateOk(Sample("KNG-PIN00001", 1)), CreateOutcome::Kind::kCreated);
+  ASSERT_EQ(CreateOk(Sample("KNG-PIN00001", 1)),
+            model::CreateOutcome::Kind::kCreated);
   const long long minute = 60LL * 1000000;
   EXPECT_EQ(*complaints_->CountPinAttempt(Deadline(), "KNG-PIN00001",
                                           100 * minute, 15 * minute),
@@ -837,11 +843,12 @@ TEST_P(StorageTest, AStatementStopsAtItsCallsDeadline) {
 }
 
 TEST_P(StorageTest, PersonalDataIsEncryptedAtRestAndSearchableByNik) {
-  ComplaintRecord c = Sample("KNG-PII00001", 1);
+  model::ComplaintRecord c = Sample("KNG-PII00001", 1);
   c.complainant_nik = "3574045108900003";
   c.complainant_kk = "3574040101150004";
-  ASSERT_EQ(CreateOk(c), CreateOutcome::Kind::kCreated);
-  ASSERT_EQ(CreateOk(Sample("KNG-PII00002", 2)), CreateOutcome::Kind::kCreated);
+  ASSERT_EQ(CreateOk(c), model::CreateOutcome::Kind::kCreated);
+  ASSERT_EQ(CreateOk(Sample("KNG-PII00002", 2)),
+            model::CreateOutcome::Kind::kCreated);
   std::string nik, kk;
   ASSERT_TRUE(
       db_->Read(Deadline(),
@@ -859,7 +866,7 @@ TEST_P(StorageTest, PersonalDataIsEncryptedAtRestAndSearchableByNik) {
   ASSERT_TRUE(got.ok()) << got.status();
   EXPECT_EQ(got->complainant_nik, "3574045108900003");
   EXPECT_EQ(got->complainant_kk, "3574040101150004");
-  ComplaintQuery q;
+  model::ComplaintQuery q;
   q.nik = "3574045108900003";
   auto page = complaints_->List(Deadline(), q);
   ASSERT_TRUE(page.ok());
@@ -921,7 +928,8 @@ TEST_P(StorageTest, TokenExpiryPastTheTimestampRangeIsRepaired) {
 }
 
 TEST_P(StorageTest, PlaintextRowsAreEncryptedByTheDataMigration) {
-  ASSERT_EQ(CreateOk(Sample("KNG-PII00003", 1)), CreateOutcome::Kind::kCreated);
+  ASSERT_EQ(CreateOk(Sample("KNG-PII00003", 1)),
+            model::CreateOutcome::Kind::kCreated);
   // A row as written before encryption at rest.
   ASSERT_TRUE(db_->Write(Deadline(),
                          [&](soci::session& sql) {
@@ -937,7 +945,7 @@ TEST_P(StorageTest, PlaintextRowsAreEncryptedByTheDataMigration) {
   EXPECT_EQ(*complaints_->EncryptPlaintextRows(Deadline()), 0);
   EXPECT_EQ(complaints_->Get(Deadline(), "KNG-PII00003")->complainant_nik,
             "3574045108900003");
-  ComplaintQuery q;
+  model::ComplaintQuery q;
   q.nik = "3574045108900003";
   EXPECT_EQ(complaints_->List(Deadline(), q)->total_size, 1);
   if (GetParam() == "sqlite") {
@@ -954,14 +962,14 @@ TEST_P(StorageTest, PlaintextRowsAreEncryptedByTheDataMigration) {
 }
 
 TEST_P(StorageTest, ScopesLimitListsToOfficeUnitAndSource) {
-  ComplaintRecord a = Sample("KNG-SCOP0001", 1);
+  model::ComplaintRecord a = Sample("KNG-SCOP0001", 1);
   a.unit_code = "TRANTIB";
-  ComplaintRecord b = Sample("KNG-SCOP0002", 2);
+  model::ComplaintRecord b = Sample("KNG-SCOP0002", 2);
   b.source = "website";
   for (auto* r : {&a, &b})
-    ASSERT_EQ(CreateOk(*r), CreateOutcome::Kind::kCreated);
-  auto codes = [&](std::vector<ComplaintScope> scopes) {
-    ComplaintQuery q;
+    ASSERT_EQ(CreateOk(*r), model::CreateOutcome::Kind::kCreated);
+  auto codes = [&](std::vector<model::ComplaintScope> scopes) {
+    model::ComplaintQuery q;
     q.scopes = std::move(scopes);
     q.descending = false;
     std::vector<std::string> out;
@@ -983,8 +991,9 @@ TEST_P(StorageTest, ScopesLimitListsToOfficeUnitAndSource) {
 }
 
 TEST_P(StorageTest, FullReadWritesOneAccessLogRow) {
-  ASSERT_EQ(CreateOk(Sample("KNG-LOG00001", 1)), CreateOutcome::Kind::kCreated);
-  AccessLogRecord entry;
+  ASSERT_EQ(CreateOk(Sample("KNG-LOG00001", 1)),
+            model::CreateOutcome::Kind::kCreated);
+  model::AccessLogRecord entry;
   entry.principal_id = "p_1";
   entry.principal_name = "siti.officer";
   entry.role = "OFFICER";
@@ -1005,7 +1014,7 @@ TEST_P(StorageTest, FullReadWritesOneAccessLogRow) {
 }
 
 TEST_P(StorageTest, PrincipalsBindingsAndTokensRoundTrip) {
-  PrincipalRecord p;
+  model::PrincipalRecord p;
   p.id = "p_abc";
   p.name = "siti.officer";
   p.display_name = "Siti";
@@ -1013,7 +1022,7 @@ TEST_P(StorageTest, PrincipalsBindingsAndTokensRoundTrip) {
   p.create_time = p.update_time = 5;
   p.bindings = {{"OFFICER", "KNG", "", ""}};
   ASSERT_TRUE(access_->CreatePrincipal(Deadline(), p).ok());
-  PrincipalRecord dup = p;
+  model::PrincipalRecord dup = p;
   dup.id = "p_other";
   EXPECT_THAT(access_->CreatePrincipal(Deadline(), dup),
               StatusIs(absl::StatusCode::kAlreadyExists));
@@ -1029,7 +1038,7 @@ TEST_P(StorageTest, PrincipalsBindingsAndTokensRoundTrip) {
   auto got = access_->GetPrincipal(Deadline(), "p_abc");
   ASSERT_TRUE(got.ok());
   EXPECT_EQ(got->bindings.size(), 2u);
-  TokenRecord t;
+  model::TokenRecord t;
   t.id = "tok_1";
   t.principal_id = "p_abc";
   t.secret_hash = std::string(64, 'f');

@@ -9,14 +9,14 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "common/clock.h"
+#include "common/crypto.h"
 #include "db/database.h"
 #include "db/file_blob_store.h"
 #include "db/migrator.h"
 #include "db/seeder.h"
 #include "db/soci_complaint_repository.h"
 #include "db/soci_office_repository.h"
-#include "server/common/clock.h"
-#include "server/common/crypto.h"
 #include "server/domain/complaint_archive.h"
 #include "server/domain/complaint_documents.h"
 #include "server/domain/complaint_intake.h"
@@ -138,7 +138,7 @@ class WorkflowTest : public ::testing::TestWithParam<std::string> {
     EXPECT_TRUE(r.ok()) << r.status();
     return r.ok() ? r->complaint.record.tracking_code : "";
   }
-  db::ComplaintRecord Stored(const std::string& code) {
+  model::ComplaintRecord Stored(const std::string& code) {
     return complaints_->Get(Deadline(), code).value();
   }
 
@@ -167,7 +167,7 @@ class WorkflowTest : public ::testing::TestWithParam<std::string> {
 TEST_P(WorkflowTest, ServiceClockCountsWorkingTimeAndStopsAtDisposition) {
   clock_.Set(At(2026, 11, 30, 15, 0));
   const std::string code = Submit();
-  db::ComplaintRecord c = Stored(code);
+  model::ComplaintRecord c = Stored(code);
   // 30 minutes today, 30 from Tuesday 07:30.
   EXPECT_EQ(absl::FromUnixMicros(*c.service.due), At(2026, 12, 1, 8, 0));
   clock_.Set(At(2026, 12, 1, 7, 40));
@@ -195,7 +195,7 @@ TEST_P(WorkflowTest, ServiceClockCountsWorkingTimeAndStopsAtDisposition) {
 // The service clock skips a holiday and the weekend; "at risk" and
 // "breached" lists, stored as times, follow the moved clock.
 TEST_P(WorkflowTest, ServiceClockSkipsAHolidayAndListsFollowTheClock) {
-  db::OfficeRecord office = offices_->Get(Deadline(), "KNG").value();
+  model::OfficeRecord office = offices_->Get(Deadline(), "KNG").value();
   office.holidays.push_back({"2026-12-25", "Hari Raya Natal"});
   ASSERT_TRUE(offices_->Update(Deadline(), office).ok());
   // Fresh objects, so that no cached office predates the holiday.
@@ -213,7 +213,7 @@ TEST_P(WorkflowTest, ServiceClockSkipsAHolidayAndListsFollowTheClock) {
   EXPECT_EQ(absl::FromUnixMicros(*Stored(code).service.due),
             At(2026, 12, 28, 8, 0));
   auto listed = [&](const std::string& status) {
-    db::ComplaintQuery q;
+    model::ComplaintQuery q;
     q.office_codes = {"KNG"};
     q.sla_statuses = {status};
     q.now = ToUnixMicrosLL(clock_.Now());
@@ -267,7 +267,7 @@ TEST_P(WorkflowTest, NeedsInfoPausesTheServiceClockAndSupplementResumesIt) {
                                     "KTP sudah diserahkan");
   ASSERT_TRUE(supplied.ok()) << supplied.status();
   EXPECT_TRUE(supplied->public_view);
-  db::ComplaintRecord c = Stored(code);
+  model::ComplaintRecord c = Stored(code);
   EXPECT_EQ(c.state, "SUBMITTED");
   EXPECT_FALSE(c.needs_info_until.has_value());
   // 40 minutes left from Wednesday 09:00.
@@ -312,7 +312,7 @@ TEST_P(WorkflowTest, NeedsInfoPastTheLimitIsClosedOnceByTheSweep) {
   clock_.Set(At(2026, 12, 15, 0, 1));
   EXPECT_EQ(*flow_->ExpireNeedsInfo(Deadline()), 1);
   EXPECT_EQ(*flow_->ExpireNeedsInfo(Deadline()), 0);
-  db::ComplaintRecord c = Stored(code);
+  model::ComplaintRecord c = Stored(code);
   EXPECT_EQ(c.state, "REJECTED");
   auto events = complaints_->ListEvents(Deadline(), code, 0, 10);
   ASSERT_EQ(events->size(), 3u);
@@ -377,13 +377,13 @@ TEST_P(WorkflowTest, RedispositionSetsTheLatestDueTimeAndReworkContinues) {
   clock_.Set(At(2026, 11, 30, 10, 0));
   ASSERT_TRUE(
       flow_->Resolve(Deadline(), unit_, In(code), "Sudah diperbaiki", {}).ok());
-  db::ComplaintRecord resolved = Stored(code);
+  model::ComplaintRecord resolved = Stored(code);
   EXPECT_FALSE(resolved.resolution.running_since.has_value());
   EXPECT_EQ(resolved.resolution.used_us, 2LL * 3600 * 1000000);
   clock_.Set(At(2026, 11, 30, 11, 0));
   ASSERT_TRUE(
       flow_->ReturnForRework(Deadline(), head_, In(code), "Belum tuntas").ok());
-  db::ComplaintRecord rework = Stored(code);
+  model::ComplaintRecord rework = Stored(code);
   EXPECT_EQ(rework.state, "DISPOSED");
   // The clock continues where it stopped: the hour spent RESOLVED (not a
   // state of the resolution clock) moves the latest disposition's due time.
@@ -479,7 +479,7 @@ TEST_P(WorkflowTest, StoredDataArgumentsComeBeforeEtagAndState) {
                              {"PMD", "Tindak lanjuti", {}}),
               StatusIs(absl::StatusCode::kFailedPrecondition, "SUBMITTED"));
   // An invalid merged record is named before the stale etag.
-  db::ComplaintRecord changes;
+  model::ComplaintRecord changes;
   changes.category_code = "NOPE";
   EXPECT_THAT(flow_->Update(Deadline(), officer_, stale, changes, {"category"}),
               StatusIs(absl::StatusCode::kInvalidArgument, "category"));
@@ -734,12 +734,12 @@ TEST_P(WorkflowTest, TamperingIsDetected) {
   {
     run("UPDATE complaints SET title = 'dipalsukan' WHERE tracking_code = '" +
         codes[3] + "'");
-    db::ComplaintRecord live = Stored(codes[3]);
+    model::ComplaintRecord live = Stored(codes[3]);
     auto events = complaints_->ListEvents(Deadline(), codes[3], 0, 1000);
     ASSERT_TRUE(events.ok());
     auto old = archive_->Get(Deadline(), officer_, codes[3]);
     ASSERT_TRUE(old.ok());
-    db::ArchiveRecord forged =
+    model::ArchiveRecord forged =
         archive_->Build(live, *events, {}, old->prev_sha256, old->office_seq,
                         absl::FromUnixMicros(old->create_time));
     ASSERT_NE(forged.sha256, old->sha256);
@@ -785,18 +785,18 @@ TEST_P(WorkflowTest, TamperingIsDetected) {
 TEST_P(WorkflowTest, EveryStateActionPairExecutes) {
   clock_.Set(At(2026, 11, 30, 9, 0));
   const std::string template_code = Submit();
-  db::ComplaintRecord base = Stored(template_code);
+  model::ComplaintRecord base = Stored(template_code);
   int made = 0;
   for (const std::string& state : AllStates()) {
     for (Action action : AllActions()) {
       if (action == Action::kExpire) continue;  // the server's own step
       // A complaint in `state`, disposed to the unit so that it may act.
-      db::ComplaintRecord c = base;
+      model::ComplaintRecord c = base;
       c.id = 0;
       c.tracking_code = absl::StrCat("KNG-", absl::StrFormat("%08d", ++made));
       c.state = state;
       c.unit_code = "PMD";
-      db::EventRecord e;
+      model::EventRecord e;
       e.office_code = "KNG";
       e.tracking_code = c.tracking_code;
       e.version = 1;
@@ -863,7 +863,7 @@ TEST_P(WorkflowTest, EveryStateActionPairExecutes) {
           st = flow_->Archive(Deadline(), officer_, in).status();
           break;
         case Action::kUpdate: {
-          db::ComplaintRecord changes;
+          model::ComplaintRecord changes;
           changes.confidential = true;
           st =
               flow_->Update(Deadline(), officer_, in, changes, {"confidential"})
@@ -883,7 +883,7 @@ TEST_P(WorkflowTest, EveryStateActionPairExecutes) {
         case Action::kExpire:
           break;
       }
-      const db::ComplaintRecord after = Stored(code);
+      const model::ComplaintRecord after = Stored(code);
       if (IsAllowed(action, state)) {
         EXPECT_TRUE(st.ok())
             << ActionName(action) << " in " << state << ": " << st;

@@ -28,14 +28,14 @@ TEST(ComplaintPatchTest, FlagsAreNotContent) {
 }
 
 TEST(ComplaintPatchTest, TakesOnlyTheNamedFields) {
-  db::ComplaintRecord stored;
+  model::ComplaintRecord stored;
   stored.title = "Lampu mati";
   stored.description = "Sejak Senin";
   stored.location_address = "Jl. Mastrip";
   stored.location_kelurahan = "Kanigaran";
   stored.complainant_name = "Siti";
   stored.complainant_phone = "+6281234567890";
-  db::ComplaintRecord changes;
+  model::ComplaintRecord changes;
   changes.title = "Lampu jalan mati";
   changes.location_kelurahan = "Kebonsari Kulon";
   changes.complainant_name = "Siti Aminah";
@@ -53,9 +53,9 @@ TEST(ComplaintPatchTest, TakesOnlyTheNamedFields) {
 }
 
 TEST(ComplaintPatchTest, FlagsAreRaisedNeverLowered) {
-  db::ComplaintRecord stored;
+  model::ComplaintRecord stored;
   stored.anonymous = true;
-  db::ComplaintRecord changes;
+  model::ComplaintRecord changes;
   changes.anonymous = false;
   changes.confidential = true;
   auto lower = ComplaintPatch::Create({"anonymous"});

@@ -1,4 +1,4 @@
-#include "server/common/key_ring.h"
+#include "common/key_ring.h"
 
 #include <sys/stat.h>
 

@@ -1,4 +1,4 @@
-#include "server/common/pii_cipher.h"
+#include "common/pii_cipher.h"
 
 #include <string>
 #include <thread>

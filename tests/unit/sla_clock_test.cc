@@ -1,6 +1,6 @@
 #include "server/domain/sla_clock.h"
 
-#include "server/common/clock.h"
+#include "common/clock.h"
 #include "tests/test_util.h"
 
 namespace aduan::domain {
@@ -21,7 +21,7 @@ class SlaClockTest : public ::testing::Test {
 
   absl::TimeZone tz_;
   std::unique_ptr<WorkingCalendar> calendar_;
-  db::SlaClockRecord clock_;
+  model::SlaClockRecord clock_;
 };
 
 // 2026-11-30 is a Monday.
@@ -70,7 +70,7 @@ TEST_F(SlaClockTest, StoppingLateRecordsBreach) {
 }
 
 TEST_F(SlaClockTest, NeverStartedClockIsUnspecifiedAndPaused) {
-  db::SlaClockRecord resolution;
+  model::SlaClockRecord resolution;
   SlaView v = ViewSlaClock(resolution, At(2026, 11, 30, 9, 0), *calendar_);
   EXPECT_EQ(v.status, SlaStatus::kUnspecified);
   EXPECT_TRUE(v.paused);

@@ -1,11 +1,11 @@
-#include "server/common/test_clock.h"
+#include "common/test_clock.h"
 
 #include <filesystem>
 #include <fstream>
 #include <string>
 
+#include "common/clock.h"
 #include "gtest/gtest.h"
-#include "server/common/clock.h"
 
 namespace aduan {
 namespace {

@@ -1,15 +1,15 @@
 // Storage of offices and their configuration.
-#ifndef ADUAN_DB_OFFICE_REPOSITORY_H_
-#define ADUAN_DB_OFFICE_REPOSITORY_H_
+#ifndef ADUAN_SERVER_DOMAIN_MODEL_OFFICE_REPOSITORY_H_
+#define ADUAN_SERVER_DOMAIN_MODEL_OFFICE_REPOSITORY_H_
 
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "db/records.h"
+#include "server/domain/model/records.h"
 
-namespace aduan::db {
+namespace aduan::model {
 
 // Implementations are thread-safe.
 class OfficeRepository {
@@ -40,6 +40,6 @@ class OfficeRepository {
                                    bool create) = 0;
 };
 
-}  // namespace aduan::db
+}  // namespace aduan::model
 
-#endif  // ADUAN_DB_OFFICE_REPOSITORY_H_
+#endif  // ADUAN_SERVER_DOMAIN_MODEL_OFFICE_REPOSITORY_H_

@@ -1,6 +1,6 @@
 // Time source of the server, injectable so that tests can move time.
-#ifndef ADUAN_SERVER_COMMON_CLOCK_H_
-#define ADUAN_SERVER_COMMON_CLOCK_H_
+#ifndef ADUAN_COMMON_CLOCK_H_
+#define ADUAN_COMMON_CLOCK_H_
 
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
@@ -37,4 +37,4 @@ inline long long ToUnixMicrosLL(absl::Time t) {
 
 }  // namespace aduan
 
-#endif  // ADUAN_SERVER_COMMON_CLOCK_H_
+#endif  // ADUAN_COMMON_CLOCK_H_

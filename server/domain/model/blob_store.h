@@ -3,8 +3,8 @@
 // are stored once. The database keeps only the metadata (attachments rows);
 // a store shared by several aduand replicas (a network file system, an
 // object store) can replace the filesystem default behind this interface.
-#ifndef ADUAN_DB_BLOB_STORE_H_
-#define ADUAN_DB_BLOB_STORE_H_
+#ifndef ADUAN_SERVER_DOMAIN_MODEL_BLOB_STORE_H_
+#define ADUAN_SERVER_DOMAIN_MODEL_BLOB_STORE_H_
 
 #include <string>
 #include <vector>
@@ -14,7 +14,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 
-namespace aduan::db {
+namespace aduan::model {
 
 // Implementations are thread-safe and safe with several processes sharing
 // one store.
@@ -45,6 +45,6 @@ class BlobStore {
                                                  absl::Time cutoff) = 0;
 };
 
-}  // namespace aduan::db
+}  // namespace aduan::model
 
-#endif  // ADUAN_DB_BLOB_STORE_H_
+#endif  // ADUAN_SERVER_DOMAIN_MODEL_BLOB_STORE_H_

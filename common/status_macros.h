@@ -1,7 +1,7 @@
 // Early-return helpers for absl::Status / absl::StatusOr, which abseil
 // 20220623 does not ship.
-#ifndef ADUAN_SERVER_COMMON_STATUS_MACROS_H_
-#define ADUAN_SERVER_COMMON_STATUS_MACROS_H_
+#ifndef ADUAN_COMMON_STATUS_MACROS_H_
+#define ADUAN_COMMON_STATUS_MACROS_H_
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -29,4 +29,4 @@
   if (!statusor.ok()) return statusor.status();           \
   lhs = std::move(statusor).value()
 
-#endif  // ADUAN_SERVER_COMMON_STATUS_MACROS_H_
+#endif  // ADUAN_COMMON_STATUS_MACROS_H_

@@ -6,15 +6,15 @@
 // Stored format, version 1:
 //   "ADNB" | 0x01 | n (1 byte) | key id (n ASCII bytes) |
 //   nonce[12] || ciphertext || tag[16]      (AES-256-GCM,
-//   server/common/crypto.h)
+//   common/crypto.h)
 // The header (all bytes before the nonce) and the document's SHA-256 (the
 // blob's name, lower-case hex) are authenticated as additional data: a
 // sealed file renamed to another digest, or with its header changed, does
 // not open. The key id names the key that sealed it, so that a key can be
 // rotated and old files still found; no JPEG, PNG or PDF starts with "ADNB",
 // so clear files written before sealing are recognisable.
-#ifndef ADUAN_SERVER_COMMON_BLOB_CIPHER_H_
-#define ADUAN_SERVER_COMMON_BLOB_CIPHER_H_
+#ifndef ADUAN_COMMON_BLOB_CIPHER_H_
+#define ADUAN_COMMON_BLOB_CIPHER_H_
 
 #include <string>
 #include <utility>
@@ -70,4 +70,4 @@ class BlobCipher {
 
 }  // namespace aduan
 
-#endif  // ADUAN_SERVER_COMMON_BLOB_CIPHER_H_
+#endif  // ADUAN_COMMON_BLOB_CIPHER_H_

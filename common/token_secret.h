@@ -1,6 +1,6 @@
 // Bearer token secrets: made here, stored only as a hash.
-#ifndef ADUAN_SERVER_COMMON_TOKEN_SECRET_H_
-#define ADUAN_SERVER_COMMON_TOKEN_SECRET_H_
+#ifndef ADUAN_COMMON_TOKEN_SECRET_H_
+#define ADUAN_COMMON_TOKEN_SECRET_H_
 
 #include <string>
 
@@ -20,4 +20,4 @@ std::string HashTokenSecret(absl::string_view secret);
 
 }  // namespace aduan
 
-#endif  // ADUAN_SERVER_COMMON_TOKEN_SECRET_H_
+#endif  // ADUAN_COMMON_TOKEN_SECRET_H_

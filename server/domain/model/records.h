@@ -1,13 +1,13 @@
 // Rows as the repositories read and write them. Plain data; times are UTC
 // microseconds since the Unix epoch; enums are stored by name.
-#ifndef ADUAN_DB_RECORDS_H_
-#define ADUAN_DB_RECORDS_H_
+#ifndef ADUAN_SERVER_DOMAIN_MODEL_RECORDS_H_
+#define ADUAN_SERVER_DOMAIN_MODEL_RECORDS_H_
 
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace aduan::db {
+namespace aduan::model {
 
 // One weekly opening interval; weekday 1 = Monday … 7 = Sunday.
 struct WorkingIntervalRecord {
@@ -218,6 +218,6 @@ struct AccessLogRecord {
   long long create_time = 0;
 };
 
-}  // namespace aduan::db
+}  // namespace aduan::model
 
-#endif  // ADUAN_DB_RECORDS_H_
+#endif  // ADUAN_SERVER_DOMAIN_MODEL_RECORDS_H_

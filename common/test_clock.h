@@ -2,8 +2,8 @@
 // NEEDS_INFO sweep, token expiry): a base moment — the real time, a moment
 // that stands still, or a moment the clock runs on from — plus an offset that
 // a test writes to a file to move time while the server runs.
-#ifndef ADUAN_SERVER_COMMON_TEST_CLOCK_H_
-#define ADUAN_SERVER_COMMON_TEST_CLOCK_H_
+#ifndef ADUAN_COMMON_TEST_CLOCK_H_
+#define ADUAN_COMMON_TEST_CLOCK_H_
 
 #include <memory>
 #include <string>
@@ -11,7 +11,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
-#include "server/common/clock.h"
+#include "common/clock.h"
 
 namespace aduan {
 
@@ -55,4 +55,4 @@ class TestClock : public Clock {
 
 }  // namespace aduan
 
-#endif  // ADUAN_SERVER_COMMON_TEST_CLOCK_H_
+#endif  // ADUAN_COMMON_TEST_CLOCK_H_

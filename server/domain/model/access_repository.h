@@ -1,6 +1,6 @@
 // Storage of principals, role bindings, tokens and the access log.
-#ifndef ADUAN_DB_ACCESS_REPOSITORY_H_
-#define ADUAN_DB_ACCESS_REPOSITORY_H_
+#ifndef ADUAN_SERVER_DOMAIN_MODEL_ACCESS_REPOSITORY_H_
+#define ADUAN_SERVER_DOMAIN_MODEL_ACCESS_REPOSITORY_H_
 
 #include <optional>
 #include <string>
@@ -8,9 +8,9 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "db/records.h"
+#include "server/domain/model/records.h"
 
-namespace aduan::db {
+namespace aduan::model {
 
 // Implementations are thread-safe; every method takes the call's deadline.
 class AccessRepository {
@@ -86,6 +86,6 @@ class AccessRepository {
       int limit) = 0;
 };
 
-}  // namespace aduan::db
+}  // namespace aduan::model
 
-#endif  // ADUAN_DB_ACCESS_REPOSITORY_H_
+#endif  // ADUAN_SERVER_DOMAIN_MODEL_ACCESS_REPOSITORY_H_

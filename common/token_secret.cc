@@ -1,9 +1,9 @@
-#include "server/common/token_secret.h"
+#include "common/token_secret.h"
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
-#include "server/common/crypto.h"
-#include "server/common/status_macros.h"
+#include "common/crypto.h"
+#include "common/status_macros.h"
 
 namespace aduan {
 

@@ -2,8 +2,8 @@
 // outside the database: PINs, archive HMACs, personal-data encryption and its
 // blind index (also the request fingerprints' key), and document encryption
 // each get their own key.
-#ifndef ADUAN_SERVER_COMMON_KEY_RING_H_
-#define ADUAN_SERVER_COMMON_KEY_RING_H_
+#ifndef ADUAN_COMMON_KEY_RING_H_
+#define ADUAN_COMMON_KEY_RING_H_
 
 #include <string>
 
@@ -33,7 +33,7 @@ class KeyRing {
   const std::string& pii_key() const { return pii_key_; }
   // HMAC key of the NIK blind index.
   const std::string& index_key() const { return index_key_; }
-  // AES-256-GCM key for stored documents (server/common/blob_cipher.h).
+  // AES-256-GCM key for stored documents (common/blob_cipher.h).
   const std::string& blob_key() const { return blob_key_; }
   // 16 hex characters naming the master key (an HMAC of a fixed label under
   // it, which tells nothing of the key): what the database records of the
@@ -51,4 +51,4 @@ class KeyRing {
 
 }  // namespace aduan
 
-#endif  // ADUAN_SERVER_COMMON_KEY_RING_H_
+#endif  // ADUAN_COMMON_KEY_RING_H_

@@ -1,4 +1,4 @@
-#include "server/common/pii_cipher.h"
+#include "common/pii_cipher.h"
 
 #include <climits>
 #include <memory>
@@ -9,8 +9,8 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "server/common/crypto.h"
-#include "server/common/status_macros.h"
+#include "common/crypto.h"
+#include "common/status_macros.h"
 
 namespace aduan {
 namespace {

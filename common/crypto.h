@@ -1,7 +1,7 @@
 // Cryptographic primitives from OpenSSL 3: digests, HMAC, AES-256-GCM and
 // randomness. All functions are thread-safe.
-#ifndef ADUAN_SERVER_COMMON_CRYPTO_H_
-#define ADUAN_SERVER_COMMON_CRYPTO_H_
+#ifndef ADUAN_COMMON_CRYPTO_H_
+#define ADUAN_COMMON_CRYPTO_H_
 
 #include <string>
 
@@ -49,4 +49,4 @@ void Wipe(std::string& s);
 
 }  // namespace aduan
 
-#endif  // ADUAN_SERVER_COMMON_CRYPTO_H_
+#endif  // ADUAN_COMMON_CRYPTO_H_

@@ -1,4 +1,4 @@
-#include "server/common/crypto.h"
+#include "common/crypto.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>

@@ -1,6 +1,6 @@
 // Storage of complaints, their events and idempotency records.
-#ifndef ADUAN_DB_COMPLAINT_REPOSITORY_H_
-#define ADUAN_DB_COMPLAINT_REPOSITORY_H_
+#ifndef ADUAN_SERVER_DOMAIN_MODEL_COMPLAINT_REPOSITORY_H_
+#define ADUAN_SERVER_DOMAIN_MODEL_COMPLAINT_REPOSITORY_H_
 
 #include <functional>
 #include <optional>
@@ -11,9 +11,9 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
-#include "db/records.h"
+#include "server/domain/model/records.h"
 
-namespace aduan::db {
+namespace aduan::model {
 
 // What Create did.
 struct CreateOutcome {
@@ -221,6 +221,6 @@ class ComplaintRepository {
                                                    long long window_us) = 0;
 };
 
-}  // namespace aduan::db
+}  // namespace aduan::model
 
-#endif  // ADUAN_DB_COMPLAINT_REPOSITORY_H_
+#endif  // ADUAN_SERVER_DOMAIN_MODEL_COMPLAINT_REPOSITORY_H_

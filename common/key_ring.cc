@@ -1,4 +1,4 @@
-#include "server/common/key_ring.h"
+#include "common/key_ring.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -11,8 +11,8 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
-#include "server/common/crypto.h"
-#include "server/common/status_macros.h"
+#include "common/crypto.h"
+#include "common/status_macros.h"
 
 namespace aduan {
 namespace {

@@ -1,4 +1,4 @@
-#include "server/common/test_clock.h"
+#include "common/test_clock.h"
 
 #include <fstream>
 #include <utility>

@@ -7,8 +7,8 @@
 // using the standard base64 alphabet with padding and no line breaks. The
 // field's `context` (e.g. "complaints.nik") is bound as additional
 // authenticated data, so a value copied into another column does not decrypt.
-#ifndef ADUAN_SERVER_COMMON_PII_CIPHER_H_
-#define ADUAN_SERVER_COMMON_PII_CIPHER_H_
+#ifndef ADUAN_COMMON_PII_CIPHER_H_
+#define ADUAN_COMMON_PII_CIPHER_H_
 
 #include <string>
 
@@ -91,4 +91,4 @@ std::string MaskIdentityNumber(absl::string_view value);
 
 }  // namespace aduan
 
-#endif  // ADUAN_SERVER_COMMON_PII_CIPHER_H_
+#endif  // ADUAN_COMMON_PII_CIPHER_H_

@@ -1,8 +1,8 @@
 // Process-wide logging on spdlog: one line per record, RFC 3339 UTC times,
 // to stderr. Never pass NIK, KK numbers, phone numbers or tokens to a log
 // call; log tracking codes and principal names instead.
-#ifndef ADUAN_SERVER_COMMON_LOGGING_H_
-#define ADUAN_SERVER_COMMON_LOGGING_H_
+#ifndef ADUAN_COMMON_LOGGING_H_
+#define ADUAN_COMMON_LOGGING_H_
 
 #include <string>
 
@@ -17,4 +17,4 @@ absl::Status InitLogging(absl::string_view level);
 
 }  // namespace aduan
 
-#endif  // ADUAN_SERVER_COMMON_LOGGING_H_
+#endif  // ADUAN_COMMON_LOGGING_H_

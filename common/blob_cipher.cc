@@ -1,11 +1,11 @@
-#include "server/common/blob_cipher.h"
+#include "common/blob_cipher.h"
 
 #include <utility>
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "server/common/crypto.h"
+#include "common/crypto.h"
 
 namespace aduan {
 namespace {
