@@ -2,6 +2,8 @@
 
 #include <optional>
 
+#include "db/vocabulary_sql.h"
+
 namespace aduan::db {
 
 void ComplaintRow::Bind(soci::statement& st) {

@@ -1,8 +1,11 @@
 #include "db/complaint_sql.h"
 
+#include <type_traits>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "db/complaint_row.h"
+#include "db/vocabulary_sql.h"
 
 namespace aduan::db::complaint_sql {
 
@@ -26,7 +29,7 @@ std::optional<long long> SlaBreachTime(const model::ComplaintRecord& c) {
 void BindMutable(soci::statement& st, Binder& b,
                  const model::ComplaintRecord& c, const std::string& stored_nik,
                  const std::string& stored_kk, const std::string& nik_index) {
-  b.Text(st, "state", c.state);
+  b.Text(st, "state", std::string(model::Name(c.state)));
   b.Text(st, "name", c.complainant_name);
   b.Text(st, "nik", stored_nik);
   b.Text(st, "kk", stored_kk);
@@ -73,7 +76,7 @@ void InsertComplaint(soci::session& sql, model::ComplaintRecord& c,
   BindMutable(st, b, c, stored_nik, stored_kk, nik_index);
   b.Text(st, "tracking_code", c.tracking_code);
   b.Text(st, "office_code", c.office_code);
-  b.Text(st, "channel", c.channel);
+  b.Text(st, "channel", std::string(model::Name(c.channel)));
   b.NullableText(st, "source", c.source);
   b.NullableText(st, "external_ref", c.external_reference);
   b.Int(st, "pin_failures", c.pin_failures);
@@ -90,9 +93,10 @@ void InsertComplaint(soci::session& sql, model::ComplaintRecord& c,
 
 void InsertEvent(soci::session& sql, long long complaint_id,
                  const model::EventRecord& e) {
+  const std::string from_state(model::Name(e.from_state));
   sql << kInsertEvent, soci::use(e.office_code, "office"),
       soci::use(complaint_id, "cid"), soci::use(e.version, "version"),
-      soci::use(e.type, "type"), soci::use(e.from_state, "from_state"),
+      soci::use(e.type, "type"), soci::use(from_state, "from_state"),
       soci::use(e.to_state, "to_state"), soci::use(e.actor, "actor"),
       soci::use(e.actor_role, "role"), soci::use(e.note, "note"),
       soci::use(e.payload, "payload"), soci::use(e.create_time, "time");
@@ -238,16 +242,22 @@ std::vector<model::EventRecord> SelectEvents(soci::session& sql, long long id,
   std::vector<model::EventRecord> out;
   model::EventRecord e;
   e.tracking_code = code;
+  std::string from_state;
   soci::statement st =
       (sql.prepare << absl::StrCat(kSelectEvents, " LIMIT ", limit),
        soci::use(id, "cid"), soci::use(after, "after"), soci::into(e.version),
-       soci::into(e.type), soci::into(e.from_state), soci::into(e.to_state),
+       soci::into(e.type), soci::into(from_state), soci::into(e.to_state),
        soci::into(e.actor), soci::into(e.actor_role), soci::into(e.note),
        soci::into(e.payload), soci::into(e.create_time),
        soci::into(e.office_code));
   if (st.execute(true)) {
-    do out.push_back(e);
-    while (st.fetch());
+    do {
+      if (!model::ParseEventState(from_state, &e.from_state)) {
+        throw soci::soci_error(
+            absl::StrCat("unknown stored from_state ", from_state));
+      }
+      out.push_back(e);
+    } while (st.fetch());
   }
   return out;
 }
@@ -263,14 +273,20 @@ std::string LikePattern(const std::string& text) {
   return out;
 }
 
-// Appends "AND col IN (:pN, …)" for a non-empty list.
-void InFilter(const std::string& column, const std::vector<std::string>& values,
+// Appends "AND col IN (:pN, …)" for a non-empty list of texts or of
+// vocabulary values (bound by name).
+template <typename V>
+void InFilter(const std::string& column, const std::vector<V>& values,
               std::string& where, soci::statement& st, Binder& b, int& n) {
   if (values.empty()) return;
   std::vector<std::string> names;
-  for (const std::string& v : values) {
+  for (const V& v : values) {
     std::string name = absl::StrCat("p", n++);
-    b.Text(st, name, v);
+    if constexpr (std::is_same_v<V, std::string>) {
+      b.Text(st, name, v);
+    } else {
+      b.Text(st, name, std::string(model::Name(v)));
+    }
     names.push_back(absl::StrCat(":", name));
   }
   absl::StrAppend(&where, " AND ", column, " IN (", absl::StrJoin(names, ", "),

@@ -212,10 +212,6 @@ std::vector<model::EventRecord> SelectEvents(soci::session& sql, long long id,
 // Escapes LIKE wildcards with '!' (used as ESCAPE character).
 std::string LikePattern(const std::string& text);
 
-// Appends "AND col IN (:pN, …)" for a non-empty list.
-void InFilter(const std::string& column, const std::vector<std::string>& values,
-              std::string& where, soci::statement& st, Binder& b, int& n);
-
 // Builds the WHERE clause of `q` and binds its values to `st`.
 std::string BuildWhere(const model::ComplaintQuery& q,
                        const std::string& nik_index, bool with_cursor,

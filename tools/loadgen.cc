@@ -56,7 +56,7 @@ namespace {
 aduan::model::ComplaintRecord Draft() {
   aduan::model::ComplaintRecord d;
   d.office_code = "KNG";
-  d.channel = "ONLINE";
+  d.channel = aduan::model::Channel::kOnline;
   d.complainant_name = "Siti Aminah";
   d.complainant_nik = "3574045108900003";
   d.complainant_phone = "0812-3456-7890";

@@ -2,6 +2,7 @@
 
 #include <google/protobuf/util/time_util.h>
 
+#include "server/api/proto_enum.h"
 #include "server/api/workflow_call.h"
 #include "server/auth/call_context.h"
 
@@ -11,11 +12,10 @@ grpc::Status ArchiveService::InformComplainant(
     grpc::ServerContext* ctx, const domain::Principal& who,
     const v1::InformComplainantRequest* req, v1::Complaint* resp) {
   domain::InformInput i;
-  if (req->method() != v1::InformComplainantRequest::METHOD_UNSPECIFIED) {
-    i.method = v1::InformComplainantRequest::Method_IsValid(req->method())
-                   ? v1::InformComplainantRequest::Method_Name(req->method())
-                   : "UNKNOWN";
-  }
+  auto method = ProtoEnumName<v1::InformComplainantRequest::Method>(
+      "method", req->method());
+  if (!method.ok()) return ToGrpcStatus(method.status());
+  i.method = *std::move(method);
   i.message = req->message();
   return Respond(
       flow_.Inform(auth::CallDeadline(*ctx), who, StepInputFrom(*req), i),

@@ -6,6 +6,7 @@
 #include "common/crypto.h"
 #include "server/api/complaint_convert.h"
 #include "server/api/grpc_status.h"
+#include "server/api/proto_enum.h"
 #include "server/auth/call_context.h"
 
 namespace aduan::api {
@@ -52,12 +53,10 @@ grpc::Status AttachmentService::Upload(
   print.clear_pin();
   in.fingerprint = Fingerprint(print);
   domain::AttachInput a;
-  a.type = h.type() == v1::Attachment::TYPE_UNSPECIFIED
-               ? ""
-               : v1::Attachment::Type_Name(h.type());
-  if (a.type.empty() && h.type() != v1::Attachment::TYPE_UNSPECIFIED) {
-    a.type = absl::StrCat(static_cast<int>(h.type()));  // unknown number
-  }
+  auto type = FromProtoEnum<v1::Attachment::Type>("type", h.type(),
+                                                  model::ParseDocumentType);
+  if (!type.ok()) return ToGrpcStatus(type.status());
+  a.type = *type;
   a.declared_media_type = h.media_type();
   a.file_name = h.file_name();
   auto first = docs_.CheckUpload(auth::CallDeadline(*ctx), who, in, a);

@@ -9,6 +9,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "common/crypto.h"
+#include "common/status_macros.h"
+#include "server/api/proto_enum.h"
 
 namespace aduan::api {
 namespace {
@@ -45,10 +47,8 @@ absl::StatusOr<absl::Time> TimeFromProto(
 
 namespace {
 
-v1::Complaint::State StateFromName(const std::string& name) {
-  v1::Complaint::State s = v1::Complaint::STATE_UNSPECIFIED;
-  v1::Complaint::State_Parse(name, &s);
-  return s;
+v1::Complaint::State StateToProto(model::State s) {
+  return ToProtoEnum<v1::Complaint::State>(s);
 }
 
 void SlaToProto(const domain::SlaView& v, v1::SlaClock* out) {
@@ -97,13 +97,13 @@ absl::StatusOr<model::ComplaintRecord> DraftFromProto(const v1::Complaint& c) {
     return OutputOnly("complaint.complainant.masked");
   model::ComplaintRecord d;
   d.office_code = c.office_code();
-  if (c.channel() != v1::Complaint::CHANNEL_UNSPECIFIED) {
-    if (!v1::Complaint::Channel_IsValid(c.channel())) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "complaint.channel: unknown value ", static_cast<int>(c.channel())));
-    }
-    d.channel = v1::Complaint::Channel_Name(c.channel());
+  ASSIGN_OR_RETURN(std::optional<model::Channel> channel,
+                   (FromProtoEnum<v1::Complaint::Channel>(
+                       "complaint.channel", c.channel(), model::ParseChannel)));
+  if (!channel) {
+    return absl::InvalidArgumentError("complaint.channel: is required");
   }
+  d.channel = *channel;
   d.external_reference = c.external_reference();
   d.complainant_name = c.complainant().name();
   d.complainant_nik = c.complainant().nik();
@@ -127,10 +127,8 @@ void ToProto(const domain::ComplaintView& view, v1::Complaint* out) {
   const model::ComplaintRecord& r = view.record;
   out->set_tracking_code(r.tracking_code);
   out->set_office_code(r.office_code);
-  out->set_state(StateFromName(r.state));
-  v1::Complaint::Channel channel = v1::Complaint::CHANNEL_UNSPECIFIED;
-  v1::Complaint::Channel_Parse(r.channel, &channel);
-  out->set_channel(channel);
+  out->set_state(StateToProto(r.state));
+  out->set_channel(ToProtoEnum<v1::Complaint::Channel>(r.channel));
   out->set_source(r.source);
   out->set_external_reference(r.external_reference);
   v1::Complainant* who = out->mutable_complainant();
@@ -167,9 +165,7 @@ void ToProto(const domain::ComplaintView& view, v1::Complaint* out) {
 
 void ToProto(const model::AttachmentRecord& a, v1::Attachment* out) {
   out->set_attachment_id(a.attachment_id);
-  v1::Attachment::Type type = v1::Attachment::TYPE_UNSPECIFIED;
-  v1::Attachment::Type_Parse(a.type, &type);
-  out->set_type(type);
+  out->set_type(ToProtoEnum<v1::Attachment::Type>(a.type));
   out->set_media_type(a.media_type);
   out->set_file_name(a.file_name);
   out->set_size_bytes(a.size_bytes);
@@ -182,7 +178,7 @@ void ToPublicProto(const domain::ComplaintView& view, v1::Complaint* out) {
   const model::ComplaintRecord& r = view.record;
   out->set_tracking_code(r.tracking_code);
   out->set_office_code(r.office_code);
-  out->set_state(StateFromName(r.state));
+  out->set_state(StateToProto(r.state));
   out->set_title(r.title);
   out->set_anonymous(r.anonymous);
   out->mutable_complainant()->set_masked(true);
@@ -195,11 +191,9 @@ void ToPublicProto(const domain::ComplaintView& view, v1::Complaint* out) {
 void ToProto(const model::EventRecord& e, v1::ComplaintEvent* out) {
   out->set_tracking_code(e.tracking_code);
   out->set_version(e.version);
-  v1::ComplaintEvent::Type type = v1::ComplaintEvent::TYPE_UNSPECIFIED;
-  v1::ComplaintEvent::Type_Parse(e.type, &type);
-  out->set_type(type);
-  out->set_from_state(StateFromName(e.from_state));
-  out->set_to_state(StateFromName(e.to_state));
+  out->set_type(ToProtoEnum<v1::ComplaintEvent::Type>(e.type));
+  if (e.from_state) out->set_from_state(StateToProto(*e.from_state));
+  out->set_to_state(StateToProto(e.to_state));
   out->set_actor(e.actor);
   out->set_actor_role(e.actor_role);
   *out->mutable_create_time() = TsMicros(e.create_time);
@@ -209,11 +203,11 @@ void ToProto(const model::EventRecord& e, v1::ComplaintEvent* out) {
 
 void ToProto(const domain::TrackResult& t, v1::TrackComplaintResponse* out) {
   out->set_tracking_code(t.tracking_code);
-  out->set_state(StateFromName(t.state));
+  out->set_state(StateToProto(t.state));
   out->set_office_code(t.office_code);
   for (const domain::TimelineEntry& e : t.timeline) {
     v1::TimelineEntry* entry = out->add_timeline();
-    entry->set_state(StateFromName(e.state));
+    entry->set_state(StateToProto(e.state));
     *entry->mutable_time() = Ts(e.time);
     entry->set_label(e.label);
   }
@@ -225,21 +219,22 @@ absl::StatusOr<domain::ListInput> ListInputFromProto(
   domain::ListInput in;
   in.office_codes.assign(req.office_codes().begin(), req.office_codes().end());
   in.unit_codes.assign(req.unit_codes().begin(), req.unit_codes().end());
+  // Zero (the proto's unset) is no filter value: "unknown value 0".
   for (int i = 0; i < req.states_size(); ++i) {
-    const int s = req.states(i);
-    if (s == 0 || !v1::Complaint::State_IsValid(s)) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("states[", i, "]: unknown value ", s));
-    }
-    in.states.push_back(v1::Complaint::State_Name(s));
+    const std::string field = absl::StrCat("states[", i, "]");
+    ASSIGN_OR_RETURN(std::optional<model::State> s,
+                     (FromProtoEnum<v1::Complaint::State>(field, req.states(i),
+                                                          model::ParseState)));
+    if (!s) return absl::InvalidArgumentError(field + ": unknown value 0");
+    in.states.push_back(*s);
   }
   for (int i = 0; i < req.channels_size(); ++i) {
-    const int c = req.channels(i);
-    if (c == 0 || !v1::Complaint::Channel_IsValid(c)) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("channels[", i, "]: unknown value ", c));
-    }
-    in.channels.push_back(v1::Complaint::Channel_Name(c));
+    const std::string field = absl::StrCat("channels[", i, "]");
+    ASSIGN_OR_RETURN(std::optional<model::Channel> c,
+                     (FromProtoEnum<v1::Complaint::Channel>(
+                         field, req.channels(i), model::ParseChannel)));
+    if (!c) return absl::InvalidArgumentError(field + ": unknown value 0");
+    in.channels.push_back(*c);
   }
   for (int i = 0; i < req.sla_statuses_size(); ++i) {
     const int s = req.sla_statuses(i);

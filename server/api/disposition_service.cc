@@ -3,6 +3,7 @@
 #include <google/protobuf/util/time_util.h>
 
 #include "absl/strings/str_cat.h"
+#include "server/api/proto_enum.h"
 #include "server/api/workflow_call.h"
 #include "server/auth/call_context.h"
 
@@ -27,11 +28,10 @@ grpc::Status DispositionService::DeclineComplaint(
     grpc::ServerContext* ctx, const domain::Principal& who,
     const v1::DeclineComplaintRequest* req, v1::Complaint* resp) {
   domain::DeclineInput d;
-  if (req->outcome() != v1::DeclineComplaintRequest::OUTCOME_UNSPECIFIED) {
-    d.outcome = v1::DeclineComplaintRequest::Outcome_IsValid(req->outcome())
-                    ? v1::DeclineComplaintRequest::Outcome_Name(req->outcome())
-                    : "UNKNOWN";
-  }
+  auto outcome = FromProtoEnum<v1::DeclineComplaintRequest::Outcome>(
+      "outcome", req->outcome(), model::ParseState);
+  if (!outcome.ok()) return ToGrpcStatus(outcome.status());
+  d.outcome = *outcome;
   d.reason = req->reason();
   d.referred_to = req->referred_to();
   return Respond(

@@ -1,5 +1,6 @@
 #include "server/api/verification_service.h"
 
+#include "server/api/proto_enum.h"
 #include "server/api/workflow_call.h"
 #include "server/auth/call_context.h"
 
@@ -9,11 +10,10 @@ grpc::Status VerificationService::VerifyComplaint(
     grpc::ServerContext* ctx, const domain::Principal& who,
     const v1::VerifyComplaintRequest* req, v1::Complaint* resp) {
   domain::VerifyInput v;
-  if (req->outcome() != v1::VerifyComplaintRequest::OUTCOME_UNSPECIFIED) {
-    v.outcome = v1::VerifyComplaintRequest::Outcome_IsValid(req->outcome())
-                    ? v1::VerifyComplaintRequest::Outcome_Name(req->outcome())
-                    : "UNKNOWN";
-  }
+  auto outcome = FromProtoEnum<v1::VerifyComplaintRequest::Outcome>(
+      "outcome", req->outcome(), model::ParseState);
+  if (!outcome.ok()) return ToGrpcStatus(outcome.status());
+  v.outcome = *outcome;
   v.checklist = {req->checklist().kk_copy(), req->checklist().ktp_copy(),
                  req->checklist().location_photo(),
                  req->checklist().supporting_documents()};

@@ -14,12 +14,7 @@ absl::Status Invalid(absl::string_view field, absl::string_view rule) {
 }  // namespace
 
 absl::Status AttachPolicy::CheckArguments(const AttachInput& a) {
-  static constexpr absl::string_view kTypes[] = {
-      "KK_COPY", "KTP_COPY", "LOCATION_PHOTO", "SUPPORTING", "RESULT"};
-  if (a.type.empty()) return Invalid("type", "is required");
-  bool known = false;
-  for (absl::string_view t : kTypes) known |= t == a.type;
-  if (!known) return Invalid("type", "unknown value");
+  if (!a.type) return Invalid("type", "is required");
   if (!a.declared_media_type.empty() && a.declared_media_type != kMediaJpeg &&
       a.declared_media_type != kMediaPng &&
       a.declared_media_type != kMediaPdf) {
@@ -30,16 +25,16 @@ absl::Status AttachPolicy::CheckArguments(const AttachInput& a) {
 }
 
 absl::StatusOr<std::string> AttachPolicy::RoleFor(
-    const Principal& who, const model::ComplaintRecord& c,
-    const std::string& type) {
-  const bool intake_state = c.state == "SUBMITTED" || c.state == "NEEDS_INFO";
+    const Principal& who, const model::ComplaintRecord& c, DocumentType type) {
+  const bool intake_state =
+      c.state == State::kSubmitted || c.state == State::kNeedsInfo;
   if (!who.authenticated) {
-    if (c.state != "NEEDS_INFO") {
+    if (c.state != State::kNeedsInfo) {
       return absl::FailedPreconditionError(absl::StrCat(
-          "the complaint is ", c.state,
+          "the complaint is ", model::Name(c.state),
           "; the complainant attaches documents only while NEEDS_INFO"));
     }
-    if (type == "RESULT") {
+    if (type == DocumentType::kResult) {
       return absl::FailedPreconditionError(
           "RESULT documents are attached by the unit the complaint is "
           "disposed to");
@@ -49,23 +44,24 @@ absl::StatusOr<std::string> AttachPolicy::RoleFor(
   for (const model::RoleBindingRecord& b : who.bindings) {
     if (b.office_code != c.office_code) continue;
     if (b.role == kUnit && b.unit_code == c.unit_code &&
-        c.state == "IN_FOLLOW_UP" && type == "RESULT") {
+        c.state == State::kInFollowUp && type == DocumentType::kResult) {
       return std::string(kUnit);
     }
     const bool gateway =
         b.role == kGateway && !c.source.empty() && b.source == c.source;
-    if ((b.role == kOfficer || gateway) && intake_state && type != "RESULT") {
+    if ((b.role == kOfficer || gateway) && intake_state &&
+        type != DocumentType::kResult) {
       return b.role;
     }
   }
-  if (type == "RESULT") {
+  if (type == DocumentType::kResult) {
     return absl::FailedPreconditionError(absl::StrCat(
-        "the complaint is ", c.state,
+        "the complaint is ", model::Name(c.state),
         "; RESULT documents are attached by the unit it is disposed to while "
         "IN_FOLLOW_UP"));
   }
   return absl::FailedPreconditionError(
-      absl::StrCat("the complaint is ", c.state,
+      absl::StrCat("the complaint is ", model::Name(c.state),
                    "; requirement documents are attached by the officer or the "
                    "submitting gateway while SUBMITTED or NEEDS_INFO"));
 }

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "server/domain/complaint_state.h"
 #include "server/domain/model/records.h"
 #include "server/domain/principal.h"
 #include "server/domain/step_types.h"
@@ -21,9 +22,9 @@ inline constexpr int kMaxAttachmentsPerComplaint = 20;
 
 // A document to attach (the header of an upload).
 struct AttachInput {
-  std::string type;  // KK_COPY, KTP_COPY, LOCATION_PHOTO, SUPPORTING, RESULT
-  std::string declared_media_type;  // optional; must match the content
-  std::string file_name;            // optional, ≤ 255 characters
+  std::optional<DocumentType> type;  // required
+  std::string declared_media_type;   // optional; must match the content
+  std::string file_name;             // optional, ≤ 255 characters
 };
 
 class AttachPolicy {
@@ -40,7 +41,7 @@ class AttachPolicy {
   // who may, when.
   static absl::StatusOr<std::string> RoleFor(const Principal& who,
                                              const model::ComplaintRecord& c,
-                                             const std::string& type);
+                                             DocumentType type);
   // Room for one more beside `attached` documents. Errors:
   // kResourceExhausted at kMaxAttachmentsPerComplaint.
   static absl::Status CheckRoom(size_t attached);

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/string_view.h"
+
 namespace aduan::domain {
 
 // A value; build with the factories, then Serialize(). Not thread-safe while
@@ -24,6 +26,11 @@ class CanonicalJson {
   static CanonicalJson Bool(bool b);
   static CanonicalJson Int(long long i);
   static CanonicalJson String(std::string s);
+  // A name of the vocabulary (model::Name).
+  static CanonicalJson String(absl::string_view s) {
+    return String(std::string(s));
+  }
+  static CanonicalJson String(const char* s) { return String(std::string(s)); }
   static CanonicalJson Array();
   static CanonicalJson Object();
 

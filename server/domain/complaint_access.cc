@@ -51,12 +51,12 @@ bool MayReadFullView(const Principal& who, const std::string& office) {
   return false;
 }
 
-bool IsIdentityDocument(const std::string& type) {
-  return type == "KK_COPY" || type == "KTP_COPY";
+bool IsIdentityDocument(DocumentType type) {
+  return type == DocumentType::kKkCopy || type == DocumentType::kKtpCopy;
 }
 
 bool MayOpenAttachment(const Principal& who, const model::ComplaintRecord& c,
-                       const std::string& type) {
+                       DocumentType type) {
   if (!CanSeeComplaint(who, c)) return false;
   if (MayReadFullView(who, c.office_code)) return true;
   if (IsIdentityDocument(type)) return false;
@@ -68,7 +68,8 @@ bool MayOpenAttachment(const Principal& who, const model::ComplaintRecord& c,
       other_role = true;
     }
   }
-  return other_role || type == "RESULT" || type == "LOCATION_PHOTO";
+  return other_role || type == DocumentType::kResult ||
+         type == DocumentType::kLocationPhoto;
 }
 
 void HideFileNameIfNeeded(const Principal& who, const model::ComplaintRecord& c,

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "server/domain/complaint_state.h"
 #include "server/domain/model/complaint_repository.h"
 #include "server/domain/model/records.h"
 #include "server/domain/principal.h"
@@ -42,7 +43,7 @@ std::vector<model::ComplaintScope> NikSearchScopes(const Principal& who);
 
 // True for the identity documents (KK_COPY, KTP_COPY): they show the NIK and
 // KK number in full.
-bool IsIdentityDocument(const std::string& type);
+bool IsIdentityDocument(DocumentType type);
 
 // True when `who` may open (and see listed) an attachment of `type` of `c`,
 // a complaint `who` can see. Identity documents are personal data in full,
@@ -51,7 +52,7 @@ bool IsIdentityDocument(const std::string& type);
 // the location photo, supporting and result documents — except UNIT staff,
 // who open RESULT documents and the location photo only.
 bool MayOpenAttachment(const Principal& who, const model::ComplaintRecord& c,
-                       const std::string& type);
+                       DocumentType type);
 
 // Clears `a.file_name` when `c` is anonymous and `who` may not see the
 // complainant (a file name like "KTP Budi.jpg" would name them).

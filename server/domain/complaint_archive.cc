@@ -10,6 +10,7 @@
 #include "common/status_macros.h"
 #include "server/domain/canonical_json.h"
 #include "server/domain/complaint_access.h"
+#include "server/domain/complaint_state.h"
 #include "server/domain/tracking_code.h"
 
 namespace aduan::domain {
@@ -100,8 +101,8 @@ model::ArchiveRecord ComplaintArchive::Build(
   J complaint = J::Object()
                     .Set("tracking_code", J::String(c.tracking_code))
                     .Set("office_code", J::String(c.office_code))
-                    .Set("state", J::String(c.state))
-                    .Set("channel", J::String(c.channel))
+                    .Set("state", J::String(model::Name(c.state)))
+                    .Set("channel", J::String(model::Name(c.channel)))
                     .Set("source", J::String(c.source))
                     .Set("external_reference", J::String(c.external_reference))
                     .Set("complainant", std::move(complainant))
@@ -126,9 +127,9 @@ model::ArchiveRecord ComplaintArchive::Build(
   for (const model::EventRecord& e : events) {
     list.Add(J::Object()
                  .Set("version", J::Int(e.version))
-                 .Set("type", J::String(e.type))
-                 .Set("from_state", J::String(e.from_state))
-                 .Set("to_state", J::String(e.to_state))
+                 .Set("type", J::String(model::Name(e.type)))
+                 .Set("from_state", J::String(model::Name(e.from_state)))
+                 .Set("to_state", J::String(model::Name(e.to_state)))
                  .Set("actor", J::String(e.actor))
                  .Set("actor_role", J::String(e.actor_role))
                  .Set("note", J::String(e.note))
@@ -141,7 +142,7 @@ model::ArchiveRecord ComplaintArchive::Build(
   for (const model::AttachmentRecord& a : attachments) {
     J entry = J::Object()
                   .Set("attachment_id", J::String(a.attachment_id))
-                  .Set("type", J::String(a.type))
+                  .Set("type", J::String(model::Name(a.type)))
                   .Set("media_type", J::String(a.media_type))
                   .Set("size_bytes", J::Int(a.size_bytes))
                   .Set("sha256", J::String(a.sha256))
@@ -218,7 +219,7 @@ absl::StatusOr<ArchiveCheck> ComplaintArchive::Verify(
     absl::StatusOr<model::ComplaintRecord> live =
         complaints_.Get(deadline, code);
     if (!live.ok() && !absl::IsNotFound(live.status())) return live.status();
-    if (live.ok() && live->state == "ARCHIVED" &&
+    if (live.ok() && live->state == State::kArchived &&
         MayRead(who, live->office_code)) {
       ArchiveCheck out;
       out.record_missing = true;

@@ -151,7 +151,7 @@ absl::StatusOr<OpenedDocument> ComplaintDocuments::Open(
         break;
       }
     }
-    entry.reason = absl::StrCat(found->type, " ", found->attachment_id, ": ",
+    entry.reason = absl::StrCat(model::Name(found->type), " ", found->attachment_id, ": ",
                                 access_reason);
     entry.create_time = ToUnixMicrosLL(clock_.Now());
     RETURN_IF_ERROR(

@@ -39,10 +39,6 @@ absl::Status NotFoundOrWrongPin() {
 absl::Status ValidateComplaintFields(const OfficeConfig& office,
                                      absl::CivilDay today,
                                      model::ComplaintRecord& d) {
-  if (d.channel.empty()) return Invalid("complaint.channel", "is required");
-  if (!IsKnownChannel(d.channel)) {
-    return Invalid("complaint.channel", "unknown value");
-  }
   RETURN_IF_ERROR(ValidateText("complaint.external_reference",
                                d.external_reference, 0,
                                kMaxExternalReferenceChars, false));
@@ -186,7 +182,7 @@ absl::StatusOr<SubmitResult> ComplaintIntake::Submit(absl::Time deadline,
   const long long now_us = ToUnixMicrosLL(now);
   // The server sets the source from the caller: a gateway's own name.
   d.source = officer ? "" : who.GatewaySource(d.office_code);
-  d.state = kSubmitted;
+  d.state = State::kSubmitted;
   d.unit_code.clear();
   d.version = 1;
   d.pin_generation = 1;
@@ -210,9 +206,9 @@ absl::StatusOr<SubmitResult> ComplaintIntake::Submit(absl::Time deadline,
     event.office_code = d.office_code;
     event.tracking_code = d.tracking_code;
     event.version = 1;
-    event.type = "SUBMITTED";
-    event.from_state = "STATE_UNSPECIFIED";
-    event.to_state = kSubmitted;
+    event.type = EventType::kSubmitted;
+    event.from_state = std::nullopt;
+    event.to_state = State::kSubmitted;
     event.actor = who.name;
     event.actor_role = officer ? kOfficer : kGateway;
     event.create_time = now_us;
@@ -224,7 +220,8 @@ absl::StatusOr<SubmitResult> ComplaintIntake::Submit(absl::Time deadline,
     switch (outcome.kind) {
       case model::CreateOutcome::Kind::kCreated: {
         spdlog::info("submitted {} office={} channel={} by {}", d.tracking_code,
-                     d.office_code, d.channel, who.name);
+                     d.office_code, std::string(model::Name(d.channel)),
+                     who.name);
         // A new complaint has no documents yet.
         const std::vector<model::AttachmentRecord> none;
         return Answer(deadline, who, request, d, &none);
@@ -269,7 +266,7 @@ absl::StatusOr<TrackResult> ComplaintIntake::Track(
   for (const model::EventRecord& e : events) {
     if (e.from_state == e.to_state) continue;
     out.timeline.push_back({e.to_state, absl::FromUnixMicros(e.create_time),
-                            PublicStateLabel(e.to_state)});
+                            std::string(PublicStateLabel(e.to_state))});
   }
   ASSIGN_OR_RETURN(auto office, offices_.Get(deadline, stored->office_code));
   const SlaView service = ViewSlaClock(stored->service, now, office->calendar);

@@ -12,6 +12,7 @@
 #include "absl/time/time.h"
 #include "common/clock.h"
 #include "server/domain/complaint_answers.h"
+#include "server/domain/complaint_state.h"
 #include "server/domain/complaint_view.h"
 #include "server/domain/model/complaint_repository.h"
 #include "server/domain/office_directory.h"
@@ -44,7 +45,7 @@ struct SubmitResult {
 };
 
 struct TimelineEntry {
-  std::string state;
+  State state = State::kSubmitted;
   absl::Time time;
   std::string label;
 };
@@ -53,7 +54,7 @@ struct TimelineEntry {
 struct TrackResult {
   std::string tracking_code;
   std::string office_code;
-  std::string state;
+  State state = State::kSubmitted;
   std::vector<TimelineEntry> timeline;
   std::optional<absl::Time> service_due;
 };

@@ -26,11 +26,11 @@ constexpr size_t kMaxQueryChars = 200;
 // Keeps the first of equal values; more than kMaxFilterValues distinct ones
 // is INVALID_ARGUMENT naming `field` (a huge list is a denial of service,
 // not a question).
-absl::Status Distinct(absl::string_view field,
-                      std::vector<std::string>& values) {
-  std::vector<std::string> distinct;
-  absl::flat_hash_set<std::string> seen;
-  for (std::string& v : values) {
+template <typename V>
+absl::Status Distinct(absl::string_view field, std::vector<V>& values) {
+  std::vector<V> distinct;
+  absl::flat_hash_set<V> seen;
+  for (V& v : values) {
     if (seen.insert(v).second) distinct.push_back(std::move(v));
   }
   if (distinct.size() > ComplaintReader::kMaxFilterValues) {
@@ -59,11 +59,17 @@ std::string FilterKey(const ListInput& in, const std::string& order) {
     std::sort(v.begin(), v.end());
     return absl::StrJoin(v, ",");
   };
+  auto names = [](const auto& values) {
+    std::vector<std::string> out;
+    for (const auto& v : values) out.emplace_back(model::Name(v));
+    return out;
+  };
   return absl::StrCat(
-      sorted(in.office_codes), "|", sorted(in.states), "|", sorted(in.channels),
-      "|", sorted(in.unit_codes), "|", sorted(in.sla_statuses), "|", in.query,
-      "|", in.create_time_from ? absl::ToUnixMicros(*in.create_time_from) : -1,
-      "|", in.create_time_to ? absl::ToUnixMicros(*in.create_time_to) : -1, "|",
+      sorted(in.office_codes), "|", sorted(names(in.states)), "|",
+      sorted(names(in.channels)), "|", sorted(in.unit_codes), "|",
+      sorted(in.sla_statuses), "|", in.query, "|",
+      in.create_time_from ? absl::ToUnixMicros(*in.create_time_from) : -1, "|",
+      in.create_time_to ? absl::ToUnixMicros(*in.create_time_to) : -1, "|",
       order);
 }
 

@@ -10,6 +10,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "common/clock.h"
+#include "server/domain/complaint_state.h"
 #include "server/domain/complaint_view.h"
 #include "server/domain/model/complaint_repository.h"
 #include "server/domain/office_directory.h"
@@ -19,8 +20,8 @@ namespace aduan::domain {
 
 struct ListInput {
   std::vector<std::string> office_codes;
-  std::vector<std::string> states;    // state names
-  std::vector<std::string> channels;  // channel names
+  std::vector<State> states;
+  std::vector<Channel> channels;
   std::vector<std::string> unit_codes;
   std::vector<std::string> sla_statuses;  // ON_TIME, AT_RISK, BREACHED
   std::string query;

@@ -84,17 +84,17 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Verify(absl::Time deadline,
                                                      const StepInput& in,
                                                      const VerifyInput& v) {
   absl::Status args = [&]() -> absl::Status {
-    if (v.outcome.empty()) return Invalid("outcome", "is required");
-    if (!IsValidOutcome(Action::kVerify, v.outcome)) {
+    if (!v.outcome) return Invalid("outcome", "is required");
+    if (!IsValidOutcome(Action::kVerify, *v.outcome)) {
       return Invalid("outcome", "unknown value");
     }
-    RETURN_IF_ERROR(Note("note", v.note, v.outcome == "REJECTED"));
+    RETURN_IF_ERROR(Note("note", v.note, v.outcome == State::kRejected));
     RETURN_IF_ERROR(
-        Note("missing_info", v.missing_info, v.outcome == "NEEDS_INFO"));
+        Note("missing_info", v.missing_info, v.outcome == State::kNeedsInfo));
     RETURN_IF_ERROR(ValidateText("referred_to", v.referred_to,
-                                 v.outcome == "OUT_OF_SCOPE" ? 1 : 0, 200,
+                                 v.outcome == State::kOutOfScope ? 1 : 0, 200,
                                  false));
-    if (v.outcome == "DUPLICATE") {
+    if (v.outcome == State::kDuplicate) {
       RETURN_IF_ERROR(
           NormalizeTrackingCode("duplicate_of", v.duplicate_of).status());
     } else if (!v.duplicate_of.empty()) {
@@ -107,7 +107,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Verify(absl::Time deadline,
   // officer's office is checked by the scope).
   auto original_exists = [&](const OfficeConfig&,
                              const model::ComplaintRecord& c) -> absl::Status {
-    if (v.outcome != "DUPLICATE") return absl::OkStatus();
+    if (v.outcome != State::kDuplicate) return absl::OkStatus();
     const std::string original =
         *NormalizeTrackingCode("duplicate_of", v.duplicate_of);
     auto other = complaints_.Get(deadline, original);
@@ -127,7 +127,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Verify(absl::Time deadline,
       [&](const OfficeConfig&, model::ComplaintRecord& c, model::EventRecord& e,
           absl::Time) -> absl::Status {
         std::string original;
-        if (v.outcome == "DUPLICATE") {
+        if (v.outcome == State::kDuplicate) {
           original = *NormalizeTrackingCode("duplicate_of", v.duplicate_of);
         }
         // The checklist is pre-filled from the attached documents: what is
@@ -136,16 +136,18 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Verify(absl::Time deadline,
         ASSIGN_OR_RETURN(auto attached, complaints_.ListAttachments(
                                             deadline, c.tracking_code));
         for (const model::AttachmentRecord& a : attached) {
-          if (a.type == "KK_COPY") checklist.kk_copy = true;
-          if (a.type == "KTP_COPY") checklist.ktp_copy = true;
-          if (a.type == "LOCATION_PHOTO") checklist.location_photo = true;
-          if (a.type == "SUPPORTING") checklist.supporting_documents = true;
+          if (a.type == DocumentType::kKkCopy) checklist.kk_copy = true;
+          if (a.type == DocumentType::kKtpCopy) checklist.ktp_copy = true;
+          if (a.type == DocumentType::kLocationPhoto)
+            checklist.location_photo = true;
+          if (a.type == DocumentType::kSupporting)
+            checklist.supporting_documents = true;
         }
-        c.state = v.outcome;
-        e.type = "VERIFIED";
-        e.note = v.outcome == "NEEDS_INFO" ? v.missing_info : v.note;
+        c.state = *v.outcome;
+        e.type = EventType::kVerified;
+        e.note = v.outcome == State::kNeedsInfo ? v.missing_info : v.note;
         e.payload = J::Object()
-                        .Set("outcome", J::String(v.outcome))
+                        .Set("outcome", J::String(model::Name(*v.outcome)))
                         .Set("checklist",
                              J::Object()
                                  .Set("kk_copy", J::Bool(checklist.kk_copy))
@@ -169,8 +171,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::ReportToHead(
                      RoleInOffice(who, kSecretary), Note("note", note, false),
                      [&](const OfficeConfig&, model::ComplaintRecord& c,
                          model::EventRecord& e, absl::Time) {
-                       c.state = "REPORTED_TO_HEAD";
-                       e.type = "REPORTED_TO_HEAD";
+                       c.state = State::kReportedToHead;
+                       e.type = EventType::kReportedToHead;
                        e.note = note;
                        return absl::OkStatus();
                      });
@@ -222,9 +224,9 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Dispose(absl::Time deadline,
         c.resolution.target_us =
             c.resolution.used_us + absl::ToInt64Microseconds(target);
         if (redispose) StartSlaClock(c.resolution, now, office.calendar);
-        c.state = "DISPOSED";
+        c.state = State::kDisposed;
         c.unit_code = d.unit_code;
-        e.type = "DISPOSED";
+        e.type = EventType::kDisposed;
         e.note = d.instruction;
         e.payload =
             J::Object()
@@ -242,28 +244,28 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Decline(absl::Time deadline,
                                                       const StepInput& in,
                                                       const DeclineInput& d) {
   absl::Status args = [&]() -> absl::Status {
-    if (d.outcome.empty()) return Invalid("outcome", "is required");
-    if (!IsValidOutcome(Action::kDecline, d.outcome)) {
+    if (!d.outcome) return Invalid("outcome", "is required");
+    if (!IsValidOutcome(Action::kDecline, *d.outcome)) {
       return Invalid("outcome", "must be REJECTED or OUT_OF_SCOPE");
     }
     RETURN_IF_ERROR(Note("reason", d.reason, true));
     return ValidateText("referred_to", d.referred_to,
-                        d.outcome == "OUT_OF_SCOPE" ? 1 : 0, 200, false);
+                        d.outcome == State::kOutOfScope ? 1 : 0, 200, false);
   }();
-  return runner_.Run(deadline, who, Action::kDecline, kHead, in,
-                     RoleInOffice(who, kHead), args,
-                     [&](const OfficeConfig&, model::ComplaintRecord& c,
-                         model::EventRecord& e, absl::Time) {
-                       c.state = d.outcome;
-                       e.type = "DECLINED";
-                       e.note = d.reason;
-                       e.payload =
-                           J::Object()
-                               .Set("outcome", J::String(d.outcome))
-                               .Set("referred_to", J::String(d.referred_to))
-                               .Serialize();
-                       return absl::OkStatus();
-                     });
+  return runner_.Run(
+      deadline, who, Action::kDecline, kHead, in, RoleInOffice(who, kHead),
+      args,
+      [&](const OfficeConfig&, model::ComplaintRecord& c, model::EventRecord& e,
+          absl::Time) {
+        c.state = *d.outcome;
+        e.type = EventType::kDeclined;
+        e.note = d.reason;
+        e.payload = J::Object()
+                        .Set("outcome", J::String(model::Name(*d.outcome)))
+                        .Set("referred_to", J::String(d.referred_to))
+                        .Serialize();
+        return absl::OkStatus();
+      });
 }
 
 absl::StatusOr<StepResult> ComplaintWorkflow::ReturnDisposition(
@@ -276,9 +278,9 @@ absl::StatusOr<StepResult> ComplaintWorkflow::ReturnDisposition(
           absl::Time) {
         e.payload =
             J::Object().Set("unit_code", J::String(c.unit_code)).Serialize();
-        c.state = "REPORTED_TO_HEAD";
+        c.state = State::kReportedToHead;
         c.unit_code.clear();
-        e.type = "DISPOSITION_RETURNED";
+        e.type = EventType::kDispositionReturned;
         e.note = reason;
         return absl::OkStatus();
       });
@@ -291,8 +293,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::ReturnForRework(
                      RoleInOffice(who, kHead), Note("reason", reason, true),
                      [&](const OfficeConfig&, model::ComplaintRecord& c,
                          model::EventRecord& e, absl::Time) {
-                       c.state = "DISPOSED";
-                       e.type = "RETURNED_FOR_REWORK";
+                       c.state = State::kDisposed;
+                       e.type = EventType::kReturnedForRework;
                        e.note = reason;
                        return absl::OkStatus();
                      });
@@ -305,8 +307,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::StartFollowUp(
                      AssignedUnit(who), Note("note", note, false),
                      [&](const OfficeConfig&, model::ComplaintRecord& c,
                          model::EventRecord& e, absl::Time) {
-                       c.state = "IN_FOLLOW_UP";
-                       e.type = "FOLLOW_UP_STARTED";
+                       c.state = State::kInFollowUp;
+                       e.type = EventType::kFollowUpStarted;
                        e.note = note;
                        return absl::OkStatus();
                      });
@@ -319,7 +321,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::AddFollowUpNote(
                      AssignedUnit(who), Note("note", note, true),
                      [&](const OfficeConfig&, model::ComplaintRecord&,
                          model::EventRecord& e, absl::Time) {
-                       e.type = "FOLLOW_UP_NOTE";
+                       e.type = EventType::kFollowUpNote;
                        e.note = note;
                        return absl::OkStatus();
                      });
@@ -353,7 +355,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Resolve(
     for (const std::string& id : attachment_ids) {
       bool found = false;
       for (const model::AttachmentRecord& a : attached) {
-        found |= a.attachment_id == id && a.type == "RESULT";
+        found |= a.attachment_id == id && a.type == DocumentType::kResult;
       }
       if (!found) {
         return Invalid(
@@ -371,8 +373,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Resolve(
           absl::Time) -> absl::Status {
         J ids = J::Array();
         for (const std::string& id : attachment_ids) ids.Add(J::String(id));
-        c.state = "RESOLVED";
-        e.type = "RESOLVED";
+        c.state = State::kResolved;
+        e.type = EventType::kResolved;
         e.note = result;
         e.payload =
             J::Object().Set("attachment_ids", std::move(ids)).Serialize();
@@ -397,12 +399,13 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Inform(absl::Time deadline,
                      RoleInOffice(who, kOfficer), args,
                      [&](const OfficeConfig&, model::ComplaintRecord& c,
                          model::EventRecord& e, absl::Time) {
-                       e.payload = J::Object()
-                                       .Set("method", J::String(i.method))
-                                       .Set("outcome", J::String(c.state))
-                                       .Serialize();
-                       c.state = "INFORMED";
-                       e.type = "INFORMED";
+                       e.payload =
+                           J::Object()
+                               .Set("method", J::String(i.method))
+                               .Set("outcome", J::String(model::Name(c.state)))
+                               .Serialize();
+                       c.state = State::kInformed;
+                       e.type = EventType::kInformed;
                        e.note = i.message;
                        return absl::OkStatus();
                      });
@@ -418,8 +421,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Archive(absl::Time deadline,
                      RoleInOffice(who, kOfficer), absl::OkStatus(),
                      [&](const OfficeConfig&, model::ComplaintRecord& c,
                          model::EventRecord& e, absl::Time) {
-                       c.state = "ARCHIVED";
-                       e.type = "ARCHIVED";
+                       c.state = State::kArchived;
+                       e.type = EventType::kArchived;
                        return absl::OkStatus();
                      });
 }
@@ -451,19 +454,19 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Update(
       [&](const OfficeConfig&, model::ComplaintRecord& c, model::EventRecord& e,
           absl::Time) -> absl::Status {
         const bool before_disposition =
-            c.state == "SUBMITTED" || c.state == "NEEDS_INFO" ||
-            c.state == "VERIFIED" || c.state == "REPORTED_TO_HEAD";
+            c.state == State::kSubmitted || c.state == State::kNeedsInfo ||
+            c.state == State::kVerified || c.state == State::kReportedToHead;
         if (const std::optional<std::string> content =
                 patch->FirstContentPath();
             content && !before_disposition) {
           return absl::FailedPreconditionError(absl::StrCat(
               "UpdateComplaint of ", *content,
               " is possible only before disposition: the complaint is ",
-              c.state,
+              model::Name(c.state),
               "; only anonymous and confidential can still be raised"));
         }
         c = merged;
-        e.type = "UPDATED";
+        e.type = EventType::kUpdated;
         // Which fields changed, never their values (personal data).
         {
           J list = J::Array();
@@ -482,8 +485,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Supplement(
                      ComplainantSide(who, in), Note("note", note, true),
                      [&](const OfficeConfig&, model::ComplaintRecord& c,
                          model::EventRecord& e, absl::Time) {
-                       c.state = "SUBMITTED";
-                       e.type = "SUPPLEMENTED";
+                       c.state = State::kSubmitted;
+                       e.type = EventType::kSupplemented;
                        e.note = note;
                        return absl::OkStatus();
                      });
@@ -497,8 +500,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Withdraw(
                      ComplainantSide(who, in), Note("reason", reason, false),
                      [&](const OfficeConfig&, model::ComplaintRecord& c,
                          model::EventRecord& e, absl::Time) {
-                       c.state = "WITHDRAWN";
-                       e.type = "WITHDRAWN";
+                       c.state = State::kWithdrawn;
+                       e.type = EventType::kWithdrawn;
                        e.note = reason;
                        return absl::OkStatus();
                      });
@@ -535,7 +538,7 @@ absl::StatusOr<ComplaintWorkflow::ReissuedPin> ComplaintWorkflow::ReissuePin(
     ASSIGN_OR_RETURN(
         auto seen, complaints_.FindRequest(deadline, who.name, in.request_id));
     if (seen) return replay(*seen);
-    if (c.state == "ARCHIVED") {
+    if (c.state == State::kArchived) {
       return absl::FailedPreconditionError(
           "ReissuePin is not possible: the complaint is ARCHIVED and nothing "
           "changes it");
@@ -545,7 +548,7 @@ absl::StatusOr<ComplaintWorkflow::ReissuedPin> ComplaintWorkflow::ReissuePin(
     e.office_code = c.office_code;
     e.tracking_code = c.tracking_code;
     e.version = c.version + 1;
-    e.type = "PIN_REISSUED";
+    e.type = EventType::kPinReissued;
     e.from_state = e.to_state = c.state;
     e.actor = who.name;
     e.actor_role = kOfficer;
@@ -616,7 +619,7 @@ ComplaintWorkflow::CheckAttach(absl::Time deadline, const Principal& who,
     return first;
   }
   RETURN_IF_ERROR(CheckAllowed(Action::kAttach, stored->state));
-  RETURN_IF_ERROR(AttachPolicy::RoleFor(who, *stored, a.type).status());
+  RETURN_IF_ERROR(AttachPolicy::RoleFor(who, *stored, *a.type).status());
   ASSIGN_OR_RETURN(auto attached, complaints_.ListAttachments(deadline, code));
   RETURN_IF_ERROR(AttachPolicy::CheckRoom(attached.size()));
   return std::nullopt;
@@ -638,7 +641,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Attach(
   ASSIGN_OR_RETURN(std::string id_bytes, RandomBytes(8));
   model::AttachmentRecord record;
   record.attachment_id = absl::StrCat("att_", absl::BytesToHexString(id_bytes));
-  record.type = a.type;
+  if (a.type) record.type = *a.type;
   record.media_type = doc.media_type;
   record.file_name = a.file_name;
   record.size_bytes = doc.size_bytes;
@@ -649,7 +652,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Attach(
       [&](const OfficeConfig&, model::ComplaintRecord& c, model::EventRecord& e,
           absl::Time now) -> absl::Status {
         ASSIGN_OR_RETURN(std::string role,
-                         AttachPolicy::RoleFor(who, c, a.type));
+                         AttachPolicy::RoleFor(who, c, *a.type));
         ASSIGN_OR_RETURN(auto attached, complaints_.ListAttachments(
                                             deadline, c.tracking_code));
         RETURN_IF_ERROR(AttachPolicy::CheckRoom(attached.size()));
@@ -662,14 +665,14 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Attach(
                                     : absl::StrCat("citizen:", c.tracking_code);
         record.create_time = ToUnixMicrosLL(now);
         e.actor_role = role;
-        e.type = "ATTACHED";
+        e.type = EventType::kAttached;
         // No file name (it may name the complainant of an anonymous
         // complaint) and no digest (identical scans have identical digests,
         // which would link complaints for viewers who may not open them):
         // both stay with the attachment row and the archive.
         e.payload = J::Object()
                         .Set("attachment_id", J::String(record.attachment_id))
-                        .Set("type", J::String(record.type))
+                        .Set("type", J::String(model::Name(record.type)))
                         .Set("media_type", J::String(record.media_type))
                         .Set("size_bytes", J::Int(record.size_bytes))
                         .Serialize();

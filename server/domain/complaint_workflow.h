@@ -23,6 +23,7 @@
 #include "server/domain/attach_policy.h"
 #include "server/domain/complaint_answers.h"
 #include "server/domain/complaint_archive.h"
+#include "server/domain/complaint_state.h"
 #include "server/domain/complaint_view.h"
 #include "server/domain/model/complaint_repository.h"
 #include "server/domain/needs_info_sweep.h"
@@ -43,8 +44,8 @@ struct Checklist {
 };
 
 struct VerifyInput {
-  std::string
-      outcome;  // VERIFIED, NEEDS_INFO, REJECTED, OUT_OF_SCOPE, DUPLICATE
+  // VERIFIED, NEEDS_INFO, REJECTED, OUT_OF_SCOPE or DUPLICATE; required.
+  std::optional<State> outcome;
   Checklist checklist;
   std::string note;
   std::string missing_info;
@@ -59,7 +60,7 @@ struct DisposeInput {
 };
 
 struct DeclineInput {
-  std::string outcome;  // REJECTED or OUT_OF_SCOPE
+  std::optional<State> outcome;  // REJECTED or OUT_OF_SCOPE; required
   std::string reason;
   std::string referred_to;
 };

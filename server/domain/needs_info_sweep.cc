@@ -38,8 +38,8 @@ absl::StatusOr<int> NeedsInfoSweep::Run(absl::Time deadline) const {
           absl::OkStatus(),
           [](const OfficeConfig& office, model::ComplaintRecord& rec,
              model::EventRecord& e, absl::Time) {
-            rec.state = "REJECTED";
-            e.type = "EXPIRED";
+            rec.state = State::kRejected;
+            e.type = EventType::kExpired;
             e.note = absl::StrCat("Ditutup: kelengkapan tidak diterima dalam ",
                                   office.record.needs_info_limit_days,
                                   " hari kerja");

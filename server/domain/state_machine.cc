@@ -8,69 +8,78 @@
 namespace aduan::domain {
 namespace {
 
+using S = model::State;
+
 struct Rule {
   Action action;
   const char* name;
-  std::vector<std::string> from;
-  std::vector<std::string> to;
+  std::vector<State> from;
+  std::vector<State> to;
 };
 
 const std::vector<Rule>& Rules() {
   static const std::vector<Rule>* const kRules = new std::vector<Rule>{
       {Action::kVerify,
        "VerifyComplaint",
-       {"SUBMITTED"},
-       {"VERIFIED", "NEEDS_INFO", "REJECTED", "OUT_OF_SCOPE", "DUPLICATE"}},
+       {S::kSubmitted},
+       {S::kVerified, S::kNeedsInfo, S::kRejected, S::kOutOfScope,
+        S::kDuplicate}},
       {Action::kSupplement,
        "SupplementComplaint",
-       {"NEEDS_INFO"},
-       {"SUBMITTED"}},
+       {S::kNeedsInfo},
+       {S::kSubmitted}},
       {Action::kWithdraw,
        "WithdrawComplaint",
-       {"SUBMITTED", "NEEDS_INFO", "VERIFIED", "REPORTED_TO_HEAD", "DISPOSED",
-        "IN_FOLLOW_UP"},
-       {"WITHDRAWN"}},
+       {S::kSubmitted, S::kNeedsInfo, S::kVerified, S::kReportedToHead,
+        S::kDisposed, S::kInFollowUp},
+       {S::kWithdrawn}},
       {Action::kReportToHead,
        "ReportToHead",
-       {"VERIFIED"},
-       {"REPORTED_TO_HEAD"}},
+       {S::kVerified},
+       {S::kReportedToHead}},
       {Action::kDispose,
        "DisposeComplaint",
-       {"REPORTED_TO_HEAD", "DISPOSED", "IN_FOLLOW_UP"},
-       {"DISPOSED"}},
+       {S::kReportedToHead, S::kDisposed, S::kInFollowUp},
+       {S::kDisposed}},
       {Action::kDecline,
        "DeclineComplaint",
-       {"REPORTED_TO_HEAD"},
-       {"REJECTED", "OUT_OF_SCOPE"}},
+       {S::kReportedToHead},
+       {S::kRejected, S::kOutOfScope}},
       {Action::kReturnDisposition,
        "ReturnDisposition",
-       {"DISPOSED"},
-       {"REPORTED_TO_HEAD"}},
-      {Action::kReturnForRework, "ReturnForRework", {"RESOLVED"}, {"DISPOSED"}},
-      {Action::kStartFollowUp, "StartFollowUp", {"DISPOSED"}, {"IN_FOLLOW_UP"}},
+       {S::kDisposed},
+       {S::kReportedToHead}},
+      {Action::kReturnForRework,
+       "ReturnForRework",
+       {S::kResolved},
+       {S::kDisposed}},
+      {Action::kStartFollowUp,
+       "StartFollowUp",
+       {S::kDisposed},
+       {S::kInFollowUp}},
       {Action::kAddFollowUpNote,
        "AddFollowUpNote",
-       {"IN_FOLLOW_UP"},
-       {"IN_FOLLOW_UP"}},
-      {Action::kResolve, "ResolveComplaint", {"IN_FOLLOW_UP"}, {"RESOLVED"}},
+       {S::kInFollowUp},
+       {S::kInFollowUp}},
+      {Action::kResolve, "ResolveComplaint", {S::kInFollowUp}, {S::kResolved}},
       {Action::kInform,
        "InformComplainant",
-       {"RESOLVED", "REJECTED", "OUT_OF_SCOPE", "DUPLICATE"},
-       {"INFORMED"}},
+       {S::kResolved, S::kRejected, S::kOutOfScope, S::kDuplicate},
+       {S::kInformed}},
       {Action::kArchive,
        "ArchiveComplaint",
-       {"INFORMED", "WITHDRAWN"},
-       {"ARCHIVED"}},
-      {Action::kExpire, "Expire", {"NEEDS_INFO"}, {"REJECTED"}},
+       {S::kInformed, S::kWithdrawn},
+       {S::kArchived}},
+      {Action::kExpire, "Expire", {S::kNeedsInfo}, {S::kRejected}},
       {Action::kUpdate,
        "UpdateComplaint",
-       {"SUBMITTED", "NEEDS_INFO", "VERIFIED", "REPORTED_TO_HEAD", "DISPOSED",
-        "IN_FOLLOW_UP", "RESOLVED", "INFORMED", "REJECTED", "OUT_OF_SCOPE",
-        "DUPLICATE", "WITHDRAWN"},
+       {S::kSubmitted, S::kNeedsInfo, S::kVerified, S::kReportedToHead,
+        S::kDisposed, S::kInFollowUp, S::kResolved, S::kInformed, S::kRejected,
+        S::kOutOfScope, S::kDuplicate, S::kWithdrawn},
        {}},
       {Action::kAttach,
        "UploadAttachment",
-       {"SUBMITTED", "NEEDS_INFO", "IN_FOLLOW_UP"},
+       {S::kSubmitted, S::kNeedsInfo, S::kInFollowUp},
        {}},
   };
   return *kRules;
@@ -83,7 +92,7 @@ const Rule& RuleOf(Action a) {
   return Rules().front();  // unreachable: every action has a rule
 }
 
-bool Contains(const std::vector<std::string>& v, absl::string_view s) {
+bool Contains(const std::vector<State>& v, State s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
@@ -98,23 +107,13 @@ const std::vector<Action>& AllActions() {
   return *kActions;
 }
 
-const std::vector<std::string>& AllStates() {
-  static const std::vector<std::string>* const kStates =
-      new std::vector<std::string>{
-          "SUBMITTED", "NEEDS_INFO",   "VERIFIED",     "REPORTED_TO_HEAD",
-          "DISPOSED",  "IN_FOLLOW_UP", "RESOLVED",     "INFORMED",
-          "ARCHIVED",  "REJECTED",     "OUT_OF_SCOPE", "DUPLICATE",
-          "WITHDRAWN"};
-  return *kStates;
-}
-
 absl::string_view ActionName(Action a) { return RuleOf(a).name; }
 
-bool IsAllowed(Action action, absl::string_view state) {
+bool IsAllowed(Action action, State state) {
   return Contains(RuleOf(action).from, state);
 }
 
-absl::Status CheckAllowed(Action action, absl::string_view state) {
+absl::Status CheckAllowed(Action action, State state) {
   if (IsAllowed(action, state)) return absl::OkStatus();
   std::vector<std::string> allowed;
   for (const Rule& r : Rules()) {
@@ -123,13 +122,14 @@ absl::Status CheckAllowed(Action action, absl::string_view state) {
     }
   }
   return absl::FailedPreconditionError(absl::StrCat(
-      ActionName(action), " is not possible: the complaint is ", state,
+      ActionName(action), " is not possible: the complaint is ",
+      model::Name(state),
       allowed.empty()
           ? "; no action is possible any more"
           : absl::StrCat("; possible now: ", absl::StrJoin(allowed, ", "))));
 }
 
-bool IsValidOutcome(Action action, absl::string_view to) {
+bool IsValidOutcome(Action action, State to) {
   return Contains(RuleOf(action).to, to);
 }
 

@@ -9,6 +9,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "server/domain/complaint_state.h"
 
 namespace aduan::domain {
 
@@ -35,21 +36,19 @@ enum class Action {
 
 // All actions, for tables and tests.
 const std::vector<Action>& AllActions();
-// All state names.
-const std::vector<std::string>& AllStates();
 // The RPC name of an action, e.g. "VerifyComplaint".
 absl::string_view ActionName(Action a);
 
 // True when `action` may be taken in `state`.
-bool IsAllowed(Action action, absl::string_view state);
+bool IsAllowed(Action action, State state);
 
 // OK when allowed; otherwise kFailedPrecondition naming the current state
 // and the actions allowed in it.
-absl::Status CheckAllowed(Action action, absl::string_view state);
+absl::Status CheckAllowed(Action action, State state);
 
 // True when the target `to` is a valid outcome of `action` (for actions
 // with several outcomes: kVerify, kDecline).
-bool IsValidOutcome(Action action, absl::string_view to);
+bool IsValidOutcome(Action action, State to);
 
 }  // namespace aduan::domain
 

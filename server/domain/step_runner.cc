@@ -20,9 +20,9 @@ absl::Status NotFound() { return ComplaintNotFound(); }
 
 // The clocks are defined by states (docs/design.md §2): each runs exactly while
 // the complaint is in one of its states.
-void AdjustClocks(absl::string_view from, model::ComplaintRecord& c,
-                  absl::Time now, const WorkingCalendar& cal) {
-  const std::string& to = c.state;
+void AdjustClocks(State from, model::ComplaintRecord& c, absl::Time now,
+                  const WorkingCalendar& cal) {
+  const State to = c.state;
   if (ServiceClockRuns(from) && !ServiceClockRuns(to))
     StopSlaClock(c.service, now, cal);
   if (!ServiceClockRuns(from) && ServiceClockRuns(to))
@@ -132,7 +132,7 @@ absl::StatusOr<StepResult> StepRunner::Run(
     const absl::Time now = clock_.Now();
     const long long now_us = ToUnixMicrosLL(now);
     model::ComplaintRecord c = *stored;
-    const std::string from = c.state;
+    const State from = c.state;
     model::EventRecord event;
     event.office_code = c.office_code;
     event.tracking_code = c.tracking_code;
@@ -144,10 +144,10 @@ absl::StatusOr<StepResult> StepRunner::Run(
     RETURN_IF_ERROR(decide(*office, c, event, now));
     event.to_state = c.state;
     AdjustClocks(from, c, now, office->calendar);
-    if (c.state == "NEEDS_INFO" && from != "NEEDS_INFO") {
+    if (c.state == State::kNeedsInfo && from != State::kNeedsInfo) {
       c.needs_info_until = ToUnixMicrosLL(AfterWorkingDays(
           now, office->record.needs_info_limit_days, office->calendar));
-    } else if (c.state != "NEEDS_INFO") {
+    } else if (c.state != State::kNeedsInfo) {
       c.needs_info_until.reset();
     }
     c.version = stored->version + 1;
@@ -181,8 +181,9 @@ absl::StatusOr<StepResult> StepRunner::Run(
     }
     switch (outcome.kind) {
       case model::UpdateOutcome::Kind::kUpdated: {
-        spdlog::info("{} {}: {} -> {} by {}", method, code, from, c.state,
-                     event.actor);
+        spdlog::info("{} {}: {} -> {} by {}", method, code,
+                     std::string(model::Name(from)),
+                     std::string(model::Name(c.state)), event.actor);
         ASSIGN_OR_RETURN(StepResult out, answer(request, std::move(c)));
         if (attachment != nullptr) out.attachment = *attachment;
         return out;

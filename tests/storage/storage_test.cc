@@ -1,5 +1,8 @@
-// The repository test suite, run against SQLite and against a real MariaDB
-// server (ADUAN_TEST_MYSQL_URL).
+// The repository test suite, run against SQLite, against a real MariaDB
+// server (ADUAN_TEST_MYSQL_URL) and against the in-memory fakes of
+// tests/fakes/, so that the fakes the domain's unit tests use are proven to
+// keep the same contracts. Tests of the SQL storage itself (migrations,
+// pools, encryption at rest, durability) skip the fakes.
 #include <soci/soci.h>
 
 #include <atomic>
@@ -18,6 +21,9 @@
 #include "db/soci_access_repository.h"
 #include "db/soci_complaint_repository.h"
 #include "db/soci_office_repository.h"
+#include "tests/fakes/memory_access_repository.h"
+#include "tests/fakes/memory_complaint_repository.h"
+#include "tests/fakes/memory_office_repository.h"
 #include "tests/test_util.h"
 
 namespace aduan::db {
@@ -30,6 +36,15 @@ absl::Time Deadline() { return absl::Now() + absl::Seconds(30); }
 class StorageTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
+    if (GetParam() == "memory") {
+      auto access = std::make_unique<fakes::MemoryAccessRepository>();
+      complaints_ =
+          std::make_unique<fakes::MemoryComplaintRepository>(*access);
+      access_ = std::move(access);
+      offices_ = std::make_unique<fakes::MemoryOfficeRepository>();
+      ASSERT_TRUE(SeedKanigaran(*offices_, absl::Now()).ok());
+      return;
+    }
     if (GetParam() == "sqlite") {
       dir_ = aduan::testing::MakeTempDir("aduan-storage");
       url_ = absl::StrCat("sqlite://", dir_, "/aduan.db");
@@ -67,8 +82,8 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
     model::ComplaintRecord c;
     c.tracking_code = code;
     c.office_code = "KNG";
-    c.state = "SUBMITTED";
-    c.channel = "OFFICE";
+    c.state = model::State::kSubmitted;
+    c.channel = model::Channel::kOffice;
     c.complainant_name = "Siti Aminah";
     c.complainant_phone = "+6281234567890";
     c.title = "Lampu jalan mati";
@@ -88,9 +103,9 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
     e.office_code = c.office_code;
     e.tracking_code = c.tracking_code;
     e.version = 1;
-    e.type = "SUBMITTED";
-    e.from_state = "STATE_UNSPECIFIED";
-    e.to_state = "SUBMITTED";
+    e.type = model::EventType::kSubmitted;
+    e.from_state = std::nullopt;
+    e.to_state = model::State::kSubmitted;
     e.actor = "anonymous";
     e.actor_role = "";
     e.create_time = c.create_time;
@@ -119,15 +134,17 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
 
   std::string dir_;
   std::string url_;
+  // Null for the fakes.
   std::unique_ptr<Database> db_;
-  std::unique_ptr<SociOfficeRepository> offices_;
-  std::unique_ptr<SociComplaintRepository> complaints_;
-  std::unique_ptr<SociAccessRepository> access_;
+  std::unique_ptr<model::OfficeRepository> offices_;
+  std::unique_ptr<model::ComplaintRepository> complaints_;
+  std::unique_ptr<model::AccessRepository> access_;
   PiiCipher cipher_ =
       PiiCipher::Create(std::string(32, 'e'), std::string(32, 'i')).value();
 };
 
 TEST_P(StorageTest, MigrateIsIdempotent) {
+  if (!db_) GTEST_SKIP() << "SQL storage only";
   Migrator migrator(*db_);
   auto again = migrator.Migrate();
   ASSERT_TRUE(again.ok()) << again.status();
@@ -144,6 +161,7 @@ TEST_P(StorageTest, MigrateIsIdempotent) {
 }
 
 TEST_P(StorageTest, MigrateRefusesNewerDatabase) {
+  if (!db_) GTEST_SKIP() << "SQL storage only";
   ASSERT_TRUE(
       db_->Write(Deadline(),
                  [&](soci::session& sql) {
@@ -159,6 +177,7 @@ TEST_P(StorageTest, MigrateRefusesNewerDatabase) {
 }
 
 TEST_P(StorageTest, ConcurrentMigratorsApplyEachMigrationOnce) {
+  if (!db_) GTEST_SKIP() << "SQL storage only";
   // A fresh schema, migrated by four "processes" at once.
   if (GetParam() == "sqlite") {
     url_ = absl::StrCat("sqlite://", dir_, "/race.db");
@@ -193,6 +212,7 @@ TEST_P(StorageTest, ConcurrentMigratorsApplyEachMigrationOnce) {
 // A lease held by a live process keeps others out; the lease of a crashed
 // process (expired) is taken over, and released after the run.
 TEST_P(StorageTest, MigrationLeaseIsTakenOverOnlyWhenExpired) {
+  if (!db_) GTEST_SKIP() << "SQL storage only";
   if (GetParam() == "sqlite") {
     url_ = absl::StrCat("sqlite://", dir_, "/lease.db");
   } else {
@@ -233,6 +253,7 @@ TEST_P(StorageTest, MigrationLeaseIsTakenOverOnlyWhenExpired) {
 // A migration that runs longer than the lease keeps it: the owner renews
 // it, so a second process cannot take over halfway.
 TEST_P(StorageTest, MigrationLongerThanTheLeaseKeepsIt) {
+  if (!db_) GTEST_SKIP() << "SQL storage only";
   if (GetParam() != "mysql") {
     GTEST_SKIP() << "MariaDB only: a SQLite migration holds the write lock";
   }
@@ -352,6 +373,7 @@ TEST_P(StorageTest, GetUnknownIsNotFound) {
 // HMAC, which FindRequest returns; rows written plain before are keyed by
 // KeyPlainFingerprints, once.
 TEST_P(StorageTest, RequestFingerprintsAreStoredKeyed) {
+  if (!db_) GTEST_SKIP() << "SQL storage only";
   const std::string digest = Sha256Hex(
       "aduan.v1.SupplementComplaintRequest\n"
       "pin 12345678");
@@ -442,6 +464,7 @@ TEST_P(StorageTest, CreateReportsTakenTrackingCode) {
 }
 
 TEST_P(StorageTest, RacingTwinsCreateExactlyOne) {
+  if (!db_) GTEST_SKIP() << "SQL storage only";
   constexpr int kThreads = 6;
   std::vector<std::unique_ptr<Database>> dbs;
   std::vector<std::unique_ptr<SociComplaintRepository>> repos;
@@ -500,13 +523,13 @@ TEST_P(StorageTest, ListWalksPagesWithKeysetCursor) {
 
 TEST_P(StorageTest, ListFiltersCombine) {
   model::ComplaintRecord a = Sample("KNG-FILT0001", 100);
-  a.channel = "ONLINE";
+  a.channel = model::Channel::kOnline;
   a.title = "Jalan berlubang 50% rusak";
   model::ComplaintRecord b = Sample("KNG-FILT0002", 200);
-  b.state = "NEEDS_INFO";
+  b.state = model::State::kNeedsInfo;
   model::ComplaintRecord c = Sample("KNG-FILT0003", 300);
   c.unit_code = "TRANTIB";
-  c.state = "DISPOSED";
+  c.state = model::State::kDisposed;
   for (auto* r : {&a, &b, &c})
     ASSERT_EQ(CreateOk(*r), model::CreateOutcome::Kind::kCreated);
   auto codes = [&](const model::ComplaintQuery& q) {
@@ -520,10 +543,10 @@ TEST_P(StorageTest, ListFiltersCombine) {
     return out;
   };
   model::ComplaintQuery q;
-  q.channels = {"ONLINE"};
+  q.channels = {model::Channel::kOnline};
   EXPECT_EQ(codes(q), std::vector<std::string>{"KNG-FILT0001"});
   q = model::ComplaintQuery();
-  q.states = {"NEEDS_INFO", "DISPOSED"};
+  q.states = {model::State::kNeedsInfo, model::State::kDisposed};
   EXPECT_EQ(codes(q),
             (std::vector<std::string>{"KNG-FILT0003", "KNG-FILT0002"}));
   q = model::ComplaintQuery();
@@ -600,8 +623,8 @@ TEST_P(StorageTest, ListEventsAfterVersion) {
   auto events = complaints_->ListEvents(Deadline(), "KNG-EVNT0001", 0, 10);
   ASSERT_TRUE(events.ok()) << events.status();
   ASSERT_EQ(events->size(), 1u);
-  EXPECT_EQ((*events)[0].type, "SUBMITTED");
-  EXPECT_EQ((*events)[0].to_state, "SUBMITTED");
+  EXPECT_EQ((*events)[0].type, model::EventType::kSubmitted);
+  EXPECT_EQ((*events)[0].to_state, model::State::kSubmitted);
   EXPECT_EQ((*events)[0].version, 1);
   EXPECT_EQ((*events)[0].tracking_code, "KNG-EVNT0001");
   auto none = complaints_->ListEvents(Deadline(), "KNG-EVNT0001", 1, 10);
@@ -612,6 +635,7 @@ TEST_P(StorageTest, ListEventsAfterVersion) {
 }
 
 TEST_P(StorageTest, EventsAreAppendOnly) {
+  if (!db_) GTEST_SKIP() << "SQL storage only";
   ASSERT_EQ(CreateOk(Sample("KNG-EVNT0002", 1)),
             model::CreateOutcome::Kind::kCreated);
   EXPECT_THAT(db_->Write(Deadline(),
@@ -670,6 +694,7 @@ TEST_P(StorageTest, PinAttemptsCountWithinWindowAndAreForgiven) {
 }
 
 TEST_P(StorageTest, DurabilitySettingsAreOn) {
+  if (!db_) GTEST_SKIP() << "SQL storage only";
   if (GetParam() == "sqlite") {
     std::string mode;
     int sync = -1;
@@ -700,6 +725,7 @@ TEST_P(StorageTest, DurabilitySettingsAreOn) {
 }
 
 TEST_P(StorageTest, DroppedConnectionIsReplaced) {
+  if (!db_) GTEST_SKIP() << "SQL storage only";
   if (GetParam() != "mysql") GTEST_SKIP() << "MariaDB only";
   auto db = OpenDb(1);
   long long before = 0;
@@ -726,6 +752,7 @@ TEST_P(StorageTest, DroppedConnectionIsReplaced) {
 // with a deadlock (1213); the database layer rolls it back and runs it
 // again, so both callers see OK and each change is applied exactly once.
 TEST_P(StorageTest, DeadlockedTransactionIsRetriedAndAppliedOnce) {
+  if (!db_) GTEST_SKIP() << "SQL storage only";
   if (GetParam() != "mysql") {
     GTEST_SKIP() << "MariaDB only: SQLite writers are serialised";
   }
@@ -777,6 +804,7 @@ TEST_P(StorageTest, DeadlockedTransactionIsRetriedAndAppliedOnce) {
 }
 
 TEST_P(StorageTest, PoolLeaseWaitIsBoundedByDeadline) {
+  if (!db_) GTEST_SKIP() << "SQL storage only";
   auto db = OpenDb(1);
   std::atomic<bool> holding{false};
   std::atomic<bool> release{false};
@@ -808,6 +836,7 @@ TEST_P(StorageTest, PoolLeaseWaitIsBoundedByDeadline) {
 // handler, on every statement; MySQL: Bounded's max_statement_time), and
 // the connection serves the next call.
 TEST_P(StorageTest, AStatementStopsAtItsCallsDeadline) {
+  if (!db_) GTEST_SKIP() << "SQL storage only";
   const std::string slow =
       GetParam() == "sqlite"
           ? "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n "
@@ -843,6 +872,7 @@ TEST_P(StorageTest, AStatementStopsAtItsCallsDeadline) {
 }
 
 TEST_P(StorageTest, PersonalDataIsEncryptedAtRestAndSearchableByNik) {
+  if (!db_) GTEST_SKIP() << "SQL storage only";
   model::ComplaintRecord c = Sample("KNG-PII00001", 1);
   c.complainant_nik = "3574045108900003";
   c.complainant_kk = "3574040101150004";
@@ -879,6 +909,7 @@ TEST_P(StorageTest, PersonalDataIsEncryptedAtRestAndSearchableByNik) {
 // Migration 0009 repairs a token whose expiry an unchecked ttl put past
 // the year 9999: revoked and expired at its creation; other tokens stay.
 TEST_P(StorageTest, TokenExpiryPastTheTimestampRangeIsRepaired) {
+  if (!db_) GTEST_SKIP() << "SQL storage only";
   url_ = GetParam() == "sqlite" ? absl::StrCat("sqlite://", dir_, "/repair.db")
                                 : aduan::testing::FreshMysqlDatabaseUrl();
   auto db = OpenDb(1);
@@ -928,6 +959,7 @@ TEST_P(StorageTest, TokenExpiryPastTheTimestampRangeIsRepaired) {
 }
 
 TEST_P(StorageTest, PlaintextRowsAreEncryptedByTheDataMigration) {
+  if (!db_) GTEST_SKIP() << "SQL storage only";
   ASSERT_EQ(CreateOk(Sample("KNG-PII00003", 1)),
             model::CreateOutcome::Kind::kCreated);
   // A row as written before encryption at rest.
@@ -1079,7 +1111,7 @@ TEST_P(StorageTest, PrincipalsBindingsAndTokensRoundTrip) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StorageTest,
-                         ::testing::Values("sqlite", "mysql"),
+                         ::testing::Values("sqlite", "mysql", "memory"),
                          [](const auto& info) { return info.param; });
 
 }  // namespace

@@ -44,7 +44,7 @@ Principal Staff(const std::string& name, const std::string& role,
 
 VerifyInput Verified() {
   VerifyInput v;
-  v.outcome = "VERIFIED";
+  v.outcome = model::State::kVerified;
   return v;
 }
 
@@ -129,7 +129,7 @@ class WorkflowTest : public ::testing::TestWithParam<std::string> {
     in.request_id = absl::StrCat("s", ++n_);
     in.fingerprint = in.request_id;
     in.draft.office_code = "KNG";
-    in.draft.channel = "OFFICE";
+    in.draft.channel = model::Channel::kOffice;
     in.draft.anonymous = true;
     in.draft.title = "Lampu jalan mati";
     in.draft.description = "Sejak Senin.";
@@ -253,7 +253,7 @@ TEST_P(WorkflowTest, NeedsInfoPausesTheServiceClockAndSupplementResumesIt) {
   const std::string code = Submit();
   clock_.Set(At(2026, 11, 30, 9, 20));
   VerifyInput v;
-  v.outcome = "NEEDS_INFO";
+  v.outcome = model::State::kNeedsInfo;
   v.missing_info = "Fotokopi KTP-el";
   ASSERT_TRUE(flow_->Verify(Deadline(), officer_, In(code), v).ok());
   clock_.Set(At(2026, 12, 2, 9, 0));  // two days later
@@ -268,7 +268,7 @@ TEST_P(WorkflowTest, NeedsInfoPausesTheServiceClockAndSupplementResumesIt) {
   ASSERT_TRUE(supplied.ok()) << supplied.status();
   EXPECT_TRUE(supplied->public_view);
   model::ComplaintRecord c = Stored(code);
-  EXPECT_EQ(c.state, "SUBMITTED");
+  EXPECT_EQ(c.state, model::State::kSubmitted);
   EXPECT_FALSE(c.needs_info_until.has_value());
   // 40 minutes left from Wednesday 09:00.
   EXPECT_EQ(absl::FromUnixMicros(*c.service.due), At(2026, 12, 2, 9, 40));
@@ -282,7 +282,7 @@ TEST_P(WorkflowTest, UnreferencedBlobsAreSweptAfterAnHour) {
   const std::string kept_bytes = aduan::testing::MakePdf("disimpan");
   StepInput in = In(code);
   AttachInput a;
-  a.type = "SUPPORTING";
+  a.type = model::DocumentType::kSupporting;
   ASSERT_TRUE(documents.Store(Deadline(), officer_, in, a, kept_bytes).ok());
   const std::string orphan_bytes = aduan::testing::MakePdf("yatim");
   const std::string orphan = Sha256Hex(orphan_bytes);
@@ -301,22 +301,22 @@ TEST_P(WorkflowTest, NeedsInfoPastTheLimitIsClosedOnceByTheSweep) {
   clock_.Set(At(2026, 11, 30, 9, 0));
   const std::string code = Submit();
   VerifyInput v;
-  v.outcome = "NEEDS_INFO";
+  v.outcome = model::State::kNeedsInfo;
   v.missing_info = "Foto lokasi";
   ASSERT_TRUE(flow_->Verify(Deadline(), officer_, In(code), v).ok());
   // Ten working days later (two weekends) it is still open …
   clock_.Set(At(2026, 12, 14, 12, 0));
   EXPECT_EQ(*flow_->ExpireNeedsInfo(Deadline()), 0);
-  EXPECT_EQ(Stored(code).state, "NEEDS_INFO");
+  EXPECT_EQ(Stored(code).state, model::State::kNeedsInfo);
   // … and closed after the tenth working day has ended.
   clock_.Set(At(2026, 12, 15, 0, 1));
   EXPECT_EQ(*flow_->ExpireNeedsInfo(Deadline()), 1);
   EXPECT_EQ(*flow_->ExpireNeedsInfo(Deadline()), 0);
   model::ComplaintRecord c = Stored(code);
-  EXPECT_EQ(c.state, "REJECTED");
+  EXPECT_EQ(c.state, model::State::kRejected);
   auto events = complaints_->ListEvents(Deadline(), code, 0, 10);
   ASSERT_EQ(events->size(), 3u);
-  EXPECT_EQ((*events)[2].type, "EXPIRED");
+  EXPECT_EQ((*events)[2].type, model::EventType::kExpired);
   EXPECT_EQ((*events)[2].actor, "system");
 }
 
@@ -328,7 +328,7 @@ TEST_P(WorkflowTest, TwoSweepersCloseEachExpiredComplaintOnce) {
   for (int i = 0; i < 12; ++i) {
     codes.push_back(Submit());
     VerifyInput v;
-    v.outcome = "NEEDS_INFO";
+    v.outcome = model::State::kNeedsInfo;
     v.missing_info = "Foto lokasi";
     ASSERT_TRUE(flow_->Verify(Deadline(), officer_, In(codes.back()), v).ok());
   }
@@ -349,11 +349,11 @@ TEST_P(WorkflowTest, TwoSweepersCloseEachExpiredComplaintOnce) {
   ASSERT_TRUE(b.ok()) << b.status();
   EXPECT_EQ(*a + *b, 12);
   for (const std::string& code : codes) {
-    EXPECT_EQ(Stored(code).state, "REJECTED") << code;
+    EXPECT_EQ(Stored(code).state, model::State::kRejected) << code;
     EXPECT_EQ(Stored(code).version, 3) << code;
     auto events = complaints_->ListEvents(Deadline(), code, 0, 10);
     ASSERT_EQ(events->size(), 3u) << code;
-    EXPECT_EQ((*events)[2].type, "EXPIRED");
+    EXPECT_EQ((*events)[2].type, model::EventType::kExpired);
   }
 }
 
@@ -384,7 +384,7 @@ TEST_P(WorkflowTest, RedispositionSetsTheLatestDueTimeAndReworkContinues) {
   ASSERT_TRUE(
       flow_->ReturnForRework(Deadline(), head_, In(code), "Belum tuntas").ok());
   model::ComplaintRecord rework = Stored(code);
-  EXPECT_EQ(rework.state, "DISPOSED");
+  EXPECT_EQ(rework.state, model::State::kDisposed);
   // The clock continues where it stopped: the hour spent RESOLVED (not a
   // state of the resolution clock) moves the latest disposition's due time.
   EXPECT_EQ(absl::FromUnixMicros(*rework.resolution.due),
@@ -410,7 +410,7 @@ TEST_P(WorkflowTest, TwoWritersRacingOneComplaintExactlyOneWins) {
     StepInput in = In(code);
     threads.emplace_back([&, i, in] {
       VerifyInput v;
-      v.outcome = i % 2 == 0 ? "VERIFIED" : "REJECTED";
+      v.outcome = i % 2 == 0 ? State::kVerified : State::kRejected;
       v.note = "catatan";
       auto r = flows[i]->Verify(Deadline(), officer_, in, v);
       if (r.ok()) {
@@ -463,7 +463,7 @@ TEST_P(WorkflowTest, StoredDataArgumentsComeBeforeEtagAndState) {
   StepInput stale = In(code);
   stale.etag = "v9";
   VerifyInput dup;
-  dup.outcome = "DUPLICATE";
+  dup.outcome = model::State::kDuplicate;
   dup.duplicate_of = "KNG-00000000";
   EXPECT_THAT(flow_->Verify(Deadline(), officer_, stale, dup),
               StatusIs(absl::StatusCode::kInvalidArgument, "duplicate_of"));
@@ -509,7 +509,7 @@ TEST_P(WorkflowTest, StoredDataArgumentsComeBeforeEtagAndState) {
               StatusIs(absl::StatusCode::kInvalidArgument,
                        "att_0000 is not a RESULT document of this complaint"));
   EXPECT_EQ(Stored(code).version, 4);
-  EXPECT_EQ(Stored(code).state, "DISPOSED");
+  EXPECT_EQ(Stored(code).state, model::State::kDisposed);
   EXPECT_EQ(Stored(code).title, "Lampu jalan mati");
 }
 
@@ -550,12 +550,12 @@ TEST_P(WorkflowTest, WrongPinBudgetHoldsUnderConcurrentGuesses) {
   in.pin = pin;
   EXPECT_THAT(flow_->Withdraw(Deadline(), citizen, in, ""),
               StatusIs(absl::StatusCode::kNotFound));
-  EXPECT_EQ(Stored(code).state, "SUBMITTED");
+  EXPECT_EQ(Stored(code).state, model::State::kSubmitted);
   // The budget renews after its window.
   clock_.Advance(PinGuard::kWindow);
   ASSERT_TRUE(intake_->Track(Deadline(), code, pin).ok());
   ASSERT_TRUE(flow_->Withdraw(Deadline(), citizen, in, "").ok());
-  EXPECT_EQ(Stored(code).state, "WITHDRAWN");
+  EXPECT_EQ(Stored(code).state, model::State::kWithdrawn);
 }
 
 // A reissued PIN replaces the old one, with an event; a retry of the same
@@ -572,7 +572,7 @@ TEST_P(WorkflowTest,
   StepInput in = In(code);
   in.pin = pin;
   AttachInput photo;
-  photo.type = "LOCATION_PHOTO";
+  photo.type = model::DocumentType::kLocationPhoto;
   complaints_->down = true;
   const absl::Time deadline = absl::Now() + absl::Seconds(7);
   EXPECT_THAT(flow_->Withdraw(deadline, citizen, in, "Tidak jadi"),
@@ -589,7 +589,7 @@ TEST_P(WorkflowTest,
   EXPECT_THAT(intake_->Track(deadline + absl::Seconds(3), code, pin),
               StatusIs(absl::StatusCode::kUnavailable));
   EXPECT_EQ(complaints_->last_deadline, deadline + absl::Seconds(3));
-  EXPECT_EQ(Stored(code).state, "SUBMITTED");
+  EXPECT_EQ(Stored(code).state, model::State::kSubmitted);
   EXPECT_EQ(Stored(code).version, 1);
   EXPECT_EQ(Stored(code).pin_failures, 0);
 
@@ -597,7 +597,7 @@ TEST_P(WorkflowTest,
   complaints_->down = false;
   auto withdrawn = flow_->Withdraw(Deadline(), citizen, in, "Tidak jadi");
   ASSERT_TRUE(withdrawn.ok()) << withdrawn.status();
-  EXPECT_EQ(Stored(code).state, "WITHDRAWN");
+  EXPECT_EQ(Stored(code).state, model::State::kWithdrawn);
 }
 
 TEST_P(WorkflowTest, ReissuedPinReplacesTheOldOne) {
@@ -635,7 +635,7 @@ TEST_P(WorkflowTest, ArchiveRecordsAreChainedIntactAndWriteOnce) {
         flow_->Withdraw(Deadline(), officer_, In(code), "dicabut").ok());
     auto archived = flow_->Archive(Deadline(), officer_, In(code));
     ASSERT_TRUE(archived.ok()) << archived.status();
-    EXPECT_EQ(archived->complaint.record.state, "ARCHIVED");
+    EXPECT_EQ(archived->complaint.record.state, model::State::kArchived);
     codes.push_back(code);
   }
   auto first = archive_->Get(Deadline(), officer_, codes[0]);
@@ -787,7 +787,7 @@ TEST_P(WorkflowTest, EveryStateActionPairExecutes) {
   const std::string template_code = Submit();
   model::ComplaintRecord base = Stored(template_code);
   int made = 0;
-  for (const std::string& state : AllStates()) {
+  for (State state : model::AllStates()) {
     for (Action action : AllActions()) {
       if (action == Action::kExpire) continue;  // the server's own step
       // A complaint in `state`, disposed to the unit so that it may act.
@@ -800,8 +800,8 @@ TEST_P(WorkflowTest, EveryStateActionPairExecutes) {
       e.office_code = "KNG";
       e.tracking_code = c.tracking_code;
       e.version = 1;
-      e.type = "SUBMITTED";
-      e.from_state = "STATE_UNSPECIFIED";
+      e.type = model::EventType::kSubmitted;
+      e.from_state = std::nullopt;
       e.to_state = state;
       e.actor = "test";
       e.create_time = c.create_time;
@@ -833,7 +833,7 @@ TEST_P(WorkflowTest, EveryStateActionPairExecutes) {
         case Action::kDecline:
           st = flow_
                    ->Decline(Deadline(), head_, in,
-                             {"REJECTED", "Tidak jelas", ""})
+                             {State::kRejected, "Tidak jelas", ""})
                    .status();
           break;
         case Action::kReturnDisposition:
@@ -872,9 +872,9 @@ TEST_P(WorkflowTest, EveryStateActionPairExecutes) {
         }
         case Action::kAttach: {
           // The officer's documents at intake, the unit's results later.
-          const bool unit = state == "IN_FOLLOW_UP";
+          const bool unit = state == model::State::kInFollowUp;
           AttachInput a;
-          a.type = unit ? "RESULT" : "SUPPORTING";
+          a.type = unit ? DocumentType::kResult : DocumentType::kSupporting;
           StoredDocument doc{"application/pdf", 10, std::string(64, 'a')};
           st = flow_->Attach(Deadline(), unit ? unit_ : officer_, in, a, doc)
                    .status();
@@ -889,7 +889,8 @@ TEST_P(WorkflowTest, EveryStateActionPairExecutes) {
             << ActionName(action) << " in " << state << ": " << st;
         EXPECT_EQ(after.version, 2) << ActionName(action) << " in " << state;
       } else {
-        EXPECT_THAT(st, StatusIs(absl::StatusCode::kFailedPrecondition, state))
+        EXPECT_THAT(st, StatusIs(absl::StatusCode::kFailedPrecondition,
+                                 std::string(model::Name(state))))
             << ActionName(action) << " in " << state;
         EXPECT_EQ(after.version, 1);
         EXPECT_EQ(after.state, state);

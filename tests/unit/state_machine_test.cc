@@ -39,17 +39,19 @@ const std::map<Action, std::set<std::string>>& Expected() {
 }
 
 TEST(StateMachineTest, EveryStateActionPairMatchesTheServiceStandard) {
-  ASSERT_EQ(AllStates().size(), 13u);
+  ASSERT_EQ(model::AllStates().size(), 13u);
   ASSERT_EQ(AllActions().size(), Expected().size());
   for (Action a : AllActions()) {
-    for (const std::string& s : AllStates()) {
-      const bool allowed = Expected().at(a).count(s) > 0;
+    for (State s : model::AllStates()) {
+      const bool allowed =
+          Expected().at(a).count(std::string(model::Name(s))) > 0;
       EXPECT_EQ(IsAllowed(a, s), allowed) << ActionName(a) << " in " << s;
       if (allowed) {
         EXPECT_TRUE(CheckAllowed(a, s).ok());
       } else {
         EXPECT_THAT(CheckAllowed(a, s),
-                    StatusIs(absl::StatusCode::kFailedPrecondition, s))
+                    StatusIs(absl::StatusCode::kFailedPrecondition,
+                             std::string(model::Name(s))))
             << ActionName(a) << " in " << s;
       }
     }
@@ -58,29 +60,29 @@ TEST(StateMachineTest, EveryStateActionPairMatchesTheServiceStandard) {
 
 TEST(StateMachineTest, RefusalNamesStateAndPossibleActions) {
   EXPECT_THAT(
-      CheckAllowed(Action::kResolve, "VERIFIED"),
+      CheckAllowed(Action::kResolve, State::kVerified),
       StatusIs(absl::StatusCode::kFailedPrecondition,
                "ResolveComplaint is not possible: the complaint is "
                "VERIFIED; possible now: WithdrawComplaint, ReportToHead, "
                "UpdateComplaint"));
-  EXPECT_THAT(CheckAllowed(Action::kVerify, "IN_FOLLOW_UP"),
+  EXPECT_THAT(CheckAllowed(Action::kVerify, State::kInFollowUp),
               StatusIs(absl::StatusCode::kFailedPrecondition,
                        "possible now: WithdrawComplaint, DisposeComplaint, "
                        "AddFollowUpNote, ResolveComplaint, UpdateComplaint, "
                        "UploadAttachment"));
-  EXPECT_THAT(CheckAllowed(Action::kVerify, "ARCHIVED"),
+  EXPECT_THAT(CheckAllowed(Action::kVerify, State::kArchived),
               StatusIs(absl::StatusCode::kFailedPrecondition,
                        "no action is possible any more"));
 }
 
 TEST(StateMachineTest, OutcomesOfMultiWaySteps) {
-  for (const char* ok :
-       {"VERIFIED", "NEEDS_INFO", "REJECTED", "OUT_OF_SCOPE", "DUPLICATE"}) {
+  for (State ok : {State::kVerified, State::kNeedsInfo, State::kRejected,
+                   State::kOutOfScope, State::kDuplicate}) {
     EXPECT_TRUE(IsValidOutcome(Action::kVerify, ok)) << ok;
   }
-  EXPECT_FALSE(IsValidOutcome(Action::kVerify, "ARCHIVED"));
-  EXPECT_TRUE(IsValidOutcome(Action::kDecline, "OUT_OF_SCOPE"));
-  EXPECT_FALSE(IsValidOutcome(Action::kDecline, "DUPLICATE"));
+  EXPECT_FALSE(IsValidOutcome(Action::kVerify, State::kArchived));
+  EXPECT_TRUE(IsValidOutcome(Action::kDecline, State::kOutOfScope));
+  EXPECT_FALSE(IsValidOutcome(Action::kDecline, State::kDuplicate));
 }
 
 }  // namespace

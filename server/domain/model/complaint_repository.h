@@ -56,8 +56,8 @@ struct UpdateOutcome {
 // filter are ORed, filters are ANDed.
 struct ComplaintQuery {
   std::vector<std::string> office_codes;
-  std::vector<std::string> states;
-  std::vector<std::string> channels;
+  std::vector<State> states;
+  std::vector<Channel> channels;
   std::vector<std::string> unit_codes;
   // ON_TIME, AT_RISK, BREACHED (see ComplaintRepository::List).
   std::vector<std::string> sla_statuses;

@@ -1,11 +1,14 @@
 // Rows as the repositories read and write them. Plain data; times are UTC
-// microseconds since the Unix epoch; enums are stored by name.
+// microseconds since the Unix epoch; the vocabulary (vocabulary.h) is typed
+// here and stored by name.
 #ifndef ADUAN_SERVER_DOMAIN_MODEL_RECORDS_H_
 #define ADUAN_SERVER_DOMAIN_MODEL_RECORDS_H_
 
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "server/domain/model/vocabulary.h"
 
 namespace aduan::model {
 
@@ -69,8 +72,8 @@ struct ComplaintRecord {
   long long id = 0;  // internal
   std::string tracking_code;
   std::string office_code;
-  std::string state;
-  std::string channel;
+  State state = State::kSubmitted;
+  Channel channel = Channel::kOffice;
   std::string source;              // empty = NULL
   std::string external_reference;  // empty = NULL
   std::string complainant_name;
@@ -105,9 +108,9 @@ struct EventRecord {
   std::string office_code;
   std::string tracking_code;
   long long version = 0;
-  std::string type;
-  std::string from_state;
-  std::string to_state;
+  EventType type = EventType::kSubmitted;
+  std::optional<State> from_state;  // none before the first event
+  State to_state = State::kSubmitted;
   std::string actor;
   std::string actor_role;
   std::string note;
@@ -192,8 +195,7 @@ struct AttachmentRecord {
   std::string attachment_id;  // att_<16 hex>
   std::string office_code;
   std::string tracking_code;
-  std::string type;        // KK_COPY, KTP_COPY, LOCATION_PHOTO, SUPPORTING,
-                           // RESULT
+  DocumentType type = DocumentType::kSupporting;
   std::string media_type;  // recognised from the content
   std::string file_name;
   long long size_bytes = 0;
