@@ -42,43 +42,6 @@ using J = CanonicalJson;
 
 }  // namespace
 
-StepRunner::Scope ComplaintWorkflow::RoleInOffice(
-    const Principal& who, const std::string& role) const {
-  return [&who, role](absl::Time, const model::ComplaintRecord& c) {
-    return who.HasRole(role, c.office_code) ? absl::OkStatus() : NotFound();
-  };
-}
-
-StepRunner::Scope ComplaintWorkflow::AssignedUnit(const Principal& who) const {
-  return [&who](absl::Time, const model::ComplaintRecord& c) {
-    for (const auto& b : who.bindings) {
-      if (b.role == kUnit && b.office_code == c.office_code &&
-          !c.unit_code.empty() && b.unit_code == c.unit_code) {
-        return absl::OkStatus();
-      }
-    }
-    return NotFound();
-  };
-}
-
-StepRunner::Scope ComplaintWorkflow::ComplainantSide(
-    const Principal& who, const StepInput& in) const {
-  return [this, &who, &in](absl::Time deadline,
-                           const model::ComplaintRecord& c) {
-    if (who.authenticated) {
-      const bool side =
-          who.HasRole(kOfficer, c.office_code) ||
-          (!c.source.empty() && who.GatewaySource(c.office_code) == c.source);
-      return side ? absl::OkStatus() : NotFound();
-    }
-    // The complainant: the right PIN, within the wrong-PIN budget (the one
-    // TrackComplaint spends too), checked under the call's deadline. A spent
-    // budget is NOT_FOUND here; a storage error is that error.
-    absl::Status pin = pin_guard_.Check(deadline, c, in.pin);
-    return absl::IsResourceExhausted(pin) ? NotFound() : pin;
-  };
-}
-
 absl::StatusOr<StepResult> ComplaintWorkflow::Verify(absl::Time deadline,
                                                      const Principal& who,
                                                      const StepInput& in,
@@ -122,8 +85,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Verify(absl::Time deadline,
     return absl::OkStatus();
   };
   return runner_.Run(
-      deadline, who, Action::kVerify, kOfficer, in, RoleInOffice(who, kOfficer),
-      {args, original_exists},
+      deadline, who, Action::kVerify, kOfficer, in,
+      scopes_.RoleInOffice(who, kOfficer), {args, original_exists},
       [&](const OfficeConfig&, model::ComplaintRecord& c, model::EventRecord& e,
           absl::Time) -> absl::Status {
         std::string original;
@@ -168,7 +131,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::ReportToHead(
     absl::Time deadline, const Principal& who, const StepInput& in,
     const std::string& note) {
   return runner_.Run(deadline, who, Action::kReportToHead, kSecretary, in,
-                     RoleInOffice(who, kSecretary), Note("note", note, false),
+                     scopes_.RoleInOffice(who, kSecretary),
+                     Note("note", note, false),
                      [&](const OfficeConfig&, model::ComplaintRecord& c,
                          model::EventRecord& e, absl::Time) {
                        c.state = State::kReportedToHead;
@@ -201,8 +165,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Dispose(absl::Time deadline,
     return Invalid("unit_code", "is not an active unit of the office");
   };
   return runner_.Run(
-      deadline, who, Action::kDispose, kHead, in, RoleInOffice(who, kHead),
-      {args, active_unit},
+      deadline, who, Action::kDispose, kHead, in,
+      scopes_.RoleInOffice(who, kHead), {args, active_unit},
       [&](const OfficeConfig& office, model::ComplaintRecord& c,
           model::EventRecord& e, absl::Time now) -> absl::Status {
         // The resolution clock: due as the head says, else the
@@ -253,8 +217,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Decline(absl::Time deadline,
                         d.outcome == State::kOutOfScope ? 1 : 0, 200, false);
   }();
   return runner_.Run(
-      deadline, who, Action::kDecline, kHead, in, RoleInOffice(who, kHead),
-      args,
+      deadline, who, Action::kDecline, kHead, in,
+      scopes_.RoleInOffice(who, kHead), args,
       [&](const OfficeConfig&, model::ComplaintRecord& c, model::EventRecord& e,
           absl::Time) {
         c.state = *d.outcome;
@@ -272,8 +236,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::ReturnDisposition(
     absl::Time deadline, const Principal& who, const StepInput& in,
     const std::string& reason) {
   return runner_.Run(
-      deadline, who, Action::kReturnDisposition, kUnit, in, AssignedUnit(who),
-      Note("reason", reason, true),
+      deadline, who, Action::kReturnDisposition, kUnit, in,
+      scopes_.AssignedUnit(who), Note("reason", reason, true),
       [&](const OfficeConfig&, model::ComplaintRecord& c, model::EventRecord& e,
           absl::Time) {
         e.payload =
@@ -290,7 +254,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::ReturnForRework(
     absl::Time deadline, const Principal& who, const StepInput& in,
     const std::string& reason) {
   return runner_.Run(deadline, who, Action::kReturnForRework, kHead, in,
-                     RoleInOffice(who, kHead), Note("reason", reason, true),
+                     scopes_.RoleInOffice(who, kHead),
+                     Note("reason", reason, true),
                      [&](const OfficeConfig&, model::ComplaintRecord& c,
                          model::EventRecord& e, absl::Time) {
                        c.state = State::kDisposed;
@@ -304,7 +269,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::StartFollowUp(
     absl::Time deadline, const Principal& who, const StepInput& in,
     const std::string& note) {
   return runner_.Run(deadline, who, Action::kStartFollowUp, kUnit, in,
-                     AssignedUnit(who), Note("note", note, false),
+                     scopes_.AssignedUnit(who), Note("note", note, false),
                      [&](const OfficeConfig&, model::ComplaintRecord& c,
                          model::EventRecord& e, absl::Time) {
                        c.state = State::kInFollowUp;
@@ -318,7 +283,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::AddFollowUpNote(
     absl::Time deadline, const Principal& who, const StepInput& in,
     const std::string& note) {
   return runner_.Run(deadline, who, Action::kAddFollowUpNote, kUnit, in,
-                     AssignedUnit(who), Note("note", note, true),
+                     scopes_.AssignedUnit(who), Note("note", note, true),
                      [&](const OfficeConfig&, model::ComplaintRecord&,
                          model::EventRecord& e, absl::Time) {
                        e.type = EventType::kFollowUpNote;
@@ -367,7 +332,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Resolve(
     return absl::OkStatus();
   };
   return runner_.Run(
-      deadline, who, Action::kResolve, kUnit, in, AssignedUnit(who),
+      deadline, who, Action::kResolve, kUnit, in, scopes_.AssignedUnit(who),
       {args, result_documents},
       [&](const OfficeConfig&, model::ComplaintRecord& c, model::EventRecord& e,
           absl::Time) -> absl::Status {
@@ -396,7 +361,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Inform(absl::Time deadline,
     return Note("message", i.message, true);
   }();
   return runner_.Run(deadline, who, Action::kInform, kOfficer, in,
-                     RoleInOffice(who, kOfficer), args,
+                     scopes_.RoleInOffice(who, kOfficer), args,
                      [&](const OfficeConfig&, model::ComplaintRecord& c,
                          model::EventRecord& e, absl::Time) {
                        e.payload =
@@ -418,7 +383,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Archive(absl::Time deadline,
     return absl::UnimplementedError("archiving is not configured");
   }
   return runner_.Run(deadline, who, Action::kArchive, kOfficer, in,
-                     RoleInOffice(who, kOfficer), absl::OkStatus(),
+                     scopes_.RoleInOffice(who, kOfficer), absl::OkStatus(),
                      [&](const OfficeConfig&, model::ComplaintRecord& c,
                          model::EventRecord& e, absl::Time) {
                        c.state = State::kArchived;
@@ -449,8 +414,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Update(
     return merge(office, merged);
   };
   return runner_.Run(
-      deadline, who, Action::kUpdate, kOfficer, in, RoleInOffice(who, kOfficer),
-      {patch.status(), merged_valid},
+      deadline, who, Action::kUpdate, kOfficer, in,
+      scopes_.RoleInOffice(who, kOfficer), {patch.status(), merged_valid},
       [&](const OfficeConfig&, model::ComplaintRecord& c, model::EventRecord& e,
           absl::Time) -> absl::Status {
         const bool before_disposition =
@@ -482,7 +447,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Supplement(
     const std::string& note) {
   return runner_.Run(deadline, who, Action::kSupplement,
                      who.HasRole(kOfficer) ? kOfficer : kGateway, in,
-                     ComplainantSide(who, in), Note("note", note, true),
+                     scopes_.ComplainantSide(who, in), Note("note", note, true),
                      [&](const OfficeConfig&, model::ComplaintRecord& c,
                          model::EventRecord& e, absl::Time) {
                        c.state = State::kSubmitted;
@@ -497,7 +462,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Withdraw(
     const std::string& reason) {
   return runner_.Run(deadline, who, Action::kWithdraw,
                      who.HasRole(kOfficer) ? kOfficer : kGateway, in,
-                     ComplainantSide(who, in), Note("reason", reason, false),
+                     scopes_.ComplainantSide(who, in),
+                     Note("reason", reason, false),
                      [&](const OfficeConfig&, model::ComplaintRecord& c,
                          model::EventRecord& e, absl::Time) {
                        c.state = State::kWithdrawn;
@@ -507,85 +473,10 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Withdraw(
                      });
 }
 
-absl::StatusOr<ComplaintWorkflow::ReissuedPin> ComplaintWorkflow::ReissuePin(
-    absl::Time deadline, const Principal& who, const StepInput& in) {
-  ASSIGN_OR_RETURN(std::string code,
-                   NormalizeTrackingCode("tracking_code", in.tracking_code));
-  constexpr char kMethod[] = "ReissuePin";
-  // The first answer and every retry (complaint_answers.h): the PIN only
-  // while it is still the one the request issued. The caller is an officer
-  // of the office (checked below), who sees the complaint.
-  auto answer = [&](const model::RequestRecord& r,
-                    const model::ComplaintRecord& c) {
-    auto [pin, withheld] = answers_.PinOf(r, c);
-    return ReissuedPin{std::move(pin), withheld};
-  };
-  auto replay =
-      [&](const model::RequestRecord& r) -> absl::StatusOr<ReissuedPin> {
-    RETURN_IF_ERROR(answers_.SameRequest(r, kMethod, in.fingerprint));
-    ASSIGN_OR_RETURN(model::ComplaintRecord now,
-                     complaints_.Get(deadline, code));
-    if (!who.HasRole(kOfficer, now.office_code)) return NotFound();
-    return answer(r, now);
-  };
-  for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
-    auto stored = complaints_.Get(deadline, code);
-    if (absl::IsNotFound(stored.status())) return NotFound();
-    RETURN_IF_ERROR(stored.status());
-    const model::ComplaintRecord& c = *stored;
-    if (!who.HasRole(kOfficer, c.office_code)) return NotFound();
-    RETURN_IF_ERROR(ValidateRequestId("request_id", in.request_id));
-    ASSIGN_OR_RETURN(
-        auto seen, complaints_.FindRequest(deadline, who.name, in.request_id));
-    if (seen) return replay(*seen);
-    if (c.state == State::kArchived) {
-      return absl::FailedPreconditionError(
-          "ReissuePin is not possible: the complaint is ARCHIVED and nothing "
-          "changes it");
-    }
-    const long long now_us = ToUnixMicrosLL(clock_.Now());
-    model::EventRecord e;
-    e.office_code = c.office_code;
-    e.tracking_code = c.tracking_code;
-    e.version = c.version + 1;
-    e.type = EventType::kPinReissued;
-    e.from_state = e.to_state = c.state;
-    e.actor = who.name;
-    e.actor_role = kOfficer;
-    e.create_time = now_us;
-    model::ComplaintRecord updated = c;
-    updated.pin_generation += 1;
-    updated.pin_failures = 0;  // the new PIN starts with the whole budget
-    updated.version += 1;
-    updated.update_time = now_us;
-    const model::RequestRecord r =
-        NewRequestRecord(who.name, in.request_id, kMethod, in.fingerprint,
-                         updated, now_us, /*issues_pin=*/true);
-    ASSIGN_OR_RETURN(
-        model::UpdateOutcome out,
-        complaints_.UpdateWithEvent(deadline, updated, c.version, e, r));
-    switch (out.kind) {
-      case model::UpdateOutcome::Kind::kUpdated:
-        spdlog::info("PIN of {} reissued by {}", code, who.name);
-        return answer(r, updated);
-      case model::UpdateOutcome::Kind::kRequestExists:
-        return replay(out.request);
-      case model::UpdateOutcome::Kind::kVersionConflict:
-        continue;  // a step or note went in meanwhile: the PIN is still due
-    }
-  }
-  return absl::AbortedError("the complaint is changing concurrently; retry");
-}
-
-StepRunner::Scope ComplaintWorkflow::AttachScope(const Principal& who,
-                                                 const StepInput& in) const {
-  StepRunner::Scope complainant_side = ComplainantSide(who, in);
-  StepRunner::Scope unit = AssignedUnit(who);
-  return [complainant_side, unit](absl::Time deadline,
-                                  const model::ComplaintRecord& c) {
-    if (unit(deadline, c).ok()) return absl::OkStatus();
-    return complainant_side(deadline, c);
-  };
+absl::StatusOr<ReissuedPin> ComplaintWorkflow::ReissuePin(absl::Time deadline,
+                                                          const Principal& who,
+                                                          const StepInput& in) {
+  return reissue_.Run(deadline, who, in);
 }
 
 absl::StatusOr<std::optional<model::AttachmentRecord>>
@@ -606,7 +497,7 @@ ComplaintWorkflow::CheckAttach(absl::Time deadline, const Principal& who,
   if (seen && who.authenticated) {
     if (!answers_.MayAnswer(who, *seen, *stored, false)) return NotFound();
   } else {
-    RETURN_IF_ERROR(AttachScope(who, in)(deadline, *stored));
+    RETURN_IF_ERROR(scopes_.Attach(who, in)(deadline, *stored));
   }
   RETURN_IF_ERROR(AttachPolicy::CheckArguments(a));
   RETURN_IF_ERROR(ValidateRequestId("request_id", in.request_id));
@@ -648,7 +539,8 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Attach(
   record.sha256 = doc.sha256;
   record.request_id = in.request_id;
   return runner_.Run(
-      deadline, who, Action::kAttach, kOfficer, in, AttachScope(who, in), args,
+      deadline, who, Action::kAttach, kOfficer, in, scopes_.Attach(who, in),
+      args,
       [&](const OfficeConfig&, model::ComplaintRecord& c, model::EventRecord& e,
           absl::Time now) -> absl::Status {
         ASSIGN_OR_RETURN(std::string role,

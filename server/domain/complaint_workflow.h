@@ -30,9 +30,11 @@
 #include "server/domain/office_directory.h"
 #include "server/domain/pin_guard.h"
 #include "server/domain/pin_issuer.h"
+#include "server/domain/pin_reissue.h"
 #include "server/domain/principal.h"
 #include "server/domain/state_machine.h"
 #include "server/domain/step_runner.h"
+#include "server/domain/step_scopes.h"
 
 namespace aduan::domain {
 
@@ -91,7 +93,9 @@ class ComplaintWorkflow {
         archive_(archive),
         pin_guard_(complaints, offices, pins, clock),
         answers_(complaints, offices, pins, clock),
+        scopes_(pin_guard_),
         runner_(complaints, offices, clock, archive, pin_guard_, answers_),
+        reissue_(complaints, clock, answers_),
         sweep_(complaints, runner_, clock) {}
   // Not copyable: the runner and the sweep refer to this object's members.
   ComplaintWorkflow(const ComplaintWorkflow&) = delete;
@@ -191,10 +195,7 @@ class ComplaintWorkflow {
   // Officer: a new PIN; the old one stops working. Not after ARCHIVED. A
   // retry answers as ComplaintAnswers says: the PIN again only while no
   // later reissue has replaced it (else `withheld`).
-  struct ReissuedPin {
-    std::string pin;
-    bool withheld = false;
-  };
+  using ReissuedPin = domain::ReissuedPin;
   absl::StatusOr<ReissuedPin> ReissuePin(absl::Time deadline,
                                          const Principal& who,
                                          const StepInput& in);
@@ -206,17 +207,14 @@ class ComplaintWorkflow {
   absl::StatusOr<int> ExpireNeedsInfo(absl::Time deadline);
 
  private:
-  using Scope = StepRunner::Scope;
-  Scope AttachScope(const Principal& who, const StepInput& in) const;
-  Scope RoleInOffice(const Principal& who, const std::string& role) const;
-  Scope AssignedUnit(const Principal& who) const;
-  Scope ComplainantSide(const Principal& who, const StepInput& in) const;
   model::ComplaintRepository& complaints_;
   const Clock& clock_;
   const ComplaintArchive* archive_;
   PinGuard pin_guard_;
   const ComplaintAnswers answers_;
+  const StepScopes scopes_;  // after pin_guard_, which it uses
   const StepRunner runner_;  // after pin_guard_ and answers_, which it uses
+  const PinReissue reissue_;
   const NeedsInfoSweep sweep_;
 };
 
