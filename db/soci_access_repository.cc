@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
+#include "db/vocabulary_sql.h"
 
 namespace aduan::db {
 namespace {

@@ -8,6 +8,7 @@
 #include "db/complaint_row.h"
 #include "db/complaint_sql.h"
 #include "db/statement_binder.h"
+#include "db/vocabulary_sql.h"
 
 namespace aduan::db {
 namespace {

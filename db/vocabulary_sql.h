@@ -22,7 +22,9 @@ template <typename E, std::optional<E> (*Parse)(absl::string_view)>
 struct NameConversion {
   typedef std::string base_type;
   static void from_base(const std::string& name, soci::indicator ind, E& out) {
-    if (ind == soci::i_null) throw soci::soci_error("a name column is NULL");
+    // NULL (an outer join's missing row) leaves `out` alone; the caller's
+    // indicator says so.
+    if (ind == soci::i_null) return;
     std::optional<E> v = Parse(name);
     if (!v) throw soci::soci_error(absl::StrCat("unknown stored name ", name));
     out = *v;
@@ -48,6 +50,9 @@ template <>
 struct type_conversion<aduan::model::Channel>
     : aduan::db::NameConversion<aduan::model::Channel,
                                 aduan::model::ParseChannel> {};
+template <>
+struct type_conversion<aduan::model::Role>
+    : aduan::db::NameConversion<aduan::model::Role, aduan::model::ParseRole> {};
 template <>
 struct type_conversion<aduan::model::DocumentType>
     : aduan::db::NameConversion<aduan::model::DocumentType,

@@ -7,6 +7,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "server/api/proto_enum.h"
 
 namespace aduan::api {
 namespace {
@@ -46,9 +47,7 @@ absl::StatusOr<int> Minutes(const std::string& field,
 }  // namespace
 
 void ToProto(const model::RoleBindingRecord& b, v1::RoleBinding* out) {
-  v1::RoleBinding::Role role = v1::RoleBinding::ROLE_UNSPECIFIED;
-  v1::RoleBinding::Role_Parse(b.role, &role);
-  out->set_role(role);
+  out->set_role(ToProtoEnum<v1::RoleBinding::Role>(b.role));
   out->set_office_code(b.office_code);
   out->set_unit_code(b.unit_code);
   out->set_source(b.source);
@@ -56,15 +55,17 @@ void ToProto(const model::RoleBindingRecord& b, v1::RoleBinding* out) {
 
 absl::StatusOr<model::RoleBindingRecord> FromProto(const v1::RoleBinding& b,
                                                    const std::string& field) {
-  if (b.role() == v1::RoleBinding::ROLE_UNSPECIFIED ||
-      !v1::RoleBinding::Role_IsValid(b.role())) {
+  auto role = FromProtoEnum<v1::RoleBinding::Role>(field + ".role", b.role(),
+                                                   model::ParseRole);
+  if (!role.ok()) return role.status();
+  if (!*role) {
     return absl::InvalidArgumentError(
         absl::StrCat(field,
                      ".role: is required (OFFICER, SECRETARY, HEAD, "
                      "UNIT, GATEWAY, AUDITOR or ADMIN)"));
   }
-  return model::RoleBindingRecord{v1::RoleBinding::Role_Name(b.role()),
-                                  b.office_code(), b.unit_code(), b.source()};
+  return model::RoleBindingRecord{**role, b.office_code(), b.unit_code(),
+                                  b.source()};
 }
 
 void ToProto(const model::PrincipalRecord& p, v1::Principal* out) {

@@ -232,7 +232,7 @@ grpc::Status AdminService::ListAccessLog(grpc::ServerContext* ctx,
     e->set_tracking_code(a.tracking_code);
     e->set_principal_id(a.principal_id);
     e->set_principal_name(a.principal_name);
-    e->set_role(a.role);
+    e->set_role(std::string(model::Name(a.role)));
     e->set_reason(a.reason);
     *e->mutable_create_time() =
         TimeUtil::MicrosecondsToTimestamp(a.create_time);

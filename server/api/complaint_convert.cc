@@ -195,7 +195,7 @@ void ToProto(const model::EventRecord& e, v1::ComplaintEvent* out) {
   if (e.from_state) out->set_from_state(StateToProto(*e.from_state));
   out->set_to_state(StateToProto(e.to_state));
   out->set_actor(e.actor);
-  out->set_actor_role(e.actor_role);
+  out->set_actor_role(std::string(model::Name(e.actor_role)));
   *out->mutable_create_time() = TsMicros(e.create_time);
   out->set_note(e.note);
   out->set_details(e.payload);

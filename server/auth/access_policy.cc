@@ -9,10 +9,9 @@ namespace {
 
 using namespace domain;  // role names
 
-const std::vector<std::string> kReaders = {kOfficer, kSecretary, kHead,
-                                           kUnit,    kGateway,   kAuditor};
-const std::vector<std::string> kFileReaders = {kOfficer, kSecretary, kHead,
-                                               kAuditor};
+const std::vector<Role> kReaders = {kOfficer, kSecretary, kHead,
+                                    kUnit,    kGateway,   kAuditor};
+const std::vector<Role> kFileReaders = {kOfficer, kSecretary, kHead, kAuditor};
 
 }  // namespace
 
@@ -102,7 +101,7 @@ absl::Status CheckMethodAccess(const domain::Principal& who,
         "credentials required: send `authorization: Bearer <token>`");
   }
   if (rule->is_public && rule->roles.empty()) return absl::OkStatus();
-  for (const std::string& role : rule->roles) {
+  for (Role role : rule->roles) {
     if (who.HasRole(role)) return absl::OkStatus();
   }
   return absl::PermissionDeniedError(

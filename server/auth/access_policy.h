@@ -19,7 +19,7 @@ struct MethodRule {
   // Callable without credentials (the citizen with tracking code + PIN).
   bool is_public;
   // Roles that may call it (any office; scope is checked by the domain).
-  std::vector<std::string> roles;
+  std::vector<domain::Role> roles;
 };
 
 // The table, one entry per method of every aduan.v1 service.

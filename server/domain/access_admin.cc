@@ -32,14 +32,6 @@ bool IsSlug(const std::string& s, size_t min, size_t max) {
   return true;
 }
 
-bool IsKnownRole(const std::string& r) {
-  for (const char* k :
-       {kOfficer, kSecretary, kHead, kUnit, kGateway, kAuditor, kAdmin}) {
-    if (r == k) return true;
-  }
-  return false;
-}
-
 absl::StatusOr<std::string> NewId(absl::string_view prefix) {
   ASSIGN_OR_RETURN(std::string bytes, RandomBytes(8));
   return absl::StrCat(prefix, absl::BytesToHexString(bytes));
@@ -102,7 +94,9 @@ absl::Status AccessAdmin::ValidateBinding(absl::Time deadline,
                                           const Principal* who,
                                           const model::RoleBindingRecord& b,
                                           const std::string& field) {
-  if (!IsKnownRole(b.role)) return Invalid(field + ".role", "unknown role");
+  if (!model::IsBindable(b.role)) {
+    return Invalid(field + ".role", "unknown role");
+  }
   // First, so that whether another office exists is not told.
   if (who != nullptr && !who->HasRole(kAdmin, b.office_code)) {
     return absl::PermissionDeniedError(

@@ -24,8 +24,9 @@ absl::Status AttachPolicy::CheckArguments(const AttachInput& a) {
   return ValidateFileName("file_name", a.file_name);
 }
 
-absl::StatusOr<std::string> AttachPolicy::RoleFor(
-    const Principal& who, const model::ComplaintRecord& c, DocumentType type) {
+absl::StatusOr<Role> AttachPolicy::RoleFor(const Principal& who,
+                                           const model::ComplaintRecord& c,
+                                           DocumentType type) {
   const bool intake_state =
       c.state == State::kSubmitted || c.state == State::kNeedsInfo;
   if (!who.authenticated) {
@@ -39,13 +40,13 @@ absl::StatusOr<std::string> AttachPolicy::RoleFor(
           "RESULT documents are attached by the unit the complaint is "
           "disposed to");
     }
-    return std::string("CITIZEN");
+    return Role::kCitizen;
   }
   for (const model::RoleBindingRecord& b : who.bindings) {
     if (b.office_code != c.office_code) continue;
     if (b.role == kUnit && b.unit_code == c.unit_code &&
         c.state == State::kInFollowUp && type == DocumentType::kResult) {
-      return std::string(kUnit);
+      return kUnit;
     }
     const bool gateway =
         b.role == kGateway && !c.source.empty() && b.source == c.source;

@@ -39,9 +39,9 @@ class AttachPolicy {
   // RESULT while IN_FOLLOW_UP. Returns the role the document is attached
   // in (CITIZEN for the complainant). Errors: kFailedPrecondition saying
   // who may, when.
-  static absl::StatusOr<std::string> RoleFor(const Principal& who,
-                                             const model::ComplaintRecord& c,
-                                             DocumentType type);
+  static absl::StatusOr<Role> RoleFor(const Principal& who,
+                                      const model::ComplaintRecord& c,
+                                      DocumentType type);
   // Room for one more beside `attached` documents. Errors:
   // kResourceExhausted at kMaxAttachmentsPerComplaint.
   static absl::Status CheckRoom(size_t attached);

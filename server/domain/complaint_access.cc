@@ -5,7 +5,7 @@
 namespace aduan::domain {
 namespace {
 
-bool IsStaff(const std::string& role) {
+bool IsStaff(Role role) {
   return role == kOfficer || role == kSecretary || role == kHead;
 }
 

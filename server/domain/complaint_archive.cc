@@ -36,7 +36,7 @@ J Clock(const model::SlaClockRecord& c) {
 }
 
 bool MayRead(const Principal& who, const std::string& office) {
-  for (const char* role : {kOfficer, kSecretary, kHead, kAuditor}) {
+  for (Role role : {kOfficer, kSecretary, kHead, kAuditor}) {
     if (who.HasRole(role, office)) return true;
   }
   return false;
@@ -131,7 +131,7 @@ model::ArchiveRecord ComplaintArchive::Build(
                  .Set("from_state", J::String(model::Name(e.from_state)))
                  .Set("to_state", J::String(model::Name(e.to_state)))
                  .Set("actor", J::String(e.actor))
-                 .Set("actor_role", J::String(e.actor_role))
+                 .Set("actor_role", J::String(model::Name(e.actor_role)))
                  .Set("note", J::String(e.note))
                  .Set("payload", J::String(e.payload))
                  .Set("create_time", J::String(Rfc3339(e.create_time))));
@@ -146,7 +146,7 @@ model::ArchiveRecord ComplaintArchive::Build(
                   .Set("media_type", J::String(a.media_type))
                   .Set("size_bytes", J::Int(a.size_bytes))
                   .Set("sha256", J::String(a.sha256))
-                  .Set("uploaded_role", J::String(a.uploaded_role))
+                  .Set("uploaded_role", J::String(model::Name(a.uploaded_role)))
                   .Set("create_time", J::String(Rfc3339(a.create_time)));
     if (!v1) {
       // v2: who uploaded it, and its file name as a keyed digest (the

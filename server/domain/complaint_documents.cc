@@ -145,21 +145,21 @@ absl::StatusOr<OpenedDocument> ComplaintDocuments::Open(
     model::AccessLogRecord entry;
     entry.principal_id = who.id;
     entry.principal_name = who.name;
-    for (const char* role : {kHead, kSecretary, kOfficer}) {
+    for (Role role : {kHead, kSecretary, kOfficer}) {
       if (who.HasRole(role, complaint->office_code)) {
         entry.role = role;
         break;
       }
     }
-    entry.reason = absl::StrCat(model::Name(found->type), " ", found->attachment_id, ": ",
-                                access_reason);
+    entry.reason = absl::StrCat(model::Name(found->type), " ",
+                                found->attachment_id, ": ", access_reason);
     entry.create_time = ToUnixMicrosLL(clock_.Now());
     RETURN_IF_ERROR(
         complaints_.GetLoggingAccess(deadline, found->tracking_code, entry)
             .status());
     spdlog::info("identity document {} of {} opened by {} ({})",
                  found->attachment_id, found->tracking_code, who.name,
-                 entry.role);
+                 std::string(model::Name(entry.role)));
   }
   OpenedDocument out;
   absl::StatusOr<std::string> bytes = blobs_.Get(found->sha256);

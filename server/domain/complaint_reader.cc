@@ -122,7 +122,7 @@ absl::StatusOr<ComplaintView> ComplaintReader::Get(
   model::AccessLogRecord entry;
   entry.principal_id = who.id;
   entry.principal_name = who.name;
-  for (const char* role : {kHead, kSecretary, kOfficer}) {
+  for (Role role : {kHead, kSecretary, kOfficer}) {
     if (who.HasRole(role, record.office_code)) {
       entry.role = role;
       break;
@@ -132,7 +132,8 @@ absl::StatusOr<ComplaintView> ComplaintReader::Get(
   entry.create_time = absl::ToUnixMicros(clock_.Now());
   ASSIGN_OR_RETURN(model::ComplaintRecord logged,
                    complaints_.GetLoggingAccess(deadline, code, entry));
-  spdlog::info("full view of {} by {} ({})", code, who.name, entry.role);
+  spdlog::info("full view of {} by {} ({})", code, who.name,
+               std::string(model::Name(entry.role)));
   ASSIGN_OR_RETURN(ComplaintView view, View(deadline, std::move(logged)));
   view.attachments = std::move(attachments);
   return view;

@@ -543,8 +543,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Attach(
       args,
       [&](const OfficeConfig&, model::ComplaintRecord& c, model::EventRecord& e,
           absl::Time now) -> absl::Status {
-        ASSIGN_OR_RETURN(std::string role,
-                         AttachPolicy::RoleFor(who, c, *a.type));
+        ASSIGN_OR_RETURN(Role role, AttachPolicy::RoleFor(who, c, *a.type));
         ASSIGN_OR_RETURN(auto attached, complaints_.ListAttachments(
                                             deadline, c.tracking_code));
         RETURN_IF_ERROR(AttachPolicy::CheckRoom(attached.size()));

@@ -31,7 +31,7 @@ absl::StatusOr<int> NeedsInfoSweep::Run(absl::Time deadline) const {
       in.fingerprint = in.request_id;
       in.etag = absl::StrCat("v", c.version);
       auto r = runner_.Run(
-          deadline, system, Action::kExpire, "SYSTEM", in,
+          deadline, system, Action::kExpire, Role::kSystem, in,
           [](absl::Time, const model::ComplaintRecord&) {
             return absl::OkStatus();
           },

@@ -12,14 +12,16 @@
 
 namespace aduan::domain {
 
-// Role names as stored in role bindings.
-inline constexpr char kOfficer[] = "OFFICER";
-inline constexpr char kSecretary[] = "SECRETARY";
-inline constexpr char kHead[] = "HEAD";
-inline constexpr char kUnit[] = "UNIT";
-inline constexpr char kGateway[] = "GATEWAY";
-inline constexpr char kAuditor[] = "AUDITOR";
-inline constexpr char kAdmin[] = "ADMIN";
+using model::Role;
+
+// The roles, by their short names in the domain's rules.
+inline constexpr Role kOfficer = Role::kOfficer;
+inline constexpr Role kSecretary = Role::kSecretary;
+inline constexpr Role kHead = Role::kHead;
+inline constexpr Role kUnit = Role::kUnit;
+inline constexpr Role kGateway = Role::kGateway;
+inline constexpr Role kAuditor = Role::kAuditor;
+inline constexpr Role kAdmin = Role::kAdmin;
 
 struct Principal {
   std::string id;  // empty when anonymous
@@ -42,7 +44,7 @@ struct Principal {
   }
 
   // True when some binding has `role` (in `office`, when not empty).
-  bool HasRole(const std::string& role, const std::string& office = "") const {
+  bool HasRole(Role role, const std::string& office = "") const {
     for (const auto& b : bindings) {
       if (b.role == role && (office.empty() || b.office_code == office)) {
         return true;

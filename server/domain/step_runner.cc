@@ -61,10 +61,9 @@ absl::Status StepRunner::Missing(absl::Time deadline, const Principal& who,
 }
 
 absl::StatusOr<StepResult> StepRunner::Run(
-    absl::Time deadline, const Principal& who, Action action,
-    const std::string& role, const StepInput& in, const Scope& scope,
-    const Arguments& arguments, const Decide& decide,
-    const model::AttachmentRecord* attachment) const {
+    absl::Time deadline, const Principal& who, Action action, Role role,
+    const StepInput& in, const Scope& scope, const Arguments& arguments,
+    const Decide& decide, const model::AttachmentRecord* attachment) const {
   ASSIGN_OR_RETURN(std::string code,
                    NormalizeTrackingCode("tracking_code", in.tracking_code));
   const std::string caller =
@@ -139,7 +138,7 @@ absl::StatusOr<StepResult> StepRunner::Run(
     event.version = c.version + 1;
     event.from_state = from;
     event.actor = who.authenticated ? who.name : "citizen";
-    event.actor_role = who.authenticated ? role : "CITIZEN";
+    event.actor_role = who.authenticated ? role : Role::kCitizen;
     event.create_time = now_us;
     RETURN_IF_ERROR(decide(*office, c, event, now));
     event.to_state = c.state;

@@ -77,9 +77,9 @@ class StepRunner {
   // `attachment` (kAttach only) is written with the event. Errors: those of
   // each check, in order, and kAborted when the complaint kept changing.
   absl::StatusOr<StepResult> Run(
-      absl::Time deadline, const Principal& who, Action action,
-      const std::string& role, const StepInput& in, const Scope& scope,
-      const Arguments& arguments, const Decide& decide,
+      absl::Time deadline, const Principal& who, Action action, Role role,
+      const StepInput& in, const Scope& scope, const Arguments& arguments,
+      const Decide& decide,
       const model::AttachmentRecord* attachment = nullptr) const;
 
   // The answer for a tracking code that names no complaint: kNotFound, for

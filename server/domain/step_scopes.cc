@@ -5,7 +5,7 @@
 namespace aduan::domain {
 
 StepScopes::Scope StepScopes::RoleInOffice(const Principal& who,
-                                           const std::string& role) const {
+                                           Role role) const {
   return [&who, role](absl::Time, const model::ComplaintRecord& c) {
     return who.HasRole(role, c.office_code) ? absl::OkStatus()
                                             : ComplaintNotFound();

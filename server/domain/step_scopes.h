@@ -24,7 +24,7 @@ class StepScopes {
   explicit StepScopes(const PinGuard& pin_guard) : pin_guard_(pin_guard) {}
 
   // `role` in the complaint's office.
-  Scope RoleInOffice(const Principal& who, const std::string& role) const;
+  Scope RoleInOffice(const Principal& who, Role role) const;
   // The unit the complaint is disposed to.
   Scope AssignedUnit(const Principal& who) const;
   // The complainant's side: the officer, the gateway that submitted it, or

@@ -17,8 +17,11 @@ model::PrincipalRecord MemoryAccessRepository::Sorted(
     model::PrincipalRecord p) {
   std::sort(p.bindings.begin(), p.bindings.end(),
             [](const auto& a, const auto& b) {
-              return std::tie(a.office_code, a.role, a.unit_code, a.source) <
-                     std::tie(b.office_code, b.role, b.unit_code, b.source);
+              // Roles sort by their stored names, as in SQL.
+              const absl::string_view ra = model::Name(a.role);
+              const absl::string_view rb = model::Name(b.role);
+              return std::tie(a.office_code, ra, a.unit_code, a.source) <
+                     std::tie(b.office_code, rb, b.unit_code, b.source);
             });
   return p;
 }

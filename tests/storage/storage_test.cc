@@ -38,8 +38,7 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     if (GetParam() == "memory") {
       auto access = std::make_unique<fakes::MemoryAccessRepository>();
-      complaints_ =
-          std::make_unique<fakes::MemoryComplaintRepository>(*access);
+      complaints_ = std::make_unique<fakes::MemoryComplaintRepository>(*access);
       access_ = std::move(access);
       offices_ = std::make_unique<fakes::MemoryOfficeRepository>();
       ASSERT_TRUE(SeedKanigaran(*offices_, absl::Now()).ok());
@@ -107,7 +106,7 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
     e.from_state = std::nullopt;
     e.to_state = model::State::kSubmitted;
     e.actor = "anonymous";
-    e.actor_role = "";
+    e.actor_role = model::Role::kOfficer;
     e.create_time = c.create_time;
     return e;
   }
@@ -1028,7 +1027,7 @@ TEST_P(StorageTest, FullReadWritesOneAccessLogRow) {
   model::AccessLogRecord entry;
   entry.principal_id = "p_1";
   entry.principal_name = "siti.officer";
-  entry.role = "OFFICER";
+  entry.role = model::Role::kOfficer;
   entry.reason = "verifikasi identitas";
   entry.create_time = 42;
   auto got = complaints_->GetLoggingAccess(Deadline(), "KNG-LOG00001", entry);
@@ -1052,21 +1051,22 @@ TEST_P(StorageTest, PrincipalsBindingsAndTokensRoundTrip) {
   p.display_name = "Siti";
   p.tls_identity = "";
   p.create_time = p.update_time = 5;
-  p.bindings = {{"OFFICER", "KNG", "", ""}};
+  p.bindings = {{model::Role::kOfficer, "KNG", "", ""}};
   ASSERT_TRUE(access_->CreatePrincipal(Deadline(), p).ok());
   model::PrincipalRecord dup = p;
   dup.id = "p_other";
   EXPECT_THAT(access_->CreatePrincipal(Deadline(), dup),
               StatusIs(absl::StatusCode::kAlreadyExists));
-  ASSERT_TRUE(
-      access_->AddBinding(Deadline(), "p_abc", {"UNIT", "KNG", "PEM", ""}, 6)
-          .ok());
-  EXPECT_THAT(
-      access_->AddBinding(Deadline(), "p_abc", {"UNIT", "KNG", "PEM", ""}, 6),
-      StatusIs(absl::StatusCode::kAlreadyExists));
-  EXPECT_THAT(
-      access_->AddBinding(Deadline(), "p_none", {"UNIT", "KNG", "PEM", ""}, 6),
-      StatusIs(absl::StatusCode::kNotFound));
+  ASSERT_TRUE(access_
+                  ->AddBinding(Deadline(), "p_abc",
+                               {model::Role::kUnit, "KNG", "PEM", ""}, 6)
+                  .ok());
+  EXPECT_THAT(access_->AddBinding(Deadline(), "p_abc",
+                                  {model::Role::kUnit, "KNG", "PEM", ""}, 6),
+              StatusIs(absl::StatusCode::kAlreadyExists));
+  EXPECT_THAT(access_->AddBinding(Deadline(), "p_none",
+                                  {model::Role::kUnit, "KNG", "PEM", ""}, 6),
+              StatusIs(absl::StatusCode::kNotFound));
   auto got = access_->GetPrincipal(Deadline(), "p_abc");
   ASSERT_TRUE(got.ok());
   EXPECT_EQ(got->bindings.size(), 2u);
@@ -1090,12 +1090,13 @@ TEST_P(StorageTest, PrincipalsBindingsAndTokensRoundTrip) {
   EXPECT_EQ(revoked->last_used_time, 9);
   EXPECT_THAT(access_->RevokeToken(Deadline(), "tok_none", 10),
               StatusIs(absl::StatusCode::kNotFound));
-  ASSERT_TRUE(
-      access_->RemoveBinding(Deadline(), "p_abc", {"UNIT", "KNG", "PEM", ""})
-          .ok());
-  EXPECT_THAT(
-      access_->RemoveBinding(Deadline(), "p_abc", {"UNIT", "KNG", "PEM", ""}),
-      StatusIs(absl::StatusCode::kNotFound));
+  ASSERT_TRUE(access_
+                  ->RemoveBinding(Deadline(), "p_abc",
+                                  {model::Role::kUnit, "KNG", "PEM", ""})
+                  .ok());
+  EXPECT_THAT(access_->RemoveBinding(Deadline(), "p_abc",
+                                     {model::Role::kUnit, "KNG", "PEM", ""}),
+              StatusIs(absl::StatusCode::kNotFound));
   got->disabled = true;
   got->tls_identity = "gateway-website";
   ASSERT_TRUE(access_->UpdatePrincipal(Deadline(), *got).ok());

@@ -32,7 +32,7 @@ using ::aduan::testing::StatusIs;
 
 absl::Time Deadline() { return absl::Now() + absl::Seconds(30); }
 
-Principal Staff(const std::string& name, const std::string& role,
+Principal Staff(const std::string& name, Role role,
                 const std::string& unit = "") {
   Principal p;
   p.id = "p_" + name;

@@ -51,19 +51,20 @@ TEST(AccessPolicyTest, EveryRuleNamesAnExistingMethod) {
   }
 }
 
-domain::Principal With(const std::string& role) {
+domain::Principal With(domain::Role role) {
   domain::Principal p;
   p.id = "p_1";
   p.name = "someone";
   p.authenticated = true;
-  p.bindings = {{role, "KNG", role == "UNIT" ? "PEM" : "",
-                 role == "GATEWAY" ? "website" : ""}};
+  p.bindings = {{role, "KNG", role == domain::kUnit ? "PEM" : "",
+                 role == domain::kGateway ? "website" : ""}};
   return p;
 }
 
 TEST(AccessPolicyTest, UnknownMethodIsDeniedToEveryone) {
-  EXPECT_THAT(CheckMethodAccess(With("ADMIN"), "aduan.v1.Nope.Nothing"),
-              StatusIs(absl::StatusCode::kPermissionDenied));
+  EXPECT_THAT(
+      CheckMethodAccess(With(domain::Role::kAdmin), "aduan.v1.Nope.Nothing"),
+      StatusIs(absl::StatusCode::kPermissionDenied));
 }
 
 TEST(AccessPolicyTest, AnonymousCallersReachOnlyPublicMethods) {
@@ -82,27 +83,34 @@ TEST(AccessPolicyTest, AnonymousCallersReachOnlyPublicMethods) {
 
 TEST(AccessPolicyTest, RolesMatchTheServiceStandard) {
   struct Case {
-    const char* role;
+    domain::Role role;
     const char* method;
     bool allowed;
   };
   const Case cases[] = {
-      {"OFFICER", "aduan.v1.IntakeService.SubmitComplaint", true},
-      {"GATEWAY", "aduan.v1.IntakeService.SubmitComplaint", true},
-      {"HEAD", "aduan.v1.IntakeService.SubmitComplaint", false},
-      {"OFFICER", "aduan.v1.VerificationService.VerifyComplaint", true},
-      {"SECRETARY", "aduan.v1.VerificationService.VerifyComplaint", false},
-      {"SECRETARY", "aduan.v1.VerificationService.ReportToHead", true},
-      {"HEAD", "aduan.v1.DispositionService.DisposeComplaint", true},
-      {"UNIT", "aduan.v1.DispositionService.DisposeComplaint", false},
-      {"UNIT", "aduan.v1.DispositionService.ResolveComplaint", true},
-      {"OFFICER", "aduan.v1.ArchiveService.ArchiveComplaint", true},
-      {"AUDITOR", "aduan.v1.ComplaintService.GetComplaint", true},
-      {"AUDITOR", "aduan.v1.IntakeService.SubmitComplaint", false},
-      {"ADMIN", "aduan.v1.ComplaintService.GetComplaint", false},
-      {"ADMIN", "aduan.v1.AdminService.IssueToken", true},
-      {"OFFICER", "aduan.v1.AdminService.IssueToken", false},
-      {"HEAD", "aduan.v1.IntakeService.WithdrawComplaint", false},
+      {domain::Role::kOfficer, "aduan.v1.IntakeService.SubmitComplaint", true},
+      {domain::Role::kGateway, "aduan.v1.IntakeService.SubmitComplaint", true},
+      {domain::Role::kHead, "aduan.v1.IntakeService.SubmitComplaint", false},
+      {domain::Role::kOfficer, "aduan.v1.VerificationService.VerifyComplaint",
+       true},
+      {domain::Role::kSecretary, "aduan.v1.VerificationService.VerifyComplaint",
+       false},
+      {domain::Role::kSecretary, "aduan.v1.VerificationService.ReportToHead",
+       true},
+      {domain::Role::kHead, "aduan.v1.DispositionService.DisposeComplaint",
+       true},
+      {domain::Role::kUnit, "aduan.v1.DispositionService.DisposeComplaint",
+       false},
+      {domain::Role::kUnit, "aduan.v1.DispositionService.ResolveComplaint",
+       true},
+      {domain::Role::kOfficer, "aduan.v1.ArchiveService.ArchiveComplaint",
+       true},
+      {domain::Role::kAuditor, "aduan.v1.ComplaintService.GetComplaint", true},
+      {domain::Role::kAuditor, "aduan.v1.IntakeService.SubmitComplaint", false},
+      {domain::Role::kAdmin, "aduan.v1.ComplaintService.GetComplaint", false},
+      {domain::Role::kAdmin, "aduan.v1.AdminService.IssueToken", true},
+      {domain::Role::kOfficer, "aduan.v1.AdminService.IssueToken", false},
+      {domain::Role::kHead, "aduan.v1.IntakeService.WithdrawComplaint", false},
   };
   for (const Case& c : cases) {
     const absl::Status s = CheckMethodAccess(With(c.role), c.method);

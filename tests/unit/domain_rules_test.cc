@@ -38,7 +38,7 @@ Principal Bound(const std::string& name,
   return p;
 }
 
-Principal Staff(const std::string& name, const std::string& role,
+Principal Staff(const std::string& name, Role role,
                 const std::string& office = "KNG", const std::string& unit = "",
                 const std::string& source = "") {
   return Bound(name, {{role, office, unit, source}});

@@ -7,6 +7,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "aduan/v1/admin_service.pb.h"
 #include "aduan/v1/attachment_service.pb.h"
 #include "aduan/v1/complaint.pb.h"
 #include "server/domain/model/vocabulary.h"
@@ -43,6 +44,12 @@ TEST(ProtoEnumTest, DomainAndProtoShareEveryName) {
                                                model::ParseChannel);
   ExpectSameVocabulary<v1::Attachment::Type>(model::AllDocumentTypes(),
                                              model::ParseDocumentType);
+  // Roles: the bindable ones are the proto's; those only acted in are not.
+  ExpectSameVocabulary<v1::RoleBinding::Role>(model::AllBindableRoles(),
+                                              model::ParseRole);
+  EXPECT_FALSE(model::IsBindable(model::Role::kCitizen));
+  EXPECT_FALSE(model::IsBindable(model::Role::kSystem));
+  EXPECT_EQ(model::ParseRole("SYSTEM"), model::Role::kSystem);
   // Event types: every proto value has a domain value of the same name.
   const auto* d = v1::ComplaintEvent::Type_descriptor();
   for (int i = 1; i < d->value_count(); ++i) {

@@ -112,7 +112,7 @@ struct EventRecord {
   std::optional<State> from_state;  // none before the first event
   State to_state = State::kSubmitted;
   std::string actor;
-  std::string actor_role;
+  Role actor_role = Role::kSystem;
   std::string note;
   std::string payload;
   long long create_time = 0;
@@ -137,7 +137,7 @@ struct RequestRecord {
 // A role held by a principal in an office. unit_code is set for UNIT only,
 // source for GATEWAY only (empty otherwise).
 struct RoleBindingRecord {
-  std::string role;  // OFFICER, SECRETARY, HEAD, UNIT, GATEWAY, AUDITOR, ADMIN
+  Role role = Role::kOfficer;  // a bindable role
   std::string office_code;
   std::string unit_code;
   std::string source;
@@ -199,9 +199,9 @@ struct AttachmentRecord {
   std::string media_type;  // recognised from the content
   std::string file_name;
   long long size_bytes = 0;
-  std::string sha256;         // lower-case hex
-  std::string uploaded_by;    // principal name, or "citizen"
-  std::string uploaded_role;  // OFFICER, GATEWAY, UNIT or CITIZEN
+  std::string sha256;                   // lower-case hex
+  std::string uploaded_by;              // principal name, or "citizen"
+  Role uploaded_role = Role::kOfficer;  // OFFICER, GATEWAY, UNIT or CITIZEN
   // The request that stored it: a retried upload finds it by these.
   std::string request_caller;
   std::string request_id;
@@ -215,7 +215,7 @@ struct AccessLogRecord {
   std::string tracking_code;
   std::string principal_id;
   std::string principal_name;
-  std::string role;
+  Role role = Role::kOfficer;
   std::string reason;
   long long create_time = 0;
 };

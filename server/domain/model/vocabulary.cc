@@ -37,6 +37,11 @@ constexpr std::array<absl::string_view, 8> kChannelNames = {
 constexpr std::array<absl::string_view, 5> kDocumentTypeNames = {
     "KK_COPY", "KTP_COPY", "LOCATION_PHOTO", "SUPPORTING", "RESULT"};
 
+constexpr std::array<absl::string_view, 9> kRoleNames = {
+    "OFFICER", "SECRETARY", "HEAD",    "UNIT",  "GATEWAY",
+    "AUDITOR", "ADMIN",     "CITIZEN", "SYSTEM"};
+constexpr size_t kBindableRoles = 7;
+
 constexpr absl::string_view kUnspecifiedState = "STATE_UNSPECIFIED";
 
 template <typename E, std::size_t N>
@@ -69,6 +74,11 @@ absl::string_view Name(Channel v) {
 absl::string_view Name(DocumentType v) {
   return kDocumentTypeNames[static_cast<std::size_t>(v)];
 }
+absl::string_view Name(Role v) {
+  return kRoleNames[static_cast<std::size_t>(v)];
+}
+
+bool IsBindable(Role r) { return static_cast<size_t>(r) < kBindableRoles; }
 
 std::optional<State> ParseState(absl::string_view name) {
   return Find<State>(kStateNames, name);
@@ -81,6 +91,9 @@ std::optional<Channel> ParseChannel(absl::string_view name) {
 }
 std::optional<DocumentType> ParseDocumentType(absl::string_view name) {
   return Find<DocumentType>(kDocumentTypeNames, name);
+}
+std::optional<Role> ParseRole(absl::string_view name) {
+  return Find<Role>(kRoleNames, name);
 }
 
 const std::vector<State>& AllStates() {
@@ -96,6 +109,12 @@ const std::vector<Channel>& AllChannels() {
 const std::vector<DocumentType>& AllDocumentTypes() {
   static const auto* const kAll = new std::vector<DocumentType>(
       Every<DocumentType, kDocumentTypeNames.size()>());
+  return *kAll;
+}
+
+const std::vector<Role>& AllBindableRoles() {
+  static const auto* const kAll =
+      new std::vector<Role>(Every<Role, kBindableRoles>());
   return *kAll;
 }
 
@@ -120,5 +139,6 @@ std::ostream& operator<<(std::ostream& os, Channel v) { return os << Name(v); }
 std::ostream& operator<<(std::ostream& os, DocumentType v) {
   return os << Name(v);
 }
+std::ostream& operator<<(std::ostream& os, Role v) { return os << Name(v); }
 
 }  // namespace aduan::model

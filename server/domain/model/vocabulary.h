@@ -1,6 +1,7 @@
 // The domain's vocabulary as types: the workflow's states, the events of a
-// complaint's history, the channels a complaint arrives by and the types of
-// its documents (docs/design.md §1, §2). The domain compares and switches on
+// complaint's history, the channels a complaint arrives by, the types of
+// its documents and the roles people and systems act in (docs/design.md §1,
+// §2, §4.2). The domain compares and switches on
 // these; their names (equal to the enum value names of aduan.v1, and to what
 // the database stores) are used only at the edges: the SQL rows (db/), the
 // proto messages (server/api/) and the archive's canonical JSON.
@@ -71,11 +72,30 @@ enum class DocumentType {
   kResult,
 };
 
-// The stored name, e.g. "REPORTED_TO_HEAD", "SP4N_LAPOR", "KK_COPY".
+// A role. The first seven are bound to principals (role bindings); the
+// complainant (with a PIN) and the server's own jobs act as kCitizen and
+// kSystem, which events and documents record but nobody is bound to.
+enum class Role {
+  kOfficer,
+  kSecretary,
+  kHead,
+  kUnit,
+  kGateway,
+  kAuditor,
+  kAdmin,
+  kCitizen,
+  kSystem,
+};
+
+// True for the roles a principal may be bound to.
+bool IsBindable(Role r);
+
+// The stored name, e.g. "REPORTED_TO_HEAD", "SP4N_LAPOR", "KK_COPY", "UNIT".
 absl::string_view Name(State v);
 absl::string_view Name(EventType v);
 absl::string_view Name(Channel v);
 absl::string_view Name(DocumentType v);
+absl::string_view Name(Role v);
 
 // The value of a stored name; nullopt for any other text (including the
 // proto's "…_UNSPECIFIED" names).
@@ -83,11 +103,14 @@ std::optional<State> ParseState(absl::string_view name);
 std::optional<EventType> ParseEventType(absl::string_view name);
 std::optional<Channel> ParseChannel(absl::string_view name);
 std::optional<DocumentType> ParseDocumentType(absl::string_view name);
+std::optional<Role> ParseRole(absl::string_view name);
 
 // Every value, in declaration order.
 const std::vector<State>& AllStates();
 const std::vector<Channel>& AllChannels();
 const std::vector<DocumentType>& AllDocumentTypes();
+// The bindable roles only.
+const std::vector<Role>& AllBindableRoles();
 
 // The state before a complaint's first event has no value; its stored name
 // is "STATE_UNSPECIFIED" (the proto's zero), in events and the archive.
@@ -101,6 +124,7 @@ std::ostream& operator<<(std::ostream& os, State v);
 std::ostream& operator<<(std::ostream& os, EventType v);
 std::ostream& operator<<(std::ostream& os, Channel v);
 std::ostream& operator<<(std::ostream& os, DocumentType v);
+std::ostream& operator<<(std::ostream& os, Role v);
 
 }  // namespace aduan::model
 
