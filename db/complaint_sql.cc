@@ -339,7 +339,7 @@ std::string BuildWhere(const model::ComplaintQuery& q,
       }
     }
     absl::StrAppend(&where, " AND (", absl::StrJoin(ors, " OR "), ")");
-    b.Int(st, "now", q.now);
+    b.Int(st, "now", absl::ToUnixMicros(q.now));
   }
   if (!q.text.empty()) {
     b.Text(st, "q", LikePattern(q.text));
@@ -348,11 +348,11 @@ std::string BuildWhere(const model::ComplaintQuery& q,
                     "ESCAPE '!' OR description LIKE :q ESCAPE '!')");
   }
   if (q.create_time_from) {
-    b.Int(st, "from", *q.create_time_from);
+    b.Int(st, "from", absl::ToUnixMicros(*q.create_time_from));
     absl::StrAppend(&where, " AND create_time >= :from");
   }
   if (q.create_time_to) {
-    b.Int(st, "to", *q.create_time_to);
+    b.Int(st, "to", absl::ToUnixMicros(*q.create_time_to));
     absl::StrAppend(&where, " AND create_time < :to");
   }
   if (with_cursor && q.after) {

@@ -227,9 +227,10 @@ SociAccessRepository::FindPrincipalByTlsIdentity(absl::Time deadline,
 
 absl::Status SociAccessRepository::TouchToken(absl::Time deadline,
                                               const std::string& id,
-                                              long long now) {
+                                              absl::Time now) {
+  const long long now_us = absl::ToUnixMicros(now);
   return db_.Write(deadline, [&](soci::session& sql) {
-    sql << kTouchToken, soci::use(now, "now"), soci::use(id, "id");
+    sql << kTouchToken, soci::use(now_us, "now"), soci::use(id, "id");
     return absl::OkStatus();
   });
 }
@@ -334,7 +335,8 @@ absl::Status SociAccessRepository::UpdatePrincipal(
 absl::Status SociAccessRepository::AddBinding(absl::Time deadline,
                                               const std::string& principal_id,
                                               const model::RoleBindingRecord& b,
-                                              long long now) {
+                                              absl::Time now) {
+  const long long now_us = absl::ToUnixMicros(now);
   return db_.Write(deadline, [&](soci::session& sql) {
     int n = 0;
     sql << kCountPrincipal, soci::use(principal_id, "id"), soci::into(n);
@@ -342,7 +344,7 @@ absl::Status SociAccessRepository::AddBinding(absl::Time deadline,
     sql << kInsertBinding, soci::use(principal_id, "id"),
         soci::use(b.role, "role"), soci::use(b.office_code, "office"),
         soci::use(b.unit_code, "unit"), soci::use(b.source, "source"),
-        soci::use(now, "ct");
+        soci::use(now_us, "ct");
     return absl::OkStatus();
   });
 }
@@ -409,10 +411,11 @@ absl::StatusOr<model::TokenRecord> SociAccessRepository::GetToken(
 }
 
 absl::StatusOr<model::TokenRecord> SociAccessRepository::RevokeToken(
-    absl::Time deadline, const std::string& id, long long now) {
+    absl::Time deadline, const std::string& id, absl::Time now) {
   model::TokenRecord out;
+  const long long now_us = absl::ToUnixMicros(now);
   RETURN_IF_ERROR(db_.Write(deadline, [&](soci::session& sql) {
-    sql << kRevokeToken, soci::use(now, "now"), soci::use(id, "id");
+    sql << kRevokeToken, soci::use(now_us, "now"), soci::use(id, "id");
     std::optional<model::TokenRecord> t = SelectToken(sql, "id", id);
     if (!t) return absl::NotFoundError("token not found");
     out = *std::move(t);

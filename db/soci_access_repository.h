@@ -18,7 +18,7 @@ class SociAccessRepository : public model::AccessRepository {
   FindPrincipalByTlsIdentity(absl::Time deadline,
                              const std::string& identity) override;
   absl::Status TouchToken(absl::Time deadline, const std::string& id,
-                          long long now) override;
+                          absl::Time now) override;
   absl::Status CreatePrincipal(
       absl::Time deadline, const model::PrincipalRecord& principal) override;
   absl::StatusOr<model::PrincipalRecord> GetPrincipal(
@@ -32,7 +32,7 @@ class SociAccessRepository : public model::AccessRepository {
       absl::Time deadline, const model::PrincipalRecord& principal) override;
   absl::Status AddBinding(absl::Time deadline, const std::string& principal_id,
                           const model::RoleBindingRecord& binding,
-                          long long now) override;
+                          absl::Time now) override;
   absl::Status RemoveBinding(absl::Time deadline,
                              const std::string& principal_id,
                              const model::RoleBindingRecord& binding) override;
@@ -44,7 +44,7 @@ class SociAccessRepository : public model::AccessRepository {
       absl::Time deadline, const std::string& request_key) override;
   absl::StatusOr<model::TokenRecord> RevokeToken(absl::Time deadline,
                                                  const std::string& id,
-                                                 long long now) override;
+                                                 absl::Time now) override;
   absl::StatusOr<std::vector<model::TokenRecord>> ListTokens(
       absl::Time deadline, const std::string& principal_id) override;
   absl::StatusOr<std::vector<model::AccessLogRecord>> ListAccessLog(

@@ -270,12 +270,12 @@ absl::StatusOr<model::UpdateOutcome> SociComplaintRepository::Update(
 
 absl::StatusOr<std::vector<model::ComplaintRecord>>
 SociComplaintRepository::ListExpiredNeedsInfo(absl::Time deadline,
-                                              long long now, int limit) {
+                                              absl::Time now, int limit) {
   std::vector<model::ComplaintRecord> out;
   RETURN_IF_ERROR(db_.Read(deadline, [&](soci::session& sql) {
     out.clear();
     ComplaintRow row;
-    long long n = now;
+    long long n = absl::ToUnixMicros(now);
     soci::statement st(sql);
     row.Bind(st);
     st.exchange(soci::use(n, "now"));
@@ -530,22 +530,24 @@ SociComplaintRepository::ListEvents(absl::Time deadline,
 }
 
 absl::StatusOr<int> SociComplaintRepository::CountPinAttempt(
-    absl::Time deadline, const std::string& tracking_code, long long now,
-    long long window_us) {
+    absl::Time deadline, const std::string& tracking_code, absl::Time now,
+    absl::Duration window) {
   static const PinAttemptSql* const kSql = new PinAttemptSql("complaints");
-  return CountAttempt(*kSql, deadline, tracking_code, now, window_us);
+  return CountAttempt(*kSql, deadline, tracking_code, now, window);
 }
 
 absl::StatusOr<int> SociComplaintRepository::CountDecoyPinAttempt(
-    absl::Time deadline, const std::string& decoy, long long now,
-    long long window_us) {
+    absl::Time deadline, const std::string& decoy, absl::Time now,
+    absl::Duration window) {
   static const PinAttemptSql* const kSql = new PinAttemptSql("pin_decoys");
-  return CountAttempt(*kSql, deadline, decoy, now, window_us);
+  return CountAttempt(*kSql, deadline, decoy, now, window);
 }
 
 absl::StatusOr<int> SociComplaintRepository::CountAttempt(
     const PinAttemptSql& statements, absl::Time deadline,
-    const std::string& key, long long now, long long window_us) {
+    const std::string& key, absl::Time at, absl::Duration window) {
+  const long long now = absl::ToUnixMicros(at);
+  const long long window_us = absl::ToInt64Microseconds(window);
   int attempts = 0;
   RETURN_IF_ERROR(db_.Write(deadline, [&](soci::session& sql) {
     soci::statement st = (sql.prepare << statements.count,

@@ -56,7 +56,7 @@ class SociComplaintRepository : public model::ComplaintRepository {
       absl::Time deadline, const std::string& office_code,
       long long office_seq) override;
   absl::StatusOr<std::vector<model::ComplaintRecord>> ListExpiredNeedsInfo(
-      absl::Time deadline, long long now, int limit) override;
+      absl::Time deadline, absl::Time now, int limit) override;
   absl::StatusOr<std::optional<model::RequestRecord>> FindRequest(
       absl::Time deadline, const std::string& caller,
       const std::string& request_id) override;
@@ -69,8 +69,8 @@ class SociComplaintRepository : public model::ComplaintRepository {
       long long after_version, int limit) override;
   absl::StatusOr<int> CountPinAttempt(absl::Time deadline,
                                       const std::string& tracking_code,
-                                      long long now,
-                                      long long window_us) override;
+                                      absl::Time now,
+                                      absl::Duration window) override;
   absl::Status ForgivePinAttempt(absl::Time deadline,
                                  const std::string& tracking_code) override;
   // Whether this repository's cipher opens the personal data stored (one
@@ -79,8 +79,8 @@ class SociComplaintRepository : public model::ComplaintRepository {
   absl::StatusOr<bool> CipherOpensStoredData(absl::Time deadline);
   absl::StatusOr<int> CountDecoyPinAttempt(absl::Time deadline,
                                            const std::string& decoy,
-                                           long long now,
-                                           long long window_us) override;
+                                           absl::Time now,
+                                           absl::Duration window) override;
 
  private:
   // The statements that count a PIN attempt on `table` (complaints, or
@@ -95,7 +95,7 @@ class SociComplaintRepository : public model::ComplaintRepository {
   };
   absl::StatusOr<int> CountAttempt(const PinAttemptSql& statements,
                                    absl::Time deadline, const std::string& key,
-                                   long long now, long long window_us);
+                                   absl::Time now, absl::Duration window);
   // NIK and KK as stored: encrypted, with the NIK's blind index.
   struct StoredPii {
     std::string nik;

@@ -53,7 +53,8 @@ absl::StatusOr<domain::Principal> Authorizer::Identify(
     }
     if (!found->token.last_used_time ||
         now - *found->token.last_used_time >= kTouchIntervalUs) {
-      absl::Status touched = access_.TouchToken(deadline, found->token.id, now);
+      absl::Status touched = access_.TouchToken(deadline, found->token.id,
+                                                absl::FromUnixMicros(now));
       if (!touched.ok()) {
         spdlog::warn("could not record token use: {}", touched.ToString());
       }

@@ -235,8 +235,8 @@ absl::StatusOr<model::PrincipalRecord> AccessAdmin::AddRoleBinding(
     const model::RoleBindingRecord& binding) {
   RETURN_IF_ERROR(ValidateBinding(deadline, &who, binding, "role_binding"));
   RETURN_IF_ERROR(Load(deadline, &who, principal_id, /*manage=*/true).status());
-  absl::Status st = access_.AddBinding(deadline, principal_id, binding,
-                                       ToUnixMicrosLL(clock_.Now()));
+  absl::Status st =
+      access_.AddBinding(deadline, principal_id, binding, clock_.Now());
   if (absl::IsAlreadyExists(st)) {
     return absl::AlreadyExistsError(
         "role_binding: the principal has it already");
@@ -347,9 +347,8 @@ absl::StatusOr<model::TokenRecord> AccessAdmin::RevokeToken(
       Load(deadline, who, token->principal_id, /*manage=*/true).status();
   if (absl::IsNotFound(allowed)) return absl::NotFoundError("token not found");
   RETURN_IF_ERROR(allowed);
-  ASSIGN_OR_RETURN(
-      model::TokenRecord t,
-      access_.RevokeToken(deadline, token_id, ToUnixMicrosLL(clock_.Now())));
+  ASSIGN_OR_RETURN(model::TokenRecord t,
+                   access_.RevokeToken(deadline, token_id, clock_.Now()));
   spdlog::info("token {} revoked", token_id);
   return t;
 }
@@ -393,8 +392,8 @@ absl::StatusOr<AccessAdmin::Bootstrapped> AccessAdmin::BootstrapAdmin(
     bool has = false;
     for (const auto& b : found->bindings) has |= b == binding;
     if (!has) {
-      RETURN_IF_ERROR(access_.AddBinding(deadline, found->id, binding,
-                                         ToUnixMicrosLL(clock_.Now())));
+      RETURN_IF_ERROR(
+          access_.AddBinding(deadline, found->id, binding, clock_.Now()));
       spdlog::info("principal {} made ADMIN of {}", name, office_code);
     }
   }

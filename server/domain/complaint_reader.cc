@@ -201,12 +201,10 @@ absl::StatusOr<ListResult> ComplaintReader::List(absl::Time deadline,
   } else {
     q.text = in.query;
   }
-  if (in.create_time_from)
-    q.create_time_from = absl::ToUnixMicros(*in.create_time_from);
-  if (in.create_time_to)
-    q.create_time_to = absl::ToUnixMicros(*in.create_time_to);
+  q.create_time_from = in.create_time_from;
+  q.create_time_to = in.create_time_to;
   q.limit = page_size + 1;
-  q.now = absl::ToUnixMicros(clock_.Now());
+  q.now = clock_.Now();
   ASSIGN_OR_RETURN(model::ComplaintPage page, complaints_.List(deadline, q));
   ListResult out;
   out.total_size = page.total_size;

@@ -20,9 +20,9 @@ absl::StatusOr<int> NeedsInfoSweep::Run(absl::Time deadline) const {
   // stays due and is tried again by the next sweep; it does not hold up the
   // others.
   for (;;) {
-    ASSIGN_OR_RETURN(std::vector<model::ComplaintRecord> due,
-                     complaints_.ListExpiredNeedsInfo(
-                         deadline, ToUnixMicrosLL(clock_.Now()), kBatch));
+    ASSIGN_OR_RETURN(
+        std::vector<model::ComplaintRecord> due,
+        complaints_.ListExpiredNeedsInfo(deadline, clock_.Now(), kBatch));
     int progressed = 0;
     for (const model::ComplaintRecord& c : due) {
       StepInput in;

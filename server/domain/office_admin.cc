@@ -89,8 +89,9 @@ absl::StatusOr<model::OfficeRecord> OfficeAdmin::CreateOffice(
     return absl::AlreadyExistsError(
         absl::StrCat("office.code: office ", office.code, " exists"));
   }
-  RETURN_IF_ERROR(access_.AddBinding(
-      deadline, who.id, {kAdmin, office.code, "", ""}, office.create_time));
+  RETURN_IF_ERROR(access_.AddBinding(deadline, who.id,
+                                     {kAdmin, office.code, "", ""},
+                                     absl::FromUnixMicros(office.create_time)));
   spdlog::info("office {} created by {}", office.code, who.name);
   return offices_.Get(deadline, office.code);
 }

@@ -15,20 +15,19 @@ absl::Status PinGuard::Check(absl::Time deadline,
                              const model::ComplaintRecord& c,
                              const std::string& pin) const {
   if (!IsPinShaped(pin)) return ComplaintNotFound();  // not even a guess
-  const long long now = ToUnixMicrosLL(clock_.Now());
-  const long long window = absl::ToInt64Microseconds(kWindow);
+  const absl::Time now = clock_.Now();
+  const absl::Time window_start = absl::FromUnixMicros(c.pin_window_start);
   // Reads as the stored row says: a spent budget refuses without counting.
-  if (c.pin_failures >= kMaxAttempts && now - c.pin_window_start < window) {
+  if (c.pin_failures >= kMaxAttempts && now - window_start < kWindow) {
     ASSIGN_OR_RETURN(auto office, offices_.Get(deadline, c.office_code));
     return absl::ResourceExhaustedError(absl::StrCat(
         "terlalu banyak PIN salah untuk kode pelacakan ini; coba lagi "
         "setelah pukul ",
-        absl::FormatTime("%H:%M %Z",
-                         absl::FromUnixMicros(c.pin_window_start + window),
+        absl::FormatTime("%H:%M %Z", window_start + kWindow,
                          office->calendar.time_zone())));
   }
   ASSIGN_OR_RETURN(int attempts, complaints_.CountPinAttempt(
-                                     deadline, c.tracking_code, now, window));
+                                     deadline, c.tracking_code, now, kWindow));
   if (attempts > kMaxAttempts) {
     // Another attempt spent the budget meanwhile.
     return absl::ResourceExhaustedError(
@@ -46,13 +45,12 @@ absl::Status PinGuard::CheckUnknown(absl::Time deadline,
                                     const std::string& tracking_code,
                                     const std::string& pin) const {
   if (!IsPinShaped(pin)) return ComplaintNotFound();
-  const long long now = ToUnixMicrosLL(clock_.Now());
-  const long long window = absl::ToInt64Microseconds(kWindow);
   // One of 16 rows, the same for every guess at this code.
   const std::string decoy = absl::StrFormat(
       "DECOY-%02d", std::hash<std::string>()(tracking_code) % 16);
   RETURN_IF_ERROR(
-      complaints_.CountDecoyPinAttempt(deadline, decoy, now, window).status());
+      complaints_.CountDecoyPinAttempt(deadline, decoy, clock_.Now(), kWindow)
+          .status());
   if (!pins_.Matches(tracking_code, 1, pin)) {
     spdlog::warn("PIN check of unknown tracking code {}", tracking_code);
   }

@@ -65,11 +65,11 @@ MemoryAccessRepository::FindPrincipalByTlsIdentity(
 
 absl::Status MemoryAccessRepository::TouchToken(absl::Time,
                                                 const std::string& id,
-                                                long long now) {
+                                                absl::Time now) {
   absl::MutexLock lock(&mu_);
   for (model::TokenRecord& t : tokens_) {
     if (t.id != id) continue;
-    t.last_used_time = now;
+    t.last_used_time = absl::ToUnixMicros(now);
     t.secret_sealed.clear();
   }
   return absl::OkStatus();
@@ -148,7 +148,7 @@ absl::Status MemoryAccessRepository::UpdatePrincipal(
 
 absl::Status MemoryAccessRepository::AddBinding(
     absl::Time, const std::string& principal_id,
-    const model::RoleBindingRecord& binding, long long) {
+    const model::RoleBindingRecord& binding, absl::Time) {
   absl::MutexLock lock(&mu_);
   auto it = principals_.find(principal_id);
   if (it == principals_.end()) return PrincipalNotFound();
@@ -209,12 +209,12 @@ absl::StatusOr<model::TokenRecord> MemoryAccessRepository::GetToken(
 }
 
 absl::StatusOr<model::TokenRecord> MemoryAccessRepository::RevokeToken(
-    absl::Time, const std::string& id, long long now) {
+    absl::Time, const std::string& id, absl::Time now) {
   absl::MutexLock lock(&mu_);
   for (model::TokenRecord& t : tokens_) {
     if (t.id != id) continue;
     if (!t.revoke_time) {
-      t.revoke_time = now;
+      t.revoke_time = absl::ToUnixMicros(now);
       t.secret_sealed.clear();
     }
     return t;

@@ -26,7 +26,7 @@ class MemoryAccessRepository : public model::AccessRepository {
   FindPrincipalByTlsIdentity(absl::Time deadline,
                              const std::string& identity) override;
   absl::Status TouchToken(absl::Time deadline, const std::string& id,
-                          long long now) override;
+                          absl::Time now) override;
   absl::Status CreatePrincipal(absl::Time deadline,
                                const model::PrincipalRecord& p) override;
   absl::StatusOr<model::PrincipalRecord> GetPrincipal(
@@ -40,7 +40,7 @@ class MemoryAccessRepository : public model::AccessRepository {
                                const model::PrincipalRecord& p) override;
   absl::Status AddBinding(absl::Time deadline, const std::string& principal_id,
                           const model::RoleBindingRecord& binding,
-                          long long now) override;
+                          absl::Time now) override;
   absl::Status RemoveBinding(absl::Time deadline,
                              const std::string& principal_id,
                              const model::RoleBindingRecord& binding) override;
@@ -52,7 +52,7 @@ class MemoryAccessRepository : public model::AccessRepository {
                                               const std::string& id) override;
   absl::StatusOr<model::TokenRecord> RevokeToken(absl::Time deadline,
                                                  const std::string& id,
-                                                 long long now) override;
+                                                 absl::Time now) override;
   absl::StatusOr<std::vector<model::TokenRecord>> ListTokens(
       absl::Time deadline, const std::string& principal_id) override;
   absl::StatusOr<std::vector<model::AccessLogRecord>> ListAccessLog(

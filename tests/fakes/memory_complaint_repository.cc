@@ -68,15 +68,16 @@ bool Matches(const model::ComplaintRecord& c, const model::ComplaintQuery& q) {
     return false;
   }
   if (!q.sla_statuses.empty() &&
-      !Contains(q.sla_statuses, SlaStatus(c, q.now))) {
+      !Contains(q.sla_statuses, SlaStatus(c, absl::ToUnixMicros(q.now)))) {
     return false;
   }
   if (!q.text.empty() && !HasText(c.tracking_code, q.text) &&
       !HasText(c.title, q.text) && !HasText(c.description, q.text)) {
     return false;
   }
-  if (q.create_time_from && c.create_time < *q.create_time_from) return false;
-  if (q.create_time_to && c.create_time >= *q.create_time_to) return false;
+  const absl::Time created = absl::FromUnixMicros(c.create_time);
+  if (q.create_time_from && created < *q.create_time_from) return false;
+  if (q.create_time_to && created >= *q.create_time_to) return false;
   return true;
 }
 
@@ -304,13 +305,13 @@ MemoryComplaintRepository::GetArchiveBySeq(absl::Time,
 }
 
 absl::StatusOr<std::vector<model::ComplaintRecord>>
-MemoryComplaintRepository::ListExpiredNeedsInfo(absl::Time, long long now,
+MemoryComplaintRepository::ListExpiredNeedsInfo(absl::Time, absl::Time at,
                                                 int limit) {
   absl::MutexLock lock(&mu_);
   std::vector<model::ComplaintRecord> out;
   for (const auto& [code, c] : complaints_) {
     if (c.state == model::State::kNeedsInfo && c.needs_info_until &&
-        *c.needs_info_until <= now) {
+        *c.needs_info_until <= absl::ToUnixMicros(at)) {
       out.push_back(c);
     }
   }
@@ -386,8 +387,10 @@ MemoryComplaintRepository::ListEvents(absl::Time,
   return out;
 }
 
-int MemoryComplaintRepository::Count(PinCounter& counter, long long now,
-                                     long long window_us) {
+int MemoryComplaintRepository::Count(PinCounter& counter, absl::Time at,
+                                     absl::Duration window) {
+  const long long now = absl::ToUnixMicros(at);
+  const long long window_us = absl::ToInt64Microseconds(window);
   if (now - counter.window_start >= window_us) {
     counter.failures = 1;
     counter.window_start = now;
@@ -398,13 +401,13 @@ int MemoryComplaintRepository::Count(PinCounter& counter, long long now,
 }
 
 absl::StatusOr<int> MemoryComplaintRepository::CountPinAttempt(
-    absl::Time, const std::string& tracking_code, long long now,
-    long long window_us) {
+    absl::Time, const std::string& tracking_code, absl::Time now,
+    absl::Duration window) {
   absl::MutexLock lock(&mu_);
   auto it = complaints_.find(tracking_code);
   if (it == complaints_.end()) return NotFound();
   PinCounter counter{it->second.pin_failures, it->second.pin_window_start};
-  const int attempts = Count(counter, now, window_us);
+  const int attempts = Count(counter, now, window);
   it->second.pin_failures = counter.failures;
   it->second.pin_window_start = counter.window_start;
   return attempts;
@@ -420,9 +423,10 @@ absl::Status MemoryComplaintRepository::ForgivePinAttempt(
 }
 
 absl::StatusOr<int> MemoryComplaintRepository::CountDecoyPinAttempt(
-    absl::Time, const std::string& decoy, long long now, long long window_us) {
+    absl::Time, const std::string& decoy, absl::Time now,
+    absl::Duration window) {
   absl::MutexLock lock(&mu_);
-  return Count(decoys_[decoy], now, window_us);
+  return Count(decoys_[decoy], now, window);
 }
 
 }  // namespace aduan::fakes

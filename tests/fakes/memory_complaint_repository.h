@@ -63,7 +63,7 @@ class MemoryComplaintRepository : public model::ComplaintRepository {
       absl::Time deadline, const std::string& office_code,
       long long office_seq) override;
   absl::StatusOr<std::vector<model::ComplaintRecord>> ListExpiredNeedsInfo(
-      absl::Time deadline, long long now, int limit) override;
+      absl::Time deadline, absl::Time now, int limit) override;
   std::string KeyedFingerprint(absl::string_view digest) const override;
   absl::StatusOr<int> KeyPlainFingerprints(absl::Time) override { return 0; }
   absl::StatusOr<bool> NikIndexMatches(
@@ -80,14 +80,14 @@ class MemoryComplaintRepository : public model::ComplaintRepository {
       long long after_version, int limit) override;
   absl::StatusOr<int> CountPinAttempt(absl::Time deadline,
                                       const std::string& tracking_code,
-                                      long long now,
-                                      long long window_us) override;
+                                      absl::Time now,
+                                      absl::Duration window) override;
   absl::Status ForgivePinAttempt(absl::Time deadline,
                                  const std::string& tracking_code) override;
   absl::StatusOr<int> CountDecoyPinAttempt(absl::Time deadline,
                                            const std::string& decoy,
-                                           long long now,
-                                           long long window_us) override;
+                                           absl::Time now,
+                                           absl::Duration window) override;
 
  private:
   // What an update writes besides the complaint, its event and request.
@@ -111,7 +111,7 @@ class MemoryComplaintRepository : public model::ComplaintRepository {
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   void InsertRequestLocked(const model::RequestRecord& request)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  static int Count(PinCounter& counter, long long now, long long window_us);
+  static int Count(PinCounter& counter, absl::Time now, absl::Duration window);
 
   MemoryAccessRepository& access_;
   mutable absl::Mutex mu_;

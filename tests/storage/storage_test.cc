@@ -557,8 +557,8 @@ TEST_P(StorageTest, ListFiltersCombine) {
   q.text = "jalan BERLUBANG";
   EXPECT_EQ(codes(q), std::vector<std::string>{"KNG-FILT0001"});
   q = model::ComplaintQuery();
-  q.create_time_from = 200;
-  q.create_time_to = 300;
+  q.create_time_from = absl::FromUnixMicros(200);
+  q.create_time_to = absl::FromUnixMicros(300);
   EXPECT_EQ(codes(q), std::vector<std::string>{"KNG-FILT0002"});
   q = model::ComplaintQuery();
   q.office_codes = {"XYZ"};
@@ -596,7 +596,7 @@ TEST_P(StorageTest, ListFiltersBySlaStatus) {
   auto codes = [&](std::vector<std::string> statuses) {
     model::ComplaintQuery q;
     q.sla_statuses = std::move(statuses);
-    q.now = 5 * h;
+    q.now = absl::FromUnixMicros(5 * h);
     q.descending = false;
     std::vector<std::string> out;
     auto page = complaints_->List(Deadline(), q);
@@ -658,24 +658,26 @@ TEST_P(StorageTest, EventsAreAppendOnly) {
 TEST_P(StorageTest, PinAttemptsCountWithinWindowAndAreForgiven) {
   ASSERT_EQ(CreateOk(Sample("KNG-PIN00001", 1)),
             model::CreateOutcome::Kind::kCreated);
-  const long long minute = 60LL * 1000000;
+  const absl::Duration minute = absl::Minutes(1);
+  auto at = [](absl::Duration d) { return absl::UnixEpoch() + d; };
   EXPECT_EQ(*complaints_->CountPinAttempt(Deadline(), "KNG-PIN00001",
-                                          100 * minute, 15 * minute),
+                                          at(100 * minute), 15 * minute),
             1);
   EXPECT_EQ(*complaints_->CountPinAttempt(Deadline(), "KNG-PIN00001",
-                                          101 * minute, 15 * minute),
+                                          at(101 * minute), 15 * minute),
             2);
   EXPECT_EQ(*complaints_->CountPinAttempt(Deadline(), "KNG-PIN00001",
-                                          116 * minute, 15 * minute),
+                                          at(116 * minute), 15 * minute),
             1);
-  EXPECT_THAT(complaints_->CountPinAttempt(Deadline(), "KNG-NOPE0000", 1, 1),
+  EXPECT_THAT(complaints_->CountPinAttempt(Deadline(), "KNG-NOPE0000",
+                                           at(minute), minute),
               StatusIs(absl::StatusCode::kNotFound));
   // A right PIN takes its attempt back, never below zero.
   ASSERT_TRUE(complaints_->ForgivePinAttempt(Deadline(), "KNG-PIN00001").ok());
   ASSERT_TRUE(complaints_->ForgivePinAttempt(Deadline(), "KNG-PIN00001").ok());
   EXPECT_EQ(complaints_->Get(Deadline(), "KNG-PIN00001")->pin_failures, 0);
   EXPECT_EQ(*complaints_->CountPinAttempt(Deadline(), "KNG-PIN00001",
-                                          117 * minute, 15 * minute),
+                                          at(117 * minute), 15 * minute),
             1);
   // Concurrent attempts are all counted (no lost update).
   constexpr int kThreads = 8;
@@ -683,7 +685,7 @@ TEST_P(StorageTest, PinAttemptsCountWithinWindowAndAreForgiven) {
   for (int i = 0; i < kThreads; ++i) {
     threads.emplace_back([&] {
       auto n = complaints_->CountPinAttempt(Deadline(), "KNG-PIN00001",
-                                            118 * minute, 15 * minute);
+                                            at(118 * minute), 15 * minute);
       EXPECT_TRUE(n.ok()) << n.status();
     });
   }
@@ -1059,13 +1061,16 @@ TEST_P(StorageTest, PrincipalsBindingsAndTokensRoundTrip) {
               StatusIs(absl::StatusCode::kAlreadyExists));
   ASSERT_TRUE(access_
                   ->AddBinding(Deadline(), "p_abc",
-                               {model::Role::kUnit, "KNG", "PEM", ""}, 6)
+                               {model::Role::kUnit, "KNG", "PEM", ""},
+                               absl::FromUnixMicros(6))
                   .ok());
   EXPECT_THAT(access_->AddBinding(Deadline(), "p_abc",
-                                  {model::Role::kUnit, "KNG", "PEM", ""}, 6),
+                                  {model::Role::kUnit, "KNG", "PEM", ""},
+                                  absl::FromUnixMicros(6)),
               StatusIs(absl::StatusCode::kAlreadyExists));
   EXPECT_THAT(access_->AddBinding(Deadline(), "p_none",
-                                  {model::Role::kUnit, "KNG", "PEM", ""}, 6),
+                                  {model::Role::kUnit, "KNG", "PEM", ""},
+                                  absl::FromUnixMicros(6)),
               StatusIs(absl::StatusCode::kNotFound));
   auto got = access_->GetPrincipal(Deadline(), "p_abc");
   ASSERT_TRUE(got.ok());
@@ -1083,13 +1088,16 @@ TEST_P(StorageTest, PrincipalsBindingsAndTokensRoundTrip) {
   EXPECT_EQ((*found)->principal.name, "siti.officer");
   EXPECT_EQ((*found)->token.expire_time, 1000);
   EXPECT_FALSE((*found)->token.revoke_time.has_value());
-  ASSERT_TRUE(access_->TouchToken(Deadline(), "tok_1", 9).ok());
-  auto revoked = access_->RevokeToken(Deadline(), "tok_1", 10);
+  ASSERT_TRUE(
+      access_->TouchToken(Deadline(), "tok_1", absl::FromUnixMicros(9)).ok());
+  auto revoked =
+      access_->RevokeToken(Deadline(), "tok_1", absl::FromUnixMicros(10));
   ASSERT_TRUE(revoked.ok());
   EXPECT_EQ(revoked->revoke_time, 10);
   EXPECT_EQ(revoked->last_used_time, 9);
-  EXPECT_THAT(access_->RevokeToken(Deadline(), "tok_none", 10),
-              StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(
+      access_->RevokeToken(Deadline(), "tok_none", absl::FromUnixMicros(10)),
+      StatusIs(absl::StatusCode::kNotFound));
   ASSERT_TRUE(access_
                   ->RemoveBinding(Deadline(), "p_abc",
                                   {model::Role::kUnit, "KNG", "PEM", ""})

@@ -55,12 +55,12 @@ class PinCounterThatFails : public db::SociComplaintRepository {
   using db::SociComplaintRepository::SociComplaintRepository;
   absl::StatusOr<int> CountPinAttempt(absl::Time deadline,
                                       const std::string& tracking_code,
-                                      long long now,
-                                      long long window_us) override {
+                                      absl::Time now,
+                                      absl::Duration window) override {
     last_deadline = deadline;
     if (down) return absl::UnavailableError("database unavailable; retry");
     return db::SociComplaintRepository::CountPinAttempt(deadline, tracking_code,
-                                                        now, window_us);
+                                                        now, window);
   }
   bool down = false;
   absl::Time last_deadline;
@@ -216,7 +216,7 @@ TEST_P(WorkflowTest, ServiceClockSkipsAHolidayAndListsFollowTheClock) {
     model::ComplaintQuery q;
     q.office_codes = {"KNG"};
     q.sla_statuses = {status};
-    q.now = ToUnixMicrosLL(clock_.Now());
+    q.now = clock_.Now();
     q.limit = 10;
     auto page = complaints_->List(Deadline(), q);
     EXPECT_TRUE(page.ok()) << page.status();

@@ -31,7 +31,7 @@ class AccessRepository {
                              const std::string& identity) = 0;
   // Records the last use of a token.
   virtual absl::Status TouchToken(absl::Time deadline, const std::string& id,
-                                  long long now) = 0;
+                                  absl::Time now) = 0;
 
   // Errors: kAlreadyExists (name or TLS identity taken).
   virtual absl::Status CreatePrincipal(absl::Time deadline,
@@ -55,7 +55,7 @@ class AccessRepository {
   virtual absl::Status AddBinding(absl::Time deadline,
                                   const std::string& principal_id,
                                   const RoleBindingRecord& binding,
-                                  long long now) = 0;
+                                  absl::Time now) = 0;
   // Errors: kNotFound (no such binding).
   virtual absl::Status RemoveBinding(absl::Time deadline,
                                      const std::string& principal_id,
@@ -75,7 +75,7 @@ class AccessRepository {
   // Errors: kNotFound.
   virtual absl::StatusOr<TokenRecord> RevokeToken(absl::Time deadline,
                                                   const std::string& id,
-                                                  long long now) = 0;
+                                                  absl::Time now) = 0;
   // A principal's tokens, newest first.
   virtual absl::StatusOr<std::vector<TokenRecord>> ListTokens(
       absl::Time deadline, const std::string& principal_id) = 0;

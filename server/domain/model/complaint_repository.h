@@ -65,14 +65,14 @@ struct ComplaintQuery {
   std::optional<std::vector<ComplaintScope>> scopes;
   std::string text;  // substring of tracking code, title or description
   std::string nik;   // exact NIK, matched through the blind index
-  std::optional<long long> create_time_from;  // inclusive
-  std::optional<long long> create_time_to;    // exclusive
+  std::optional<absl::Time> create_time_from;  // inclusive
+  std::optional<absl::Time> create_time_to;    // exclusive
   bool order_by_update_time = false;
   bool descending = true;
   // Keyset cursor: rows strictly after (time, id) in the order.
   std::optional<std::pair<long long, long long>> after;
   int limit = 50;
-  long long now = 0;  // for SLA statuses
+  absl::Time now = absl::UnixEpoch();  // for SLA statuses
 };
 
 struct ComplaintPage {
@@ -161,7 +161,7 @@ class ComplaintRepository {
   // Complaints in NEEDS_INFO whose needs_info_until is at or before `now`,
   // at most `limit`.
   virtual absl::StatusOr<std::vector<ComplaintRecord>> ListExpiredNeedsInfo(
-      absl::Time deadline, long long now, int limit) = 0;
+      absl::Time deadline, absl::Time now, int limit) = 0;
 
   // The form in which a request's digest (RequestRecord.fingerprint as the
   // API computes it: hex SHA-256 of the request) is stored and compared:
@@ -203,12 +203,12 @@ class ComplaintRepository {
 
   // Counts a PIN attempt, atomically (one UPDATE, so concurrent attempts
   // are all counted): restarts the count when the window that began at
-  // pin_window_start is older than `window_us`. Returns the attempts in the
+  // pin_window_start is older than `window`. Returns the attempts in the
   // current window, this one included. Errors: kNotFound.
   virtual absl::StatusOr<int> CountPinAttempt(absl::Time deadline,
                                               const std::string& tracking_code,
-                                              long long now,
-                                              long long window_us) = 0;
+                                              absl::Time now,
+                                              absl::Duration window) = 0;
   // Takes back one counted attempt (the PIN was right); never below zero.
   virtual absl::Status ForgivePinAttempt(absl::Time deadline,
                                          const std::string& tracking_code) = 0;
@@ -217,8 +217,8 @@ class ComplaintRepository {
   // unknown tracking code; the count it returns means nothing.
   virtual absl::StatusOr<int> CountDecoyPinAttempt(absl::Time deadline,
                                                    const std::string& decoy,
-                                                   long long now,
-                                                   long long window_us) = 0;
+                                                   absl::Time now,
+                                                   absl::Duration window) = 0;
 };
 
 }  // namespace aduan::model
