@@ -1,6 +1,5 @@
 #include "common/pii_cipher.h"
 
-#include <climits>
 #include <memory>
 #include <string>
 #include <utility>
@@ -50,10 +49,6 @@ absl::StatusOr<PiiCipher> PiiCipher::Create(std::string encryption_key,
 absl::StatusOr<std::string> PiiCipher::Encrypt(
     absl::string_view plaintext, absl::string_view context) const {
   if (plaintext.empty()) return std::string();
-  if (plaintext.size() > static_cast<size_t>(INT_MAX) - kTagSize ||
-      context.size() > static_cast<size_t>(INT_MAX)) {
-    return absl::InternalError("personal-data value too large to encrypt");
-  }
   absl::StatusOr<std::string> sealed =
       AesGcmSeal(encryption_key_, plaintext, context);
   if (!sealed.ok()) return EncryptError();

@@ -24,10 +24,6 @@
 namespace aduan::domain {
 namespace {
 
-constexpr int kMaxAttempts = 5;
-
-absl::Status NotFound() { return ComplaintNotFound(); }
-
 absl::Status Invalid(absl::string_view field, absl::string_view rule) {
   return absl::InvalidArgumentError(absl::StrCat(field, ": ", rule));
 }
@@ -482,36 +478,15 @@ absl::StatusOr<ReissuedPin> ComplaintWorkflow::ReissuePin(absl::Time deadline,
 absl::StatusOr<std::optional<model::AttachmentRecord>>
 ComplaintWorkflow::CheckAttach(absl::Time deadline, const Principal& who,
                                const StepInput& in, const AttachInput& a) {
-  ASSIGN_OR_RETURN(std::string code,
-                   NormalizeTrackingCode("tracking_code", in.tracking_code));
-  auto stored = complaints_.Get(deadline, code);
-  if (absl::IsNotFound(stored.status())) {
-    return runner_.Missing(deadline, who, code, in.pin);
-  }
-  RETURN_IF_ERROR(stored.status());
-  const std::string caller =
-      who.authenticated ? who.name : absl::StrCat("citizen:", code);
-  ASSIGN_OR_RETURN(auto seen,
-                   complaints_.FindRequest(deadline, caller, in.request_id));
-  // As Step: a retry is answered as the caller may see the complaint now.
-  if (seen && who.authenticated) {
-    if (!answers_.MayAnswer(who, *seen, *stored, false)) return NotFound();
-  } else {
-    RETURN_IF_ERROR(scopes_.Attach(who, in)(deadline, *stored));
-  }
-  RETURN_IF_ERROR(AttachPolicy::CheckArguments(a));
-  RETURN_IF_ERROR(ValidateRequestId("request_id", in.request_id));
-  if (seen) {
-    RETURN_IF_ERROR(answers_.SameRequest(*seen, ActionName(Action::kAttach),
-                                         in.fingerprint));
-    ASSIGN_OR_RETURN(auto first, complaints_.FindAttachmentByRequest(
-                                     deadline, caller, in.request_id));
-    if (!first) return absl::InternalError("upload record lost");
-    return first;
-  }
-  RETURN_IF_ERROR(CheckAllowed(Action::kAttach, stored->state));
-  RETURN_IF_ERROR(AttachPolicy::RoleFor(who, *stored, *a.type).status());
-  ASSIGN_OR_RETURN(auto attached, complaints_.ListAttachments(deadline, code));
+  ASSIGN_OR_RETURN(StepRunner::Checked checked,
+                   runner_.Precheck(deadline, who, Action::kAttach, in,
+                                    scopes_.Attach(who, in),
+                                    AttachPolicy::CheckArguments(a)));
+  if (checked.retry) return checked.retry->attachment;
+  const model::ComplaintRecord& c = checked.complaint;
+  RETURN_IF_ERROR(AttachPolicy::RoleFor(who, c, *a.type).status());
+  ASSIGN_OR_RETURN(auto attached,
+                   complaints_.ListAttachments(deadline, c.tracking_code));
   RETURN_IF_ERROR(AttachPolicy::CheckRoom(attached.size()));
   return std::nullopt;
 }

@@ -60,6 +60,101 @@ absl::Status StepRunner::Missing(absl::Time deadline, const Principal& who,
   return pin_guard_.CheckUnknown(deadline, code, pin);
 }
 
+absl::StatusOr<StepResult> StepRunner::Answer(absl::Time deadline,
+                                              const Principal& who,
+                                              Action action,
+                                              const model::RequestRecord& r,
+                                              model::ComplaintRecord c) const {
+  // ReturnDisposition hands the complaint from the unit to the head: its
+  // caller is answered with the public view while nothing changed since.
+  const bool hands_over = action == Action::kReturnDisposition;
+  ASSIGN_OR_RETURN(ComplaintAnswer a,
+                   answers_.Answer(deadline, who, r, std::move(c), hands_over));
+  StepResult out;
+  out.complaint = std::move(a.complaint);
+  out.public_view = a.public_view;
+  return out;
+}
+
+absl::StatusOr<StepResult> StepRunner::Replay(
+    absl::Time deadline, const Principal& who, Action action,
+    const StepInput& in, const std::string& code, const std::string& caller,
+    const model::RequestRecord& r) const {
+  RETURN_IF_ERROR(answers_.SameRequest(r, ActionName(action), in.fingerprint));
+  ASSIGN_OR_RETURN(model::ComplaintRecord c, complaints_.Get(deadline, code));
+  ASSIGN_OR_RETURN(StepResult out,
+                   Answer(deadline, who, action, r, std::move(c)));
+  out.replayed = true;
+  if (action == Action::kAttach) {
+    ASSIGN_OR_RETURN(out.attachment, complaints_.FindAttachmentByRequest(
+                                         deadline, caller, in.request_id));
+    if (!out.attachment) return absl::InternalError("upload record lost");
+  }
+  return out;
+}
+
+absl::StatusOr<StepRunner::Attempt> StepRunner::Check(
+    absl::Time deadline, const Principal& who, Action action,
+    const StepInput& in, const std::string& code, const std::string& caller,
+    const Scope& scope, const Arguments& arguments,
+    bool look_up_request) const {
+  Attempt out;
+  auto stored = complaints_.Get(deadline, code);
+  if (absl::IsNotFound(stored.status())) {
+    return Missing(deadline, who, code, in.pin);
+  }
+  RETURN_IF_ERROR(stored.status());
+  out.stored = *std::move(stored);
+  if (look_up_request) {
+    ASSIGN_OR_RETURN(out.seen,
+                     complaints_.FindRequest(deadline, caller, in.request_id));
+  }
+  // A retry is answered as the caller may see the complaint now (the
+  // complainant's PIN is checked by `scope`); a new request needs the
+  // step's own scope.
+  if (out.seen && who.authenticated) {
+    if (!answers_.MayAnswer(who, *out.seen, out.stored,
+                            action == Action::kReturnDisposition)) {
+      return NotFound();
+    }
+  } else {
+    RETURN_IF_ERROR(scope(deadline, out.stored));
+  }
+  RETURN_IF_ERROR(arguments.request);
+  RETURN_IF_ERROR(ValidateRequestId("request_id", in.request_id));
+  if (out.seen) return out;
+  ASSIGN_OR_RETURN(out.office, offices_.Get(deadline, out.stored.office_code));
+  if (arguments.stored) {
+    RETURN_IF_ERROR(arguments.stored(*out.office, out.stored));
+  }
+  const std::string etag = absl::StrCat("v", out.stored.version);
+  if (!in.etag.empty() && in.etag != etag) {
+    return absl::AbortedError(absl::StrCat("etag: stale (the complaint is now ",
+                                           etag, "); read it again"));
+  }
+  RETURN_IF_ERROR(CheckAllowed(action, out.stored.state));
+  return out;
+}
+
+absl::StatusOr<StepRunner::Checked> StepRunner::Precheck(
+    absl::Time deadline, const Principal& who, Action action,
+    const StepInput& in, const Scope& scope, const Arguments& arguments) const {
+  ASSIGN_OR_RETURN(std::string code,
+                   NormalizeTrackingCode("tracking_code", in.tracking_code));
+  const std::string caller =
+      who.authenticated ? who.name : absl::StrCat("citizen:", code);
+  ASSIGN_OR_RETURN(Attempt a, Check(deadline, who, action, in, code, caller,
+                                    scope, arguments, true));
+  Checked out;
+  if (a.seen) {
+    ASSIGN_OR_RETURN(out.retry,
+                     Replay(deadline, who, action, in, code, caller, *a.seen));
+  } else {
+    out.complaint = std::move(a.stored);
+  }
+  return out;
+}
+
 absl::StatusOr<StepResult> StepRunner::Run(
     absl::Time deadline, const Principal& who, Action action, Role role,
     const StepInput& in, const Scope& scope, const Arguments& arguments,
@@ -69,65 +164,17 @@ absl::StatusOr<StepResult> StepRunner::Run(
   const std::string caller =
       who.authenticated ? who.name : absl::StrCat("citizen:", code);
   const std::string method(ActionName(action));
-  // ReturnDisposition hands the complaint from the unit to the head: its
-  // caller is answered with the public view while nothing changed since.
-  const bool hands_over = action == Action::kReturnDisposition;
-  // The first answer and every retry (complaint_answers.h).
-  auto answer = [&](const model::RequestRecord& r,
-                    model::ComplaintRecord c) -> absl::StatusOr<StepResult> {
-    ASSIGN_OR_RETURN(
-        ComplaintAnswer a,
-        answers_.Answer(deadline, who, r, std::move(c), hands_over));
-    StepResult out;
-    out.complaint = std::move(a.complaint);
-    out.public_view = a.public_view;
-    return out;
-  };
-  auto replay =
-      [&](const model::RequestRecord& r) -> absl::StatusOr<StepResult> {
-    RETURN_IF_ERROR(answers_.SameRequest(r, method, in.fingerprint));
-    ASSIGN_OR_RETURN(model::ComplaintRecord c, complaints_.Get(deadline, code));
-    ASSIGN_OR_RETURN(StepResult out, answer(r, std::move(c)));
-    out.replayed = true;
-    if (action == Action::kAttach) {
-      ASSIGN_OR_RETURN(out.attachment, complaints_.FindAttachmentByRequest(
-                                           deadline, caller, in.request_id));
-      if (!out.attachment) return absl::InternalError("upload record lost");
-    }
-    return out;
-  };
   for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
-    auto stored = complaints_.Get(deadline, code);
-    if (absl::IsNotFound(stored.status())) {
-      return Missing(deadline, who, code, in.pin);
+    // The request record is looked up once: a version conflict below means
+    // another change went in, not this request.
+    ASSIGN_OR_RETURN(Attempt checked,
+                     Check(deadline, who, action, in, code, caller, scope,
+                           arguments, /*look_up_request=*/attempt == 0));
+    if (checked.seen) {
+      return Replay(deadline, who, action, in, code, caller, *checked.seen);
     }
-    RETURN_IF_ERROR(stored.status());
-    std::optional<model::RequestRecord> seen;
-    if (attempt == 0) {
-      ASSIGN_OR_RETURN(
-          seen, complaints_.FindRequest(deadline, caller, in.request_id));
-    }
-    // A retry is answered as the caller may see the complaint now (the
-    // complainant's PIN is checked by `scope`); a new request needs the
-    // step's own scope.
-    if (seen && who.authenticated) {
-      if (!answers_.MayAnswer(who, *seen, *stored, hands_over)) {
-        return NotFound();
-      }
-    } else {
-      RETURN_IF_ERROR(scope(deadline, *stored));
-    }
-    RETURN_IF_ERROR(arguments.request);
-    RETURN_IF_ERROR(ValidateRequestId("request_id", in.request_id));
-    if (seen) return replay(*seen);
-    ASSIGN_OR_RETURN(auto office, offices_.Get(deadline, stored->office_code));
-    if (arguments.stored) RETURN_IF_ERROR(arguments.stored(*office, *stored));
-    const std::string etag = absl::StrCat("v", stored->version);
-    if (!in.etag.empty() && in.etag != etag) {
-      return absl::AbortedError(absl::StrCat(
-          "etag: stale (the complaint is now ", etag, "); read it again"));
-    }
-    RETURN_IF_ERROR(CheckAllowed(action, stored->state));
+    const model::ComplaintRecord* stored = &checked.stored;
+    const std::shared_ptr<const OfficeConfig>& office = checked.office;
     const absl::Time now = clock_.Now();
     const long long now_us = ToUnixMicrosLL(now);
     model::ComplaintRecord c = *stored;
@@ -183,12 +230,13 @@ absl::StatusOr<StepResult> StepRunner::Run(
         spdlog::info("{} {}: {} -> {} by {}", method, code,
                      std::string(model::Name(from)),
                      std::string(model::Name(c.state)), event.actor);
-        ASSIGN_OR_RETURN(StepResult out, answer(request, std::move(c)));
+        ASSIGN_OR_RETURN(StepResult out,
+                         Answer(deadline, who, action, request, std::move(c)));
         if (attachment != nullptr) out.attachment = *attachment;
         return out;
       }
       case model::UpdateOutcome::Kind::kRequestExists:
-        return replay(outcome.request);
+        return Replay(deadline, who, action, in, code, caller, outcome.request);
       case model::UpdateOutcome::Kind::kVersionConflict:
         continue;  // someone else changed it: decide again on what is stored
     }

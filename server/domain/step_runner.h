@@ -13,6 +13,8 @@
 #define ADUAN_SERVER_DOMAIN_STEP_RUNNER_H_
 
 #include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -82,6 +84,20 @@ class StepRunner {
       const Decide& decide,
       const model::AttachmentRecord* attachment = nullptr) const;
 
+  // For a step whose input arrives later (an upload's bytes, so that it is
+  // refused before they are sent): the checks of Run up to and including
+  // the state, nothing decided or written. `retry` is the answer of a
+  // recorded request_id, as Run gives it; otherwise `complaint` is the
+  // stored complaint that passed, for the step's own last checks.
+  struct Checked {
+    std::optional<StepResult> retry;
+    model::ComplaintRecord complaint;
+  };
+  absl::StatusOr<Checked> Precheck(absl::Time deadline, const Principal& who,
+                                   Action action, const StepInput& in,
+                                   const Scope& scope,
+                                   const Arguments& arguments) const;
+
   // The answer for a tracking code that names no complaint: kNotFound, for
   // a complainant (no token) after the work a wrong PIN costs
   // (PinGuard::CheckUnknown), so that timing does not tell the two apart.
@@ -89,6 +105,33 @@ class StepRunner {
                        const std::string& code, const std::string& pin) const;
 
  private:
+  // One attempt's checks, in order. `seen` is set when the request is
+  // recorded (then the checks after the idempotency lookup are not run and
+  // `office` is unset).
+  struct Attempt {
+    model::ComplaintRecord stored;
+    std::optional<model::RequestRecord> seen;
+    std::shared_ptr<const OfficeConfig> office;
+  };
+  absl::StatusOr<Attempt> Check(absl::Time deadline, const Principal& who,
+                                Action action, const StepInput& in,
+                                const std::string& code,
+                                const std::string& caller, const Scope& scope,
+                                const Arguments& arguments,
+                                bool look_up_request) const;
+  // The answer of a recorded request (kAlreadyExists when it carried
+  // another request), with its attachment for kAttach.
+  absl::StatusOr<StepResult> Replay(absl::Time deadline, const Principal& who,
+                                    Action action, const StepInput& in,
+                                    const std::string& code,
+                                    const std::string& caller,
+                                    const model::RequestRecord& r) const;
+  // The caller's view of `c` after request `r` (complaint_answers.h).
+  absl::StatusOr<StepResult> Answer(absl::Time deadline, const Principal& who,
+                                    Action action,
+                                    const model::RequestRecord& r,
+                                    model::ComplaintRecord c) const;
+
   model::ComplaintRepository& complaints_;
   OfficeDirectory& offices_;
   const Clock& clock_;
