@@ -1,14 +1,18 @@
-// aduand: the Aduan gRPC server. The commands and their wiring; the flags
-// are read once into ServerOptions (server/app/options.h).
+// aduand: the Aduan gRPC server. The commands and their wiring; the
+// configuration file (server/app/config_file.h), the environment and the
+// flags are read once into ServerOptions (server/app/options.h).
 //
 //   aduand [serve]   migrate, (SQLite: seed a fresh database), serve
-//                    (server/app/serve.h)
-//   aduand migrate   apply schema migrations and exit
+//                    (server/app/serve.h); creates a SQLite database only
+//                    for a new installation (no key file either)
+//   aduand migrate   apply schema migrations (creating a missing SQLite
+//                    database) and exit
 //   aduand seed      add Kecamatan Kanigaran unless present, and exit
 //   aduand keygen    create the key file (mode 0600) and exit
-//   aduand bootstrap-admin --name=N --office=KNG
-//                    create (or reuse) principal N with role ADMIN in the
-//                    office and print a new bearer token, once
+//   aduand bootstrap-admin --name=N --office=KNG [--new_token]
+//                    create principal N with role ADMIN in the office and
+//                    print a bearer token, once; an existing N only with
+//                    --new_token (a lost token)
 #include <grpc/support/log.h>
 #include <signal.h>
 #include <spdlog/spdlog.h>
@@ -30,6 +34,7 @@
 #include "db/migrator.h"
 #include "db/seeder.h"
 #include "db/soci_office_repository.h"
+#include "server/app/config_file.h"
 #include "server/app/options.h"
 #include "server/app/serve.h"
 #include "server/app/storage.h"
@@ -56,14 +61,14 @@ void GrpcLogToSpdlog(gpr_log_func_args* args) {
 }
 
 absl::Status Migrate(const app::ServerOptions& o) {
-  ASSIGN_OR_RETURN(auto database, app::OpenDatabase(o));
+  ASSIGN_OR_RETURN(auto database, app::OpenDatabase(o, app::Creation::kAlways));
   ASSIGN_OR_RETURN(int version, db::Migrator(*database).Migrate());
   spdlog::info("schema at version {}", version);
   return absl::OkStatus();
 }
 
 absl::Status Seed(const app::ServerOptions& o) {
-  ASSIGN_OR_RETURN(auto database, app::OpenDatabase(o));
+  ASSIGN_OR_RETURN(auto database, app::OpenDatabase(o, app::Creation::kNever));
   RETURN_IF_ERROR(db::Migrator(*database).Migrate().status());
   db::SociOfficeRepository offices(*database);
   ASSIGN_OR_RETURN(bool seeded, db::SeedKanigaran(offices, absl::Now()));
@@ -73,13 +78,14 @@ absl::Status Seed(const app::ServerOptions& o) {
 }
 
 absl::Status BootstrapAdmin(const app::ServerOptions& o) {
-  ASSIGN_OR_RETURN(auto storage, app::Storage::Open(o));
+  ASSIGN_OR_RETURN(auto storage, app::Storage::Open(o, app::Creation::kNever));
   domain::OfficeDirectory directory(storage->offices(), Clock::Real());
   domain::AccessAdmin admin(storage->access(), storage->complaints(), directory,
                             storage->cipher(), Clock::Real());
-  ASSIGN_OR_RETURN(domain::AccessAdmin::Bootstrapped made,
-                   admin.BootstrapAdmin(absl::Now() + absl::Seconds(30),
-                                        o.admin_name, o.admin_office));
+  ASSIGN_OR_RETURN(
+      domain::AccessAdmin::Bootstrapped made,
+      admin.BootstrapAdmin(absl::Now() + absl::Seconds(30), o.admin_name,
+                           o.admin_office, o.admin_new_token));
   // The only place a token is printed: stdout, once, for the operator.
   std::printf("principal_id: %s\ntoken: %s\n", made.principal_id.c_str(),
               made.token.secret.c_str());
@@ -142,7 +148,9 @@ int main(int argc, char** argv) {
       "  bootstrap-admin  create the first administrator (--name, --office)"
       " and print its token once\n\n"
       "Every flag below also reads the ADUAN_* environment variable named "
-      "in its help; --helpfull adds gRPC's and abseil's own flags.");
+      "in its help, and a `name = value` line of the configuration file "
+      "(--config); the command line wins over the environment, which wins "
+      "over the file. --helpfull adds gRPC's and abseil's own flags.");
   // --help lists the flags of this file (abseil would look for a file named
   // after the program and find none).
   absl::FlagsUsageConfig usage;
@@ -151,6 +159,14 @@ int main(int argc, char** argv) {
   };
   usage.contains_helpshort_flags = usage.contains_help_flags;
   absl::SetFlagsUsageConfig(usage);
+  // The configuration file sets flags first; the environment and then the
+  // command line win over it.
+  if (absl::Status s =
+          aduan::app::ApplyConfigFile(aduan::app::ChooseConfigFile(argc, argv));
+      !s.ok()) {
+    std::fprintf(stderr, "aduand: %s\n", std::string(s.message()).c_str());
+    return 1;
+  }
   std::vector<char*> args = absl::ParseCommandLine(argc, argv);
   absl::StatusOr<aduan::app::ServerOptions> options =
       aduan::app::ServerOptions::FromFlags();

@@ -21,6 +21,7 @@ build/aduan_upload_bench --mode=direct --dir="$work/direct" \
   --clients="$clients" --seconds="$seconds" --label=baseline
 
 cd "$work"
+../../build/aduand migrate --log_level=warn
 admin_token="$(../../build/aduand bootstrap-admin --log_level=warn |
   sed -n 's/^token: //p')"
 ../../build/aduand serve --listen=127.0.0.1:0 --port_file="$work/port" \

@@ -34,6 +34,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "server/api/grpc_status.h"
+#include "server/api/request_log.h"
 #include "server/api/request_parser.h"
 #include "server/auth/authorizer.h"
 #include "spdlog/spdlog.h"
@@ -102,12 +103,15 @@ class ParsedService : public Grpc::Service {
             [self, method, name](
                 grpc::ServerContext* ctx,
                 grpc::ServerUnaryStreamer<grpc::ByteBuffer, Response>* s) {
-              Request request;
-              auto who = self->Admit(ctx, name, s, &request);
-              if (!who.ok()) return ToGrpcStatus(who.status());
-              Response response;
-              return Answer((self->*method)(ctx, *who, &request, &response),
-                            response, s);
+              return Logged(ctx, name, [&](std::string* principal) {
+                Request request;
+                auto who = self->Admit(ctx, name, s, &request);
+                if (!who.ok()) return ToGrpcStatus(who.status());
+                *principal = who->id;
+                Response response;
+                return Answer((self->*method)(ctx, *who, &request, &response),
+                              response, s);
+              });
             }));
   }
 
@@ -128,10 +132,13 @@ class ParsedService : public Grpc::Service {
             [self, method, name](
                 grpc::ServerContext* ctx,
                 grpc::ServerSplitStreamer<grpc::ByteBuffer, Response>* s) {
-              Request request;
-              auto who = self->Admit(ctx, name, s, &request);
-              if (!who.ok()) return ToGrpcStatus(who.status());
-              return (self->*method)(ctx, *who, &request, s);
+              return Logged(ctx, name, [&](std::string* principal) {
+                Request request;
+                auto who = self->Admit(ctx, name, s, &request);
+                if (!who.ok()) return ToGrpcStatus(who.status());
+                *principal = who->id;
+                return (self->*method)(ctx, *who, &request, s);
+              });
             }));
   }
 
@@ -153,12 +160,15 @@ class ParsedService : public Grpc::Service {
             [method, name](
                 Self* self, grpc::ServerContext* ctx,
                 grpc::ServerReaderWriter<Response, grpc::ByteBuffer>* s) {
-              auto who = self->auth_.Authorize(*ctx, name);
-              if (!who.ok()) return ToGrpcStatus(who.status());
-              RequestReader<Request> reader(s);
-              Response response;
-              return Answer((self->*method)(ctx, *who, &reader, &response),
-                            response, s);
+              return Logged(ctx, name, [&](std::string* principal) {
+                auto who = self->auth_.Authorize(*ctx, name);
+                if (!who.ok()) return ToGrpcStatus(who.status());
+                *principal = who->id;
+                RequestReader<Request> reader(s);
+                Response response;
+                return Answer((self->*method)(ctx, *who, &reader, &response),
+                              response, s);
+              });
             },
             static_cast<Self*>(this)));
   }
@@ -177,6 +187,18 @@ class ParsedService : public Grpc::Service {
   }
 
  private:
+  // Runs one call's `body` (which names the principal once it is known) and
+  // writes the call's request-log line (request_log.h), whatever answered.
+  template <class Body>
+  static grpc::Status Logged(grpc::ServerContext* ctx,
+                             const std::string& method, Body body) {
+    const absl::Time start = absl::Now();
+    std::string principal;
+    const grpc::Status status = body(&principal);
+    LogRequest(*ctx, method, status, absl::Now() - start, principal);
+    return status;
+  }
+
   static const google::protobuf::ServiceDescriptor* Descriptor() {
     return google::protobuf::DescriptorPool::generated_pool()
         ->FindServiceByName(Grpc::service_full_name());

@@ -107,7 +107,14 @@ ABSL_FLAG(int, health_seconds, EnvOrInt("ADUAN_HEALTH_SECONDS", 2),
 ABSL_FLAG(int, blob_sweep_seconds, EnvOrInt("ADUAN_BLOB_SWEEP_SECONDS", 3600),
           "How often stored documents that no attachment names (and older "
           "than an hour) are removed (env ADUAN_BLOB_SWEEP_SECONDS).");
+ABSL_FLAG(std::string, config, "",
+          "Configuration file: `name = value` lines of these settings "
+          "(env ADUAN_CONFIG; default /etc/aduan/aduand.conf when it "
+          "exists). The command line, then ADUAN_* variables, win over it.");
 ABSL_FLAG(std::string, name, "admin", "bootstrap-admin: the principal's name.");
+ABSL_FLAG(bool, new_token, false,
+          "bootstrap-admin: issue another token to an existing principal "
+          "(a lost token); without it an existing name is refused.");
 ABSL_FLAG(std::string, office, "KNG", "bootstrap-admin: the office.");
 ABSL_FLAG(std::string, testing_clock, "",
           "Tests only, loopback only: pins the server's time at a moment, "
@@ -170,6 +177,7 @@ absl::StatusOr<ServerOptions> ServerOptions::FromFlags() {
   o.testing_clock_offset_file = absl::GetFlag(FLAGS_testing_clock_offset_file);
   o.admin_name = absl::GetFlag(FLAGS_name);
   o.admin_office = absl::GetFlag(FLAGS_office);
+  o.admin_new_token = absl::GetFlag(FLAGS_new_token);
   o.log_level = absl::GetFlag(FLAGS_log_level);
   if (o.max_concurrent_streams < 1 ||
       o.max_concurrent_streams > o.max_threads / 4) {

@@ -44,6 +44,7 @@ struct ServerOptions {
   // bootstrap-admin.
   std::string admin_name;
   std::string admin_office;
+  bool admin_new_token = false;  // may reuse an existing principal
   std::string log_level;
 
   // From the flags (after absl::ParseCommandLine). Errors:

@@ -165,7 +165,8 @@ int AwaitStopSignal() {
 
 absl::Status Serve(const ServerOptions& o) {
   ASSIGN_OR_RETURN(auto credentials, ServerCredentials(o));
-  ASSIGN_OR_RETURN(std::unique_ptr<Storage> storage, Storage::Open(o));
+  ASSIGN_OR_RETURN(std::unique_ptr<Storage> storage,
+                   Storage::Open(o, Creation::kWithItsKey));
   ASSIGN_OR_RETURN(std::unique_ptr<TestClock> test_clock, TestingClock(o));
   Clock& clock = test_clock ? *test_clock : Clock::Real();
   ASSIGN_OR_RETURN(std::unique_ptr<db::FileBlobStore> blobs,

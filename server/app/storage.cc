@@ -2,9 +2,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include <filesystem>
 #include <utility>
 
+#include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
+#include "db/database_url.h"
 #include "db/migrator.h"
 #include "db/seeder.h"
 #include "server/app/key_check.h"
@@ -12,7 +15,29 @@
 namespace aduan::app {
 
 absl::StatusOr<std::unique_ptr<db::Database>> OpenDatabase(
-    const ServerOptions& options) {
+    const ServerOptions& options, Creation creation) {
+  ASSIGN_OR_RETURN(db::DatabaseUrl url, db::DatabaseUrl::Parse(options.db_url));
+  std::error_code ec;
+  if (url.dialect == db::Dialect::kSqlite &&
+      !std::filesystem::exists(url.sqlite_path, ec)) {
+    const bool key_exists = std::filesystem::exists(options.key_file, ec);
+    if (creation == Creation::kNever) {
+      return absl::NotFoundError(absl::StrCat(
+          "database ", url.sqlite_path,
+          " does not exist; run this command with the server's settings "
+          "(--config, or --db and --key_file as the server has them), or "
+          "create the installation first with `aduand serve` or `aduand "
+          "migrate`"));
+    }
+    if (creation == Creation::kWithItsKey && key_exists) {
+      return absl::NotFoundError(absl::StrCat(
+          "database ", url.sqlite_path, " does not exist, but key file ",
+          options.key_file,
+          " does: restore the database that belongs to this key, or move "
+          "the key file away to start a new installation"));
+    }
+    spdlog::info("creating database {}", url.sqlite_path);
+  }
   db::DatabaseOptions o;
   o.url = options.db_url;
   o.pool_size = options.db_pool_size;
@@ -30,8 +55,9 @@ Storage::Storage(std::unique_ptr<db::Database> db, KeyRing keys,
       access_(*db_) {}
 
 absl::StatusOr<std::unique_ptr<Storage>> Storage::Open(
-    const ServerOptions& options) {
-  ASSIGN_OR_RETURN(std::unique_ptr<db::Database> db, OpenDatabase(options));
+    const ServerOptions& options, Creation creation) {
+  ASSIGN_OR_RETURN(std::unique_ptr<db::Database> db,
+                   OpenDatabase(options, creation));
   ASSIGN_OR_RETURN(int version, db::Migrator(*db).Migrate());
   // The key file must be this database's (key_check.h).
   ASSIGN_OR_RETURN(KeyRing keys, LoadKeyFor(absl::Now() + absl::Minutes(1), *db,

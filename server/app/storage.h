@@ -18,6 +18,14 @@
 
 namespace aduan::app {
 
+// Whether a command may create a new SQLite database file. `migrate`
+// always (kAlways); `serve` only for a new installation, when the key file
+// is missing too (kWithItsKey: a key without its database is a restore gone
+// wrong); every other command never (kNever), so that a command run in the
+// wrong folder or without the server's settings makes no second database.
+// A MariaDB database is never created (its tables are, by the migrations).
+enum class Creation { kNever, kWithItsKey, kAlways };
+
 // Not copyable or movable (the repositories refer to the database and the
 // cipher); thread-safe as its parts are.
 class Storage {
@@ -31,7 +39,7 @@ class Storage {
   // Kecamatan Kanigaran. Each pass logs what it did. Errors: those of the
   // database, the key file and the migrations, each saying what failed.
   static absl::StatusOr<std::unique_ptr<Storage>> Open(
-      const ServerOptions& options);
+      const ServerOptions& options, Creation creation);
 
   Storage(const Storage&) = delete;
   Storage& operator=(const Storage&) = delete;
@@ -60,8 +68,10 @@ class Storage {
 };
 
 // The database alone, for the commands that need no keys (migrate, seed).
+// Errors: kNotFound for a missing SQLite database `creation` does not
+// allow, saying what to do; the database's.
 absl::StatusOr<std::unique_ptr<db::Database>> OpenDatabase(
-    const ServerOptions& options);
+    const ServerOptions& options, Creation creation);
 
 }  // namespace aduan::app
 

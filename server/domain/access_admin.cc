@@ -362,7 +362,7 @@ absl::StatusOr<std::vector<model::TokenRecord>> AccessAdmin::ListTokens(
 
 absl::StatusOr<AccessAdmin::Bootstrapped> AccessAdmin::BootstrapAdmin(
     absl::Time deadline, const std::string& name,
-    const std::string& office_code) {
+    const std::string& office_code, bool new_token) {
   const model::RoleBindingRecord binding{kAdmin, office_code, "", ""};
   const absl::Status office = offices_.Get(deadline, office_code).status();
   if (absl::IsNotFound(office)) {
@@ -382,6 +382,12 @@ absl::StatusOr<AccessAdmin::Bootstrapped> AccessAdmin::BootstrapAdmin(
                      CreatePrincipal(deadline, nullptr, std::move(p)));
     out.principal_id = created.id;
   } else {
+    if (!new_token) {
+      return absl::AlreadyExistsError(absl::StrCat(
+          "principal ", name,
+          " exists already; to give it another token (a lost one), run "
+          "again with --new_token"));
+    }
     out.principal_id = found->id;
     if (found->disabled) {  // a lost admin is a working admin again
       model::PrincipalRecord enable;

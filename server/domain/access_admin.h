@@ -112,8 +112,9 @@ class AccessAdmin {
   // The operator's way in (aduand bootstrap-admin, run on the server's
   // machine with its key file, so no caller): principal `name` with the role
   // ADMIN in `office_code` — created, re-enabled or given the binding as
-  // needed — and a new token for it, which the operator shows once. Running
-  // it again issues another token for the same principal (a lost token).
+  // needed — and a new token for it, which the operator shows once. For a
+  // principal that exists already it issues another token (a lost token)
+  // only with `new_token`; without, kAlreadyExists says how to ask.
   // Errors: those of CreatePrincipal, UpdatePrincipal and IssueToken;
   // kNotFound for an unknown office.
   struct Bootstrapped {
@@ -122,7 +123,8 @@ class AccessAdmin {
   };
   absl::StatusOr<Bootstrapped> BootstrapAdmin(absl::Time deadline,
                                               const std::string& name,
-                                              const std::string& office_code);
+                                              const std::string& office_code,
+                                              bool new_token = false);
   // Who read the full personal data of a complaint of an office where `who`
   // is ADMIN. Errors: kNotFound (unknown or other office), kInvalidArgument.
   absl::StatusOr<std::vector<model::AccessLogRecord>> ListAccessLog(

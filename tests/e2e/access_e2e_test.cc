@@ -87,6 +87,36 @@ TEST_P(AccessE2eTest, MissingOrBadTokensAreUnauthenticated) {
   EXPECT_EQ(Total(officer_token_), 0);  // nothing was stored
 }
 
+// The request log (server/api/request_log.h) has one line per call, the
+// refused ones included, naming the method, the code and the principal's id
+// (the fixture's TearDown checks that no log holds a token, NIK or phone).
+TEST_P(AccessE2eTest, TheRequestLogHasALinePerCallRefusedOrNot) {
+  v1::SubmitComplaintResponse resp;
+  ASSERT_EQ(Submit("", "log-1", ValidComplaint(), &resp).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+  ASSERT_TRUE(Submit(officer_token_, "log-2", ValidComplaint(), &resp).ok());
+  v1::Complaint c;
+  ASSERT_EQ(Get(officer_token_, "KNG-00000000", &c).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  const std::string log = server_->ReadLog();
+  auto line_of = [&](const std::string& start) {
+    const size_t at = log.find(start);
+    if (at == std::string::npos) return std::string();
+    return log.substr(at, log.find('\n', at) - at);
+  };
+  const std::string refused = line_of(
+      "request aduan.v1.IntakeService.SubmitComplaint UNAUTHENTICATED ");
+  EXPECT_THAT(refused, HasSubstr(" principal=- peer=ipv4:127.0.0.1:"));
+  const std::string submitted =
+      line_of("request aduan.v1.IntakeService.SubmitComplaint OK ");
+  EXPECT_THAT(submitted, HasSubstr(" principal=p_"));
+  EXPECT_THAT(submitted, ::testing::MatchesRegex(
+                             ".* [0-9]+\\.[0-9]ms principal=p_[0-9a-f]+ "
+                             "peer=ipv4:127\\.0\\.0\\.1:[0-9]+"));
+  EXPECT_THAT(line_of("request aduan.v1.ComplaintService.GetComplaint "),
+              HasSubstr("GetComplaint NOT_FOUND "));
+}
+
 TEST_P(AccessE2eTest, RolesAreCheckedBeforeAnythingElse) {
   const std::string auditor =
       CreateUser("audit.inspektorat", v1::RoleBinding::AUDITOR);

@@ -48,6 +48,9 @@ class E2eFixture : public ::testing::TestWithParam<std::string> {
     dir_ = MakeTempDir("aduan-e2e");
     if (GetParam() == "sqlite") {
       args_ = {"--db=sqlite://var/aduan.db"};
+      // A new installation: the database by `migrate` (bootstrap-admin
+      // never creates one), its key by the first command that needs it.
+      ASSERT_EQ(ServerProcess::RunCommand(dir_, "migrate", args_), 0);
     } else {
       const std::string url = FreshMysqlDatabaseUrl();
       if (url.empty()) GTEST_SKIP() << "ADUAN_TEST_MYSQL_URL not set";

@@ -26,6 +26,7 @@ cleanup() {
 trap cleanup EXIT
 
 cd "$work"
+"$aduand" migrate --db=sqlite://var/aduan.db 2>bootstrap.log
 "$aduand" bootstrap-admin --db=sqlite://var/aduan.db --name=admin \
   --office=KNG >bootstrap.out 2>bootstrap.log
 ADUAN_ADMIN_TOKEN="$(sed -n 's/^token: //p' bootstrap.out)"

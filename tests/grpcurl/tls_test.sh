@@ -24,6 +24,7 @@ trap stop_server EXIT
 "$(dirname "${BASH_SOURCE[0]}")/../e2e/make_test_certs.sh" "$work/certs"
 (
   cd "$work"
+  "$aduand" migrate --db=sqlite://var/aduan.db 2>bootstrap.log
   "$aduand" bootstrap-admin --db=sqlite://var/aduan.db --name=admin \
     --office=KNG >bootstrap.out 2>bootstrap.log || { cat bootstrap.log >&2; exit 1; }
 )
