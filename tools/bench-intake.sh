@@ -23,6 +23,7 @@ done
 build/aduand keygen --key_file="$work/bench.key" 2>/dev/null
 
 run_server() {  # db-url; sets $server and $admin_token
+  build/aduand migrate --db="$1" --log_level=warn
   build/aduand seed --db="$1" --key_file="$work/bench.key" --log_level=warn
   admin_token="$(build/aduand bootstrap-admin --db="$1" \
     --key_file="$work/bench.key" --log_level=warn | sed -n 's/^token: //p')"

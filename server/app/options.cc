@@ -36,6 +36,11 @@ ABSL_FLAG(std::string, db, EnvOr("ADUAN_DB", "sqlite://var/aduan.db"),
           "Database URL (env ADUAN_DB): sqlite:///abs/path.db, "
           "sqlite://relative/path.db or mysql://user:pass@host:3306/db"
           "[?socket=/path].");
+ABSL_FLAG(int, db_wait_seconds, EnvOrInt("ADUAN_DB_WAIT_SECONDS", 0),
+          "serve: how long to wait at start for a database that does not "
+          "answer (health NOT_SERVING, calls UNAVAILABLE meanwhile) before "
+          "giving up; 0 waits as long as it takes (env "
+          "ADUAN_DB_WAIT_SECONDS).");
 ABSL_FLAG(int, db_pool_size, EnvOrInt("ADUAN_DB_POOL_SIZE", 8),
           "Database connections (env ADUAN_DB_POOL_SIZE).");
 ABSL_FLAG(std::string, key_file, EnvOr("ADUAN_KEY_FILE", "var/aduan.key"),
@@ -167,6 +172,7 @@ absl::StatusOr<ServerOptions> ServerOptions::FromFlags() {
   o.upload_timeout = absl::Seconds(absl::GetFlag(FLAGS_upload_timeout_seconds));
   o.db_url = absl::GetFlag(FLAGS_db);
   o.db_pool_size = absl::GetFlag(FLAGS_db_pool_size);
+  o.db_wait = absl::Seconds(absl::GetFlag(FLAGS_db_wait_seconds));
   o.key_file = absl::GetFlag(FLAGS_key_file);
   o.blob_dir = absl::GetFlag(FLAGS_blob_dir);
   o.health_interval = absl::Seconds(absl::GetFlag(FLAGS_health_seconds));
@@ -190,7 +196,8 @@ absl::StatusOr<ServerOptions> ServerOptions::FromFlags() {
        {AtLeast("health_seconds", absl::GetFlag(FLAGS_health_seconds), 1),
         AtLeast("sweep_seconds", absl::GetFlag(FLAGS_sweep_seconds), 1),
         AtLeast("blob_sweep_seconds", absl::GetFlag(FLAGS_blob_sweep_seconds),
-                1)}) {
+                1),
+        AtLeast("db_wait_seconds", absl::GetFlag(FLAGS_db_wait_seconds), 0)}) {
     if (!s.ok()) return s;
   }
   return o;

@@ -32,6 +32,7 @@ struct ServerOptions {
   // Storage.
   std::string db_url;
   int db_pool_size = 8;
+  absl::Duration db_wait;  // serve: zero waits for the database for ever
   std::string key_file;
   std::string blob_dir;
   // Background work (server/app/periodic_tasks.h).

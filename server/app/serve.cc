@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -31,6 +32,7 @@
 #include "server/api/verification_service.h"
 #include "server/app/periodic_tasks.h"
 #include "server/app/storage.h"
+#include "server/app/waiting_server.h"
 #include "server/auth/authorizer.h"
 #include "server/auth/call_context.h"
 #include "server/domain/access_admin.h"
@@ -150,6 +152,61 @@ absl::Status WritePortFile(const std::string& path, int port) {
   return absl::OkStatus();
 }
 
+// Waits up to `pause` for SIGTERM or SIGINT; returns which, or 0.
+int StopSignalWithin(absl::Duration pause) {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  const timespec timeout = absl::ToTimespec(pause);
+  const int sig = sigtimedwait(&signals, nullptr, &timeout);
+  return sig > 0 ? sig : 0;
+}
+
+// The storage, once the database answers. A database that does not answer
+// yet (kUnavailable) is waited for with growing pauses (1 s up to 30 s), at
+// most --db_wait_seconds (zero: as long as it takes); meanwhile `*waiting`
+// holds the address (and the port file names it), and SIGTERM or SIGINT
+// ends the wait (kCancelled). Every other error ends it at once.
+absl::StatusOr<std::unique_ptr<Storage>> OpenStorageWhenReachable(
+    const ServerOptions& o,
+    const std::shared_ptr<grpc::ServerCredentials>& credentials,
+    std::unique_ptr<WaitingServer>* waiting, std::string* listen) {
+  const absl::Time give_up = o.db_wait > absl::ZeroDuration()
+                                 ? absl::Now() + o.db_wait
+                                 : absl::InfiniteFuture();
+  absl::Duration pause = absl::Seconds(1);
+  for (;;) {
+    absl::StatusOr<std::unique_ptr<Storage>> storage =
+        Storage::Open(o, Creation::kWithItsKey);
+    if (storage.ok() || !absl::IsUnavailable(storage.status())) {
+      return storage;
+    }
+    if (absl::Now() + pause > give_up) {
+      return absl::UnavailableError(absl::StrCat(
+          storage.status().message(),
+          " within --db_wait_seconds=", absl::ToInt64Seconds(o.db_wait)));
+    }
+    if (*waiting == nullptr) {
+      int port = 0;
+      ASSIGN_OR_RETURN(*waiting,
+                       WaitingServer::Start(o.listen, credentials, &port));
+      *listen = WithPort(o.listen, port);
+      if (!o.port_file.empty()) {
+        RETURN_IF_ERROR(WritePortFile(o.port_file, port));
+      }
+      spdlog::warn("{}; waiting for it, NOT_SERVING on port {} meanwhile",
+                   std::string(storage.status().message()), port);
+    }
+    if (const int sig = StopSignalWithin(pause); sig != 0) {
+      return absl::CancelledError(
+          absl::StrCat("received ", sig == SIGTERM ? "SIGTERM" : "SIGINT",
+                       " while waiting for the database"));
+    }
+    pause = std::min(pause * 2, absl::Seconds(30));
+  }
+}
+
 // Blocks until SIGTERM or SIGINT; returns which.
 int AwaitStopSignal() {
   sigset_t signals;
@@ -165,8 +222,16 @@ int AwaitStopSignal() {
 
 absl::Status Serve(const ServerOptions& o) {
   ASSIGN_OR_RETURN(auto credentials, ServerCredentials(o));
-  ASSIGN_OR_RETURN(std::unique_ptr<Storage> storage,
-                   Storage::Open(o, Creation::kWithItsKey));
+  std::unique_ptr<WaitingServer> waiting;
+  std::string listen = o.listen;
+  absl::StatusOr<std::unique_ptr<Storage>> opened =
+      OpenStorageWhenReachable(o, credentials, &waiting, &listen);
+  if (absl::IsCancelled(opened.status())) {
+    spdlog::info("{}; stopped", std::string(opened.status().message()));
+    return absl::OkStatus();
+  }
+  RETURN_IF_ERROR(opened.status());
+  std::unique_ptr<Storage> storage = *std::move(opened);
   ASSIGN_OR_RETURN(std::unique_ptr<TestClock> test_clock, TestingClock(o));
   Clock& clock = test_clock ? *test_clock : Clock::Real();
   ASSIGN_OR_RETURN(std::unique_ptr<db::FileBlobStore> blobs,
@@ -215,7 +280,7 @@ absl::Status Serve(const ServerOptions& o) {
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   int port = 0;
-  builder.AddListeningPort(o.listen, credentials, &port);
+  builder.AddListeningPort(listen, credentials, &port);
   // One server per address: without this, gRPC sets SO_REUSEPORT and a
   // second aduand (another database) would share the port with the first.
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
@@ -232,6 +297,7 @@ absl::Status Serve(const ServerOptions& o) {
            &admin_service}) {
     builder.RegisterService(service);
   }
+  waiting.reset();  // frees the address for the real server
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (server == nullptr || port == 0) {
     return absl::UnavailableError(

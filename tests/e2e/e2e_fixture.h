@@ -88,13 +88,15 @@ class E2eFixture : public ::testing::TestWithParam<std::string> {
   // Flags of the server SetUp starts, beyond the database's.
   virtual std::vector<std::string> ServerFlags() const { return {}; }
 
-  void StartServer(std::vector<std::string> extra = {}) {
+  // Starts aduand and, unless `until_serving` is false, waits for SERVING.
+  void StartServer(std::vector<std::string> extra = {},
+                   bool until_serving = true) {
     std::vector<std::string> args = args_;
     args.insert(args.end(), extra.begin(), extra.end());
     server_ = std::make_unique<ServerProcess>(dir_, args);
     if (channel_credentials_)
       server_->set_channel_credentials(channel_credentials_);
-    ASSERT_TRUE(server_->Start());
+    ASSERT_TRUE(server_->Start(until_serving));
     auto channel = server_->Channel();
     intake_ = v1::IntakeService::NewStub(channel);
     complaints_ = v1::ComplaintService::NewStub(channel);

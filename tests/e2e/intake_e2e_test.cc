@@ -868,6 +868,83 @@ TEST_P(IntakeE2eTest, HealthFollowsTheDatabase) {
   admin << "DROP USER " << account;
 }
 
+// A server that starts while its database does not answer waits for it
+// (server/app/waiting_server.h): health NOT_SERVING and every call
+// UNAVAILABLE meanwhile, SERVING with everything as it was once the database
+// answers; `--db_wait_seconds` bounds the wait; SIGTERM ends it.
+TEST_P(IntakeE2eTest, ServeWaitsForTheDatabase) {
+  if (GetParam() != "mysql") {
+    GTEST_SKIP() << "needs a database server whose account can be locked";
+  }
+  v1::SubmitComplaintResponse before;
+  ASSERT_TRUE(Submit("before-wait", ValidComplaint(), &before).ok());
+  auto url =
+      db::DatabaseUrl::Parse(args_[0].substr(std::string("--db=").size()));
+  ASSERT_TRUE(url.ok()) << url.status();
+  soci::session admin(*soci::factory_mysql(), url->SociConnectString());
+  const std::string user =
+      "aduan_w_" + absl::BytesToHexString(RandomBytes(4).value());
+  const std::string account = "'" + user + "'@'127.0.0.1'";
+  admin << "CREATE USER " << account << " IDENTIFIED BY 'wait-test'";
+  admin << "GRANT ALL PRIVILEGES ON " << url->database << ".* TO " << account;
+  admin << "ALTER USER " << account << " ACCOUNT LOCK";
+  StopServer(SIGTERM);
+  args_[0] = absl::StrCat("--db=mysql://", user, ":wait-test@", url->host, ":",
+                          url->port, "/", url->database);
+
+  // A bounded wait ends, saying why.
+  const auto started = std::chrono::steady_clock::now();
+  EXPECT_EQ(
+      testing::ServerProcess::RunCommand(
+          dir_, "serve",
+          {args_[0], args_[1], "--listen=127.0.0.1:0", "--db_wait_seconds=2"}),
+      1);
+  EXPECT_LT(std::chrono::steady_clock::now() - started,
+            std::chrono::seconds(10));
+
+  // SIGTERM while waiting stops it cleanly.
+  StartServer({}, /*until_serving=*/false);
+  EXPECT_EQ(StopServer(SIGTERM), 0);
+
+  StartServer({}, /*until_serving=*/false);
+  using Health = grpc::health::v1::HealthCheckResponse;
+  auto status = [&] {
+    auto stub = grpc::health::v1::Health::NewStub(server_->Channel());
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() +
+                     std::chrono::seconds(2));
+    Health resp;
+    grpc::Status s =
+        stub->Check(&ctx, grpc::health::v1::HealthCheckRequest(), &resp);
+    return s.ok() ? resp.status() : Health::UNKNOWN;
+  };
+  EXPECT_EQ(status(), Health::NOT_SERVING);
+  v1::Complaint c;
+  const grpc::Status waiting = Get(before.complaint().tracking_code(), &c);
+  EXPECT_EQ(waiting.error_code(), grpc::StatusCode::UNAVAILABLE);
+  EXPECT_EQ(waiting.error_message(),
+            "aduand is starting: its database is not reachable yet; retry");
+
+  admin << "ALTER USER " << account << " ACCOUNT UNLOCK";
+  const absl::Time until = absl::Now() + absl::Seconds(20);
+  while (absl::Now() < until && status() != Health::SERVING) {
+    absl::SleepFor(absl::Milliseconds(200));
+  }
+  ASSERT_EQ(status(), Health::SERVING);
+  // The real server on the same port: everything as it was.
+  auto channel = server_->Channel();
+  intake_ = v1::IntakeService::NewStub(channel);
+  complaints_ = v1::ComplaintService::NewStub(channel);
+  admin_ = v1::AdminService::NewStub(channel);
+  const grpc::Status s = Get(before.complaint().tracking_code(), &c);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(c.title(), before.complaint().title());
+  v1::SubmitComplaintResponse after;
+  EXPECT_TRUE(Submit("after-wait", ValidComplaint(), &after).ok());
+  StopServer(SIGTERM);
+  admin << "DROP USER " << account;
+}
+
 TEST_P(IntakeE2eTest, SigtermDuringLoadLosesNoAcknowledgedComplaint) {
   // Without the per-principal intake limit, so that the load is real load
   // and every refusal comes from the shutdown.

@@ -25,9 +25,10 @@ class ServerProcess {
   ServerProcess(std::string workdir, std::vector<std::string> args);
   ~ServerProcess();  // kills the process if still running
 
-  // Starts aduand and waits until it reports its port and health answers
-  // SERVING. Returns false (with the log printed) when it does not.
-  bool Start();
+  // Starts aduand and waits until it reports its port and (unless
+  // `until_serving` is false) health answers SERVING. Returns false (with
+  // the log printed) when it does not.
+  bool Start(bool until_serving = true);
   // Sends `signal` and waits for exit; returns the exit status as from
   // waitpid (or -1).
   int Stop(int signal);
