@@ -25,8 +25,8 @@ absl::StatusOr<std::vector<std::string>> SociKeyRecords::KeyIds(
 
 absl::StatusOr<std::vector<std::string>> SociKeyRecords::AddFirstKeyId(
     absl::Time deadline, const std::string& key_id, long long now) {
-  // One statement, so that of two processes starting at once only one
-  // records its key (the other finds the row, or a duplicate key).
+  // Of two processes starting at once only one records its key (the other
+  // finds the row, or a duplicate key).
   const char* sql_text =
       db_.dialect() == Dialect::kSqlite
           ? "INSERT INTO key_ids (key_id, first_use) SELECT :id, :now "
@@ -34,6 +34,14 @@ absl::StatusOr<std::vector<std::string>> SociKeyRecords::AddFirstKeyId(
           : "INSERT INTO key_ids (key_id, first_use) SELECT :id, :now "
             "FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM key_ids)";
   absl::Status st = db_.Write(deadline, [&](soci::session& sql) {
+    if (db_.dialect() == Dialect::kMysql) {
+      // Under READ COMMITTED two transactions can both find key_ids empty
+      // (no gap locks): the migrations' lease row, which every migrated
+      // database has, serialises them, so the second sees the first's row.
+      int id = 0;
+      sql << "SELECT id FROM schema_lease WHERE id = 1 FOR UPDATE",
+          soci::into(id);
+    }
     sql << sql_text, soci::use(key_id, "id"), soci::use(now, "now");
     return absl::OkStatus();
   });

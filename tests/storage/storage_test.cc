@@ -20,6 +20,7 @@
 #include "db/seeder.h"
 #include "db/soci_access_repository.h"
 #include "db/soci_complaint_repository.h"
+#include "db/soci_key_records.h"
 #include "db/soci_office_repository.h"
 #include "tests/fakes/memory_access_repository.h"
 #include "tests/fakes/memory_complaint_repository.h"
@@ -210,6 +211,37 @@ TEST_P(StorageTest, ConcurrentMigratorsApplyEachMigrationOnce) {
 
 // A lease held by a live process keeps others out; the lease of a crashed
 // process (expired) is taken over, and released after the run.
+// Two (here: four) servers starting at once on a new database with
+// different keys: exactly one key is recorded, and each of them learns which
+// (server/app/key_check.h refuses the others).
+TEST_P(StorageTest, OfFirstKeysRacingExactlyOneIsRecorded) {
+  if (!db_) GTEST_SKIP() << "SQL storage only";
+  constexpr int kServers = 4;
+  std::vector<std::unique_ptr<Database>> dbs;
+  for (int i = 0; i < kServers; ++i) dbs.push_back(OpenDb(1));
+  std::vector<absl::StatusOr<std::vector<std::string>>> seen(
+      kServers, absl::UnknownError("unset"));
+  std::atomic<bool> go{false};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kServers; ++i) {
+    threads.emplace_back([&, i] {
+      while (!go) std::this_thread::yield();
+      seen[i] = SociKeyRecords(*dbs[i]).AddFirstKeyId(
+          Deadline(), absl::StrCat("key-", i), 1000 + i);
+    });
+  }
+  go = true;
+  for (auto& t : threads) t.join();
+  auto recorded = SociKeyRecords(*db_).KeyIds(Deadline());
+  ASSERT_TRUE(recorded.ok()) << recorded.status();
+  ASSERT_EQ(recorded->size(), 1u);
+  EXPECT_THAT(recorded->front(), ::testing::StartsWith("key-"));
+  for (const auto& s : seen) {
+    ASSERT_TRUE(s.ok()) << s.status();
+    EXPECT_EQ(*s, *recorded);
+  }
+}
+
 TEST_P(StorageTest, MigrationLeaseIsTakenOverOnlyWhenExpired) {
   if (!db_) GTEST_SKIP() << "SQL storage only";
   if (GetParam() == "sqlite") {
