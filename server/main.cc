@@ -129,7 +129,7 @@ int main(int argc, char** argv) {
   // key file the keys. Files 0600, folders 0700 (existing ones keep their
   // mode; the README says what each needs).
   umask(077);
-  // Signals are taken by sigwait in Serve; block them before any thread
+  // Signals are taken by sigtimedwait in Serve; block them before any thread
   // starts so that every thread inherits the mask.
   sigset_t signals;
   sigemptyset(&signals);

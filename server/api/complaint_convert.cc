@@ -219,23 +219,11 @@ absl::StatusOr<domain::ListInput> ListInputFromProto(
   domain::ListInput in;
   in.office_codes.assign(req.office_codes().begin(), req.office_codes().end());
   in.unit_codes.assign(req.unit_codes().begin(), req.unit_codes().end());
-  // Zero (the proto's unset) is no filter value: "unknown value 0".
-  for (int i = 0; i < req.states_size(); ++i) {
-    const std::string field = absl::StrCat("states[", i, "]");
-    ASSIGN_OR_RETURN(std::optional<model::State> s,
-                     (FromProtoEnum<v1::Complaint::State>(field, req.states(i),
-                                                          model::ParseState)));
-    if (!s) return absl::InvalidArgumentError(field + ": unknown value 0");
-    in.states.push_back(*s);
-  }
-  for (int i = 0; i < req.channels_size(); ++i) {
-    const std::string field = absl::StrCat("channels[", i, "]");
-    ASSIGN_OR_RETURN(std::optional<model::Channel> c,
-                     (FromProtoEnum<v1::Complaint::Channel>(
-                         field, req.channels(i), model::ParseChannel)));
-    if (!c) return absl::InvalidArgumentError(field + ": unknown value 0");
-    in.channels.push_back(*c);
-  }
+  ASSIGN_OR_RETURN(in.states, (FromProtoEnums<v1::Complaint::State>(
+                                  "states", req.states(), model::ParseState)));
+  ASSIGN_OR_RETURN(in.channels,
+                   (FromProtoEnums<v1::Complaint::Channel>(
+                       "channels", req.channels(), model::ParseChannel)));
   for (int i = 0; i < req.sla_statuses_size(); ++i) {
     const int s = req.sla_statuses(i);
     if (s == 0 || !v1::SlaClock::Status_IsValid(s)) {

@@ -12,6 +12,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
@@ -61,6 +62,26 @@ absl::StatusOr<std::optional<E>> FromProtoEnum(
         absl::StrCat(field, ": unknown value ", number));
   }
   return v;
+}
+
+// The domain values of the repeated enum field `field`, each read as
+// FromProtoEnum reads `field[i]`; zero is not a value of a list (the
+// proto's "unset"), so it is "unknown value 0" too.
+template <typename ProtoEnum, typename E, typename Numbers>
+absl::StatusOr<std::vector<E>> FromProtoEnums(
+    absl::string_view field, const Numbers& numbers,
+    std::optional<E> (*parse)(absl::string_view)) {
+  std::vector<E> out;
+  int i = 0;
+  for (const int number : numbers) {
+    const std::string name = absl::StrCat(field, "[", i++, "]");
+    absl::StatusOr<std::optional<E>> v =
+        FromProtoEnum<ProtoEnum>(name, number, parse);
+    if (!v.ok()) return v.status();
+    if (!*v) return absl::InvalidArgumentError(name + ": unknown value 0");
+    out.push_back(**v);
+  }
+  return out;
 }
 
 }  // namespace aduan::api

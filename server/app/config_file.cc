@@ -15,9 +15,14 @@
 namespace aduan::app {
 namespace {
 
-// The environment variable that overrides setting `name`.
-std::string EnvName(absl::string_view name) {
-  return absl::StrCat("ADUAN_", absl::AsciiStrToUpper(name));
+// Whether the environment sets `flag`: the variable its help names as
+// "(env ADUAN_…)", when it has one.
+bool SetByEnvironment(const absl::CommandLineFlag& flag) {
+  const std::string env =
+      absl::StrCat("ADUAN_", absl::AsciiStrToUpper(flag.Name()));
+  if (!absl::StrContains(flag.Help(), absl::StrCat("env ", env))) return false;
+  const char* value = std::getenv(env.c_str());
+  return value != nullptr && *value != '\0';
 }
 
 }  // namespace
@@ -84,10 +89,7 @@ absl::Status ApplyConfigFile(const ConfigChoice& choice) {
     if (!seen.insert(name).second) {
       return bad(absl::StrCat("`", name, "` is set twice"));
     }
-    if (const char* env = std::getenv(EnvName(name).c_str());
-        env != nullptr && *env != '\0') {
-      continue;  // the environment wins over the file
-    }
+    if (SetByEnvironment(*flag)) continue;  // it wins over the file
     std::string error;
     if (!flag->ParseFrom(value, &error)) {
       return bad(absl::StrCat("`", name, "`: ", error));

@@ -49,7 +49,7 @@ ABSL_FLAG(std::string, key_file, EnvOr("ADUAN_KEY_FILE", "var/aduan.key"),
           "and give every replica the same file.");
 ABSL_FLAG(std::string, blob_dir, EnvOr("ADUAN_BLOB_DIR", "var/blobs"),
           "Folder of the attached documents' bytes (content-addressed; may be "
-          "shared by several aduand processes).");
+          "shared by several aduand processes) (env ADUAN_BLOB_DIR).");
 ABSL_FLAG(int, max_uploads, EnvOrInt("ADUAN_MAX_UPLOADS", 16),
           "Document uploads at once by staff and gateways (a token); more get "
           "RESOURCE_EXHAUSTED (env ADUAN_MAX_UPLOADS). Keep well below "

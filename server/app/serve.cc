@@ -30,6 +30,7 @@
 #include "server/api/intake_service.h"
 #include "server/api/upload_guard.h"
 #include "server/api/verification_service.h"
+#include "server/app/listen_alone.h"
 #include "server/app/periodic_tasks.h"
 #include "server/app/storage.h"
 #include "server/app/waiting_server.h"
@@ -209,13 +210,9 @@ absl::StatusOr<std::unique_ptr<Storage>> OpenStorageWhenReachable(
 
 // Blocks until SIGTERM or SIGINT; returns which.
 int AwaitStopSignal() {
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGTERM);
-  sigaddset(&signals, SIGINT);
-  int sig = 0;
-  sigwait(&signals, &sig);
-  return sig;
+  for (;;) {
+    if (const int sig = StopSignalWithin(absl::Hours(1)); sig != 0) return sig;
+  }
 }
 
 }  // namespace
@@ -280,10 +277,7 @@ absl::Status Serve(const ServerOptions& o) {
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   int port = 0;
-  builder.AddListeningPort(listen, credentials, &port);
-  // One server per address: without this, gRPC sets SO_REUSEPORT and a
-  // second aduand (another database) would share the port with the first.
-  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
+  ListenAlone(builder, listen, credentials, &port);
   grpc::ResourceQuota quota("aduand");
   quota.SetMaxThreads(o.max_threads);
   builder.SetResourceQuota(quota);
@@ -299,11 +293,7 @@ absl::Status Serve(const ServerOptions& o) {
   }
   waiting.reset();  // frees the address for the real server
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
-  if (server == nullptr || port == 0) {
-    return absl::UnavailableError(
-        absl::StrCat("cannot listen on ", o.listen,
-                     " (is another server there? one server per address)"));
-  }
+  if (server == nullptr || port == 0) return CannotListen(o.listen);
   spdlog::info("aduand serving on port {} (schema v{}, db {})", port,
                storage->schema_version(), storage->database().url().Redacted());
   if (!o.port_file.empty()) RETURN_IF_ERROR(WritePortFile(o.port_file, port));

@@ -20,7 +20,6 @@ absl::StatusOr<std::unique_ptr<db::Database>> OpenDatabase(
   std::error_code ec;
   if (url.dialect == db::Dialect::kSqlite &&
       !std::filesystem::exists(url.sqlite_path, ec)) {
-    const bool key_exists = std::filesystem::exists(options.key_file, ec);
     if (creation == Creation::kNever) {
       return absl::NotFoundError(absl::StrCat(
           "database ", url.sqlite_path,
@@ -29,7 +28,8 @@ absl::StatusOr<std::unique_ptr<db::Database>> OpenDatabase(
           "create the installation first with `aduand serve` or `aduand "
           "migrate`"));
     }
-    if (creation == Creation::kWithItsKey && key_exists) {
+    if (creation == Creation::kWithItsKey &&
+        std::filesystem::exists(options.key_file, ec)) {
       return absl::NotFoundError(absl::StrCat(
           "database ", url.sqlite_path, " does not exist, but key file ",
           options.key_file,

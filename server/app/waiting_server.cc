@@ -1,11 +1,10 @@
 #include "server/app/waiting_server.h"
 
 #include <grpcpp/health_check_service_interface.h>
-#include <spdlog/spdlog.h>
 
 #include <chrono>
 
-#include "absl/strings/str_cat.h"
+#include "server/app/listen_alone.h"
 
 namespace aduan::app {
 
@@ -30,15 +29,10 @@ absl::StatusOr<std::unique_ptr<WaitingServer>> WaitingServer::Start(
   // The health service answers (NOT_SERVING) rather than the generic one.
   grpc::EnableDefaultHealthCheckService(true);
   grpc::ServerBuilder builder;
-  builder.AddListeningPort(listen, std::move(credentials), port);
-  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
+  ListenAlone(builder, listen, std::move(credentials), port);
   builder.RegisterCallbackGenericService(&waiting->unavailable_);
   waiting->server_ = builder.BuildAndStart();
-  if (waiting->server_ == nullptr || *port == 0) {
-    return absl::UnavailableError(
-        absl::StrCat("cannot listen on ", listen,
-                     " (is another server there? one server per address)"));
-  }
+  if (waiting->server_ == nullptr || *port == 0) return CannotListen(listen);
   if (grpc::HealthCheckServiceInterface* health =
           waiting->server_->GetHealthCheckService()) {
     health->SetServingStatus(false);
@@ -50,12 +44,6 @@ WaitingServer::~WaitingServer() {
   if (server_ == nullptr) return;
   server_->Shutdown(std::chrono::system_clock::now());
   server_->Wait();
-}
-
-std::string WithPort(const std::string& listen, int port) {
-  const size_t colon = listen.rfind(':');
-  return absl::StrCat(
-      colon == std::string::npos ? listen : listen.substr(0, colon), ":", port);
 }
 
 }  // namespace aduan::app

@@ -40,10 +40,6 @@ class WaitingServer {
   std::unique_ptr<grpc::Server> server_;
 };
 
-// `listen` (host:port) with its port replaced by `port`, so that the real
-// server listens where the waiting one did (also for port 0).
-std::string WithPort(const std::string& listen, int port);
-
 }  // namespace aduan::app
 
 #endif  // ADUAN_SERVER_APP_WAITING_SERVER_H_

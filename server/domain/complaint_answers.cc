@@ -28,6 +28,11 @@ absl::StatusOr<ComplaintView> BasicView(
   return view;
 }
 
+std::string RequestCaller(const Principal& who,
+                          const std::string& tracking_code) {
+  return who.authenticated ? who.name : absl::StrCat("citizen:", tracking_code);
+}
+
 model::RequestRecord NewRequestRecord(const std::string& caller,
                                       const std::string& request_id,
                                       const std::string& method,

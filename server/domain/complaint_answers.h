@@ -55,6 +55,12 @@ absl::StatusOr<ComplaintView> BasicView(
     model::ComplaintRecord c,
     const std::vector<model::AttachmentRecord>* attachments = nullptr);
 
+// Whom a request is recorded for (the idempotency key is this and the
+// request_id): a principal's name, or `citizen:<tracking code>` for the
+// complainant, whose requests belong to their complaint.
+std::string RequestCaller(const Principal& who,
+                          const std::string& tracking_code);
+
 // The record a new request leaves, with what its answer depends on:
 // `result` is the complaint as the request leaves it (its version, and when
 // the request `issues_pin`, its PIN generation). `fingerprint` is the

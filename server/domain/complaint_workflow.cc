@@ -526,9 +526,7 @@ absl::StatusOr<StepResult> ComplaintWorkflow::Attach(
         record.tracking_code = c.tracking_code;
         record.uploaded_by = e.actor;
         record.uploaded_role = role;
-        record.request_caller = who.authenticated
-                                    ? who.name
-                                    : absl::StrCat("citizen:", c.tracking_code);
+        record.request_caller = RequestCaller(who, c.tracking_code);
         record.create_time = ToUnixMicrosLL(now);
         e.actor_role = role;
         e.type = EventType::kAttached;

@@ -141,8 +141,7 @@ absl::StatusOr<StepRunner::Checked> StepRunner::Precheck(
     const StepInput& in, const Scope& scope, const Arguments& arguments) const {
   ASSIGN_OR_RETURN(std::string code,
                    NormalizeTrackingCode("tracking_code", in.tracking_code));
-  const std::string caller =
-      who.authenticated ? who.name : absl::StrCat("citizen:", code);
+  const std::string caller = RequestCaller(who, code);
   ASSIGN_OR_RETURN(Attempt a, Check(deadline, who, action, in, code, caller,
                                     scope, arguments, true));
   Checked out;
@@ -161,8 +160,7 @@ absl::StatusOr<StepResult> StepRunner::Run(
     const Decide& decide, const model::AttachmentRecord* attachment) const {
   ASSIGN_OR_RETURN(std::string code,
                    NormalizeTrackingCode("tracking_code", in.tracking_code));
-  const std::string caller =
-      who.authenticated ? who.name : absl::StrCat("citizen:", code);
+  const std::string caller = RequestCaller(who, code);
   const std::string method(ActionName(action));
   for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
     // The request record is looked up once: a version conflict below means
@@ -207,15 +205,23 @@ absl::StatusOr<StepResult> StepRunner::Run(
       // archiving starts from (and the version guard catches a race).
       ASSIGN_OR_RETURN(std::vector<model::AttachmentRecord> attachments,
                        complaints_.ListAttachments(deadline, code));
-      ASSIGN_OR_RETURN(outcome,
-                       complaints_.ArchiveWithEvent(
-                           deadline, c, stored->version, event, request,
-                           [&](const std::string& prev, long long seq,
-                               const std::vector<model::EventRecord>& events)
-                               -> absl::StatusOr<model::ArchiveRecord> {
-                             return archive_->Build(c, events, attachments,
-                                                    prev, seq, now);
-                           }));
+      ASSIGN_OR_RETURN(
+          outcome,
+          complaints_.ArchiveWithEvent(
+              deadline, c, stored->version, event, request,
+              [&](const std::string& prev, long long seq,
+                  const std::vector<model::EventRecord>& events)
+                  -> absl::StatusOr<model::ArchiveRecord> {
+                // One event a version, the new one included:
+                // anything else is not the whole history.
+                if (static_cast<long long>(events.size()) != c.version) {
+                  return absl::DataLossError(
+                      absl::StrCat("complaint ", c.tracking_code,
+                                   " is at version ", c.version, " but has ",
+                                   events.size(), " events; not archived"));
+                }
+                return archive_->Build(c, events, attachments, prev, seq, now);
+              }));
     } else if (action == Action::kAttach) {
       ASSIGN_OR_RETURN(
           outcome, complaints_.AttachWithEvent(deadline, c, stored->version,

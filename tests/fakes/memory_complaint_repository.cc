@@ -160,11 +160,6 @@ absl::StatusOr<model::UpdateOutcome> MemoryComplaintRepository::Update(
   events.push_back(event);
   std::optional<model::ArchiveRecord> archive;
   if (extra.build != nullptr) {
-    if (static_cast<long long>(events.size()) != c.version) {
-      return absl::DataLossError(absl::StrCat(
-          "complaint ", c.tracking_code, " is at version ", c.version,
-          " but has ", events.size(), " events; not archived"));
-    }
     std::string prev(64, '0');
     long long last_seq = 0;
     for (const model::ArchiveRecord& a : archives_) {

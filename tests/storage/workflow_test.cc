@@ -49,7 +49,8 @@ VerifyInput Verified() {
 }
 
 // The real repository, whose PIN counter can be made to fail as a lost
-// database does; it records the deadline each count was given.
+// database does (it records the deadline each count was given), and which
+// can hand the archive builder a history missing its first event.
 class PinCounterThatFails : public db::SociComplaintRepository {
  public:
   using db::SociComplaintRepository::SociComplaintRepository;
@@ -62,7 +63,25 @@ class PinCounterThatFails : public db::SociComplaintRepository {
     return db::SociComplaintRepository::CountPinAttempt(deadline, tracking_code,
                                                         now, window);
   }
+  absl::StatusOr<model::UpdateOutcome> ArchiveWithEvent(
+      absl::Time deadline, const model::ComplaintRecord& complaint,
+      long long expected_version, const model::EventRecord& event,
+      const std::optional<model::RequestRecord>& request,
+      const ArchiveBuilder& build) override {
+    if (!drop_an_event) {
+      return db::SociComplaintRepository::ArchiveWithEvent(
+          deadline, complaint, expected_version, event, request, build);
+    }
+    return db::SociComplaintRepository::ArchiveWithEvent(
+        deadline, complaint, expected_version, event, request,
+        [&](const std::string& prev, long long seq,
+            std::vector<model::EventRecord> events) {
+          events.erase(events.begin());
+          return build(prev, seq, events);
+        });
+  }
   bool down = false;
+  bool drop_an_event = false;
   absl::Time last_deadline;
 };
 
@@ -672,6 +691,23 @@ TEST_P(WorkflowTest, ArchiveRecordsAreChainedIntactAndWriteOnce) {
                            return absl::OkStatus();
                          }),
               StatusIs(absl::StatusCode::kInternal));
+}
+
+// The archive record is made only of the whole history: one event a
+// version. A history short of one is DATA_LOSS and nothing is written.
+TEST_P(WorkflowTest, AHistoryShortOfAnEventIsNotArchived) {
+  const std::string code = Submit();
+  ASSERT_TRUE(flow_->Withdraw(Deadline(), officer_, In(code), "").ok());
+  complaints_->drop_an_event = true;
+  EXPECT_THAT(flow_->Archive(Deadline(), officer_, In(code)),
+              StatusIs(absl::StatusCode::kDataLoss,
+                       "is at version 3 but has 2 events; not archived"));
+  EXPECT_EQ(Stored(code).state, model::State::kWithdrawn);
+  EXPECT_EQ(Stored(code).version, 2);
+  EXPECT_EQ(complaints_->ListEvents(Deadline(), code, 0, 10)->size(), 2u);
+  EXPECT_FALSE(complaints_->GetArchive(Deadline(), code)->has_value());
+  complaints_->drop_an_event = false;
+  EXPECT_TRUE(flow_->Archive(Deadline(), officer_, In(code)).ok());
 }
 
 TEST_P(WorkflowTest, TamperingIsDetected) {

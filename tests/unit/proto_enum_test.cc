@@ -75,6 +75,29 @@ TEST(ProtoEnumTest, ZeroIsUnsetAndAnUnknownNumberNamesTheField) {
   EXPECT_EQ(*ProtoEnumName<v1::Attachment::Type>("type", 0), "");
 }
 
+TEST(ProtoEnumTest, ARepeatedFieldNamesItsBadElement) {
+  google::protobuf::RepeatedField<int> numbers;
+  numbers.Add(v1::Complaint::DISPOSED);
+  numbers.Add(v1::Complaint::SUBMITTED);
+  auto states = FromProtoEnums<v1::Complaint::State>("states", numbers,
+                                                     model::ParseState);
+  ASSERT_TRUE(states.ok()) << states.status();
+  EXPECT_EQ(*states, (std::vector<model::State>{model::State::kDisposed,
+                                                model::State::kSubmitted}));
+  numbers.Add(0);
+  EXPECT_THAT((FromProtoEnums<v1::Complaint::State>("states", numbers,
+                                                    model::ParseState))
+                  .status(),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "states[2]: unknown value 0"));
+  numbers.Set(2, 99);
+  EXPECT_THAT((FromProtoEnums<v1::Complaint::State>("states", numbers,
+                                                    model::ParseState))
+                  .status(),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "states[2]: unknown value 99"));
+}
+
 TEST(ProtoEnumTest, StoredNamesParseAndOthersDoNot) {
   EXPECT_EQ(model::ParseState("REPORTED_TO_HEAD"),
             model::State::kReportedToHead);

@@ -117,7 +117,9 @@ class ComplaintRepository {
 
   // Builds the archive record inside the archiving transaction, from the
   // office's previous record digest and sequence number and the complaint's
-  // events (the new one included).
+  // events: every stored one and the new one, at most `version` + 1 of them
+  // (one more than a complete history, so that the builder sees an extra
+  // one), oldest first. An error from it writes nothing.
   using ArchiveBuilder = std::function<absl::StatusOr<ArchiveRecord>(
       const std::string& prev_sha256, long long office_seq,
       const std::vector<EventRecord>& events)>;
